@@ -1,0 +1,87 @@
+"""Basisbaan: find basisbaan jobs that fit you.
+
+``create_app`` is the application factory (as in Flask's tutorial): it reads
+the configuration, applies the database migrations, and registers one
+blueprint per area.
+"""
+
+import os
+
+from flask import Flask, request
+
+from webapp.config import Config, instance_secret_key, load_environment
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+def create_app(test_config=None):
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("BASISBAAN_INSTANCE", os.path.join(ROOT, "instance")),
+        instance_relative_config=True,
+        template_folder=os.path.join(ROOT, "templates"),
+        static_folder=os.path.join(ROOT, "static"),
+    )
+    app.config.from_object(Config)
+    app.config["DATABASE"] = os.path.join(app.instance_path, "basisbaan.db")
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = os.path.join(ROOT, "translations")
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        load_environment(app)
+    else:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+
+    from webapp import db, templating
+    from webapp.extensions import babel, csrf, limiter, login_manager
+    from webapp.i18n import select_locale
+
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None  # the login page explains itself
+    templating.init_app(app)
+    db.init_app(app)
+    db.init_database(app.config["DATABASE"])
+
+    from webapp import auth, i18n, jobs, main, profile, settings
+
+    for blueprint in (main.bp, auth.bp, jobs.bp, profile.bp, settings.bp, i18n.bp):
+        app.register_blueprint(blueprint)
+    main.register_error_pages(app)
+
+    from webapp import cli
+
+    cli.init_app(app)
+    app.cli.add_command(i18n.translate)
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if request.endpoint == "static" and "v" in request.args:
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+    return app

@@ -1,0 +1,186 @@
+"""Logging in and out, signing up, and activating an account with a start code."""
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from webapp.auth import accounts
+from webapp.auth.forms import ActivateForm, LoginForm, SignupForm
+from webapp.db import get_db, one
+from webapp.extensions import limiter, login_manager
+from webapp.forms import EmptyForm
+from webapp.web import safe_next
+
+bp = Blueprint("auth", __name__)
+
+
+@login_manager.user_loader
+def load_user(user_id):
+    return accounts.load_user(get_db(), user_id)
+
+
+def _account_key():
+    return "account:" + (request.form.get("username") or "").strip().lower()
+
+
+def _failed(response):
+    # Only failed attempts count towards a limit; logging in normally never does.
+    return response.status_code >= 400
+
+
+def _limit(name):
+    return lambda: current_app.config[name]
+
+
+def _home_for(user):
+    return url_for("jobs.index") if user.is_resident else url_for("main.home")
+
+
+def _carry_language_choice(user_id):
+    """A choice made before logging in (cookie) becomes the account's, if it has none."""
+    lang = request.cookies.get("lang")
+    plain = request.cookies.get("plain")
+    if lang in ("nl", "en") or plain in ("0", "1"):
+        get_db().execute(
+            "UPDATE users SET lang = COALESCE(lang, ?), plain = COALESCE(plain, ?) WHERE id = ?",
+            (lang if lang in ("nl", "en") else None,
+             int(plain) if plain in ("0", "1") else None, user_id),
+        )  # fmt: skip
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)
+@limiter.limit(
+    _limit("LOGIN_LIMIT_PER_ACCOUNT"), key_func=_account_key, methods=["POST"],
+    deduct_when=_failed,
+)  # fmt: skip
+def login():
+    form = LoginForm()
+    if request.method == "GET":
+        form.next.data = request.args.get("next", "")
+    if current_user.is_authenticated and request.method == "GET":
+        return redirect(safe_next(form.next.data, _home_for(current_user)))
+    status = 200
+    if form.validate_on_submit():
+        db = get_db()
+        row = accounts.find_login(db, form.username.data)
+        if accounts.check_password(row, form.password.data):
+            user = accounts.User(row)
+            session.pop("lang", None)
+            session.pop("plain", None)
+            login_user(user, remember=form.remember.data)
+            _carry_language_choice(user.id)
+            return redirect(safe_next(form.next.data, _home_for(user)), code=303)
+        form.password.errors.append(
+            _("This username and password do not match. Check them and try again.")
+        )
+    if form.errors:
+        status = 422
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["GET", "POST"])
+def logout():
+    form = EmptyForm()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        logout_user()
+        session.clear()
+        flash(_("You are logged out. See you soon."), "success")
+        return redirect(url_for("main.home"), code=303)
+    if not current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    return render_template("auth/logout.html", form=form)
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+@limiter.limit(_limit("SIGNUP_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)
+def signup():
+    if not current_app.config["OPEN_SIGNUP"]:
+        return render_template("auth/signup_closed.html"), 404
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = SignupForm()
+    if form.validate_on_submit():
+        db = get_db()
+        try:
+            user_id = accounts.create_user(
+                db, username=form.username.data, role="resident",
+                display_name=form.display_name.data or "", email=form.email.data or None,
+                password=form.password.data,
+            )  # fmt: skip
+        except sqlite3.IntegrityError:
+            user_id = _same_signup_again(db, form)
+        if user_id:
+            row = one(db, "SELECT * FROM users WHERE id = ?", (user_id,))
+            login_user(accounts.User(row))
+            _carry_language_choice(user_id)
+            flash(_("Welcome. Your account is ready."), "success")
+            return redirect(url_for("profile.start"), code=303)
+        form.username.errors.append(
+            _("Someone already uses this username or e-mail address. Choose another one.")
+        )
+    return render_template("auth/signup.html", form=form), 422 if form.errors else 200
+
+
+def _same_signup_again(db, form):
+    """A double tap sends the form twice: the second finds the first's account.
+
+    It counts as the same sign-up only if it is minutes old and has the same
+    password; anything else is somebody else's name.
+    """
+    row = accounts.find_login(db, form.username.data)
+    if not row or not accounts.check_password(row, form.password.data):
+        return None
+    created = datetime.fromisoformat(row["created_at"].replace("Z", "+00:00"))
+    if datetime.now(UTC) - created > timedelta(minutes=10):
+        return None
+    return row["id"]
+
+
+@bp.route("/activate", methods=["GET", "POST"])
+@limiter.limit(_limit("ACTIVATE_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)
+def activate():
+    form = ActivateForm()
+    if request.method == "GET" and request.args.get("code"):
+        form.code.data = request.args["code"][:40]
+    if form.validate_on_submit():
+        try:
+            row = accounts.redeem_start_code(get_db(), form.code.data, form.password.data)
+        except accounts.StartCodeError as error:
+            form.code.errors.append(
+                {
+                    "unknown": _(
+                        "This start code is not right. Check it, or ask your coach for a new one."
+                    ),
+                    "used": _("This start code was already used. Ask your coach for a new one."),
+                    "expired": _(
+                        "This start code is too old. Codes work for 14 days. "
+                        "Ask your coach for a new one."
+                    ),
+                }[error.reason]
+            )
+        else:
+            user = accounts.User(row)
+            logout_user()
+            login_user(user)
+            flash(
+                _("Your password is saved. Your username is %(name)s.", name=user.username),
+                "success",
+            )
+            return redirect(url_for("profile.start" if user.is_resident else "main.home"), 303)
+    return render_template("auth/activate.html", form=form), 422 if form.errors else 200

@@ -1,0 +1,83 @@
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
+
+from webapp.forms import MaxLength, NoControlCharacters
+
+USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,40}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def username_rules(form, field):
+    if not USERNAME.match(field.data or ""):
+        raise ValidationError(
+            _l("Use 3 to 40 letters or digits. You may also use . _ or -, but no spaces.")
+        )
+
+
+def email_rules(form, field):
+    if field.data and not EMAIL.match(field.data):
+        raise ValidationError(_l("This is not an e-mail address. Check it, or leave it empty."))
+
+
+def new_password_fields():
+    password = PasswordField(
+        _l("Choose a password"),
+        validators=[
+            DataRequired(message=_l("Choose a password.")),
+            Length(min=8, message=_l("Use at least 8 characters.")),
+            MaxLength(200),
+        ],
+        description=_l("At least 8 characters. A short sentence is easy to remember."),
+    )
+    confirm = PasswordField(
+        _l("Type the password again"),
+        validators=[
+            DataRequired(message=_l("Type the password again.")),
+            EqualTo("password", message=_l("The two passwords are not the same.")),
+        ],
+    )
+    return password, confirm
+
+
+class LoginForm(FlaskForm):
+    username = StringField(
+        _l("Username or e-mail"),
+        validators=[DataRequired(message=_l("Fill in your username.")), MaxLength(200)],
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(message=_l("Fill in your password.")), MaxLength(200)],
+    )
+    remember = BooleanField(_l("Stay logged in on this phone"))
+    next = HiddenField()
+
+
+class SignupForm(FlaskForm):
+    display_name = StringField(
+        _l("What may we call you?"),
+        validators=[Optional(), MaxLength(60), NoControlCharacters()],
+        description=_l("Your first name is enough. You may leave this empty."),
+    )
+    username = StringField(
+        _l("Choose a username"),
+        validators=[DataRequired(message=_l("Choose a username.")), username_rules],
+        description=_l("You use it to log in. For example: anna.jansen"),
+    )
+    email = EmailField(
+        _l("E-mail address (not required)"),
+        validators=[Optional(), MaxLength(200), email_rules],
+    )
+    password, confirm = new_password_fields()
+
+
+class ActivateForm(FlaskForm):
+    code = StringField(
+        _l("Start code"),
+        validators=[DataRequired(message=_l("Fill in your start code.")), MaxLength(40)],
+        description=_l("You got it from your coach. For example: ABCD-EFGH-JKMN"),
+    )
+    password, confirm = new_password_fields()

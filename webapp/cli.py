@@ -1,0 +1,94 @@
+"""Command-line tasks: `flask --app webapp <command>`."""
+
+import sqlite3
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from webapp.auth import accounts
+from webapp.db import connect, one
+from webapp.domain.vocab import ROLES
+
+
+def _db():
+    return connect(current_app.config["DATABASE"])
+
+
+@click.command("create-user")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--username", required=True)
+@click.option("--name", "display_name", default="", help="The name people see.")
+@click.option("--email", default=None)
+@click.option("--coach", "coach_username", default=None, help="A resident's coach (username).")
+@click.password_option(help="Asked for when left out.")
+@with_appcontext
+def create_user_command(role, username, display_name, email, coach_username, password):
+    """Create a coach, buurtgroep, gemeente or resident account."""
+    db = _db()
+    coach_id = None
+    if coach_username:
+        coach = one(db, "SELECT id FROM users WHERE username = ? AND role = 'coach'",
+                    (coach_username,))  # fmt: skip
+        if coach is None:
+            raise click.ClickException(f"No coach with username {coach_username}")
+        coach_id = coach[0]
+    try:
+        user_id = accounts.create_user(
+            db, username=username, role=role, display_name=display_name, email=email,
+            password=password, coach_id=coach_id,
+        )  # fmt: skip
+    except sqlite3.IntegrityError:
+        raise click.ClickException(f"The username or e-mail {username} is taken") from None
+    click.echo(f"Created {role} {username} (id {user_id})")
+
+
+@click.command("start-code")
+@click.argument("username")
+@click.option("--create", is_flag=True, help="Create the resident account first.")
+@click.option("--name", "display_name", default="")
+@click.option("--days", default=14, show_default=True, type=click.IntRange(1, 14))
+@with_appcontext
+def start_code_command(username, create, display_name, days):
+    """Make a one-time start code for a resident (they choose a password at /activate)."""
+    db = _db()
+    row = one(db, "SELECT id, role FROM users WHERE username = ?", (username,))
+    if row is None and create:
+        user_id = accounts.create_user(db, username=username, role="resident",
+                                       display_name=display_name)  # fmt: skip
+    elif row is None:
+        raise click.ClickException(f"No user {username}; add --create to make a resident")
+    else:
+        user_id = row[0]
+    code, expires = accounts.issue_start_code(db, user_id, days=days)
+    click.echo(f"Start code for {username}: {code}")
+    click.echo(f"Valid until {expires:%Y-%m-%d %H:%M} UTC, once. Older codes no longer work.")
+
+
+@click.command("seed-demo")
+@click.option("--size", type=click.Choice(["small", "large"]), default="small", show_default=True)
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database has data.")
+@with_appcontext
+def seed_demo_command(size, if_empty):
+    """Fill the database with the demo municipality (large: for benchmarks)."""
+    from webapp.seed import demo
+
+    db = _db()
+    if not demo.is_empty(db):
+        if if_empty:
+            click.echo("The database already has data: nothing to do.")
+            return
+        raise click.ClickException("The database is not empty. Remove it first to re-seed.")
+    demo.seed_small(db)
+    if size == "large":
+        demo.seed_large(db)
+    counts = {table: one(db, f"SELECT COUNT(*) FROM {table}")[0]  # noqa: S608 - fixed names
+              for table in ("users", "jobs", "profiles")}  # fmt: skip
+    click.echo("Demo data ready: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    click.echo(f"Demo accounts: bewoner, bewoner2, buurtgroep, coach, gemeente "
+               f"(password {demo.DEMO_PASSWORD})")  # fmt: skip
+
+
+def init_app(app):
+    for command in (create_user_command, start_code_command, seed_demo_command):
+        app.cli.add_command(command)

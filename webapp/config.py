@@ -1,0 +1,98 @@
+"""Configuration classes.
+
+Secrets never live in code: the secret key comes from the environment
+(``BASISBAAN_SECRET_KEY``) or from a file the app writes into its instance
+folder on first run. Any setting can be overridden from the environment as
+``BASISBAAN_<NAME>`` (see ``load_environment``).
+"""
+
+import os
+import secrets
+import time
+from datetime import timedelta
+
+
+class Config:
+    # Open sign-up lets residents make an account without a coach. The demo
+    # has it on; a municipality that only wants coach-made accounts sets
+    # BASISBAAN_OPEN_SIGNUP=0.
+    OPEN_SIGNUP = True
+
+    # Rate limits (Flask-Limiter syntax). Tests and load tests may raise them
+    # explicitly; one test proves the defaults stop guessing.
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
+    LOGIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
+    ACTIVATE_LIMIT_PER_ADDRESS = "10 per hour"
+    SIGNUP_LIMIT_PER_ADDRESS = "10 per hour"
+
+    START_CODE_DAYS = 14
+    JOBS_PER_PAGE = 20
+
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_DURATION = timedelta(days=90)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = False
+    PREFERENCE_COOKIE_DAYS = 365
+
+    # The largest form anybody could send us, with room to spare.
+    MAX_CONTENT_LENGTH = 256 * 1024
+    WTF_CSRF_TIME_LIMIT = None  # a form left open all evening still works
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-only-secret"  # noqa: S105 - tests never run in production
+    # Tests exercise the real limits only where they say so.
+    LOGIN_LIMIT_PER_ACCOUNT = "1000 per minute"
+    LOGIN_LIMIT_PER_ADDRESS = "1000 per minute"
+    ACTIVATE_LIMIT_PER_ADDRESS = "1000 per minute"
+    SIGNUP_LIMIT_PER_ADDRESS = "1000 per minute"
+
+
+def _coerce(current, text):
+    if isinstance(current, bool):
+        return text.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(current, int):
+        return int(text)
+    return text
+
+
+def load_environment(app, prefix="BASISBAAN_"):
+    """Let ``BASISBAAN_<NAME>`` override any setting, keeping its type."""
+    for name, value in os.environ.items():
+        if not name.startswith(prefix):
+            continue
+        key = name[len(prefix) :]
+        app.config[key] = _coerce(app.config.get(key), value)
+
+
+def instance_secret_key(instance_path):
+    """Read the secret key from the instance folder, creating it once.
+
+    Creating with O_EXCL means two processes starting at once agree on one
+    key: the loser of the race reads the winner's file.
+    """
+    path = os.path.join(instance_path, "secret_key")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        # The other process may still be writing: wait for the key briefly.
+        for _ in range(50):
+            with open(path, encoding="ascii") as handle:
+                key = handle.read().strip()
+            if key:
+                return key
+            time.sleep(0.02)
+        raise RuntimeError(f"{path} is empty: delete it and start again") from None
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        key = secrets.token_hex(32)
+        handle.write(key)
+    return key

@@ -1,0 +1,303 @@
+"""The SQLite database: connection per request, schema as named migrations.
+
+sqlite-utils' ``Migrations`` owns the schema; each migration is a small
+named function that runs once, in its own transaction, in order.
+"""
+
+import contextlib
+import sqlite3
+from datetime import UTC, datetime
+
+import click
+from flask import current_app, g
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("basisbaan")
+
+
+def _run(db, script):
+    """Run several statements inside the migration's transaction.
+
+    ``executescript`` would commit first, so statements go one by one.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
+
+
+@migrations()
+def m001_places(db):
+    _run(
+        db,
+        """
+        CREATE TABLE wijken (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL
+        );
+        CREATE TABLE buurten (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            wijk_id INTEGER NOT NULL REFERENCES wijken(id)
+        );
+        CREATE INDEX buurten_wijk ON buurten(wijk_id)
+        """,
+    )
+
+
+@migrations()
+def m002_users(db):
+    # AUTOINCREMENT: a deleted account's id is never handed to someone else,
+    # so an old "remember me" cookie can never open a new person's account.
+    _run(
+        db,
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            email TEXT UNIQUE COLLATE NOCASE,
+            display_name TEXT NOT NULL DEFAULT '',
+            password_hash TEXT,
+            auth_version INTEGER NOT NULL DEFAULT 1,
+            role TEXT NOT NULL
+                CHECK (role IN ('resident', 'buurtgroep', 'coach', 'gemeente')),
+            coach_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            lang TEXT CHECK (lang IN ('nl', 'en')),
+            plain INTEGER CHECK (plain IN (0, 1)),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX users_coach ON users(coach_id)
+        """,
+    )
+
+
+@migrations()
+def m003_start_codes(db):
+    _run(
+        db,
+        """
+        CREATE TABLE start_codes (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            code_hash TEXT NOT NULL UNIQUE,
+            created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        );
+        CREATE INDEX start_codes_user ON start_codes(user_id)
+        """,
+    )
+
+
+JOB_TEXT_FIELDS = (
+    "title_nl", "title_en", "summary_nl", "summary_en", "plain_nl", "plain_en",
+    "tasks_nl", "tasks_en", "problem_nl", "problem_en", "team_nl", "team_en",
+)  # fmt: skip
+
+JOB_SEARCH_FIELDS = (
+    "title_nl", "title_en", "summary_nl", "summary_en", "plain_nl", "plain_en",
+    "tasks_nl", "tasks_en",
+)  # fmt: skip
+
+
+@migrations()
+def m004_jobs(db):
+    texts = ",\n".join(f"{name} TEXT NOT NULL DEFAULT ''" for name in JOB_TEXT_FIELDS)
+    search = ", ".join(JOB_SEARCH_FIELDS)
+    new_search = ", ".join(f"new.{name}" for name in JOB_SEARCH_FIELDS)
+    old_search = ", ".join(f"old.{name}" for name in JOB_SEARCH_FIELDS)
+    _run(
+        db,
+        f"""
+        CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('draft', 'open', 'closed')),
+            category TEXT NOT NULL,
+            buurt_id INTEGER NOT NULL REFERENCES buurten(id),
+            employer TEXT NOT NULL DEFAULT '',
+            hours INTEGER NOT NULL CHECK (hours BETWEEN 1 AND 40),
+            days TEXT NOT NULL DEFAULT '',
+            skills TEXT NOT NULL DEFAULT '',
+            languages TEXT NOT NULL DEFAULT '',
+            demands TEXT NOT NULL DEFAULT '',
+            wage_scale TEXT,
+            wage_cents INTEGER CHECK (wage_cents IS NULL OR wage_cents > 0),
+            places INTEGER NOT NULL DEFAULT 1 CHECK (places >= 0),
+            places_filled INTEGER NOT NULL DEFAULT 0 CHECK (places_filled >= 0),
+            start_date TEXT,
+            {texts},
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX jobs_status_created ON jobs(status, created_at);
+        CREATE INDEX jobs_buurt ON jobs(buurt_id);
+        CREATE VIRTUAL TABLE jobs_fts USING fts5(
+            {search}, content='jobs', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER jobs_fts_ai AFTER INSERT ON jobs BEGIN
+            INSERT INTO jobs_fts(rowid, {search}) VALUES (new.id, {new_search});
+        END;
+        CREATE TRIGGER jobs_fts_ad AFTER DELETE ON jobs BEGIN
+            INSERT INTO jobs_fts(jobs_fts, rowid, {search})
+                VALUES ('delete', old.id, {old_search});
+        END;
+        CREATE TRIGGER jobs_fts_au AFTER UPDATE ON jobs BEGIN
+            INSERT INTO jobs_fts(jobs_fts, rowid, {search})
+                VALUES ('delete', old.id, {old_search});
+            INSERT INTO jobs_fts(rowid, {search}) VALUES (new.id, {new_search});
+        END;
+        CREATE TABLE counters (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        INSERT INTO counters (name, value) VALUES ('jobs_version', 1);
+        CREATE TRIGGER jobs_version_ai AFTER INSERT ON jobs BEGIN
+            UPDATE counters SET value = value + 1 WHERE name = 'jobs_version';
+        END;
+        CREATE TRIGGER jobs_version_au AFTER UPDATE ON jobs BEGIN
+            UPDATE counters SET value = value + 1 WHERE name = 'jobs_version';
+        END;
+        CREATE TRIGGER jobs_version_ad AFTER DELETE ON jobs BEGIN
+            UPDATE counters SET value = value + 1 WHERE name = 'jobs_version';
+        END
+        """,
+    )
+
+
+@migrations()
+def m005_profiles(db):
+    _run(
+        db,
+        """
+        CREATE TABLE profiles (
+            user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+            home_buurt_id INTEGER REFERENCES buurten(id),
+            hours_max INTEGER CHECK (hours_max IS NULL OR hours_max BETWEEN 1 AND 40),
+            travel TEXT CHECK (travel IS NULL OR travel IN ('buurt', 'wijk', 'town')),
+            categories TEXT NOT NULL DEFAULT '',
+            days TEXT NOT NULL DEFAULT '',
+            limits TEXT NOT NULL DEFAULT '',
+            skills TEXT NOT NULL DEFAULT '',
+            languages TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
+@migrations()
+def m006_interests(db):
+    # One row per resident and job: saying "I am interested" twice (a double
+    # tap, a retry) finds the same row instead of making a second one.
+    _run(
+        db,
+        """
+        CREATE TABLE interests (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+            message TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'withdrawn')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (user_id, job_id)
+        );
+        CREATE INDEX interests_job ON interests(job_id)
+        """,
+    )
+
+
+@migrations()
+def m007_minimum_wage(db):
+    # A dated setting, never a constant: it changes every 1 January and 1 July.
+    _run(
+        db,
+        """
+        CREATE TABLE minimum_wage (
+            valid_from TEXT PRIMARY KEY,
+            cents INTEGER NOT NULL CHECK (cents > 0)
+        );
+        INSERT INTO minimum_wage (valid_from, cents) VALUES ('2026-01-01', 1471)
+        """,
+    )
+
+
+def now_iso():
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def connect(path):
+    """Open a connection with the settings every connection needs."""
+    db = Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.conn.row_factory = sqlite3.Row
+    return db
+
+
+def init_database(path):
+    """Apply pending migrations and switch on WAL. Safe to call repeatedly."""
+    db = connect(path)
+    try:
+        db.enable_wal()
+        migrations.apply(db)
+    finally:
+        db.close()
+
+
+def get_db():
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(_error=None):
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+@contextlib.contextmanager
+def write_transaction(db):
+    """A transaction that takes the write lock before it reads.
+
+    Read-decide-write steps (a start code used once, a vote under a limit)
+    need ``BEGIN IMMEDIATE``, or two workers can both pass the check.
+    """
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+
+
+def rows(db, sql, params=()):
+    return db.conn.execute(sql, params).fetchall()
+
+
+def one(db, sql, params=()):
+    return db.conn.execute(sql, params).fetchone()
+
+
+@click.command("init-db")
+def init_db_command():
+    """Apply the database migrations (the app also does this at start-up)."""
+    init_database(current_app.config["DATABASE"])
+    click.echo(f"Database ready: {current_app.config['DATABASE']}")
+
+
+def init_app(app):
+    app.teardown_appcontext(close_db)
+    app.cli.add_command(init_db_command)

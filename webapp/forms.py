@@ -1,0 +1,34 @@
+"""Form pieces shared by every area: field types with translated messages."""
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import ValidationError
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class NoControlCharacters:
+    """Reject invisible control characters that no keyboard types."""
+
+    message = _l("This text has characters we cannot save. Please type it again.")
+
+    def __call__(self, form, field):
+        if isinstance(field.data, str) and CONTROL_CHARACTERS.search(field.data):
+            raise ValidationError(self.message)
+
+
+class MaxLength:
+    def __init__(self, limit):
+        self.limit = limit
+
+    def __call__(self, form, field):
+        if isinstance(field.data, str) and len(field.data) > self.limit:
+            raise ValidationError(
+                _l("This is too long. Use at most %(limit)d characters.", limit=self.limit)
+            )
+
+
+class EmptyForm(FlaskForm):
+    """A form with only the CSRF token, for buttons that change something."""

@@ -1,0 +1,83 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import AnyOf, NumberRange, Optional, ValidationError
+
+from webapp.domain.vocab import CATEGORIES, HOURS_CHOICES
+from webapp.forms import MaxLength, NoControlCharacters
+from webapp.labels import CATEGORY
+
+INVALID_CHOICE = _l("Choose one of the options in the list.")
+
+
+def choice_field(label, choices, **kwargs):
+    """A select whose wrong values get our own translated message."""
+    values = [value for value, _label in choices if value]
+    return SelectField(
+        label,
+        choices=choices,
+        default="",
+        validate_choice=False,
+        validators=[Optional(), AnyOf(values, message=INVALID_CHOICE)],
+        **kwargs,
+    )
+
+
+class JobFilterForm(FlaskForm):
+    """The filters above the job list: a GET form, so no CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Search"), validators=[Optional(), MaxLength(100), NoControlCharacters()])
+    category = choice_field(
+        _l("Kind of work"),
+        [("", _l("All kinds of work"))] + [(code, CATEGORY[code]) for code in CATEGORIES],
+    )
+    hours = choice_field(
+        _l("Hours a week"),
+        [("", _l("Any number of hours"))]
+        + [(str(h), _l("At most %(num)d hours", num=h)) for h in HOURS_CHOICES],
+    )
+    sort = choice_field(
+        _l("Order"), [("", _l("Fits me best")), ("new", _l("Newest first"))]
+    )
+    page = IntegerField(
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=10000, message=_l("This page does not exist.")),
+        ]
+    )
+
+    # Rendered by hand in the template, as wijken with their buurten.
+    area = StringField(_l("Where"), validators=[Optional()])
+
+    def __init__(self, places, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.places = places
+        self.area_values = {f"w{wijk['id']}" for wijk, _b in places} | {
+            f"b{buurt['id']}" for _w, buurten in places for buurt in buurten
+        }
+
+    def validate_area(self, field):
+        if field.data and field.data not in self.area_values:
+            raise ValidationError(INVALID_CHOICE)
+
+    def wants(self):
+        """The valid filters as plain values for the query."""
+        area = self.area.data or ""
+        return {
+            "q": (self.q.data or "").strip(),
+            "category": self.category.data or None,
+            "buurt": int(area[1:]) if area.startswith("b") else None,
+            "wijk": int(area[1:]) if area.startswith("w") else None,
+            "hours_max": int(self.hours.data) if self.hours.data else None,
+        }
+
+
+class InterestForm(FlaskForm):
+    message = TextAreaField(
+        _l("A short message for your coach (not required)"),
+        validators=[Optional(), MaxLength(500), NoControlCharacters()],
+        description=_l("For example: when you can start, or what you would like to ask."),
+    )

@@ -1,0 +1,118 @@
+"""Reading jobs: the facts matching needs, and the rows a page shows.
+
+The facts of all open jobs are cached per process and rebuilt only when the
+``jobs_version`` counter moves (triggers bump it on every change to jobs),
+so ranking 2,000 jobs costs one tiny query plus arithmetic.
+"""
+
+import threading
+from datetime import date
+
+from webapp.db import one, rows
+from webapp.domain import matching, wage
+from webapp.domain.vocab import split_codes
+
+_cache = {}
+_cache_lock = threading.Lock()
+
+
+def jobs_version(db):
+    return one(db, "SELECT value FROM counters WHERE name = 'jobs_version'")[0]
+
+
+def open_job_facts(db, path):
+    """All open jobs as ``matching.Job``, newest first (cached)."""
+    version = jobs_version(db)
+    cached = _cache.get(path)
+    if cached and cached[0] == version:
+        return cached[1]
+    facts = [
+        matching.Job(
+            id=row["id"], category=row["category"], buurt=row["buurt_id"],
+            wijk=row["wijk_id"], hours=row["hours"], created_at=row["created_at"],
+            days=frozenset(split_codes(row["days"])), skills=split_codes(row["skills"]),
+            languages=split_codes(row["languages"]), demands=split_codes(row["demands"]),
+        )  # fmt: skip
+        for row in rows(
+            db,
+            """SELECT jobs.id, category, buurt_id, buurten.wijk_id, hours, created_at,
+                      days, skills, languages, demands
+               FROM jobs JOIN buurten ON buurten.id = jobs.buurt_id
+               WHERE status = 'open'
+               ORDER BY created_at DESC, jobs.id DESC""",
+        )
+    ]
+    with _cache_lock:
+        _cache[path] = (version, facts)
+    return facts
+
+
+def search_ids(db, text):
+    """Ids of jobs whose words match every word the person typed."""
+    words = [word for word in "".join(ch if ch.isalnum() else " " for ch in text).split()]
+    if not words:
+        return None
+    # Each word becomes a quoted prefix term: nothing typed is FTS syntax.
+    query = " ".join(f'"{word}"*' for word in words[:12])
+    return {row[0] for row in rows(db, "SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?", (query,))}
+
+
+def filter_facts(facts, *, category=None, buurt=None, wijk=None, hours_max=None, ids=None):
+    return [
+        job
+        for job in facts
+        if (category is None or job.category == category)
+        and (buurt is None or job.buurt == buurt)
+        and (wijk is None or job.wijk == wijk)
+        and (hours_max is None or job.hours <= hours_max)
+        and (ids is None or job.id in ids)
+    ]
+
+
+JOB_COLUMNS = """jobs.*, buurten.name AS buurt_name, buurten.wijk_id AS wijk_id,
+                 wijken.name AS wijk_name"""
+JOB_JOINS = """JOIN buurten ON buurten.id = jobs.buurt_id
+               JOIN wijken ON wijken.id = buurten.wijk_id"""
+
+
+def jobs_by_ids(db, ids):
+    """Full rows for ``ids``, in the order given."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    found = {
+        row["id"]: row
+        for row in rows(db, f"SELECT {JOB_COLUMNS} FROM jobs {JOB_JOINS} WHERE jobs.id IN ({marks})", ids)  # noqa: S608, E501 - only '?' marks
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def job_by_id(db, job_id):
+    return one(db, f"SELECT {JOB_COLUMNS} FROM jobs {JOB_JOINS} WHERE jobs.id = ?", (job_id,))  # noqa: S608
+
+
+def as_fact(row):
+    return matching.Job(
+        id=row["id"], category=row["category"], buurt=row["buurt_id"], wijk=row["wijk_id"],
+        hours=row["hours"], created_at=row["created_at"],
+        days=frozenset(split_codes(row["days"])), skills=split_codes(row["skills"]),
+        languages=split_codes(row["languages"]), demands=split_codes(row["demands"]),
+    )  # fmt: skip
+
+
+def places(db):
+    """Wijken with their buurten, for filters and the profile."""
+    wijken = rows(db, "SELECT id, name FROM wijken ORDER BY name")
+    buurten = rows(db, "SELECT id, name, wijk_id FROM buurten ORDER BY name")
+    return [
+        (wijk, [buurt for buurt in buurten if buurt["wijk_id"] == wijk["id"]]) for wijk in wijken
+    ]
+
+
+def minimum_wage(db, day=None):
+    rates = [(row[0], row[1]) for row in rows(db, "SELECT valid_from, cents FROM minimum_wage")]
+    return wage.minimum_on(rates, day or date.today())
+
+
+def interest_of(db, user_id, job_id):
+    return one(db, "SELECT * FROM interests WHERE user_id = ? AND job_id = ?", (user_id, job_id))

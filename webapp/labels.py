@@ -1,0 +1,129 @@
+"""Translated words for every code in ``webapp.domain.vocab``.
+
+Kept in one place so the same thing has the same name everywhere.
+"""
+
+from babel.lists import format_list
+from flask_babel import get_locale, ngettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+CATEGORY = {
+    "elderly": _l("Activities with older people"),
+    "carehome": _l("Living-room help in a care home"),
+    "computer": _l("Computer lessons"),
+    "newcomers": _l("Help for newcomers"),
+    "caretaker": _l("Neighbourhood caretaker"),
+    "school": _l("Classroom assistant"),
+    "handyman": _l("Handyman service"),
+    "errands": _l("Errand service"),
+    "green": _l("Green and sustainable work"),
+    "watch": _l("Eyes and ears of the street"),
+    "mobility": _l("Transport and mobility help"),
+}
+
+SKILL = {
+    "talk_elderly": _l("Talking with older people"),
+    "listening": _l("Listening to people"),
+    "cooking": _l("Cooking"),
+    "cleaning": _l("Cleaning"),
+    "fixing": _l("Fixing things"),
+    "gardening": _l("Gardening"),
+    "computers": _l("Using a computer"),
+    "children": _l("Being with children"),
+    "driving": _l("Driving licence"),
+    "cycling": _l("Cycling"),
+    "organising": _l("Planning and organising"),
+    "crafts": _l("Making things by hand"),
+    "games": _l("Sports and games"),
+}
+
+LANGUAGE = {
+    "nl": _l("Dutch"),
+    "en": _l("English"),
+    "ar": _l("Arabic"),
+    "tr": _l("Turkish"),
+    "pl": _l("Polish"),
+    "uk": _l("Ukrainian"),
+    "ti": _l("Tigrinya"),
+    "so": _l("Somali"),
+    "pap": _l("Papiamento"),
+    "fr": _l("French"),
+}
+
+LIMIT = {
+    "heavy_lifting": _l("Heavy lifting"),
+    "standing_long": _l("Standing for a long time"),
+    "walking_stairs": _l("Walking a lot or climbing stairs"),
+    "outdoors": _l("Working outside in all weathers"),
+    "early": _l("Starting early in the morning"),
+    "evening": _l("Working in the evening"),
+}
+
+DAY = {
+    "mon": _l("Monday"),
+    "tue": _l("Tuesday"),
+    "wed": _l("Wednesday"),
+    "thu": _l("Thursday"),
+    "fri": _l("Friday"),
+    "sat": _l("Saturday"),
+    "sun": _l("Sunday"),
+}
+
+TRAVEL = {
+    "buurt": _l("Only in my own buurt"),
+    "wijk": _l("In my own wijk"),
+    "town": _l("Anywhere in town"),
+}
+
+ROLE = {
+    "resident": _l("Resident"),
+    "buurtgroep": _l("Neighbourhood group"),
+    "coach": _l("Coach"),
+    "gemeente": _l("Municipality"),
+}
+
+
+def names(table, codes):
+    """'Cooking, Cleaning and Gardening' in the reader's language."""
+    words = [str(table[code]) for code in codes if code in table]
+    if not words:
+        return ""
+    locale = get_locale()
+    return format_list(words, locale=locale.language if locale else "nl")
+
+
+def hours_label(hours):
+    return ngettext("%(num)d hour a week", "%(num)d hours a week", hours)
+
+
+def reason_text(reason, job_buurt=""):
+    """One reason from ``webapp.domain.matching`` in the reader's language."""
+    code, values = reason.code, reason.values
+    if code == "category":
+        return _("You like this kind of work: %(kind)s", kind=CATEGORY[values[0]])
+    if code == "buurt":
+        return _("In your own buurt")
+    if code == "wijk":
+        return _("In your own wijk")
+    if code == "hours":
+        return _("%(hours)d hours, you wanted at most %(most)d", hours=values[0], most=values[1])
+    if code == "days":
+        return _("On days you can work")
+    if code == "skill":
+        return _("You are good at: %(skills)s", skills=names(SKILL, values))
+    if code == "language":
+        return _("You speak %(languages)s", languages=names(LANGUAGE, values))
+    if code == "too_far":
+        return _("In %(buurt)s: further than you want to travel", buurt=job_buurt)
+    if code == "too_many_hours":
+        return _(
+            "%(hours)d hours, more than the %(most)d you wanted", hours=values[0], most=values[1]
+        )
+    if code == "weekend":
+        return _("You said: no weekend work")
+    if code == "days_off":
+        return _("Also on days you cannot work: %(days)s", days=names(DAY, values))
+    if code == "limit":
+        return _("You said you cannot do this: %(thing)s", thing=LIMIT[values[0]])
+    raise ValueError(f"unknown reason {code}")

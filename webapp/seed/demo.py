@@ -1,0 +1,189 @@
+"""Fill a database with the demo municipality, small or large.
+
+The small set is what a visitor of the demo sees; the large set is what the
+benchmarks run on (40,000 residents, 2,000 jobs). Passwords are hashed once
+and the hash reused: scrypt is slow on purpose, 40,000 times would take hours.
+"""
+
+import random
+from datetime import UTC, date, datetime, timedelta
+
+import click
+
+from webapp.auth.accounts import create_user, hash_password
+from webapp.db import one
+from webapp.domain import vocab
+from webapp.seed import content
+
+DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - the published demo password
+JOB_COLUMNS = (
+    "status", "category", "buurt_id", "employer", "hours", "days", "skills", "languages",
+    "demands", "wage_scale", "wage_cents", "places", "places_filled", "start_date",
+    "title_nl", "title_en", "summary_nl", "summary_en", "plain_nl", "plain_en",
+    "tasks_nl", "tasks_en", "problem_nl", "problem_en", "team_nl", "team_en", "created_at",
+)  # fmt: skip
+
+
+def is_empty(db):
+    return one(db, "SELECT COUNT(*) FROM users")[0] == 0 and one(db, "SELECT COUNT(*) FROM jobs")[0] == 0
+
+
+def _stamp(moment):
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def job_row(template, buurt, buurt_id, created_at, start_date, places_filled=0):
+    """One jobs row from a content template placed in a buurt."""
+    fill = {"buurt": buurt["name"]}
+    wage = template["wage"]
+    row = {
+        "status": "open", "category": template["category"], "buurt_id": buurt_id,
+        "employer": template["employer"], "hours": template["hours"],
+        "days": vocab.join_codes(template["days"], vocab.DAYS),
+        "skills": ",".join(template["skills"]), "languages": ",".join(template["languages"]),
+        "demands": ",".join(template["demands"]),
+        "wage_scale": wage["scale"] if wage else None,
+        "wage_cents": wage["cents"] if wage else None,
+        "places": template["places"], "places_filled": places_filled,
+        "start_date": start_date.isoformat(), "created_at": created_at,
+    }  # fmt: skip
+    for field in ("title", "summary", "plain", "tasks", "problem", "team"):
+        for lang in ("nl", "en"):
+            row[f"{field}_{lang}"] = template[f"{field}_{lang}"].format(**fill)
+    return row
+
+
+def insert_jobs(db, job_rows):
+    marks = ",".join("?" * len(JOB_COLUMNS))
+    db.conn.executemany(
+        f"INSERT INTO jobs ({','.join(JOB_COLUMNS)}) VALUES ({marks})",  # noqa: S608
+        [tuple(row[c] for c in JOB_COLUMNS) for row in job_rows],
+    )
+
+
+def seed_places(db):
+    wijk_ids = {}
+    for wijk in content.WIJKEN:
+        wijk_ids[wijk["key"]] = db.execute(
+            "INSERT INTO wijken (key, name) VALUES (?, ?)", (wijk["key"], wijk["name"])
+        ).lastrowid
+    buurt_ids = {}
+    for buurt in content.BUURTEN:
+        buurt_ids[buurt["key"]] = db.execute(
+            "INSERT INTO buurten (key, name, wijk_id) VALUES (?, ?, ?)",
+            (buurt["key"], buurt["name"], wijk_ids[buurt["wijk"]]),
+        ).lastrowid
+    return buurt_ids
+
+
+def seed_small(db, today=None):
+    today = today or date.today()
+    templates = {t["key"]: t for t in content.JOB_TEMPLATES}
+    buurten = {b["key"]: b for b in content.BUURTEN}
+    with db.atomic():
+        buurt_ids = seed_places(db)
+        now = datetime.now(UTC).replace(microsecond=0)
+        rows_ = []
+        # Spread creation over the past weeks so "newest first" means something.
+        for index, (template_key, buurt_key, offset) in enumerate(content.DEMO_JOBS):
+            created = now - timedelta(hours=7 * (len(content.DEMO_JOBS) - index))
+            rows_.append(
+                job_row(templates[template_key], buurten[buurt_key], buurt_ids[buurt_key],
+                        _stamp(created), today + timedelta(days=offset))
+            )  # fmt: skip
+        insert_jobs(db, rows_)
+
+        password_hash = hash_password(DEMO_PASSWORD)
+        coach = create_user(db, username="coach", role="coach", display_name="Sanne de Vries",
+                            email="coach@example.org", password_hash=password_hash)  # fmt: skip
+        bewoner = create_user(db, username="bewoner", role="resident", display_name="Fatima",
+                              password_hash=password_hash, coach_id=coach)  # fmt: skip
+        create_user(db, username="bewoner2", role="resident", display_name="Henk",
+                    password_hash=password_hash, coach_id=coach)  # fmt: skip
+        create_user(db, username="buurtgroep", role="buurtgroep",
+                    display_name="Buurtgroep De Hoven", password_hash=password_hash)  # fmt: skip
+        create_user(db, username="gemeente", role="gemeente",
+                    display_name="Gemeente Lindeveld", password_hash=password_hash)  # fmt: skip
+
+        profile = content.DEMO_PROFILE
+        db.execute(
+            """INSERT INTO profiles (user_id, home_buurt_id, hours_max, travel, categories,
+                   days, limits, skills, languages, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (bewoner, buurt_ids[profile["home_buurt"]], profile["hours_max"], profile["travel"],
+             ",".join(profile["categories"]), vocab.join_codes(profile["days"], vocab.DAYS),
+             ",".join(profile["limits"]), ",".join(profile["skills"]),
+             ",".join(profile["languages"]), _stamp(now)),
+        )  # fmt: skip
+        template_key, buurt_key, message = content.DEMO_INTEREST
+        title = templates[template_key]["title_nl"].format(buurt=buurten[buurt_key]["name"])
+        job_id = one(db, "SELECT id FROM jobs WHERE title_nl = ?", (title,))[0]
+        db.execute(
+            """INSERT INTO interests (user_id, job_id, message, status, created_at, updated_at)
+               VALUES (?, ?, ?, 'open', ?, ?)""",
+            (bewoner, job_id, message, _stamp(now), _stamp(now)),
+        )
+
+
+def _random_codes(rng, codes, low, high):
+    return ",".join(sorted(rng.sample(list(codes), rng.randint(low, high)), key=list(codes).index))
+
+
+def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026):
+    """The benchmark set on top of the small one, in bulk, with progress bars."""
+    rng = random.Random(seed)
+    today = today or date.today()
+    templates = content.JOB_TEMPLATES
+    buurt_rows = db.conn.execute("SELECT id, key, name FROM buurten").fetchall()
+    buurten = [(row[0], {"key": row[1], "name": row[2]}) for row in buurt_rows]
+    now = datetime.now(UTC).replace(microsecond=0)
+    with click.progressbar(length=jobs, label="Jobs") as bar, db.atomic():
+        batch = []
+        for index in range(jobs):
+            template = rng.choice(templates)
+            buurt_id, buurt = rng.choice(buurten)
+            created = now - timedelta(minutes=13 * index + rng.randint(0, 12))
+            start = today + timedelta(days=rng.randint(-30, 120))
+            batch.append(job_row(template, buurt, buurt_id, _stamp(created), start))
+            if len(batch) == 500:
+                insert_jobs(db, batch)
+                bar.update(len(batch))
+                batch = []
+        insert_jobs(db, batch)
+        bar.update(len(batch))
+
+    password_hash = hash_password(DEMO_PASSWORD)
+    created_at = _stamp(now)
+    with click.progressbar(length=residents, label="Residents") as bar, db.atomic():
+        start_id = one(db, "SELECT COALESCE(MAX(id), 0) FROM users")[0] + 1
+        for first in range(0, residents, 2_000):
+            count = min(2_000, residents - first)
+            users = []
+            profiles = []
+            for offset in range(count):
+                number = first + offset + 1
+                user_id = start_id + first + offset
+                users.append((user_id, f"bewoner-{number:05d}", f"Bewoner {number}",
+                              password_hash, "resident", created_at))  # fmt: skip
+                profiles.append((
+                    user_id, rng.choice(buurten)[0], rng.choice(vocab.HOURS_CHOICES),
+                    rng.choice(list(vocab.TRAVEL)),
+                    _random_codes(rng, vocab.CATEGORIES, 1, 3),
+                    _random_codes(rng, vocab.DAYS, 2, 6),
+                    _random_codes(rng, vocab.LIMITS, 0, 2),
+                    _random_codes(rng, vocab.SKILLS, 1, 4),
+                    _random_codes(rng, vocab.LANGUAGES, 1, 2),
+                    created_at,
+                ))  # fmt: skip
+            db.conn.executemany(
+                """INSERT INTO users (id, username, display_name, password_hash, role, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                users,
+            )
+            db.conn.executemany(
+                """INSERT INTO profiles (user_id, home_buurt_id, hours_max, travel, categories,
+                       days, limits, skills, languages, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                profiles,
+            )
+            bar.update(count)

@@ -1,0 +1,82 @@
+"""Helpers the templates use: job texts, money, versioned static files."""
+
+import hashlib
+import os
+from datetime import date
+from decimal import Decimal
+
+from flask import current_app, request, url_for
+from flask_babel import format_currency, format_date
+
+from webapp import labels
+from webapp.domain import wage
+from webapp.domain.vocab import CATEGORIES, DAYS, LIMITS, SKILLS, split_codes
+from webapp.i18n import current_choice
+
+_static_versions = {}
+
+
+def static_url(filename):
+    """A URL that changes when the file does, so it can be cached for a year."""
+    version = _static_versions.get(filename)
+    if version is None or current_app.debug:
+        path = os.path.join(current_app.static_folder, filename)
+        with open(path, "rb") as handle:
+            version = hashlib.sha256(handle.read()).hexdigest()[:10]
+        _static_versions[filename] = version
+    return url_for("static", filename=filename, v=version)
+
+
+def job_text(job, field):
+    """A job's text in the reader's language; the plain summary in plain mode."""
+    lang, plain = current_choice()
+    if plain and field == "summary":
+        text = job[f"plain_{lang}"] or job["plain_nl"]
+        if text:
+            return text
+    return job[f"{field}_{lang}"] or job[f"{field}_nl"]
+
+
+def money(cents):
+    return format_currency(Decimal(cents) / 100, "EUR")
+
+
+def job_wage(job, minimum):
+    """Hourly and monthly pay for a job, and whether it is the minimum wage."""
+    minimum_cents = minimum[0] if minimum else 0
+    hourly = wage.hourly_cents(job["wage_cents"], minimum_cents)
+    return {
+        "hourly": hourly,
+        "monthly": wage.monthly_cents(hourly, job["hours"]),
+        "is_minimum": job["wage_cents"] is None or hourly == minimum_cents,
+        "scale": job["wage_scale"],
+        "valid_from": minimum[1] if minimum else None,
+    }
+
+
+def day_names(codes):
+    chosen = set(split_codes(codes))
+    return labels.names(labels.DAY, [day for day in DAYS if day in chosen])
+
+
+def date_iso(text):
+    """A stored ISO date as the reader's language writes it."""
+    return format_date(date.fromisoformat(text[:10]), "long")
+
+
+def current_path():
+    """This page's path and query, for a switcher's 'come back here'."""
+    query = request.query_string.decode("latin-1")
+    return request.path + ("?" + query if query else "")
+
+
+def init_app(app):
+    app.jinja_env.globals.update(
+        static_url=static_url, job_text=job_text, job_wage=job_wage, day_names=day_names,
+        labels=labels, reason_text=labels.reason_text, hours_label=labels.hours_label,
+        current_path=current_path, job_category_icon=CATEGORIES.get, skill_icon=SKILLS.get,
+        limit_icon=LIMITS.get,
+    )  # fmt: skip
+    app.jinja_env.filters.update(money=money, date_iso=date_iso)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

@@ -1,0 +1,36 @@
+"""Small helpers shared by the route modules."""
+
+from urllib.parse import urlsplit
+
+from flask import make_response, render_template, request
+
+
+def is_htmx():
+    # A history restore wants the whole page back, not a fragment.
+    return request.headers.get("HX-Request") == "true" and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+
+
+def page_or_partial(page_template, partial_template, status=200, **context):
+    """The partial for htmx, the full page otherwise; caches must know."""
+    template = partial_template if is_htmx() else page_template
+    response = make_response(render_template(template, **context), status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def is_safe_next(target):
+    """Only paths on this site: no scheme, no host, no '//' or backslash tricks."""
+    if not target or not isinstance(target, str):
+        return False
+    if any(ch in target for ch in "\\\r\n\t") or not target.startswith("/"):
+        return False
+    if target.startswith("//"):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc
+
+
+def safe_next(target, default):
+    return target if is_safe_next(target) else default
