@@ -1,0 +1,48 @@
+"""The README stays true: every command and every URL it should name."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+CI_RUN = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+BUILT_IN = {"run", "shell", "routes"}
+
+
+def test_every_cli_command_is_in_the_readme(app):
+    names = set(app.cli.list_commands(None)) - BUILT_IN
+    assert names >= {"seed-demo", "create-user", "start-code", "translate"}
+    missing = [name for name in sorted(names) if f"`{name}" not in README and f" {name} " not in README]
+    assert not missing, f"commands missing from README.md: {missing}"
+
+
+def test_every_translate_subcommand_is_in_the_readme(app):
+    translate = app.cli.get_command(None, "translate")
+    for name in translate.list_commands(None):
+        assert f"translate {name}" in README, name
+
+
+def test_every_public_route_is_in_the_url_map(app):
+    documented = set(re.findall(r"`(/[^`\s]*)`", README))
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        # The README names parameters as readers know them: <id>, <step>.
+        path = re.sub(
+            r"<(?:\w+:)?(\w+)>", lambda m: "<step>" if m.group(1) == "key" else "<id>", rule.rule
+        )
+        assert path in documented, f"{path} is not in README's URL map"
+
+
+@pytest.mark.parametrize("step", ["buurt", "work", "hours", "days", "travel", "limits", "skills", "languages"])
+def test_every_profile_step_is_named(step):
+    assert f"`{step}`" in README
+
+
+def test_ci_runs_the_readmes_test_command():
+    match = re.search(r"\*\*Install what the tests need.*?```sh\n(.+?)\n```", README, re.S)
+    assert match, "README has no test command"
+    command = match.group(1).strip()
+    lines = [line for line in CI_RUN.splitlines() if line and not line.startswith(("#", "set ", "cd "))]
+    assert lines == [command]
