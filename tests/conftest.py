@@ -171,3 +171,21 @@ def browser_context_args(browser_context_args):
         "has_touch": True,
         "locale": "nl-NL",
     }
+
+
+@pytest.fixture(scope="session")
+def shared_live_server(tmp_path_factory, seeded_template):
+    """One live server for the whole session, for checks that only look.
+
+    The accessibility, layout and HTML checks visit some 60 pages; a server
+    and a database per page would be slow. Use ``live_server`` for anything
+    that changes data.
+    """
+    folder = tmp_path_factory.mktemp("shared")
+    shutil.copy(seeded_template, folder / "basisbaan.db")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BASISBAAN_INSTANCE", str(folder))
+        app = create_app(_config(folder))
+    server = LiveServer(app).start()
+    yield server
+    server.stop()

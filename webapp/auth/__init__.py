@@ -8,6 +8,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    make_response,
     redirect,
     render_template,
     request,
@@ -22,7 +23,7 @@ from webapp.auth.forms import ActivateForm, LoginForm, SignupForm
 from webapp.db import get_db, one
 from webapp.extensions import limiter, login_manager
 from webapp.forms import EmptyForm
-from webapp.web import safe_next
+from webapp.web import is_htmx, safe_next
 
 bp = Blueprint("auth", __name__)
 
@@ -30,6 +31,23 @@ bp = Blueprint("auth", __name__)
 @login_manager.user_loader
 def load_user(user_id):
     return accounts.load_user(get_db(), user_id)
+
+
+@login_manager.unauthorized_handler
+def unauthorized():
+    """To the login page, and back here after logging in.
+
+    303, so a POST goes on as a GET of the login page; only a GET page is
+    worth coming back to (a form's address answers GET with 405). htmx is
+    told to load the whole login page, not to swap it into a fragment.
+    """
+    back = request.full_path.rstrip("?") if request.method == "GET" else None
+    target = url_for("auth.login", next=back)
+    if is_htmx():
+        response = make_response("", 401)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target, code=303)
 
 
 def _account_key():
