@@ -21,6 +21,7 @@ Only the standard library; the app and gunicorn come from the project's venv.
 
 import argparse
 import gzip
+import hashlib
 import http.client
 import json
 import os
@@ -85,36 +86,54 @@ def data_is_complete(data):
     return residents >= RESIDENTS and jobs >= LARGE_JOBS
 
 
+def seed_fingerprint():
+    """A hash of the seeding code: data made by other seed code is made again."""
+    digest = hashlib.sha256()
+    folder = os.path.join(ROOT, "webapp", "seed")
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            with open(os.path.join(folder, name), "rb") as handle:
+                digest.update(name.encode() + b"\0" + handle.read())
+    return digest.hexdigest()[:16]
+
+
 def prepare_data(data, reseed=False):
     """Seed the large set into ``data`` unless it is already there; returns facts."""
     marker = os.path.join(data, "bench-seed.json")
-    if not reseed and data_is_complete(data):
-        earlier = None
-        if os.path.exists(marker):
-            with open(marker, encoding="utf-8") as handle:
-                earlier = json.load(handle).get("seconds")
-        note = f" (seeding took {earlier:.1f} s when it was made)" if earlier else ""
-        say(f"Data: reusing {data}{note}")
+    fingerprint = seed_fingerprint()
+    made = {}
+    if os.path.exists(marker):
+        with open(marker, encoding="utf-8") as handle:
+            made = json.load(handle)
+    if reseed:
+        why = "--reseed"
+    elif not data_is_complete(data):
+        why = "no complete large set yet"
+    elif made.get("seed_code") != fingerprint:
+        why = "the seeding code changed since it was made"
+    else:
+        earlier = made.get("seconds")
+        say(f"Data: reusing {data} (seeding took {earlier:.1f} s when it was made)")
         return {"reused": True, "seconds": 0.0, "seconds_when_made": earlier}
     os.makedirs(data, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):  # an incomplete or old database goes
         path = _database(data) + suffix
         if os.path.exists(path):
             os.remove(path)
-    say(f"Data: seeding the large set into {data} ...")
+    say(f"Data: seeding the large set into {data} ({why}) ...")
     env = dict(os.environ, BASISBAAN_INSTANCE=data)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "flask", "--app", "webapp", "seed-demo", "--size", "large"],
         cwd=ROOT, env=env, check=True,
     )  # fmt: skip
-    seconds = time.perf_counter() - started
+    seconds = round(time.perf_counter() - started, 2)
     if not data_is_complete(data):
         raise SystemExit("Seeding finished but the data set is not complete")
     with open(marker, "w", encoding="utf-8") as handle:
-        json.dump({"seconds": round(seconds, 2), "at": _now()}, handle)
+        json.dump({"seconds": seconds, "at": _now(), "seed_code": fingerprint}, handle)
     say(f"Data: seeding took {seconds:.1f} s")
-    return {"reused": False, "seconds": round(seconds, 2), "seconds_when_made": round(seconds, 2)}
+    return {"reused": False, "seconds": seconds, "seconds_when_made": seconds}
 
 
 # -- 2. the server -----------------------------------------------------------
@@ -163,7 +182,8 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise SystemExit(f"gunicorn stopped (exit {self.process.returncode}):\n{self.tail()}")
+                code = self.process.returncode
+                raise SystemExit(f"gunicorn stopped (exit {code}):\n{self.tail()}")
             try:
                 status, _headers, body = request(self.port, "GET", "/healthz")
                 if status == 200 and b'"ok"' in body:
@@ -228,9 +248,8 @@ def log_in(port, username):
     match = CSRF.search(page)
     if status != 200 or not match:
         raise SystemExit(f"GET /login gave {status} without a csrf_token")
-    form = urlencode(
-        {"csrf_token": match.group(1).decode(), "username": username, "password": PASSWORD, "next": ""}
-    )
+    token = match.group(1).decode()
+    form = urlencode({"csrf_token": token, "username": username, "password": PASSWORD, "next": ""})
     status, headers, _page = request(port, "POST", "/login", cookies, body=form)
     if status != 303 or urlsplit(headers.get("Location", "")).path != "/jobs":
         raise SystemExit(f"Logging in {username} gave {status} to {headers.get('Location')}")
@@ -337,7 +356,9 @@ def measure_weight(port, jar):
         status, _headers, body = request(port, "GET", url)
         if status != 200:
             raise SystemExit(f"GET {url} gave {status}")
-        files.append({"kind": kind, "url": url, "raw_bytes": len(body), "gzip_bytes": gzipped(body)})
+        files.append(
+            {"kind": kind, "url": url, "raw_bytes": len(body), "gzip_bytes": gzipped(body)}
+        )
     total = sum(item["gzip_bytes"] for item in files)
     return {
         "compression": "gzip level 6, as a reverse proxy would (the app sends uncompressed)",
@@ -350,6 +371,14 @@ def measure_weight(port, jar):
 
 
 # -- 5. report ---------------------------------------------------------------
+
+
+def _load():
+    """The 1-minute load average, where the system has one."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        return None
 
 
 def _now():
@@ -395,6 +424,10 @@ def report(results):
               else f"{seed['seconds']:.1f} s")  # fmt: skip
     say()
     say(f"Seeding: {seeded}; whole run: {results['total_seconds']:.1f} s")
+    load = results["machine"]["load_during"]
+    if load and max(load) > results["machine"]["cpus"]:
+        say(f"Note: the machine was busy (load {load[0]:.1f} before, {load[1]:.1f} after, "
+            f"{results['machine']['cpus']} CPUs): latencies, p95 most, are noisy.")  # fmt: skip
 
 
 def targets(results):
@@ -446,17 +479,27 @@ def main(argv=None):
         names = [f"bewoner-{1 + i * step:05d}" for i in range(args.residents)]
         jars = [log_in(port, name) for name in names]
         say(f"Logged in {len(jars)} residents ({names[0]} ... {names[-1]})")
+        load_before = _load()
         latency = measure_latency(port, jars, args.requests, args.warmup)
+        load_after = _load()
         weight = measure_weight(port, jars[0])
     finally:
         server.stop()
 
     results = {
         "generated_at": _now(),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "platform": platform.platform()},  # fmt: skip
-        "settings": {"requests": args.requests, "residents": args.residents,
-                     "warmup": args.warmup, "workers": args.workers},  # fmt: skip
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "load_during": [load_before, load_after] if load_before is not None else None,
+        },
+        "settings": {
+            "requests": args.requests,
+            "residents": args.residents,
+            "warmup": args.warmup,
+            "workers": args.workers,
+        },
         "residents": args.residents,
         "seed": seed,
         "latency": latency,

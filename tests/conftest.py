@@ -189,3 +189,78 @@ def shared_live_server(tmp_path_factory, seeded_template):
     server = LiveServer(app).start()
     yield server
     server.stop()
+
+
+# --- a real multi-worker server, for concurrency tests ---------------------
+
+
+class GunicornServer:
+    """gunicorn with several workers on a copy of the demo database."""
+
+    def __init__(self, folder, database, workers=3, **config):
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.folder = folder
+        shutil.copy(database, folder / "basisbaan.db")
+        env = {**os.environ, "BASISBAAN_INSTANCE": str(folder),
+               "BASISBAAN_SECRET_KEY": "concurrency-test-secret",
+               "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}  # fmt: skip
+        # Limits are raised on purpose: these tests send many requests from one address.
+        for name in ("LOGIN_LIMIT_PER_ACCOUNT", "LOGIN_LIMIT_PER_ADDRESS",
+                     "ACTIVATE_LIMIT_PER_ADDRESS", "SIGNUP_LIMIT_PER_ADDRESS"):  # fmt: skip
+            env[f"BASISBAAN_{name}"] = "100000 per minute"
+        for name, value in config.items():
+            env[f"BASISBAAN_{name}"] = str(value)
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        self.process = subprocess.Popen(  # noqa: S603
+            [str(gunicorn), "--preload", "--workers", str(workers), "--bind",
+             f"127.0.0.1:{self.port}", "--no-control-socket", "--log-level", "warning",
+             "webapp:create_app()"],
+            cwd=ROOT, env=env,
+        )  # fmt: skip
+        self._wait()
+
+    def _wait(self):
+        import time
+        import urllib.request
+
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as answer:  # noqa: S310
+                    if answer.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    @property
+    def database(self):
+        return self.folder / "basisbaan.db"
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture
+def gunicorn_server(tmp_path_factory, seeded_template):
+    """Start gunicorn(workers=3, **config) on a fresh demo database; stopped afterwards."""
+    servers = []
+
+    def start(workers=3, **config):
+        server = GunicornServer(tmp_path_factory.mktemp("gunicorn"), seeded_template, workers, **config)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

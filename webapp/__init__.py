@@ -7,7 +7,7 @@ blueprint per area.
 
 import os
 
-from flask import Flask, request
+from flask import Flask, abort, request
 
 from webapp.config import Config, instance_secret_key, load_environment
 
@@ -63,9 +63,14 @@ def create_app(test_config=None):
     db.init_app(app)
     db.init_database(app.config["DATABASE"])
 
-    from webapp import auth, i18n, jobs, main, profile, settings
+    from webapp import (
+        auth, coaching, gemeente, i18n, jobs, main, notifications, profile, proposals, settings,
+    )  # fmt: skip
 
-    for blueprint in (main.bp, auth.bp, jobs.bp, profile.bp, settings.bp, i18n.bp):
+    for blueprint in (
+        main.bp, auth.bp, jobs.bp, profile.bp, settings.bp, i18n.bp, notifications.bp,
+        proposals.bp, gemeente.bp, coaching.bp,
+    ):  # fmt: skip
         app.register_blueprint(blueprint)
     main.register_error_pages(app)
 
@@ -73,6 +78,13 @@ def create_app(test_config=None):
 
     cli.init_app(app)
     app.cli.add_command(i18n.translate)
+
+    @app.before_request
+    def refuse_uploads():
+        # No form here takes a file; a file where text belongs is a bad request
+        # (the forms would otherwise get a FileStorage where they expect text).
+        if request.files:
+            abort(400)
 
     @app.after_request
     def security_headers(response):

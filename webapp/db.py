@@ -230,6 +230,26 @@ def m007_minimum_wage(db):
     )
 
 
+@migrations()
+def m008_notifications(db):
+    # In-app notifications. They hold a kind and a link, never private text:
+    # phones show notifications on the lock screen.
+    _run(
+        db,
+        """
+        CREATE TABLE notifications (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            link TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            read_at TEXT
+        );
+        CREATE INDEX notifications_user_unread ON notifications(user_id, read_at)
+        """,
+    )
+
+
 def now_iso():
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -301,3 +321,9 @@ def init_db_command():
 def init_app(app):
     app.teardown_appcontext(close_db)
     app.cli.add_command(init_db_command)
+
+
+# Each area keeps its tables next to its code; importing registers them in a
+# fixed order after the core migrations above.
+from webapp.proposals import schema as _proposals_schema  # noqa: E402, F401, I001
+from webapp.coaching import schema as _coaching_schema  # noqa: E402, F401

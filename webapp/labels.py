@@ -84,9 +84,15 @@ ROLE = {
 }
 
 
-def names(table, codes):
-    """'Cooking, Cleaning and Gardening' in the reader's language."""
+def names(table, codes, lower=False):
+    """'Cooking, cleaning and gardening' in the reader's language.
+
+    ``lower`` starts each label with a small letter, for use inside a
+    sentence (never for languages or English day names, which keep theirs).
+    """
     words = [str(table[code]) for code in codes if code in table]
+    if lower:
+        words = [word[:1].lower() + word[1:] for word in words]
     if not words:
         return ""
     locale = get_locale()
@@ -111,7 +117,7 @@ def reason_text(reason, job_buurt=""):
     if code == "days":
         return _("On days you can work")
     if code == "skill":
-        return _("You are good at: %(skills)s", skills=names(SKILL, values))
+        return _("You are good at: %(skills)s", skills=names(SKILL, values, lower=True))
     if code == "language":
         return _("You speak %(languages)s", languages=names(LANGUAGE, values))
     if code == "too_far":

@@ -51,7 +51,10 @@ def unauthorized():
 
 
 def _account_key():
-    return "account:" + (request.form.get("username") or "").strip().lower()
+    """One bucket per account, whether it is typed as username or e-mail address."""
+    typed = (request.form.get("username") or "").strip().lower()
+    row = accounts.find_login(get_db(), typed) if typed else None
+    return f"account:{row['id']}" if row else "account:" + typed
 
 
 def _failed(response):
@@ -97,8 +100,12 @@ def login():
         row = accounts.find_login(db, form.username.data)
         if accounts.check_password(row, form.password.data):
             user = accounts.User(row)
-            session.pop("lang", None)
-            session.pop("plain", None)
+            # The account's own choice applies from now on; without one, a
+            # choice made in this browser session (?lang=, ?plain=) stays.
+            if user.lang:
+                session.pop("lang", None)
+            if user.plain is not None:
+                session.pop("plain", None)
             login_user(user, remember=form.remember.data)
             _carry_language_choice(user.id)
             return redirect(safe_next(form.next.data, _home_for(user)), code=303)
@@ -116,8 +123,10 @@ def logout():
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        logout_user()
+        # Clear first: logout_user() leaves the note that tells Flask-Login to
+        # delete the "remember me" cookie, which session.clear() would wipe.
         session.clear()
+        logout_user()
         flash(_("You are logged out. See you soon."), "success")
         return redirect(url_for("main.home"), code=303)
     if not current_user.is_authenticated:
@@ -158,14 +167,19 @@ def signup():
 def _same_signup_again(db, form):
     """A double tap sends the form twice: the second finds the first's account.
 
-    It counts as the same sign-up only if it is minutes old and has the same
-    password; anything else is somebody else's name.
+    It counts as the same sign-up only if it is a resident's account of a few
+    minutes old with the same e-mail address and password; anything else is
+    somebody else's name (sign-up never opens a coach's account).
     """
     row = accounts.find_login(db, form.username.data)
-    if not row or not accounts.check_password(row, form.password.data):
+    if not row or row["role"] != "resident":
+        return None
+    if (row["email"] or "").lower() != (form.email.data or "").strip().lower():
         return None
     created = datetime.fromisoformat(row["created_at"].replace("Z", "+00:00"))
     if datetime.now(UTC) - created > timedelta(minutes=10):
+        return None
+    if not accounts.check_password(row, form.password.data):
         return None
     return row["id"]
 

@@ -5,6 +5,7 @@ reason is all the ranking knows. The web layer turns reasons into text.
 """
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from webapp.domain.vocab import WEEKEND
 
@@ -75,8 +76,13 @@ class Reason:
     @property
     def weight(self):
         if self.code == "skill":
-            return WEIGHTS["skill"] * min(len(self.values), MAX_SKILLS)
+            return skill_weight(len(self.values))
         return WEIGHTS[self.code]
+
+
+def skill_weight(count):
+    """Skills count up to ``MAX_SKILLS``: a long list is no reason to rank first."""
+    return WEIGHTS["skill"] * min(count, MAX_SKILLS)
 
 
 @dataclass
@@ -91,66 +97,80 @@ def assess(profile, job, explain=True):
     """Score ``job`` for ``profile``; with ``explain``, also say why.
 
     One code path for both, so the reasons always add up to the score
-    (a test checks it); ranking many jobs skips building the reasons.
+    (a test checks it); ranking many jobs skips building the reasons, which
+    is most of the cost: each step adds its weight and, only when
+    explaining, its reason.
     """
     score = 0
-    fits = [] if explain else None
-    misfits = [] if explain else None
-
-    def good(code, *values):
-        nonlocal score
-        reason = Reason(code, values)
-        score += reason.weight
-        if explain:
-            fits.append(reason)
-
-    def bad(code, *values):
-        nonlocal score
-        score += WEIGHTS[code]
-        if explain:
-            misfits.append(Reason(code, values))
+    fits = []
+    misfits = []
 
     if job.category in profile.categories:
-        good("category", job.category)
+        score += WEIGHTS["category"]
+        if explain:
+            fits.append(Reason("category", (job.category,)))
 
     if profile.home_buurt is not None:
-        same_buurt = job.buurt == profile.home_buurt
         same_wijk = job.wijk == profile.home_wijk
-        if same_buurt:
-            good("buurt")
+        if job.buurt == profile.home_buurt:
+            score += WEIGHTS["buurt"]
+            if explain:
+                fits.append(Reason("buurt"))
         elif profile.travel == "buurt" or (profile.travel == "wijk" and not same_wijk):
-            bad("too_far")
+            score += WEIGHTS["too_far"]
+            if explain:
+                misfits.append(Reason("too_far"))
         elif same_wijk:
-            good("wijk")
+            score += WEIGHTS["wijk"]
+            if explain:
+                fits.append(Reason("wijk"))
 
     if profile.hours_max:
         if job.hours <= profile.hours_max:
-            good("hours", job.hours, profile.hours_max)
+            score += WEIGHTS["hours"]
+            if explain:
+                fits.append(Reason("hours", (job.hours, profile.hours_max)))
         else:
-            bad("too_many_hours", job.hours, profile.hours_max)
+            score += WEIGHTS["too_many_hours"]
+            if explain:
+                misfits.append(Reason("too_many_hours", (job.hours, profile.hours_max)))
 
     if profile.days and job.days:
         off = job.days - profile.days
         if not off:
-            good("days")
+            score += WEIGHTS["days"]
+            if explain:
+                fits.append(Reason("days"))
         elif off <= WEEKEND and not (profile.days & WEEKEND):
-            bad("weekend")
+            score += WEIGHTS["weekend"]
+            if explain:
+                misfits.append(Reason("weekend"))
         else:
-            bad("days_off", *sorted(off, key=_day_order))
+            score += WEIGHTS["days_off"]
+            if explain:
+                misfits.append(Reason("days_off", tuple(sorted(off, key=_day_order))))
 
-    shared_skills = tuple(code for code in job.skills if code in profile.skills)
+    skills = profile.skills
+    shared_skills = [code for code in job.skills if code in skills]
     if shared_skills:
-        good("skill", *shared_skills)
+        score += skill_weight(len(shared_skills))
+        if explain:
+            fits.append(Reason("skill", tuple(shared_skills)))
 
-    shared_languages = tuple(code for code in job.languages if code in profile.languages)
+    languages = profile.languages
+    shared_languages = [code for code in job.languages if code in languages]
     if shared_languages:
-        good("language", *shared_languages)
+        score += WEIGHTS["language"]
+        if explain:
+            fits.append(Reason("language", tuple(shared_languages)))
 
     for demand in job.demands:
         if demand in profile.limits:
-            bad("limit", demand)
+            score += WEIGHTS["limit"]
+            if explain:
+                misfits.append(Reason("limit", (demand,)))
 
-    return Fit(job, score, fits or [], misfits or [])
+    return Fit(job, score, fits, misfits)
 
 
 def _day_order(day):
@@ -158,7 +178,44 @@ def _day_order(day):
 
 
 def rank(profile, jobs):
-    """Jobs best first; ties go to the newest job, then the highest id."""
-    fits = [assess(profile, job, explain=False) for job in jobs]
-    fits.sort(key=lambda fit: (fit.score, fit.job.created_at, fit.job.id), reverse=True)
-    return fits
+    """Jobs best first, each with its score (no reasons); ties as in ``order``."""
+    score = scorer(profile)
+    return [Fit(job, score(job)) for job in order(profile, jobs, score)]
+
+
+def order(profile, jobs, score=None):
+    """The jobs best first; ties go to the newest job, then the highest id.
+
+    Three stable sorts, least important key first: plain keys, no tuple or
+    ``Fit`` per job, so ranking thousands of jobs per request leaves little
+    for the garbage collector.
+    """
+    score = score or scorer(profile)
+    ordered = sorted(jobs, key=_job_id, reverse=True)
+    ordered.sort(key=_created_at, reverse=True)
+    ordered.sort(key=score, reverse=True)
+    return ordered
+
+
+def scorer(profile):
+    """``job -> score`` for ``profile``, scoring each kind of job once.
+
+    Jobs alike in all but id and age score the same (one description is often
+    posted in several buurten).
+    """
+    scores = {}
+
+    def score(job):
+        kind = _kind(job)
+        value = scores.get(kind)
+        if value is None:
+            value = scores[kind] = assess(profile, job, explain=False).score
+        return value
+
+    return score
+
+
+_job_id = attrgetter("id")
+_created_at = attrgetter("created_at")
+# Everything a score can depend on: all of a job's facts but its id and age.
+_kind = attrgetter(*(name for name in Job.__dataclass_fields__ if name not in ("id", "created_at")))

@@ -11,6 +11,7 @@ A GET never changes what is stored in the account.
 import os
 import subprocess  # noqa: S404 - only for pybabel, with fixed arguments
 import sys
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import click
 from flask import (
@@ -81,13 +82,21 @@ def inject_choice():
     return {"lang": lang, "plain": plain}
 
 
+def _without_choice(target):
+    """The page to go back to, minus a ?lang= or ?plain= that would undo the choice."""
+    parts = urlsplit(target)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k not in ("lang", "plain")]  # fmt: skip
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
 @bp.post("/settings/language")
 def switch():
     lang = request.form.get("lang")
     plain = parse_plain(request.form.get("plain"))
     if lang not in LANGUAGES or plain is None:
         abort(400)
-    target = safe_next(request.form.get("next"), url_for("settings.index"))
+    target = _without_choice(safe_next(request.form.get("next"), url_for("settings.index")))
     response = redirect(target, code=303)
     session.pop("lang", None)
     session.pop("plain", None)

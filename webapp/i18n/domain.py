@@ -7,20 +7,29 @@ kept complete (a test checks it).
 """
 
 from babel import support
+from flask import g
 from flask_babel import Babel, Domain, get_locale
 from werkzeug.utils import cached_property
 
 
 class PlainFallbackDomain(Domain):
     def get_translations(self):
-        translations = super().get_translations()
+        # A page asks hundreds of times (every _() does): answer from this
+        # request's cache while the locale is the same object (force_locale
+        # and refresh make a new one).
+        if not g:
+            return super().get_translations()
         locale = get_locale()
-        if locale is None or not locale.modifier or getattr(translations, "_chained", False):
-            return translations
-        for dirname in self.translation_directories:
-            base = support.Translations.load(dirname, [locale.language], self.domain[0])
-            translations.add_fallback(base)
-        translations._chained = True
+        cached = g.get("_basisbaan_translations")
+        if cached is not None and cached[0] is locale:
+            return cached[1]
+        translations = super().get_translations()
+        if locale is not None and locale.modifier and not getattr(translations, "_chained", False):
+            for dirname in self.translation_directories:
+                base = support.Translations.load(dirname, [locale.language], self.domain[0])
+                translations.add_fallback(base)
+            translations._chained = True
+        g._basisbaan_translations = (locale, translations)
         return translations
 
 

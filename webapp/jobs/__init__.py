@@ -41,7 +41,7 @@ def list_jobs(db, profile, wants, sort, page, per_page):
     chosen = queries.filter_facts(facts, ids=ids, **wants)
     by_fit = profile is not None and not profile.is_empty and sort != "new"
     if by_fit:
-        chosen = [fit.job for fit in matching.rank(profile, chosen)]
+        chosen = matching.order(profile, chosen)
     start = (page - 1) * per_page
     page_rows = queries.jobs_by_ids(db, [job.id for job in chosen[start : start + per_page]])
     fits = {}

@@ -141,6 +141,11 @@ def export():
         "SELECT created_at, expires_at, used_at FROM start_codes WHERE user_id = ?",
         (current_user.id,),
     )
+    notices = rows(
+        db,
+        "SELECT kind, link, created_at, read_at FROM notifications WHERE user_id = ?",
+        (current_user.id,),
+    )
     data = {
         "account": {
             key: user[key]
@@ -149,6 +154,7 @@ def export():
         "profile": _profile_export(profile),
         "interests": [dict(row) for row in interests],
         "start_codes": [dict(row) for row in codes],
+        "notifications": [dict(row) for row in notices],
     }
     body = json.dumps(data, ensure_ascii=False, indent=2)
     filename = f"basisbaan-{current_user.username}.json"
@@ -184,7 +190,7 @@ def delete():
         db = get_db()
         # Profile, interests and start codes go with it (ON DELETE CASCADE).
         db.execute("DELETE FROM users WHERE id = ?", (current_user.id,))
+        session.clear()  # first, so logout_user() can still clear "remember me"
         logout_user()
-        session.clear()
         return render_template("profile/deleted.html")
     return render_template("profile/delete.html", form=form), 422 if form.errors else 200

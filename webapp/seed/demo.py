@@ -13,7 +13,9 @@ import click
 from webapp.auth.accounts import create_user, hash_password
 from webapp.db import one
 from webapp.domain import vocab
+from webapp.seed import coaching as seed_coaching
 from webapp.seed import content
+from webapp.seed import proposals as seed_proposals
 
 DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - the published demo password
 JOB_COLUMNS = (
@@ -123,6 +125,8 @@ def seed_small(db, today=None):
                VALUES (?, ?, ?, 'open', ?, ?)""",
             (bewoner, job_id, message, _stamp(now), _stamp(now)),
         )
+        seed_proposals.seed_small(db, today)
+        seed_coaching.seed_small(db, today)
 
 
 def _random_codes(rng, codes, low, high):
@@ -187,3 +191,5 @@ def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026):
                 profiles,
             )
             bar.update(count)
+    seed_proposals.seed_large(db, rng, today)
+    seed_coaching.seed_large(db, rng, today)

@@ -1,0 +1,5 @@
+"""The municipality's workspace: review proposals, manage jobs, moderate, settings."""
+
+from flask import Blueprint
+
+bp = Blueprint("gemeente", __name__, url_prefix="/gemeente")

@@ -1,0 +1,5 @@
+"""Neighbourhood proposals and votes: residents decide which jobs their buurt gets."""
+
+from flask import Blueprint
+
+bp = Blueprint("proposals", __name__)

@@ -1,0 +1,7 @@
+"""Tables for neighbourhood proposals, votes, comments and reports.
+
+Registered on the shared ``webapp.db.migrations`` set (imported at the end of
+``webapp/db.py``), so one ordered list of migrations owns the whole schema.
+"""
+
+from webapp.db import _run, migrations  # noqa: F401
