@@ -37,6 +37,11 @@ def create_app(test_config=None):
         template_folder=os.path.join(ROOT, "templates"),
         static_folder=os.path.join(ROOT, "static"),
     )
+    # Every <int:...> in a URL stays within SQLite's integer range: a longer
+    # number is a 404, never an OverflowError (a 500) in a query.
+    from webapp.web import DatabaseIdConverter
+
+    app.url_map.converters["int"] = DatabaseIdConverter
     app.config.from_object(Config)
     app.config["DATABASE"] = os.path.join(app.instance_path, "basisbaan.db")
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = os.path.join(ROOT, "translations")
@@ -64,7 +69,16 @@ def create_app(test_config=None):
     db.init_database(app.config["DATABASE"])
 
     from webapp import (
-        auth, coaching, gemeente, i18n, jobs, main, notifications, profile, proposals, settings,
+        auth,
+        coaching,
+        gemeente,
+        i18n,
+        jobs,
+        main,
+        notifications,
+        profile,
+        proposals,
+        settings,
     )  # fmt: skip
 
     for blueprint in (

@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from flask import make_response, render_template, request
+from werkzeug.routing import IntegerConverter
 
 
 def is_htmx():
@@ -34,3 +35,11 @@ def is_safe_next(target):
 
 def safe_next(target, default):
     return target if is_safe_next(target) else default
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """``<int:...>`` limited to SQLite's integers (a longer number is no row)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**63 - 1)
+        super().__init__(url_map, *args, **kwargs)

@@ -156,9 +156,12 @@ def _interest_answer(db, job, form, status, message=None):
         return response
     if status >= 400:
         return render_template("jobs/detail.html", **_job_context(db, job, form)), status
-    flash(message, "success")
     target = url_for("jobs.detail", job_id=job["id"], _anchor="interest")
-    return redirect(safe_next(request.form.get("next"), target), code=303)
+    elsewhere = safe_next(request.form.get("next"), None)
+    # On the job page the message shows inside the interest box (#interest),
+    # where the person is looking; elsewhere at the top of the page.
+    flash(message, "success" if elsewhere else "interest")
+    return redirect(elsewhere or target, code=303)
 
 
 @bp.get("/interests")

@@ -1,7 +1,10 @@
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, NumberRange, Optional, ValidationError
+from wtforms.widgets import Select
 
 from webapp.domain.vocab import CATEGORIES, HOURS_CHOICES
 from webapp.forms import MaxLength, NoControlCharacters
@@ -10,15 +13,36 @@ from webapp.labels import CATEGORY
 INVALID_CHOICE = _l("Choose one of the options in the list.")
 
 
+class FixedSelect(Select):
+    """A select whose choices never change, rendered once per language,
+    chosen value and attributes: wtforms takes longer for the three selects
+    above the job list than for the whole settings page."""
+
+    def __init__(self, values):
+        super().__init__()
+        self.values = frozenset(values) | {None}
+        self.made = {}
+
+    def __call__(self, field, **kwargs):
+        if field.data not in self.values:  # a wrong value from a URL is never kept
+            return super().__call__(field, **kwargs)
+        key = (str(get_locale()), field.name, field.id, field.data, *sorted(kwargs.items()))
+        html = self.made.get(key)
+        if html is None:
+            html = self.made[key] = super().__call__(field, **kwargs)
+        return html
+
+
 def choice_field(label, choices, **kwargs):
     """A select whose wrong values get our own translated message."""
     values = [value for value, _label in choices if value]
     return SelectField(
         label,
-        choices=choices,
+        choices=[SelectChoice(value, text) for value, text in choices],
         default="",
         validate_choice=False,
         validators=[Optional(), AnyOf(values, message=INVALID_CHOICE)],
+        widget=FixedSelect(value for value, _label in choices),
         **kwargs,
     )
 
@@ -42,7 +66,10 @@ class JobFilterForm(FlaskForm):
     sort = choice_field(
         _l("Order"), [("", _l("Fits me best")), ("new", _l("Newest first"))]
     )
+    # Never shown; without a label wtforms would translate one from its own
+    # catalog, which flask_wtf reads from disk again on every request.
     page = IntegerField(
+        label="",
         validators=[
             Optional(),
             NumberRange(min=1, max=10000, message=_l("This page does not exist.")),
