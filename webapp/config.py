@@ -28,7 +28,8 @@ class Config:
     SIGNUP_LIMIT_PER_ADDRESS = "10 per hour"
 
     START_CODE_DAYS = 14
-    JOBS_PER_PAGE = 20
+    # Ten cards a page: enough to choose from, little to scroll on a small screen.
+    JOBS_PER_PAGE = 10
 
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
