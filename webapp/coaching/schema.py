@@ -162,7 +162,8 @@ def coaching_006_interest_answers(db):
         ALTER TABLE interests ADD COLUMN coach_answer TEXT
             CHECK (coach_answer IS NULL OR coach_answer IN ('talk', 'put_forward', 'not_now'));
         ALTER TABLE interests ADD COLUMN coach_reason TEXT NOT NULL DEFAULT '';
-        ALTER TABLE interests ADD COLUMN answered_by INTEGER REFERENCES users(id) ON DELETE SET NULL;
+        ALTER TABLE interests ADD COLUMN answered_by INTEGER
+            REFERENCES users(id) ON DELETE SET NULL;
         ALTER TABLE interests ADD COLUMN answered_at TEXT
         """,
     )

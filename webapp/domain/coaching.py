@@ -112,7 +112,7 @@ def may_become_coach_of(coach, resident):
 
 # --- idempotency -------------------------------------------------------------
 
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
+_UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.I)
 
 
 def new_client_id():
@@ -215,9 +215,8 @@ def attention_reasons(participant, today):
         reasons.append("other_time")
     if participant.open_interests:
         reasons.append("interests")
-    if days is None or days > LONG_AFTER_DAYS:
-        if participant.next_appointment is None:
-            reasons.append("no_contact")
+    if (days is None or days > LONG_AFTER_DAYS) and participant.next_appointment is None:
+        reasons.append("no_contact")
     if participant.answered == 0:
         reasons.append("empty_profile")
     return reasons

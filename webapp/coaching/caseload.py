@@ -1,0 +1,23 @@
+"""The coach's side: the caseload dashboard and a participant's page."""
+
+from flask import make_response, render_template
+from flask_login import current_user
+
+from webapp.coaching import bp, queries
+from webapp.coaching.messages import participant_thread
+from webapp.coaching.views import coach_required, no_store, participant_or_404
+from webapp.db import get_db
+
+PARTICIPANT_PAGE_MESSAGES = 10
+
+
+@bp.get("/caseload/<int:resident_id>")
+@coach_required
+def participant(resident_id):
+    resident = participant_or_404(resident_id)
+    db = get_db()
+    thread = participant_thread(resident, limit=PARTICIPANT_PAGE_MESSAGES)
+    queries.log_access(db, current_user, resident_id, "page")
+    return no_store(make_response(render_template(
+        "coaching/participant.html", resident=resident, thread=thread,
+    )))  # fmt: skip
