@@ -45,11 +45,17 @@ class ClientIdForm(FlaskForm):
         return rules.client_id(self.client_id.data)
 
 
+def one_line_break(text):
+    """Browsers send a line break as CR LF; it is one character to the person typing."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if isinstance(text, str) else text
+
+
 def text_field(label, limit, required_message=None, description=None, area=True):
     validators = [MaxLength(limit), NoControlCharacters()]
     validators.insert(0, DataRequired(message=required_message) if required_message else Optional())
     field_class = TextAreaField if area else StringField
-    return field_class(label, validators=validators, description=description)
+    return field_class(label, validators=validators, description=description,
+                       filters=[one_line_break])  # fmt: skip
 
 
 class MessageForm(ClientIdForm):

@@ -91,7 +91,9 @@ def thread_for(resident, viewer_is_coach, other_name, urls, limit=rules.MESSAGES
         queries.mark_read(db, resident["id"], viewer_is_coach, current_user.id)
     thread.messages, thread.has_older = queries.thread_page(db, resident["id"], before, limit)
     thread.newest, thread.unread_mine = queries.thread_state(db, resident["id"], viewer_is_coach)
-    if thread.live and writable:
+    # A refused form is shown again even where nothing can be sent now: the
+    # text is the person's, and they may want to copy it.
+    if thread.live and (writable or form is not None):
         thread.form = form or MessageForm()
     return thread
 
