@@ -4,6 +4,7 @@ from flask import make_response, render_template
 from flask_login import current_user
 
 from webapp.coaching import bp, queries
+from webapp.coaching.appointments import appointments_of
 from webapp.coaching.messages import participant_thread
 from webapp.coaching.views import coach_required, no_store, participant_or_404
 from webapp.db import get_db
@@ -17,7 +18,9 @@ def participant(resident_id):
     resident = participant_or_404(resident_id)
     db = get_db()
     thread = participant_thread(resident, limit=PARTICIPANT_PAGE_MESSAGES)
+    upcoming, past = appointments_of(db, resident_id)
     queries.log_access(db, current_user, resident_id, "page")
     return no_store(make_response(render_template(
-        "coaching/participant.html", resident=resident, thread=thread,
+        "coaching/participant.html", resident=resident, thread=thread, upcoming=upcoming,
+        past=past[:3],
     )))  # fmt: skip

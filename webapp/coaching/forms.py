@@ -109,10 +109,6 @@ class AppointmentForm(ClientIdForm):
         if field.data not in ("place", "phone"):
             raise ValidationError(_l("Choose one of the options in the list."))
 
-    def validate_place(self, field):
-        if self.kind.data == "place" and not (field.data or "").strip():
-            raise ValidationError(_l("Say where you meet."))
-
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
         # WTForms' own message for a date or time it cannot read is English only.
@@ -120,6 +116,11 @@ class AppointmentForm(ClientIdForm):
             field = getattr(self, name)
             if field.errors and field.data is None:
                 field.errors[:] = [message]
+        # Optional() on the place stops its own checks when empty; a meeting
+        # at a place still needs one.
+        if self.kind.data == "place" and not (self.place.data or "").strip():
+            self.place.errors = [*self.place.errors, _l("Say where you meet.")]
+            valid = False
         return valid
 
 
