@@ -20,7 +20,7 @@ from flask_login import current_user, login_required
 from webapp.access import resident_required
 from webapp.coaching import bp, queries
 from webapp.coaching.forms import AnotherTimeForm, AppointmentForm
-from webapp.coaching.views import coach_required, me, participant_or_404
+from webapp.coaching.views import coach_required, me, participant_or_404, refused
 from webapp.db import connect, get_db, now_iso, one, rows, write_transaction
 from webapp.domain import calendar
 from webapp.domain import coaching as rules
@@ -100,11 +100,6 @@ def _read_notifications(db):
            AND kind IN ('appointment', 'appointment_reminder')""",
         (now_iso(), current_user.id),
     )
-
-
-def refused(text, back, status=409):
-    """Nothing changed, and why, with the way back."""
-    return render_template("coaching/refused.html", text=text, back=back), status
 
 
 def _answerable_or_409(appointment):

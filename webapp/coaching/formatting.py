@@ -78,8 +78,18 @@ def access_line(entry):
     return texts[entry["what"]]
 
 
+def written_by(by_coach, viewer_is_coach, other_name):
+    """Who wrote a goal or step, from where the reader stands."""
+    if bool(by_coach) == bool(viewer_is_coach):
+        return _("Written by you")
+    if by_coach:
+        return _("Written by your coach")
+    return _("Written by %(name)s", name=other_name)
+
+
 def init_app(app):
     app.jinja_env.filters.update(
         when=when, appointment_when=appointment_when, long_date=long_date,
     )  # fmt: skip
-    app.jinja_env.globals.update(appointment_end=appointment_end, access_line=access_line)
+    app.jinja_env.globals.update(appointment_end=appointment_end, access_line=access_line,
+                                 written_by=written_by)  # fmt: skip

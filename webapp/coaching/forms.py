@@ -132,12 +132,23 @@ class AnotherTimeForm(FlaskForm):
     )  # fmt: skip
 
 
-class GoalForm(ClientIdForm):
+class PrefixedForm(ClientIdForm):
+    """A form shown many times on one page (with a prefix for unique ids).
+
+    The page-wide CSRF check (CSRFProtect) guards its POST; its own token
+    field would carry the prefix, so it has none.
+    """
+
+    class Meta:
+        csrf = False
+
+
+class GoalForm(PrefixedForm):
     title = text_field(_l("New goal"), 200, _l("Write the goal first."),
                        _l("For example: find work for 16 hours a week."), area=False)  # fmt: skip
 
 
-class StepForm(ClientIdForm):
+class StepForm(PrefixedForm):
     text = text_field(_l("Next step"), 200, _l("Write the step first."),
                       _l("For example: visit the care home for a day."), area=False)  # fmt: skip
     due = DateField(_l("Done by (not required)"), validators=[Optional()])

@@ -7,6 +7,7 @@ from webapp.access import resident_required
 from webapp.coaching import bp, queries
 from webapp.coaching.appointments import next_of
 from webapp.coaching.messages import resident_thread
+from webapp.coaching.plan import plan_of
 from webapp.coaching.views import no_store
 from webapp.db import get_db
 
@@ -22,5 +23,5 @@ def my_coach():
     looked = queries.access_log(db, current_user.id, limit=WHO_LOOKED)
     return no_store(make_response(render_template(
         "coaching/coach.html", thread=thread, coach=coach, looked=looked,
-        next_appointment=next_of(db, current_user.id),
+        next_appointment=next_of(db, current_user.id), goals=plan_of(db, current_user.id),
     )))  # fmt: skip

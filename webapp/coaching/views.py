@@ -37,6 +37,11 @@ def participant_or_404(resident_id):
     return row
 
 
+def refused(text, back, status=409):
+    """Nothing changed, and why, with the way back."""
+    return render_template("coaching/refused.html", text=text, back=back), status
+
+
 def no_store(response):
     response.headers["Cache-Control"] = "private, no-store"
     return response
