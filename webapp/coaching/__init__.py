@@ -15,4 +15,5 @@ def _register_helpers(state):
     state.app.jinja_env.globals.update(initials=initials)
 
 
-from webapp.coaching import appointments, caseload, messages, plan, resident  # noqa: E402, F401
+from webapp.coaching import accounts, appointments, caseload  # noqa: E402, F401, I001
+from webapp.coaching import messages, plan, resident  # noqa: E402, F401

@@ -8,7 +8,7 @@ Both are shown in Amsterdam time.
 from datetime import datetime, timedelta
 
 from babel import dates
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 
 from webapp.coaching.queries import AMSTERDAM, stamp_to_datetime, today_local
@@ -87,9 +87,48 @@ def written_by(by_coach, viewer_is_coach, other_name):
     return _("Written by %(name)s", name=other_name)
 
 
+def contact_words(days):
+    """Days since the last contact, as words."""
+    if days is None:
+        return _("No contact yet")
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("yesterday")
+    return ngettext("%(num)d day ago", "%(num)d days ago", days)
+
+
+def attention_text(reason, participant):
+    """Why a participant is high on the dashboard."""
+    if reason == "unread":
+        return ngettext("%(num)d unread message", "%(num)d unread messages", participant.unread)
+    if reason == "other_time":
+        return _("Asks for another time")
+    if reason == "interests":
+        return ngettext("%(num)d job interest to answer", "%(num)d job interests to answer",
+                        participant.open_interests)  # fmt: skip
+    if reason == "no_contact":
+        if participant.days_since_contact is None:
+            return _("No contact yet, and nothing planned")
+        return _("No contact for over 30 days, and nothing planned")
+    if reason == "empty_profile":
+        return _("Profile not filled in yet")
+    raise ValueError(reason)
+
+
+def interest_answer_label(code):
+    return {
+        "talk": _("Let's talk about it."),
+        "put_forward": _("I have put you forward."),
+        "not_now": _("Not now, because:"),
+    }[code]
+
+
 def init_app(app):
     app.jinja_env.filters.update(
         when=when, appointment_when=appointment_when, long_date=long_date,
     )  # fmt: skip
     app.jinja_env.globals.update(appointment_end=appointment_end, access_line=access_line,
-                                 written_by=written_by)  # fmt: skip
+                                 written_by=written_by, contact_words=contact_words,
+                                 attention_text=attention_text,
+                                 interest_answer_label=interest_answer_label)  # fmt: skip

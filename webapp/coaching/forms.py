@@ -161,6 +161,9 @@ class StepForm(PrefixedForm):
 
 
 class InterestAnswerForm(FlaskForm):
+    class Meta:  # one per interest on a page: see PrefixedForm
+        csrf = False
+
     answer = RadioField(
         _l("Your answer"),
         choices=[
