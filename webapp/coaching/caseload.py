@@ -210,10 +210,11 @@ def interests_of(db, resident_id):
 
 
 def _interest_forms(interests, failed=None):
+    """One answer form per interest; ``failed`` is (interest id, form with messages)."""
     forms = {}
     for item in interests:
-        if failed is not None and failed.prefix == f"interest{item['interest_id']}-":
-            forms[item["interest_id"]] = failed
+        if failed is not None and failed[0] == item["interest_id"]:
+            forms[item["interest_id"]] = failed[1]
             continue
         form = InterestAnswerForm(prefix=f"interest{item['interest_id']}", formdata=None)
         form.answer.data = item["coach_answer"]
@@ -269,7 +270,7 @@ def interest_answer(resident_id, interest_id):
         abort(404)
     form = InterestAnswerForm(prefix=f"interest{interest_id}")
     if not form.validate_on_submit():
-        return participant_page(resident, status=422, interest_form=form)
+        return participant_page(resident, status=422, interest_form=(interest_id, form))
     reason = (form.reason.data or "").strip() if form.answer.data == "not_now" else ""
     with write_transaction(db):
         changed = db.execute(

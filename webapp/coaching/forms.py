@@ -181,9 +181,14 @@ class InterestAnswerForm(FlaskForm):
         if field.data not in rules.INTEREST_ANSWERS:
             raise ValidationError(_l("Choose one of the options in the list."))
 
-    def validate_reason(self, field):
-        if rules.interest_answer_problem(self.answer.data, field.data) == "reason":
-            raise ValidationError(_l("Say why not now. The resident reads this."))
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        # Optional() on the reason skips its own checks when it is empty.
+        if rules.interest_answer_problem(self.answer.data, self.reason.data) == "reason":
+            self.reason.errors = [*self.reason.errors,
+                                  _l("Say why not now. The resident reads this.")]  # fmt: skip
+            valid = False
+        return valid
 
 
 class NewResidentForm(ClientIdForm):
