@@ -14,7 +14,7 @@ import json
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -249,10 +249,8 @@ def _raw_pages(app, ids):
 
 def _prefilled(text, case):
     """Hidden fields and defaults the browser would send along (client id, kind, minutes)."""
-    data = {}
-    for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*type="hidden"[^>]*value="([^"]*)"',
-                                  text):  # fmt: skip
-        data[name] = value
+    hidden = r'<input[^>]*name="([^"]+)"[^>]*type="hidden"[^>]*value="([^"]*)"'
+    data = dict(re.findall(hidden, text))
     if "appointments/new" in case.path:
         data.update({"kind": "place", "minutes": "45", "day": LATER, "time": "10:00"})
     return data
@@ -306,5 +304,3 @@ def test_the_cases_cover_every_coaching_page():
              "/gemeente/caseloads/<>"}  # fmt: skip
     assert pages <= covered, pages - covered
 
-
-__all__ = ["field"]
