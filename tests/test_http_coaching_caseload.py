@@ -402,3 +402,29 @@ def test_the_municipality_finds_residents_and_sees_who_has_no_coach(app, client)
     found = page(client.get("/gemeente/caseloads?q=fatima"))
     assert "Fatima" in found and "Sanne de Vries" in found
     assert "Moet ik iets meenemen" not in found
+
+
+def test_the_chart_counts_a_day_of_contact_once(app, client):
+    """Three messages and a meeting on one day with one participant, and a message
+    with another participant that day: two contacts that month."""
+    henk, fatima = user_id(app, "bewoner2"), user_id(app, "bewoner")
+    coach = user_id(app, "coach")
+    execute(app, "DELETE FROM messages")
+    execute(app, "DELETE FROM appointments")
+    from webapp.coaching.queries import today_local
+
+    day = today_local().replace(day=1).isoformat()
+    for resident, sender in ((henk, henk), (henk, coach), (henk, henk), (fatima, fatima)):
+        execute(app, "INSERT INTO messages (resident_id, sender_id, from_coach, body, created_at) "
+                     "VALUES (?, ?, ?, 'x', ?)", (resident, sender, int(sender == coach),
+                                                  f"{day}T09:00:00Z"))  # fmt: skip
+    execute(app, "INSERT INTO appointments (resident_id, coach_id, starts_at, status, created_at, "
+                 "updated_at) VALUES (?, ?, ?, 'accepted', '', '')",
+            (henk, coach, f"{day}T00:01"))  # fmt: skip
+    execute(app, "INSERT INTO appointments (resident_id, coach_id, starts_at, status, created_at, "
+                 "updated_at) VALUES (?, ?, ?, 'cancelled', '', '')",
+            (fatima, coach, f"{day}T00:01"))  # fmt: skip
+    sign_in(client, "coach")
+    body = page(client.get("/caseload"))
+    rows = re.findall(r'<tr><th scope="row">[^<]+</th><td>(\d+)</td></tr>', body)
+    assert [int(n) for n in rows] == [0] * 11 + [2]

@@ -1,9 +1,10 @@
 """What every coaching page needs: who is asking, about whom, and the thread."""
 
 from dataclasses import dataclass, field
-from functools import wraps
+from functools import cached_property, wraps
 
 from flask import abort, make_response, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from webapp.coaching import queries
@@ -85,6 +86,11 @@ class Thread:
 
     def is_mine(self, message):
         return bool(message["from_coach"]) == self.viewer_is_coach
+
+    @cached_property
+    def labels(self):
+        """The words every message repeats, translated once per page (not 50 times)."""
+        return {"you": _("You"), "read": _("Read"), "unread": _("Not read yet")}
 
 
 def thread_for(resident, viewer_is_coach, other_name, urls, limit=rules.MESSAGES_PER_PAGE,

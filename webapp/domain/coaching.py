@@ -272,13 +272,17 @@ def contacts_per_month(contact_days, today, count=12):
     A contact is a (participant, day) pair: a day on which coach and
     participant wrote or met counts once, however many messages it had.
     """
-    months = last_months(today, count)
-    counts = dict.fromkeys(months, 0)
+    per_month = {}
     for _participant, day in set(contact_days):
-        key = (day.year, day.month)
-        if key in counts and day <= today:
-            counts[key] += 1
-    return [(year, month, counts[(year, month)]) for year, month in months]
+        if day <= today:
+            per_month[(day.year, day.month)] = per_month.get((day.year, day.month), 0) + 1
+    return month_series(per_month, today, count)
+
+
+def month_series(per_month, today, count=12):
+    """The last ``count`` months, oldest first, as (year, month, contacts); 0 where none."""
+    return [(year, month, per_month.get((year, month), 0))
+            for year, month in last_months(today, count)]  # fmt: skip
 
 
 @dataclass(frozen=True)
