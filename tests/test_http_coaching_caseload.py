@@ -428,3 +428,44 @@ def test_the_chart_counts_a_day_of_contact_once(app, client):
     body = page(client.get("/caseload"))
     rows = re.findall(r'<tr><th scope="row">[^<]+</th><td>(\d+)</td></tr>', body)
     assert [int(n) for n in rows] == [0] * 11 + [2]
+
+
+def test_after_reassignment_the_new_coach_hears_the_answers(app, client):
+    fatima = user_id(app, "bewoner")
+    sign_in(client, "bewoner")
+    post_form(client, "/messages", {"body": "Hallo"})  # a notice for the old coach
+    reassign(app, client)
+    old, new = user_id(app, "coach"), user_id(app, "coach2")
+    assert count(app, "notifications", "user_id = ? AND read_at IS NULL AND link LIKE ?",
+                 (old, f"/caseload/{fatima}%")) == 0  # fmt: skip
+    planned = scalar(app, "SELECT id FROM appointments WHERE resident_id = ? AND status = "
+                          "'planned'", (fatima,))  # fmt: skip
+    sign_in(client, "bewoner")
+    assert post_form(client, f"/appointments/{planned}/accept").status_code == 303
+    assert count(app, "notifications", "user_id = ? AND kind = 'appointment_answer'", (new,)) == 1
+    assert count(app, "notifications", "user_id = ? AND kind = 'appointment_answer'", (old,)) == 0
+    sign_in(client, "coach2")  # the new coach may move what the old one planned
+    assert client.get(f"/appointments/{planned}/move").status_code == 200
+
+
+def test_a_deleted_coach_leaves_the_threads_with_the_residents(app, client):
+    fatima = user_id(app, "bewoner")
+    before = count(app, "messages", "resident_id = ?", (fatima,))
+    execute(app, "DELETE FROM users WHERE username = 'coach'")
+    assert count(app, "messages", "resident_id = ?", (fatima,)) == before
+    assert scalar(app, "SELECT coach_id FROM users WHERE id = ?", (fatima,)) is None
+    assert count(app, "access_log", "resident_id = ? AND coach_name = 'Sanne de Vries'",
+                 (fatima,)) >= 1  # fmt: skip
+    sign_in(client, "bewoner")
+    assert "Moet ik iets meenemen" in page(client.get("/messages"))
+
+
+def test_a_deleted_resident_takes_her_coaching_data_along(app, client):
+    fatima = user_id(app, "bewoner")
+    sign_in(client, "bewoner")
+    assert post_form(client, "/profile/delete", {"sure": "y"}).status_code == 200
+    for table, column in (("messages", "resident_id"), ("appointments", "resident_id"),
+                          ("plan_goals", "resident_id"), ("access_log", "resident_id"),
+                          ("coach_changes", "resident_id")):  # fmt: skip
+        assert count(app, table, f"{column} = ?", (fatima,)) == 0, table
+    assert count(app, "plan_steps", "goal_id NOT IN (SELECT id FROM plan_goals)") == 0

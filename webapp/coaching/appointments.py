@@ -128,8 +128,9 @@ def appointment_accept(appointment_id):
                WHERE id = ? AND status != 'accepted' AND status != 'cancelled'""",
             (now_iso(), appointment_id),
         ).rowcount
-        if changed and appointment["coach_id"]:
-            notify(db, [appointment["coach_id"]], "appointment_answer",
+        # The coach of today hears it, also when another coach planned it.
+        if changed and resident["coach_id"]:
+            notify(db, [resident["coach_id"]], "appointment_answer",
                    f"{queries.participant_link(resident['id'])}#appointments")  # fmt: skip
     flash(_("You accepted the appointment. Your coach can see it."), "success")
     return redirect(url_for("coaching.appointments", _anchor=f"appointment-{appointment_id}"), 303)
@@ -156,8 +157,8 @@ def appointment_another_time(appointment_id):
                        AND NOT (status = 'other_time' AND reason = ?)""",
                     (reason, now_iso(), appointment_id, reason),
                 ).rowcount
-                if changed and appointment["coach_id"]:
-                    notify(db, [appointment["coach_id"]], "appointment_answer",
+                if changed and resident["coach_id"]:
+                    notify(db, [resident["coach_id"]], "appointment_answer",
                            f"{queries.participant_link(resident['id'])}#appointments")  # fmt: skip
             flash(_("Your coach sees that you want another time."), "success")
             return redirect(url_for("coaching.appointments",
@@ -175,7 +176,7 @@ def appointment_ics(appointment_id):
     if current_user.role == "coach":
         summary = _("Appointment with %(name)s", name=queries.name_of(resident))
     else:
-        coach = queries.coach_of(db, resident) if appointment["coach_id"] else None
+        coach = queries.coach_of(db, resident)
         name = queries.name_of(coach) if coach else _("your coach")
         summary = _("Appointment with your coach %(name)s", name=name)
     where = appointment["place"]

@@ -168,6 +168,14 @@ def reassign(db, resident_id, coach_id, by):
                VALUES (?, ?, ?, ?, ?)""",
             (resident_id, resident["coach_id"], coach_id, by, now_iso()),
         )
+        # The old coach's unread notices about this participant lead nowhere now.
+        if resident["coach_id"]:
+            db.execute(
+                """UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL
+                   AND (link = ? OR link LIKE ?)""",
+                (now_iso(), resident["coach_id"], f"/caseload/{resident_id}",
+                 f"/caseload/{resident_id}#%"),
+            )  # fmt: skip
         notify(db, [resident_id], "coach_changed", "/coach")
         notify(db, [coach_id], "caseload_added", f"/caseload/{resident_id}")
     return True
