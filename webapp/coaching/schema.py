@@ -2,6 +2,175 @@
 
 Registered on the shared ``webapp.db.migrations`` set (imported at the end of
 ``webapp/db.py``), so one ordered list of migrations owns the whole schema.
+
+Every table hangs off the resident (``resident_id``): the thread, the
+appointments and the plan are the resident's, whoever their coach is today,
+so a new coach finds the history and a deleted account takes it all along.
+``client_id`` columns hold an id the form carries (a UUID made when the page
+was rendered): a double tap or a retry finds the first row instead of
+writing a second.
 """
 
-from webapp.db import _run, migrations  # noqa: F401
+from webapp.db import _run, migrations
+
+
+@migrations()
+def coaching_001_messages(db):
+    _run(
+        db,
+        """
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            sender_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            from_coach INTEGER NOT NULL CHECK (from_coach IN (0, 1)),
+            body TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 2000),
+            client_id TEXT,
+            created_at TEXT NOT NULL,
+            read_at TEXT,
+            UNIQUE (sender_id, client_id)
+        );
+        CREATE INDEX messages_thread ON messages(resident_id);
+        CREATE INDEX messages_unread ON messages(resident_id, from_coach) WHERE read_at IS NULL
+        """,
+    )
+
+
+@migrations()
+def coaching_002_appointments(db):
+    # starts_at is local time in Europe/Amsterdam ('YYYY-MM-DDTHH:MM'): a
+    # meeting at 10:00 stays at 10:00 when the clocks change.
+    _run(
+        db,
+        """
+        CREATE TABLE appointments (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            coach_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            starts_at TEXT NOT NULL,
+            minutes INTEGER NOT NULL DEFAULT 45 CHECK (minutes BETWEEN 5 AND 480),
+            kind TEXT NOT NULL DEFAULT 'place' CHECK (kind IN ('place', 'phone')),
+            place TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'accepted', 'other_time', 'cancelled')),
+            reason TEXT NOT NULL DEFAULT '',
+            client_id TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            reminded_at TEXT,
+            UNIQUE (coach_id, client_id)
+        );
+        CREATE INDEX appointments_resident ON appointments(resident_id, starts_at);
+        CREATE INDEX appointments_reminder ON appointments(starts_at) WHERE reminded_at IS NULL
+        """,
+    )
+
+
+@migrations()
+def coaching_003_plan(db):
+    _run(
+        db,
+        """
+        CREATE TABLE plan_goals (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            written_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            by_coach INTEGER NOT NULL CHECK (by_coach IN (0, 1)),
+            client_id TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (written_by, client_id)
+        );
+        CREATE INDEX plan_goals_resident ON plan_goals(resident_id);
+        CREATE TABLE plan_steps (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES plan_goals(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            due_date TEXT,
+            written_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            by_coach INTEGER NOT NULL CHECK (by_coach IN (0, 1)),
+            done_at TEXT,
+            done_by_coach INTEGER CHECK (done_by_coach IN (0, 1)),
+            client_id TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (written_by, client_id)
+        );
+        CREATE INDEX plan_steps_goal ON plan_steps(goal_id)
+        """,
+    )
+
+
+@migrations()
+def coaching_004_access_log(db):
+    # The coach's name is copied in: the resident must still be able to read
+    # who looked after that coach's account is gone.
+    _run(
+        db,
+        """
+        CREATE TABLE access_log (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            coach_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            coach_name TEXT NOT NULL,
+            what TEXT NOT NULL CHECK (what IN ('page', 'messages', 'export')),
+            at TEXT NOT NULL
+        );
+        CREATE INDEX access_log_resident ON access_log(resident_id, id)
+        """,
+    )
+
+
+@migrations()
+def coaching_005_caseload(db):
+    # Who coaches whom lives in users.coach_id; this keeps the history of
+    # changes, and the coach's own contact details for the "My coach" page.
+    _run(
+        db,
+        """
+        CREATE TABLE coach_changes (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            old_coach_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            new_coach_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            changed_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX coach_changes_resident ON coach_changes(resident_id);
+        CREATE TABLE coach_details (
+            user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+            phone TEXT NOT NULL DEFAULT '',
+            available TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE new_accounts (
+            client_id TEXT PRIMARY KEY,
+            coach_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
+@migrations()
+def coaching_006_interest_answers(db):
+    # The coach's answer to "I want this job": shown to the resident on /interests.
+    _run(
+        db,
+        """
+        ALTER TABLE interests ADD COLUMN coach_answer TEXT
+            CHECK (coach_answer IS NULL OR coach_answer IN ('talk', 'put_forward', 'not_now'));
+        ALTER TABLE interests ADD COLUMN coach_reason TEXT NOT NULL DEFAULT '';
+        ALTER TABLE interests ADD COLUMN answered_by INTEGER
+            REFERENCES users(id) ON DELETE SET NULL;
+        ALTER TABLE interests ADD COLUMN answered_at TEXT
+        """,
+    )
+
+
+@migrations()
+def coaching_007_messages_by_day(db):
+    # The dashboard's chart reads (participant, day) for a year of messages;
+    # from this index alone it never touches the messages themselves.
+    _run(db, "CREATE INDEX messages_thread_day ON messages(resident_id, created_at)")

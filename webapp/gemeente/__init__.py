@@ -3,3 +3,4 @@
 from flask import Blueprint
 
 bp = Blueprint("gemeente", __name__, url_prefix="/gemeente")
+from webapp.gemeente import caseloads  # noqa: E402,F401

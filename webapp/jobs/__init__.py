@@ -172,7 +172,8 @@ def interests():
         db,
         f"""SELECT {queries.JOB_COLUMNS}, interests.id AS interest_id,
                    interests.status AS interest_status, interests.message AS interest_message,
-                   interests.updated_at AS interest_updated_at
+                   interests.updated_at AS interest_updated_at,
+                   interests.coach_answer, interests.coach_reason
             FROM interests JOIN jobs ON jobs.id = interests.job_id {queries.JOB_JOINS}
             WHERE interests.user_id = ?
             ORDER BY interests.status = 'open' DESC, interests.updated_at DESC""",  # noqa: S608

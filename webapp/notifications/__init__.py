@@ -25,6 +25,11 @@ KINDS = {
     "proposal_closed": (_l("A proposal you support has closed."), "i-proposal"),
     "job_published": (_l("A job that residents proposed is now open."), "i-job"),
     "placed": (_l("You have a place in a job."), "i-check"),
+    # For coaches and about coaching (issue 4).
+    "participant_message": (_l("A participant sent you a message."), "i-message"),
+    "appointment_answer": (_l("A participant answered about an appointment."), "i-calendar"),
+    "caseload_added": (_l("A participant was added to your caseload."), "i-people"),
+    "coach_changed": (_l("You have a new coach."), "i-user"),
 }
 
 

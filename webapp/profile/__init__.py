@@ -156,6 +156,11 @@ def export():
         "start_codes": [dict(row) for row in codes],
         "notifications": [dict(row) for row in notices],
     }
+    if user["role"] == "resident":
+        # Messages, appointments, plan, who looked at your data, your coaches.
+        from webapp.coaching.export import coaching_export
+
+        data.update(coaching_export(db, current_user.id))
     body = json.dumps(data, ensure_ascii=False, indent=2)
     filename = f"basisbaan-{current_user.username}.json"
     return Response(

@@ -1,0 +1,306 @@
+"""Every coaching page, in Dutch and in plain Dutch, as resident, coach and municipality:
+
+- axe-core finds no WCAG 2.2 AA violation;
+- no horizontal scroll at 320 CSS px;
+- every tap target is at least 44 x 44 CSS px;
+- the raw HTML passes the Nu HTML Checker and has no inline style or script.
+
+The checks and their reports come from test_accessibility.py; this file only
+lists the coaching pages. Some cases send a form first (a 422 with messages,
+or the start code page), so the pages get their own server and database.
+"""
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser_support import csp_errors, log_in
+from conftest import LiveServer, _config
+from playwright.sync_api import expect
+from test_accessibility import (
+    AXE_OPTIONS,
+    SMALL_TARGETS,
+    WIDER_THAN_VIEWPORT,
+    _axe_report,
+    _vnu_jar,
+    urlpath,
+)
+
+from webapp import create_app
+from webapp.coaching.queries import today_local
+from webapp.seed.demo import DEMO_PASSWORD
+
+pytestmark = pytest.mark.browser
+
+LATER = (today_local() + timedelta(days=5)).isoformat()
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    who: str
+    path: str
+    status: int = 200
+    form: dict | None = None  # send the page's main form with these fields first
+    form_selector: str = "main form[method=post]"
+    expect_error: bool = True
+    action: str | None = None  # where the form posts, when not to the page itself
+
+
+def _cases():
+    resident, henk, coach, gemeente = "bewoner", "bewoner2", "coach", "gemeente"
+    return [
+        Case("my-coach", resident, "/coach"),
+        Case("my-coach-new", henk, "/coach"),
+        Case("messages", resident, "/messages"),
+        Case("messages-too-long", resident, "/messages", 422, {"body": "x" * 2001},
+             "#message-form"),
+        Case("appointments", resident, "/appointments"),
+        Case("another-time", resident, "/appointments/{appointment}/another-time"),
+        Case("another-time-empty", resident, "/appointments/{appointment}/another-time", 422, {}),
+        Case("plan", resident, "/plan"),
+        Case("plan-empty-goal", resident, "/plan", 422, {"goal-title": ""}, "#new-goal form",
+             action="/plan/goals"),
+        Case("interests", resident, "/interests"),
+        Case("caseload", coach, "/caseload"),
+        Case("caseload-search", coach, "/caseload?q=fat"),
+        Case("participant", coach, "/caseload/{fatima}"),
+        Case("participant-messages", coach, "/caseload/{fatima}/messages"),
+        Case("appointment-new", coach, "/caseload/{fatima}/appointments/new"),
+        Case("appointment-new-empty", coach, "/caseload/{fatima}/appointments/new", 422,
+             {"day": "", "time": "", "place": ""}),
+        Case("appointment-move", coach, "/appointments/{appointment}/move"),
+        Case("new-participant", coach, "/caseload/new"),
+        Case("new-participant-empty", coach, "/caseload/new", 422, {"display_name": ""}),
+        Case("start-code", coach, "/caseload/new", 200, {"display_name": "Noor Visser"},
+             expect_error=False),
+        Case("details", coach, "/caseload/details"),
+        Case("caseloads", gemeente, "/gemeente/caseloads"),
+        Case("caseloads-search", gemeente, "/gemeente/caseloads?q=fatima"),
+        Case("caseload-change", gemeente, "/gemeente/caseloads/{fatima}"),
+    ]  # fmt: skip
+
+
+CASES = _cases()
+VARIANTS = ("nl", "plain")
+PARAMS = [
+    pytest.param(case, variant, id=f"{case.who}-{case.name}-{variant}")
+    for case in CASES
+    for variant in VARIANTS
+]
+USERS = sorted({case.who for case in CASES})
+
+
+def _with_plain(path, variant):
+    if variant != "plain":
+        return path
+    return path + ("&" if "?" in path else "?") + "plain=1"
+
+
+@pytest.fixture(scope="module")
+def coaching_server(tmp_path_factory, seeded_template):
+    folder = tmp_path_factory.mktemp("coaching-a11y")
+    shutil.copy(seeded_template, folder / "basisbaan.db")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BASISBAAN_INSTANCE", str(folder))
+        app = create_app(_config(folder))
+    server = LiveServer(app).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def ids(coaching_server):
+    import sqlite3
+
+    connection = sqlite3.connect(coaching_server.app.config["DATABASE"])
+    try:
+        fatima = connection.execute("SELECT id FROM users WHERE username = 'bewoner'").fetchone()[0]
+        appointment = connection.execute(
+            "SELECT id FROM appointments WHERE resident_id = ? AND status = 'planned'", (fatima,)
+        ).fetchone()[0]
+    finally:
+        connection.close()
+    return {"fatima": fatima, "appointment": appointment}
+
+
+@pytest.fixture(scope="module")
+def states(browser, browser_context_args, coaching_server):
+    """Each user logs in once; their cookies are loaded into every context."""
+    saved = {}
+    for who in USERS:
+        context = browser.new_context(**browser_context_args)
+        log_in(context.new_page(), coaching_server.url, who)
+        saved[who] = context.storage_state()
+        context.close()
+    return saved
+
+
+@pytest.fixture(scope="module")
+def tabs(browser, browser_context_args, states):
+    opened = {}
+
+    def tab(who, variant, width):
+        key = (who, variant, width)
+        if key not in opened:
+            args = dict(browser_context_args, storage_state=states[who])
+            if width:
+                args["viewport"] = {"width": width, "height": 800}
+            context = browser.new_context(**args)
+            page = context.new_page()
+            opened[key] = (context, page, csp_errors(page))
+        return opened[key][1:]
+
+    yield tab
+    for context, _page, _problems in opened.values():
+        context.close()
+
+
+@pytest.fixture
+def visit(tabs, coaching_server, ids):
+    def _visit(case, variant, width=None):
+        page, problems = tabs(case.who, variant, width)
+        problems.clear()
+        path = case.path.format(**ids)
+        response = page.goto(coaching_server.url + _with_plain(path, variant))
+        assert response is not None and response.status == 200, f"{path}: {response.status}"
+        assert urlpath(page.url) == path.split("?")[0]
+        if case.form is not None:
+            form = page.locator(case.form_selector).first
+            for name, value in case.form.items():
+                form.locator(f"[name='{name}']").fill(value)
+            with page.expect_response(lambda r: r.request.method == "POST") as posted:
+                form.locator("button[type=submit]").first.click()
+            assert posted.value.status == case.status
+            page.wait_for_load_state()
+            if case.expect_error:
+                expect(page.locator(".error-summary, .notice--error").first).to_be_visible()
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
+        if variant == "plain":
+            expect(page.locator("body")).to_have_class(re.compile(r"\bis-plain\b"))
+        assert problems == [], "CSP violations:\n" + "\n".join(problems)
+        return page
+
+    return _visit
+
+
+@pytest.mark.parametrize(("case", "variant"), PARAMS)
+def test_axe(visit, case, variant):
+    page = visit(case, variant)
+    results = Axe().run(page, options=AXE_OPTIONS)
+    violations = results.response["violations"]
+    assert results.response["testEngine"]["name"] == "axe-core"
+    assert not violations, f"axe found {len(violations)} violation(s):\n" + _axe_report(violations)
+
+
+@pytest.mark.parametrize(("case", "variant"), PARAMS)
+def test_no_horizontal_scroll_at_320px(visit, case, variant):
+    page = visit(case, variant, width=320)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(WIDER_THAN_VIEWPORT) if scroll_width > 320 else []
+    assert scroll_width <= 320, f"the page is {scroll_width} px wide at 320 px; too wide: {wide}"
+
+
+@pytest.mark.parametrize(("case", "variant"), PARAMS)
+def test_tap_targets(visit, case, variant):
+    page = visit(case, variant, width=320)
+    found = page.evaluate(SMALL_TARGETS, 44)
+    assert found["count"] > 5, "found (almost) no tap targets: is the selector right?"
+    assert not found["small"], "tap targets under 44 x 44 px:\n" + "\n".join(found["small"])
+
+
+# --- HTML validation ------------------------------------------------------------------
+
+
+def _csrf(text):
+    match = re.search(r'name="csrf_token" value="([^"]+)"', text)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def _raw_pages(app, ids):
+    pages = {}
+    for variant in VARIANTS:
+        for who in USERS:
+            client = app.test_client()
+            answer = client.post("/login", data={
+                "username": who, "password": DEMO_PASSWORD,
+                "csrf_token": _csrf(client.get("/login").get_data(as_text=True)),
+            })  # fmt: skip
+            assert answer.status_code == 303
+            for case in (case for case in CASES if case.who == who):
+                path = _with_plain(case.path.format(**ids), variant)
+                response = client.get(path)
+                if case.form is not None:
+                    text = response.get_data(as_text=True)
+                    data = {**_prefilled(text, case), **case.form, "csrf_token": _csrf(text)}
+                    target = _with_plain(case.action, variant) if case.action else path
+                    response = client.post(target, data=data)
+                assert response.status_code == case.status, f"{path}: {response.status_code}"
+                pages[f"{who}-{case.name}-{variant}.html"] = response.get_data(as_text=True)
+    return pages
+
+
+def _prefilled(text, case):
+    """Hidden fields and defaults the browser would send along (client id, kind, minutes)."""
+    hidden = r'<input[^>]*name="([^"]+)"[^>]*type="hidden"[^>]*value="([^"]*)"'
+    data = dict(re.findall(hidden, text))
+    if "appointments/new" in case.path:
+        data.update({"kind": "place", "minutes": "45", "day": LATER, "time": "10:00"})
+    return data
+
+
+def test_html_is_valid(coaching_server, ids, tmp_path):
+    java = shutil.which("java")
+    assert java, "Java is not installed; the Nu HTML Checker (vnu.jar) needs it."
+    pages = _raw_pages(coaching_server.app, ids)
+    assert len(pages) == len(CASES) * len(VARIANTS)
+    inline = []
+    for name, text in pages.items():
+        if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", text) or re.search(
+            r"\sstyle=|\son[a-z]+=|<style", text
+        ):
+            inline.append(name)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert not inline, f"inline style or script in: {inline}"
+    files = sorted(str(path) for path in tmp_path.glob("*.html"))
+    result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
+        [java, "-jar", str(_vnu_jar()), "--format", "json", "--errors-only", "--stdout", *files],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    try:
+        messages = json.loads(result.stdout or "{}").get("messages", [])
+    except json.JSONDecodeError:
+        pytest.fail(f"the checker did not answer JSON:\n{result.stdout}\n{result.stderr}")
+    errors = [
+        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m.get('message')}"
+        f"  [{m.get('extract', '').strip()}]"
+        for m in messages
+        if m.get("type") in ("error", "non-document-error")
+    ]
+    assert result.returncode == 0 or errors, f"the checker failed:\n{result.stderr}"
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
+
+
+def test_every_case_is_a_page_that_exists(coaching_server, ids):
+    """Guards the list above: a renamed route must not silently drop out of the checks."""
+    rules = {rule.rule for rule in coaching_server.app.url_map.iter_rules()}
+    for case in CASES:
+        path = case.path.split("?")[0].format(**ids)
+        assert any(re.fullmatch(re.sub(r"<[^>]+>", r"[^/]+", rule), path) for rule in rules), path
+
+
+def test_the_cases_cover_every_coaching_page():
+    covered = {re.sub(r"\{\w+\}", "<>", case.path.split("?")[0]) for case in CASES}
+    pages = {"/coach", "/messages", "/appointments", "/appointments/<>/another-time", "/plan",
+             "/caseload", "/caseload/<>", "/caseload/<>/messages", "/caseload/<>/appointments/new",
+             "/appointments/<>/move", "/caseload/new", "/caseload/details", "/gemeente/caseloads",
+             "/gemeente/caseloads/<>"}  # fmt: skip
+    assert pages <= covered, pages - covered
+

@@ -1,0 +1,200 @@
+"""Coach and resident side by side, two browser contexts at 390 x 844.
+
+The coach makes an account with a start code; the resident activates it and
+sends a message; the coach sees it appear without reloading, answers and
+plans an appointment; the resident accepts it. Also: the thread without
+JavaScript, and Enter to send.
+"""
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from browser_support import csp_errors, log_in, query, t
+from playwright.sync_api import expect
+
+from webapp.coaching.queries import today_local
+
+pytestmark = pytest.mark.browser
+
+POLL_WAIT = 20_000  # ms: the thread polls every 10 s
+
+
+def mark_no_reload(page):
+    """A flag on the window: it is gone after any navigation or reload."""
+    page.evaluate("window.bbStillHere = true")
+
+
+def still_same_page(page):
+    return page.evaluate("window.bbStillHere === true")
+
+
+def test_coach_and_resident_side_by_side(browser, browser_context_args, live_server):
+    base = live_server.url
+    coach_context = browser.new_context(**browser_context_args)
+    resident_context = browser.new_context(**browser_context_args)
+    coach = coach_context.new_page()
+    resident = resident_context.new_page()
+    coach_problems, resident_problems = csp_errors(coach), csp_errors(resident)
+
+    # The coach makes an account and gets a start code, large and as a QR code.
+    log_in(coach, base, "coach")
+    coach.goto(base + "/caseload")
+    coach.locator("main a[href='/caseload/new']").click()
+    coach.locator("#display_name").fill("Noor Visser")
+    coach.locator("main form button[type=submit]").click()
+    code = coach.locator(".start-code__code").inner_text().strip()
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", code)
+    expect(coach.locator(".start-code__username")).to_have_text("noor.visser")
+    expect(coach.locator(".start-code__qr svg")).to_be_visible()
+    box = coach.locator(".start-code__qr svg").bounding_box()
+    assert box["width"] >= 150  # big enough to scan from a phone
+    font = coach.locator(".start-code__code").evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert font >= 28
+
+    # The coach opens the new participant's page and waits there.
+    coach.locator("main .actions a", has_text="Noor Visser").click()
+    expect(coach.locator("h1")).to_have_text("Noor Visser")
+    expect(coach.locator("#thread-empty")).to_be_visible()
+    mark_no_reload(coach)
+
+    # The resident activates the account with the code and sends a message.
+    resident.goto(base + "/activate")
+    resident.locator("#code").fill(code.lower().replace("-", " "))
+    resident.locator("#password").fill("mijn eigen lange zin")
+    resident.locator("#confirm").fill("mijn eigen lange zin")
+    resident.locator("main form button[type=submit]").click()
+    expect(resident).to_have_url(re.compile(r"/profile/start$"))
+    resident.locator("nav.main-nav a[href='/coach']").click()
+    expect(resident.locator("#coach-name")).to_have_text("Sanne de Vries")
+    mark_no_reload(resident)
+    resident.locator("#body").fill("Hallo Sanne, ik ben Noor. Wanneer kunnen we praten?")
+    resident.locator("#message-form button[type=submit]").click()
+    mine = resident.locator("#thread-messages .message--mine")
+    expect(mine).to_have_count(1)
+    expect(mine).to_contain_text("Wanneer kunnen we praten?")
+    expect(mine).to_contain_text(t("Not read yet"))
+    expect(resident.locator("#body")).to_have_value("")
+    assert still_same_page(resident)
+
+    # The coach sees it appear without reloading.
+    incoming = coach.locator("#thread-messages .message--theirs")
+    expect(incoming).to_contain_text("Wanneer kunnen we praten?", timeout=POLL_WAIT)
+    expect(coach.locator("#thread-empty")).to_have_count(0)
+    assert still_same_page(coach)
+
+    # The coach answers with the big button; the resident sees the answer and "read".
+    coach.locator("#body").fill("Hoi Noor, welkom! Ik plan een afspraak voor ons.")
+    coach.locator("#message-form button[type=submit]").click()
+    expect(coach.locator("#thread-messages .message--mine")).to_contain_text("welkom")
+    assert still_same_page(coach)
+    expect(resident.locator("#thread-messages .message--theirs")).to_contain_text(
+        "welkom", timeout=POLL_WAIT
+    )
+    expect(mine).to_contain_text(t("Read"), timeout=POLL_WAIT)
+    assert still_same_page(resident)
+
+    # The coach plans an appointment.
+    day = today_local() + timedelta(days=3)
+    coach.locator("main a", has_text=t("Plan an appointment")).first.click()
+    coach.locator("#day").fill(day.isoformat())
+    coach.locator("#time").fill("10:30")
+    coach.locator("#place").fill("Wijkcentrum De Hoven, kamer 2")
+    coach.locator("main form button[type=submit]").click()
+    card = coach.locator("#appointments ~ .appointment").first
+    expect(card).to_contain_text("Wijkcentrum De Hoven, kamer 2")
+    expect(card).to_contain_text(t("Waiting for an answer."))
+
+    # The resident is told, opens the appointment and accepts it.
+    resident.goto(base + "/notifications")
+    planned = t("Your coach planned or changed an appointment.")
+    resident.locator(".notification__open", has_text=planned).click()
+    expect(resident).to_have_url(re.compile(r"/appointments$"))
+    appointment = resident.locator(".appointment").first
+    expect(appointment).to_contain_text("10:30")
+    appointment.locator("button", has_text=t("Yes, this suits me")).click()
+    expect(resident.locator(".appointment").first).to_contain_text(
+        t("You accepted this appointment.")
+    )
+    with resident.expect_download() as download:
+        calendar = t("Add to my calendar")
+        resident.locator(".appointment").first.locator("a", has_text=calendar).click()
+    ics = Path(download.value.path()).read_text(encoding="utf-8")
+    assert f"DTSTART;TZID=Europe/Amsterdam:{day.strftime('%Y%m%d')}T103000" in ics
+
+    coach.reload()
+    expect(coach.locator("#appointments ~ .appointment").first).to_contain_text(t("Accepted."))
+    assert coach_problems == [] and resident_problems == []
+    coach_context.close()
+    resident_context.close()
+
+
+def test_enter_sends_and_shift_enter_makes_a_new_line(page, live_server):
+    log_in(page, live_server.url, "bewoner")
+    page.goto(live_server.url + "/messages")
+    expect(page.locator(".message-form__enter")).to_be_visible()
+    before = page.locator("#thread-messages .message").count()
+    box = page.locator("#body")
+    box.click()
+    box.type("Eerste regel")
+    box.press("Shift+Enter")
+    box.type("tweede regel")
+    expect(page.locator("#thread-messages .message")).to_have_count(before)
+    box.press("Enter")
+    expect(page.locator("#thread-messages .message")).to_have_count(before + 1)
+    last = page.locator("#thread-messages .message").last
+    expect(last.locator(".message__body")).to_have_text("Eerste regel\ntweede regel")
+    expect(page.locator("#body")).to_be_focused()
+    expect(page.locator("#body")).to_have_value("")
+
+
+def test_a_long_message_is_refused_in_place_and_kept(page, live_server):
+    log_in(page, live_server.url, "bewoner")
+    page.goto(live_server.url + "/messages")
+    text = "Een heel lang verhaal. " * 100
+    page.locator("#body").fill(text)
+    page.locator("#message-form button[type=submit]").click()
+    expect(page.locator("#message-form .error-summary")).to_be_visible()
+    expect(page.locator("#body")).to_have_value(text.replace("\r\n", "\n"))
+    assert urlpath(page.url) == "/messages"
+
+
+def test_the_thread_works_without_javascript(browser, browser_context_args, live_server):
+    context = browser.new_context(java_script_enabled=False, **browser_context_args)
+    page = context.new_page()
+    log_in(page, live_server.url, "bewoner")
+    page.goto(live_server.url + "/coach")
+    page.locator("#body").fill("Zonder JavaScript verstuurd")
+    page.locator("#message-form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/messages#message-\d+$"))
+    expect(page.locator(".notice--success")).to_contain_text(t("Your message is sent."))
+    expect(page.locator("#thread-messages")).to_contain_text("Zonder JavaScript verstuurd")
+    stored = query(live_server, "SELECT COUNT(*) AS n FROM messages WHERE body = ?",
+                   ("Zonder JavaScript verstuurd",))[0]["n"]  # fmt: skip
+    assert stored == 1
+    context.close()
+
+
+def test_polls_rest_while_the_tab_is_hidden(page, live_server):
+    log_in(page, live_server.url, "bewoner")
+    page.goto(live_server.url + "/messages")
+    live_server.requests.clear()
+    page.evaluate("""() => {
+        Object.defineProperty(document, 'hidden', {value: true, configurable: true});
+        htmx.trigger('#thread-poll', 'bb-poll');
+    }""")
+    page.wait_for_timeout(500)
+    assert not [path for path in live_server.requests if path.endswith("/poll")]
+    page.evaluate("""() => {
+        Object.defineProperty(document, 'hidden', {value: false, configurable: true});
+        htmx.trigger('#thread-poll', 'bb-poll');
+    }""")
+    page.wait_for_timeout(500)
+    assert [path for path in live_server.requests if path.endswith("/poll")]
+
+
+def urlpath(url):
+    return re.sub(r"^https?://[^/]+", "", url).split("?")[0].split("#")[0]

@@ -1,0 +1,368 @@
+"""Unit tests for the coaching rules: access, attention order, calendar files, start codes."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from webapp.auth import accounts
+from webapp.domain import calendar, startcodes
+from webapp.domain import coaching as rules
+from webapp.domain.coaching import Participant, Person
+
+COACH = Person(10, "coach")
+OTHER_COACH = Person(11, "coach")
+RESIDENT = Person(20, "resident", coach_id=10)
+OTHER_RESIDENT = Person(21, "resident", coach_id=10)
+STRANGER = Person(22, "resident", coach_id=11)
+ORPHAN = Person(23, "resident", coach_id=None)
+GEMEENTE = Person(30, "gemeente")
+BUURTGROEP = Person(31, "buurtgroep")
+
+READ_RULES = (
+    rules.may_read_thread, rules.may_read_plan, rules.may_write_plan,
+    rules.may_read_appointments,
+)  # fmt: skip
+
+
+# --- access ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", READ_RULES)
+def test_the_resident_and_their_own_coach_may_read(rule):
+    assert rule(RESIDENT, RESIDENT)
+    assert rule(COACH, RESIDENT)
+
+
+@pytest.mark.parametrize("rule", READ_RULES)
+@pytest.mark.parametrize("viewer", [OTHER_RESIDENT, STRANGER, OTHER_COACH, GEMEENTE, BUURTGROEP])
+def test_nobody_else_may_read(rule, viewer):
+    assert not rule(viewer, RESIDENT)
+
+
+def test_a_coach_id_that_matches_a_residents_id_is_no_access():
+    # Ids of different roles live in one table; a resident is never a coach.
+    resident_as_viewer = Person(10, "resident")
+    assert not rules.may_read_thread(resident_as_viewer, RESIDENT)
+
+
+def test_after_reassignment_the_old_coach_loses_access_at_once():
+    moved = Person(RESIDENT.id, "resident", coach_id=OTHER_COACH.id)
+    assert not rules.may_read_thread(COACH, moved)
+    assert not rules.may_open_participant(COACH, moved)
+    assert rules.may_read_thread(OTHER_COACH, moved)
+    assert rules.may_open_participant(OTHER_COACH, moved)
+
+
+def test_a_resident_without_a_coach_reads_but_cannot_write():
+    assert rules.may_read_thread(ORPHAN, ORPHAN)
+    assert not rules.may_write_thread(ORPHAN, ORPHAN)
+    assert rules.may_write_thread(RESIDENT, RESIDENT)
+    assert rules.may_write_thread(COACH, RESIDENT)
+    assert not rules.may_write_thread(OTHER_COACH, RESIDENT)
+
+
+def test_a_coach_is_no_participant_of_anybody():
+    assert not rules.may_open_participant(COACH, Person(12, "coach", coach_id=COACH.id))
+
+
+def test_only_the_coach_plans_and_only_the_resident_answers():
+    assert rules.may_plan_appointment(COACH, RESIDENT)
+    assert not rules.may_plan_appointment(RESIDENT, RESIDENT)
+    assert not rules.may_plan_appointment(OTHER_COACH, RESIDENT)
+    assert rules.may_answer_appointment(RESIDENT, RESIDENT)
+    assert not rules.may_answer_appointment(COACH, RESIDENT)
+    assert not rules.may_answer_appointment(OTHER_RESIDENT, RESIDENT)
+
+
+def test_only_the_own_coach_answers_an_interest():
+    assert rules.may_answer_interest(COACH, RESIDENT)
+    assert not rules.may_answer_interest(RESIDENT, RESIDENT)
+    assert not rules.may_answer_interest(OTHER_COACH, RESIDENT)
+    assert not rules.may_answer_interest(GEMEENTE, RESIDENT)
+
+
+def test_the_municipality_reassigns_but_reads_nothing():
+    assert rules.may_reassign("gemeente")
+    for role in ("resident", "coach", "buurtgroep"):
+        assert not rules.may_reassign(role)
+    assert not rules.may_open_participant(GEMEENTE, RESIDENT)
+    assert rules.may_become_coach_of(OTHER_COACH, RESIDENT)
+    assert not rules.may_become_coach_of(GEMEENTE, RESIDENT)
+    assert not rules.may_become_coach_of(OTHER_COACH, COACH)
+
+
+def test_only_coaches_have_a_caseload():
+    assert rules.may_see_caseload("coach")
+    assert not any(rules.may_see_caseload(r) for r in ("resident", "gemeente", "buurtgroep"))
+
+
+def test_person_from_a_row_and_from_an_object():
+    class User:
+        id, role, coach_id = 5, "resident", 7
+
+    assert rules.person({"id": 5, "role": "resident", "coach_id": 7}) == Person(5, "resident", 7)
+    assert rules.person(User()) == Person(5, "resident", 7)
+
+
+# --- client ids ------------------------------------------------------------------
+
+
+def test_client_ids_are_uuids_in_one_spelling():
+    made = rules.new_client_id()
+    assert rules.client_id(made) == made
+    assert rules.client_id(made.upper()) == made
+    assert rules.client_id(made.replace("-", "")) == made
+
+
+@pytest.mark.parametrize("text", ["", "abc", "<script>", "'; DROP TABLE messages; --", None, 12,
+                                  "0" * 33])  # fmt: skip
+def test_anything_else_is_no_client_id(text):
+    assert rules.client_id(text) is None
+
+
+# --- needs attention ---------------------------------------------------------------
+
+TODAY = date(2026, 11, 24)
+
+
+def participant(pid, name, **values):
+    values.setdefault("answered", 5)
+    values.setdefault("last_contact", TODAY - timedelta(days=3))
+    return Participant(pid, name, **values)
+
+
+def test_waiting_for_the_coach_comes_first():
+    ordered = rules.order_caseload(
+        [
+            participant(1, "Anna"),
+            participant(2, "Bram", open_interests=1),
+            participant(3, "Cem", unread=2),
+            participant(4, "Dewi", other_time_asked=True),
+            participant(5, "Eva", last_contact=TODAY - timedelta(days=45)),
+        ],
+        TODAY,
+    )
+    assert [p.name for p in ordered] == ["Cem", "Dewi", "Bram", "Eva", "Anna"]
+
+
+def test_long_silence_without_a_plan_needs_attention_but_a_planned_meeting_does_not():
+    silent = participant(1, "Anna", last_contact=TODAY - timedelta(days=31))
+    planned = participant(2, "Bram", last_contact=TODAY - timedelta(days=60),
+                          next_appointment="2026-11-30T10:00")  # fmt: skip
+    recent = participant(3, "Cem", last_contact=TODAY - timedelta(days=30))
+    ordered = rules.order_caseload([recent, planned, silent], TODAY)
+    assert ordered[0].name == "Anna"
+    assert "no_contact" in ordered[0].reasons
+    assert "no_contact" not in planned.reasons
+    assert "no_contact" not in recent.reasons  # exactly 30 days is not yet "over 30"
+
+
+def test_never_contacted_is_the_longest_silence():
+    ordered = rules.order_caseload(
+        [participant(1, "Anna", last_contact=TODAY - timedelta(days=200)),
+         participant(2, "Bram", last_contact=None)],
+        TODAY,
+    )  # fmt: skip
+    assert [p.name for p in ordered] == ["Bram", "Anna"]
+    assert ordered[0].days_since_contact is None
+
+
+def test_within_a_group_the_longest_silence_first_then_by_name():
+    ordered = rules.order_caseload(
+        [participant(1, "bram", unread=1, last_contact=TODAY - timedelta(days=1)),
+         participant(2, "Anna", unread=1, last_contact=TODAY - timedelta(days=1)),
+         participant(3, "Cem", unread=1, last_contact=TODAY - timedelta(days=9))],
+        TODAY,
+    )  # fmt: skip
+    assert [p.name for p in ordered] == ["Cem", "Anna", "bram"]
+
+
+def test_an_empty_profile_is_a_reason_but_after_silence():
+    ordered = rules.order_caseload(
+        [participant(1, "Anna", answered=0),
+         participant(2, "Bram", last_contact=None)],
+        TODAY,
+    )  # fmt: skip
+    assert [p.name for p in ordered] == ["Bram", "Anna"]
+    assert ordered[1].reasons == ["empty_profile"]
+
+
+def test_days_since_contact():
+    assert rules.days_since(TODAY - timedelta(days=31), TODAY) == 31
+    assert rules.days_since(None, TODAY) is None
+    assert rules.days_since(TODAY + timedelta(days=1), TODAY) == 0
+    assert rules.is_long_ago(31) and rules.is_long_ago(None) and not rules.is_long_ago(30)
+
+
+# --- contacts per month ------------------------------------------------------------
+
+
+def test_last_twelve_months_cross_the_year():
+    months = rules.last_months(date(2026, 2, 10))
+    assert months[0] == (2025, 3) and months[-1] == (2026, 2) and len(months) == 12
+
+
+def test_a_day_with_many_messages_is_one_contact():
+    days = [(1, date(2026, 11, 3)), (1, date(2026, 11, 3)), (2, date(2026, 11, 3)),
+            (1, date(2026, 10, 1)), (1, date(2025, 11, 30)), (1, date(2025, 12, 1))]  # fmt: skip
+    counts = rules.contacts_per_month(days, TODAY)
+    assert counts[-1] == (2026, 11, 2)
+    assert counts[-2] == (2026, 10, 1)
+    assert counts[0] == (2025, 12, 1)  # November 2025 is outside the 12 months
+    assert sum(c for _y, _m, c in counts) == 4
+
+
+def test_bars_scale_to_the_highest_value():
+    bars = rules.bar_chart([0, 5, 10], width=300, height=140, top=20, bottom=20)
+    assert [b.value for b in bars] == [0, 5, 10]
+    assert bars[0].height == 0
+    assert bars[2].height == 100 and bars[2].y == 20
+    assert bars[1].height == 50
+    assert all(b.x + b.width <= 300 for b in bars)
+
+
+def test_bars_of_nothing_do_not_divide_by_zero():
+    assert all(b.height == 0 for b in rules.bar_chart([0, 0, 0]))
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Sanne de Vries", "SV"), ("henk", "H"), ("", "?"),
+                                                 ("  Ali  Öztürk ", "AÖ")])  # fmt: skip
+def test_initials(name, expected):
+    assert rules.initials(name) == expected
+
+
+# --- appointments ----------------------------------------------------------------
+
+NOW = datetime(2026, 11, 24, 12, 0)
+
+
+def test_upcoming_and_past():
+    assert rules.is_upcoming("2026-11-24T12:00", "planned", NOW)
+    assert not rules.is_upcoming("2026-11-30T10:00", "cancelled", NOW)
+    assert rules.took_place("2026-11-20T10:00", "accepted", NOW)
+    assert not rules.took_place("2026-11-20T10:00", "cancelled", NOW)
+
+
+def test_the_next_appointment_skips_cancelled_and_past():
+    rows = [("2026-12-05T09:00", "planned"), ("2026-11-30T10:00", "cancelled"),
+            ("2026-11-01T10:00", "accepted"), ("2026-12-01T14:00", "other_time")]  # fmt: skip
+    assert rules.next_appointment(rows, NOW) == ("2026-12-01T14:00", "other_time")
+    assert rules.next_appointment([("2026-11-01T10:00", "accepted")], NOW) is None
+
+
+def test_only_future_appointments_can_be_answered_or_changed():
+    assert rules.may_be_answered("2026-11-25T10:00", "planned", NOW)
+    assert not rules.may_be_answered("2026-11-23T10:00", "planned", NOW)
+    assert not rules.may_be_answered("2026-11-25T10:00", "cancelled", NOW)
+    assert rules.may_be_changed("2026-11-25T10:00", "accepted", NOW)
+    assert not rules.may_be_changed("2026-11-24T11:59", "accepted", NOW)
+
+
+def test_a_reminder_is_due_the_day_before_once():
+    today = date(2026, 11, 24)
+    assert rules.reminder_due("2026-11-25T09:00", "accepted", None, today)
+    assert rules.reminder_due("2026-11-25T23:30", "planned", None, today)
+    assert not rules.reminder_due("2026-11-25T09:00", "accepted", "2026-11-24T07:00:00Z", today)
+    assert not rules.reminder_due("2026-11-25T09:00", "cancelled", None, today)
+    assert not rules.reminder_due("2026-11-26T09:00", "planned", None, today)
+    assert not rules.reminder_due("2026-11-24T15:00", "planned", None, today)
+
+
+def test_an_interest_answer_not_now_needs_a_reason():
+    assert rules.interest_answer_problem("talk", "") is None
+    assert rules.interest_answer_problem("put_forward", None) is None
+    assert rules.interest_answer_problem("not_now", "  ") == "reason"
+    assert rules.interest_answer_problem("not_now", "Eerst je taalcursus") is None
+    assert rules.interest_answer_problem("maybe", "") == "choose"
+
+
+# --- .ics ------------------------------------------------------------------------
+
+STAMP = datetime(2026, 11, 24, 8, 30, tzinfo=UTC)
+
+
+def ics(**changes):
+    values = {"uid": "appointment-7@basisbaan", "start": datetime(2026, 7, 1, 10, 0),
+              "minutes": 45, "summary": "Afspraak met je coach", "location": "Wijkcentrum, kamer 2",
+              "description": "Neem je paspoort mee;\nen je vragen.", "stamp": STAMP}  # fmt: skip
+    values.update(changes)
+    return calendar.event(**values)
+
+
+def test_ics_uses_amsterdam_local_time_with_the_zone():
+    text = ics()
+    assert "DTSTART;TZID=Europe/Amsterdam:20260701T100000\r\n" in text
+    assert "DTEND;TZID=Europe/Amsterdam:20260701T104500\r\n" in text
+    assert "BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n" in text
+    assert "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU" in text
+    assert "DTSTAMP:20261124T083000Z" in text
+
+
+def test_ics_winter_time_is_the_same_wall_clock():
+    assert "DTSTART;TZID=Europe/Amsterdam:20261215T100000" in ics(start=datetime(2026, 12, 15, 10))
+
+
+def test_ics_is_one_event_with_crlf_lines():
+    text = ics()
+    assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    assert text.endswith("END:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert text.count("BEGIN:VEVENT") == 1
+    assert "\n" not in text.replace("\r\n", "")
+    assert "UID:appointment-7@basisbaan" in text
+
+
+def test_ics_escapes_text():
+    text = ics()
+    assert "LOCATION:Wijkcentrum\\, kamer 2" in text
+    assert "DESCRIPTION:Neem je paspoort mee\\;\\nen je vragen." in text
+
+
+def test_ics_folds_long_lines_at_75_octets():
+    text = ics(description="é" * 100)
+    for line in text.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+    unfolded = text.replace("\r\n ", "")
+    assert "DESCRIPTION:" + "é" * 100 + "\r\n" in unfolded
+
+
+def test_ics_without_place_or_note_leaves_them_out():
+    text = ics(location="", description="")
+    assert "LOCATION" not in text and "DESCRIPTION" not in text
+
+
+def test_ics_of_a_cancelled_appointment():
+    assert "STATUS:CANCELLED" in ics(status="CANCELLED", sequence=2)
+
+
+# --- start codes: expiry and single use ---------------------------------------------
+
+
+def test_a_start_code_works_once(db):
+    user = db.execute("SELECT id FROM users WHERE username = 'bewoner2'").fetchone()[0]
+    code, _expires = accounts.issue_start_code(db, user)
+    row = accounts.redeem_start_code(db, code, "een lange zin")
+    assert row["id"] == user
+    with pytest.raises(accounts.StartCodeError) as error:
+        accounts.redeem_start_code(db, code, "nog een lange zin")
+    assert error.value.reason == "used"
+
+
+def test_a_new_start_code_stops_the_old_one(db):
+    user = db.execute("SELECT id FROM users WHERE username = 'bewoner2'").fetchone()[0]
+    old, _ = accounts.issue_start_code(db, user)
+    new, _ = accounts.issue_start_code(db, user)
+    with pytest.raises(accounts.StartCodeError):
+        accounts.redeem_start_code(db, old, "een lange zin")
+    assert accounts.redeem_start_code(db, new, "een lange zin")["id"] == user
+
+
+def test_a_start_code_expires_after_fourteen_days(db):
+    user = db.execute("SELECT id FROM users WHERE username = 'bewoner2'").fetchone()[0]
+    code, expires = accounts.issue_start_code(db, user)
+    assert timedelta(days=13, hours=23) < expires - datetime.now(UTC) <= timedelta(days=14)
+    past = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+    db.execute("UPDATE start_codes SET expires_at = ? WHERE user_id = ?", (past, user))
+    with pytest.raises(accounts.StartCodeError) as error:
+        accounts.redeem_start_code(db, code, "een lange zin")
+    assert error.value.reason == "expired"
+    assert startcodes.VALID_DAYS == 14

@@ -1,0 +1,188 @@
+# ruff: noqa: F811 - the fixtures imported from http_support are used as arguments
+"""The shared plan: coach and resident write goals and steps and tick steps done."""
+
+import uuid
+
+import pytest
+from http_support import (
+    LONG,
+    SCRIPT,
+    count,
+    make_app,  # noqa: F401
+    messages,
+    page,
+    post_form,
+    query,
+    scalar,
+    sign_in,
+    snapshot,
+    t,
+    user_id,
+)
+
+
+def goals_of(app, username):
+    return query(app, "SELECT * FROM plan_goals WHERE resident_id = ? ORDER BY id",
+                 (user_id(app, username),))  # fmt: skip
+
+
+def add_goal(client, title, who="bewoner", app=None, client_id=None):
+    sign_in(client, who)
+    path = "/plan/goals"
+    if who != "bewoner":
+        path = f"/caseload/{user_id(app, 'bewoner')}/plan/goals"
+    data = {"goal-title": title}
+    if client_id:
+        data["goal-client_id"] = client_id
+    return post_form(client, path, data)
+
+
+def add_step(client, goal_id, text, due="", client_id=None):
+    data = {f"step{goal_id}-text": text, f"step{goal_id}-due": due}
+    if client_id:
+        data[f"step{goal_id}-client_id"] = client_id
+    return post_form(client, f"/plan/goals/{goal_id}/steps", data)
+
+
+def test_the_resident_adds_a_goal_and_the_coach_sees_it(app, client):
+    response = add_goal(client, "Fietsen leren")
+    assert response.status_code == 303
+    goal = goals_of(app, "bewoner")[-1]
+    assert goal["title"] == "Fietsen leren" and goal["by_coach"] == 0
+    assert response.headers["Location"] == f"/plan#goal-{goal['id']}"
+    sign_in(client, "coach")
+    shown = page(client.get(f"/caseload/{user_id(app, 'bewoner')}"))
+    assert "Fietsen leren" in shown
+    assert t(app, "Written by %(name)s", name="Fatima") in shown
+
+
+def test_the_coach_adds_a_goal_and_the_resident_sees_who_wrote_it(app, client):
+    response = add_goal(client, "Sollicitatie oefenen", "coach", app)
+    assert response.status_code == 303
+    goal = goals_of(app, "bewoner")[-1]
+    assert goal["by_coach"] == 1
+    assert response.headers["Location"] == f"/caseload/{user_id(app, 'bewoner')}#goal-{goal['id']}"
+    sign_in(client, "bewoner")
+    shown = page(client.get("/plan"))
+    assert "Sollicitatie oefenen" in shown and t(app, "Written by your coach") in shown
+
+
+def test_the_same_goal_form_twice_is_one_goal(app, client):
+    key = str(uuid.uuid4())
+    before = len(goals_of(app, "bewoner"))
+    add_goal(client, "Eén keer", client_id=key)
+    add_goal(client, "Eén keer", client_id=key)
+    assert len(goals_of(app, "bewoner")) == before + 1
+
+
+@pytest.mark.parametrize(("title", "message"), [("", "Write the goal first."),
+                                                (LONG, "This is too long. Use at most %(limit)d characters.")])  # fmt: skip # noqa: E501
+def test_a_bad_goal_is_refused(app, client, title, message):
+    before = snapshot(app, "plan_goals")
+    response = add_goal(client, title)
+    assert response.status_code == 422
+    assert t(app, message, limit=200) in " ".join(messages(page(response)))
+    assert snapshot(app, "plan_goals") == before
+
+
+def test_a_bad_goal_from_the_coach_shows_the_participant_page_again(app, client):
+    response = add_goal(client, "", "coach", app)
+    assert response.status_code == 422
+    assert t(app, "Write the goal first.") in " ".join(messages(page(response)))
+    assert "Fatima" in page(response)
+
+
+def test_steps_with_a_date_and_ticking_by_both(app, client):
+    add_goal(client, "Werk vinden")
+    goal = goals_of(app, "bewoner")[-1]["id"]
+    response = add_step(client, goal, "Cv maken", "2027-01-15")
+    assert response.status_code == 303
+    step = query(app, "SELECT * FROM plan_steps WHERE goal_id = ?", (goal,))[0]
+    assert step["due_date"] == "2027-01-15" and step["done_at"] is None
+    assert response.headers["Location"] == f"/plan#step-{step['id']}"
+    sign_in(client, "coach")
+    assert post_form(client, f"/plan/steps/{step['id']}/done", {"done": "1"}).status_code == 303
+    first = scalar(app, "SELECT done_at FROM plan_steps WHERE id = ?", (step["id"],))
+    assert first and scalar(app, "SELECT done_by_coach FROM plan_steps WHERE id = ?",
+                            (step["id"],)) == 1  # fmt: skip
+    post_form(client, f"/plan/steps/{step['id']}/done", {"done": "1"})  # a double tap
+    assert scalar(app, "SELECT done_at FROM plan_steps WHERE id = ?", (step["id"],)) == first
+    sign_in(client, "bewoner")
+    assert post_form(client, f"/plan/steps/{step['id']}/done", {"done": "0"}).status_code == 303
+    assert scalar(app, "SELECT done_at FROM plan_steps WHERE id = ?", (step["id"],)) is None
+
+
+@pytest.mark.parametrize(("text", "due", "message"), [
+    ("", "", "Write the step first."),
+    ("Stap", "15-01-2027", "Choose a day, or leave this empty."),
+    ("Stap", "2027-02-30", "Choose a day, or leave this empty."),
+])  # fmt: skip
+def test_a_bad_step_is_refused(app, client, text, due, message):
+    add_goal(client, "Doel")
+    goal = goals_of(app, "bewoner")[-1]["id"]
+    before = snapshot(app, "plan_steps")
+    response = add_step(client, goal, text, due)
+    assert response.status_code == 422
+    assert t(app, message) in " ".join(messages(page(response)))
+    assert snapshot(app, "plan_steps") == before
+
+
+def test_a_script_in_a_step_is_text(app, client):
+    add_goal(client, SCRIPT)
+    goal = goals_of(app, "bewoner")[-1]["id"]
+    add_step(client, goal, SCRIPT)
+    body = page(client.get("/plan"))
+    assert SCRIPT not in body and "&lt;script&gt;" in body
+
+
+@pytest.mark.parametrize("value", ["", "2", "ja", SCRIPT])
+def test_a_tick_must_say_done_or_not(app, client, value):
+    add_goal(client, "Doel")
+    goal = goals_of(app, "bewoner")[-1]["id"]
+    add_step(client, goal, "Stap")
+    step = scalar(app, "SELECT id FROM plan_steps WHERE goal_id = ?", (goal,))
+    assert post_form(client, f"/plan/steps/{step}/done", {"done": value}).status_code == 400
+
+
+@pytest.mark.parametrize("who", ["bewoner2", "coach2", "gemeente", "buurtgroep"])
+def test_nobody_else_touches_the_plan(app, client, who):
+    add_goal(client, "Privé doel")
+    goal = goals_of(app, "bewoner")[-1]["id"]
+    add_step(client, goal, "Privé stap")
+    step = scalar(app, "SELECT id FROM plan_steps WHERE goal_id = ?", (goal,))
+    before = snapshot(app, "plan_goals", "plan_steps")
+    sign_in(client, who)
+    assert add_step(client, goal, "Inbraak").status_code == 404
+    assert post_form(client, f"/plan/steps/{step}/done", {"done": "1"}).status_code == 404
+    assert post_form(client, f"/plan/steps/{step}/delete").status_code == 404
+    assert post_form(client, f"/plan/goals/{goal}/delete").status_code == 404
+    assert snapshot(app, "plan_goals", "plan_steps") == before
+    if who == "bewoner2":
+        assert "Privé doel" not in page(client.get("/plan"))
+
+
+def test_removing_a_step_then_its_goal(app, client):
+    add_goal(client, "Weg ermee")
+    goal = goals_of(app, "bewoner")[-1]["id"]
+    add_step(client, goal, "Stap")
+    step = scalar(app, "SELECT id FROM plan_steps WHERE goal_id = ?", (goal,))
+    response = post_form(client, f"/plan/goals/{goal}/delete")
+    assert response.status_code == 409  # it still has a step
+    assert t(app, "This goal still has steps. Remove the steps first.") in page(response)
+    assert post_form(client, f"/plan/steps/{step}/delete").status_code == 303
+    assert post_form(client, f"/plan/goals/{goal}/delete").status_code == 303
+    assert count(app, "plan_goals", "id = ?", (goal,)) == 0
+
+
+def test_plan_writes_need_a_token(app, client):
+    sign_in(client, "bewoner")
+    before = snapshot(app, "plan_goals")
+    assert client.post("/plan/goals", data={"goal-title": "Zonder token"}).status_code == 400
+    assert snapshot(app, "plan_goals") == before
+
+
+def test_the_coach_page_of_the_resident_summarises_the_plan(app, client):
+    sign_in(client, "bewoner")
+    body = page(client.get("/coach"))
+    first = goals_of(app, "bewoner")[0]["title"]
+    assert first in body

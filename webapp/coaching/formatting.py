@@ -1,0 +1,176 @@
+"""Dates and times as people say them, in the reader's language.
+
+Two kinds of time live in the coaching tables: moments (``created_at``,
+UTC with a Z) and appointment starts (Amsterdam wall-clock time, no zone).
+Both are shown in Amsterdam time.
+"""
+
+from datetime import datetime, timedelta
+
+from babel import dates
+from flask import g
+from flask_babel import get_locale, ngettext
+from flask_babel import gettext as _
+
+from webapp.coaching.queries import AMSTERDAM, stamp_to_datetime, today_local
+from webapp.domain.coaching import local_start
+
+
+def _locale():
+    locale = get_locale()
+    return locale.language if locale else "nl"
+
+
+def clock(moment):
+    """'14:05': the 24-hour clock, the same in Dutch and English."""
+    return moment.strftime("%H:%M")
+
+
+def _cache():
+    """Per request: a thread of 50 messages shows a handful of days; format each once."""
+    if "coaching_dates" not in g:
+        g.coaching_dates = {"today": today_local(), "days": {}, "pattern": None, "texts": {}}
+    return g.coaching_dates
+
+
+def day_words(day, with_weekday=False):
+    """'3 March' (with the year when it is not this year), or 'today'/'yesterday'/'tomorrow'."""
+    cache = _cache()
+    key = (day, with_weekday)
+    words = cache["days"].get(key)
+    if words is None:
+        words = cache["days"][key] = _day_words(day, with_weekday, cache["today"])
+    return words
+
+
+def _day_words(day, with_weekday, today):
+    if day == today:
+        return _("today")
+    if day == today - timedelta(days=1):
+        return _("yesterday")
+    if day == today + timedelta(days=1):
+        return _("tomorrow")
+    pattern = "d MMMM" if day.year == today.year else "d MMMM y"
+    if with_weekday:
+        pattern = "EEEE " + pattern
+    return dates.format_date(day, pattern, locale=_locale())
+
+
+def _day_and_time(day, time):
+    cache = _cache()
+    if cache["pattern"] is None:
+        cache["pattern"] = _("%(day)s, %(time)s", day="\0day", time="\0time")
+    return cache["pattern"].replace("\0day", day).replace("\0time", time)
+
+
+def when(stamp):
+    """A stored UTC moment as 'today, 14:05' or '3 March, 14:05'."""
+    if not stamp:
+        return ""
+    local = stamp_to_datetime(stamp).astimezone(AMSTERDAM)
+    return _day_and_time(day_words(local.date()), clock(local))
+
+
+def appointment_when(starts_at):
+    """An appointment start as 'Tuesday 1 December, 10:00'."""
+    start = local_start(starts_at)
+    return _day_and_time(day_words(start.date(), with_weekday=True), clock(start))
+
+
+def appointment_end(starts_at, minutes):
+    return clock(local_start(starts_at) + timedelta(minutes=minutes))
+
+
+def long_date(value):
+    """A date (or ISO date text) as '1 December 2026'."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value[:10]).date()
+    return dates.format_date(value, "d MMMM y", locale=_locale())
+
+
+def access_line(entry):
+    """One line of the access log, as the resident reads it."""
+    texts = {
+        "page": _("%(name)s (coach) opened your page: %(when)s.", name=entry["coach_name"],
+                  when=when(entry["at"])),
+        "messages": _("%(name)s (coach) read your messages: %(when)s.", name=entry["coach_name"],
+                      when=when(entry["at"])),
+        "export": _("%(name)s (coach) downloaded your data: %(when)s.", name=entry["coach_name"],
+                    when=when(entry["at"])),
+    }  # fmt: skip
+    return texts[entry["what"]]
+
+
+def written_by(by_coach, viewer_is_coach, other_name):
+    """Who wrote a goal or step, from where the reader stands."""
+    if bool(by_coach) == bool(viewer_is_coach):
+        return _("Written by you")
+    if by_coach:
+        return _("Written by your coach")
+    return _("Written by %(name)s", name=other_name)
+
+
+def _memo(key, make):
+    """A text made once per request: the dashboard says the same things 30 times, and
+    each translation lookup costs more than the rest of a card."""
+    cache = _cache()["texts"]
+    text = cache.get(key)
+    if text is None:
+        text = cache[key] = make()
+    return text
+
+
+def contact_words(days):
+    """Days since the last contact, as words."""
+    if days is None:
+        return _memo("never", lambda: _("No contact yet"))
+    if days == 0:
+        return _memo("today", lambda: _("today"))
+    if days == 1:
+        return _memo("yesterday", lambda: _("yesterday"))
+    return _memo(("days", days), lambda: ngettext("%(num)d day ago", "%(num)d days ago", days))
+
+
+def questions_text(answered, total):
+    return _memo(("questions", answered, total), lambda: _(
+        "%(answered)d of %(total)d questions", answered=answered, total=total))  # fmt: skip
+
+
+def attention_text(reason, participant):
+    """Why a participant is high on the dashboard."""
+    if reason == "unread":
+        count = participant.unread
+        return _memo(("unread", count), lambda: ngettext(
+            "%(num)d unread message", "%(num)d unread messages", count))  # fmt: skip
+    if reason == "other_time":
+        return _memo(reason, lambda: _("Asks for another time"))
+    if reason == "interests":
+        count = participant.open_interests
+        return _memo(("interests", count), lambda: ngettext(
+            "%(num)d job interest to answer", "%(num)d job interests to answer", count
+        ))  # fmt: skip
+    if reason == "no_contact":
+        if participant.days_since_contact is None:
+            return _memo("never_planned", lambda: _("No contact yet, and nothing planned"))
+        return _memo(reason, lambda: _("No contact for over 30 days, and nothing planned"))
+    if reason == "empty_profile":
+        return _memo(reason, lambda: _("Profile not filled in yet"))
+    raise ValueError(reason)
+
+
+def interest_answer_label(code):
+    return {
+        "talk": _("Let's talk about it."),
+        "put_forward": _("I have put you forward."),
+        "not_now": _("Not now, because:"),
+    }[code]
+
+
+def init_app(app):
+    app.jinja_env.filters.update(
+        when=when, appointment_when=appointment_when, long_date=long_date,
+    )  # fmt: skip
+    app.jinja_env.globals.update(appointment_end=appointment_end, access_line=access_line,
+                                 written_by=written_by, contact_words=contact_words,
+                                 attention_text=attention_text, questions_text=questions_text,
+                                 interest_answer_label=interest_answer_label)  # fmt: skip

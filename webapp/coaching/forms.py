@@ -1,0 +1,235 @@
+"""Forms for messages, appointments, the plan and the caseload.
+
+Every form that writes something carries a ``client_id``: a UUID made when
+the page was rendered, so the same form sent twice stores one thing.
+"""
+
+import re
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    StringField,
+    TelField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
+
+from webapp.auth.forms import username_rules
+from webapp.domain import coaching as rules
+from webapp.forms import MaxLength, NoControlCharacters
+
+TOO_OLD_FORM = _l("This form is out of date. Please load the page again and try once more.")
+
+
+def check_client_id(form, field):
+    if field.data and rules.client_id(field.data) is None:
+        raise ValidationError(TOO_OLD_FORM)
+
+
+class ClientIdForm(FlaskForm):
+    client_id = HiddenField(validators=[Optional(), check_client_id])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.client_id.data:
+            self.client_id.data = rules.new_client_id()
+
+    def client_key(self):
+        return rules.client_id(self.client_id.data)
+
+
+def one_line_break(text):
+    """Browsers send a line break as CR LF; it is one character to the person typing."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if isinstance(text, str) else text
+
+
+def text_field(label, limit, required_message=None, description=None, area=True):
+    validators = [MaxLength(limit), NoControlCharacters()]
+    validators.insert(0, DataRequired(message=required_message) if required_message else Optional())
+    field_class = TextAreaField if area else StringField
+    return field_class(label, validators=validators, description=description,
+                       filters=[one_line_break])  # fmt: skip
+
+
+class MessageForm(ClientIdForm):
+    body = text_field(
+        _l("Your message"), rules.MESSAGE_MAX, _l("Write a message first."),
+        _l("At most 2,000 characters."),
+    )  # fmt: skip
+
+
+def not_in_the_past(form, field):
+    if field.data and field.data < form.today:
+        raise ValidationError(_l("This day has passed. Choose today or a later day."))
+
+
+class AppointmentForm(ClientIdForm):
+    day = DateField(
+        _l("Day"),
+        validators=[InputRequired(message=_l("Choose a day.")), not_in_the_past],
+    )
+    time = TimeField(_l("Time"), validators=[InputRequired(message=_l("Choose a time."))])
+    minutes = SelectField(
+        _l("How long"),
+        choices=[(str(m), _l("%(num)d minutes", num=m)) for m in rules.APPOINTMENT_MINUTES],
+        default="45",
+        validate_choice=False,
+    )
+    kind = RadioField(
+        _l("Where do you meet?"),
+        choices=[("place", _l("At a place")), ("phone", _l("By phone"))],
+        default="place",
+        validate_choice=False,
+    )
+    place = text_field(
+        _l("Place or phone number"), 200, None,
+        _l("For example: Wijkcentrum De Hoven, room 2. Or: I call you on 06 12345678."),
+        area=False,
+    )  # fmt: skip
+    note = text_field(_l("Note (not required)"), 500, None,
+                      _l("For example: bring your questions about the job."))  # fmt: skip
+
+    def __init__(self, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or date.today()
+        self.day.render_kw = {"min": self.today.isoformat()}
+
+    def validate_minutes(self, field):
+        if field.data not in {str(m) for m in rules.APPOINTMENT_MINUTES}:
+            raise ValidationError(_l("Choose one of the options in the list."))
+
+    def validate_kind(self, field):
+        if field.data not in ("place", "phone"):
+            raise ValidationError(_l("Choose one of the options in the list."))
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        # WTForms' own message for a date or time it cannot read is English only.
+        for name, message in (("day", _l("Choose a day.")), ("time", _l("Choose a time."))):
+            field = getattr(self, name)
+            if field.errors and field.data is None:
+                field.errors[:] = [message]
+        # Optional() on the place stops its own checks when empty; a meeting
+        # at a place still needs one.
+        if self.kind.data == "place" and not (self.place.data or "").strip():
+            self.place.errors = [*self.place.errors, _l("Say where you meet.")]
+            valid = False
+        return valid
+
+
+class AnotherTimeForm(FlaskForm):
+    reason = text_field(
+        _l("Why does this time not suit you?"), rules.SHORT_TEXT_MAX,
+        _l("Write a short reason, so your coach can choose another time."),
+        _l("For example: I work on Tuesday morning. Thursday suits me better."),
+    )  # fmt: skip
+
+
+class PrefixedForm(ClientIdForm):
+    """A form shown many times on one page (with a prefix for unique ids).
+
+    The page-wide CSRF check (CSRFProtect) guards its POST; its own token
+    field would carry the prefix, so it has none.
+    """
+
+    class Meta:
+        csrf = False
+
+
+class GoalForm(PrefixedForm):
+    title = text_field(_l("New goal"), 200, _l("Write the goal first."),
+                       _l("For example: find work for 16 hours a week."), area=False)  # fmt: skip
+
+
+class StepForm(PrefixedForm):
+    text = text_field(_l("Next step"), 200, _l("Write the step first."),
+                      _l("For example: visit the care home for a day."), area=False)  # fmt: skip
+    due = DateField(_l("Done by (not required)"), validators=[Optional()])
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if self.due.errors and self.due.data is None:
+            self.due.errors[:] = [_l("Choose a day, or leave this empty.")]
+        return valid
+
+
+class InterestAnswerForm(FlaskForm):
+    class Meta:  # one per interest on a page: see PrefixedForm
+        csrf = False
+
+    answer = RadioField(
+        _l("Your answer"),
+        choices=[
+            ("talk", _l("Let's talk about it")),
+            ("put_forward", _l("I have put you forward")),
+            ("not_now", _l("Not now, because ...")),
+        ],
+        validate_choice=False,
+        validators=[InputRequired(message=_l("Choose an answer."))],
+    )
+    reason = text_field(_l("Because (needed for 'not now')"), rules.SHORT_TEXT_MAX, None,
+                        area=False)  # fmt: skip
+
+    def validate_answer(self, field):
+        if field.data not in rules.INTEREST_ANSWERS:
+            raise ValidationError(_l("Choose one of the options in the list."))
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        # Optional() on the reason skips its own checks when it is empty.
+        if rules.interest_answer_problem(self.answer.data, self.reason.data) == "reason":
+            self.reason.errors = [*self.reason.errors,
+                                  _l("Say why not now. The resident reads this.")]  # fmt: skip
+            valid = False
+        return valid
+
+
+class NewResidentForm(ClientIdForm):
+    display_name = text_field(
+        _l("Name"), 60, _l("Fill in the name."),
+        _l("The name the resident wants to be called, for example: Anna Jansen."), area=False,
+    )  # fmt: skip
+    username = StringField(
+        _l("Username (not required)"),
+        validators=[Optional(), username_rules],
+        description=_l("Leave empty and we make one from the name."),
+    )
+
+
+PHONE = re.compile(r"^[0-9 +()-]{6,20}$")
+
+
+def phone_rules(form, field):
+    if field.data and not PHONE.match(field.data.strip()):
+        raise ValidationError(_l("Use digits, spaces and + only. For example: 020 123 45 67."))
+
+
+class CoachDetailsForm(FlaskForm):
+    phone = TelField(_l("Work phone"), validators=[Optional(), MaxLength(20), phone_rules])
+    available = text_field(
+        _l("When you are usually available"), 200, None,
+        _l("For example: Monday to Thursday, 9:00 to 17:00."), area=False,
+    )  # fmt: skip
+
+
+class ReassignForm(FlaskForm):
+    coach = SelectField(_l("New coach"), validate_choice=False,
+                        validators=[InputRequired(message=_l("Choose a coach."))])  # fmt: skip
+
+    def __init__(self, coaches, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coach.choices = [("", _l("Choose a coach"))] + [
+            (str(row["id"]), row["label"]) for row in coaches
+        ]
+        self.coach_ids = {str(row["id"]) for row in coaches}
+
+    def validate_coach(self, field):
+        if field.data not in self.coach_ids:
+            raise ValidationError(_l("Choose one of the options in the list."))
