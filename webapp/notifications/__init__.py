@@ -25,6 +25,14 @@ KINDS = {
     "proposal_closed": (_l("A proposal you support has closed."), "i-proposal"),
     "job_published": (_l("A job that residents proposed is now open."), "i-job"),
     "placed": (_l("You have a place in a job."), "i-check"),
+    "proposal_threshold": (
+        _l("A proposal you support has enough votes. The municipality will look at it."),
+        "i-vote",
+    ),
+    "proposal_changes_asked": (
+        _l("The municipality asked you to change your proposal."), "i-edit",
+    ),
+    "content_removed": (_l("The municipality removed something you wrote."), "i-info"),
 }
 
 
