@@ -2,4 +2,6 @@
 
 from flask import Blueprint
 
-bp = Blueprint("gemeente", __name__, url_prefix="/gemeente")
+bp = Blueprint("gemeente", __name__, url_prefix="/gemeente", cli_group=None)
+
+from webapp.gemeente import importer, jobs, overview, proposals, reports, settings  # noqa: E402, F401, I001
