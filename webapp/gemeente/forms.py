@@ -13,6 +13,7 @@ from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
 from webapp.domain import vocab
 from webapp.domain.settings import BOUNDS
+from webapp.forms import MaxLength, NoControlCharacters
 from webapp.proposals import labels
 from webapp.proposals.forms import INVALID_CHOICE, Required, WholeNumber, radio, text
 
@@ -89,9 +90,12 @@ class DecisionForm(FlaskForm):
         _l("Write in plain words: short sentences, no jargon. The author and everyone who "
            "voted read this."), area=True,
     )  # fmt: skip
-    payer = text(_l("Who pays?"), 200,
-                 description=_l("Needed when you approve. For example: the municipality and "
-                                "the housing corporation."))  # fmt: skip
+    # No Optional(): it would stop the check below that approving needs a payer.
+    payer = StringField(
+        _l("Who pays?"), validators=[MaxLength(200), NoControlCharacters()],
+        description=_l("Needed when you approve. For example: the municipality and the housing "
+                       "corporation."),
+    )  # fmt: skip
     amount = StringField(
         _l("How much a year, in euros?"),
         validators=[Euros(_l("Fill in an amount in euros, like 32000."))],
