@@ -810,3 +810,14 @@ def test_csrf_token_is_on_every_form_of_the_page(reader):
     forms = re.findall(r"<form[^>]*method=\"post\".*?</form>", body, re.S)
     assert forms and all('name="csrf_token"' in form for form in forms)
     assert csrf_token(reader, f"/proposals/{OPEN_VOGELBUURT}")
+
+
+def test_the_export_holds_my_proposals_votes_and_comments_only(reader):
+    sign_in(reader, RESIDENT_NOORD)
+    data = reader.get("/profile/export").get_json()
+    assert [p["id"] for p in data["proposals"]] == [OPEN_BY_BEWONER]
+    assert {v["proposal_id"] for v in data["votes"]} >= {OPEN_DE_HOVEN, WITH_GEMEENTE}
+    assert [c["body"] for c in data["comments"]] == ["Wanneer horen we iets van de gemeente?"]
+    sign_in(reader, NO_HOME)
+    data = reader.get("/profile/export").get_json()
+    assert data["proposals"] == data["votes"] == data["comments"] == []

@@ -28,6 +28,7 @@ from webapp.forms import EmptyForm
 from webapp.jobs.queries import places
 from webapp.profile import steps
 from webapp.profile.queries import completeness, profile_row, save_answer
+from webapp.proposals.queries import export_for
 
 bp = Blueprint("profile", __name__, url_prefix="/profile")
 
@@ -155,6 +156,7 @@ def export():
         "interests": [dict(row) for row in interests],
         "start_codes": [dict(row) for row in codes],
         "notifications": [dict(row) for row in notices],
+        **export_for(db, current_user.id),
     }
     body = json.dumps(data, ensure_ascii=False, indent=2)
     filename = f"basisbaan-{current_user.username}.json"

@@ -9,22 +9,14 @@ from webapp.domain import similarity
 
 SQLITE_MAX_INTEGER = 2**63 - 1
 
-PROPOSAL_COLUMNS = """proposals.*, buurten.name AS buurt_name, buurten.wijk_id AS wijk_id,
-    wijken.name AS wijk_name, authors.display_name AS author_name,
-    authors.role AS author_role"""
+PROPOSAL_COLUMNS = """proposals.*, buurten.name AS buurt_name, wijken.name AS wijk_name,
+    authors.display_name AS author_name, authors.role AS author_role"""
 PROPOSAL_JOINS = """JOIN buurten ON buurten.id = proposals.buurt_id
     JOIN wijken ON wijken.id = buurten.wijk_id
     LEFT JOIN users AS authors ON authors.id = proposals.author_id"""
 
 # Published, and not taken out by the municipality: what lists show.
-LISTED = """proposals.status != 'draft'
-    AND NOT (proposals.status = 'withdrawn' AND proposals.opened_at IS NULL)
-    AND proposals.moderation = 'visible'"""
-
-STATUS_RANK = "CASE proposals.status " + " ".join(
-    f"WHEN '{status}' THEN {rank}" for rank, status in enumerate(rules.LIST_ORDER)
-) + " END"
-
+LISTED = "proposals.listed = 1"
 
 def now_utc():
     return datetime.now(UTC).replace(microsecond=0)
@@ -68,9 +60,11 @@ def home_wijk(db, user_id):
 
 def active_votes(db, user_id, now):
     """Votes on proposals that are still open (they count against the limit)."""
+    # CROSS JOIN keeps the resident's few votes as the outer loop (SQLite does
+    # not reorder it), instead of walking every open proposal.
     return one(
         db,
-        """SELECT COUNT(*) FROM votes JOIN proposals ON proposals.id = votes.proposal_id
+        """SELECT COUNT(*) FROM votes CROSS JOIN proposals ON proposals.id = votes.proposal_id
            WHERE votes.user_id = ? AND proposals.status = 'open' AND proposals.deadline > ?""",
         (user_id, rules.stamp(now)),
     )[0]
@@ -113,35 +107,71 @@ def voter_ids(db, proposal_id):
 
 def list_page(db, *, first_wijk=None, buurt=None, wijk=None, status=None, page=1, per_page=20):
     """One page of published proposals: the reader's own wijk first, then what
-    one can still act on, newest first. Returns ``(rows, total)``."""
-    where = [LISTED]
-    params = []
+    one can still act on, newest first. Returns ``(rows, total)``.
+
+    Read through the ``proposals_list*`` indexes: the own wijk's part and the
+    rest are two ordered index ranges, so a page never sorts the whole table.
+    """
+    where, params = ["listed = 1"], []
     if buurt is not None:
-        where.append("proposals.buurt_id = ?")
+        where.append("buurt_id = ?")
         params.append(buurt)
     if wijk is not None:
-        where.append("buurten.wijk_id = ?")
+        where.append("wijk_id = ?")
         params.append(wijk)
     if status is not None:
-        where.append("proposals.status = ?")
-        params.append(status)
+        where.append("list_rank = ?")
+        params.append(rules.LIST_ORDER.index(status))
     condition = " AND ".join(where)
-    total = one(
-        db,
-        f"SELECT COUNT(*) FROM proposals JOIN buurten ON buurten.id = proposals.buurt_id "  # noqa: S608 - fixed SQL, values as '?'
-        f"WHERE {condition}",
-        params,
-    )[0]
-    page_rows = rows(
-        db,
-        f"""SELECT {PROPOSAL_COLUMNS} FROM proposals {PROPOSAL_JOINS}
-            WHERE {condition}
-            ORDER BY buurten.wijk_id = ? DESC, {STATUS_RANK}, proposals.created_at DESC,
-                     proposals.id DESC
-            LIMIT ? OFFSET ?""",  # noqa: S608 - fixed SQL, values as '?'
-        (*params, first_wijk or 0, per_page, (page - 1) * per_page),
-    )
-    return page_rows, total
+    order = "ORDER BY list_rank, created_at DESC, id DESC"
+
+    def ids(extra, extra_params, limit, offset):
+        return [row[0] for row in rows(
+            db,
+            f"SELECT id FROM proposals WHERE {condition}{extra} {order} LIMIT ? OFFSET ?",  # noqa: S608 - fixed SQL
+            (*params, *extra_params, limit, offset),
+        )]  # fmt: skip
+
+    total = one(db, f"SELECT COUNT(*) FROM proposals WHERE {condition}", params)[0]  # noqa: S608
+    offset = (page - 1) * per_page
+    if first_wijk is None or wijk is not None:
+        found = ids("", (), per_page, offset)
+    else:
+        own = one(db, f"SELECT COUNT(*) FROM proposals WHERE {condition} AND wijk_id = ?",  # noqa: S608
+                  (*params, first_wijk))[0]  # fmt: skip
+        found = []
+        if offset < own:
+            found = ids(" AND wijk_id = ?", (first_wijk,), per_page, offset)
+        if len(found) < per_page:
+            found += ids(" AND wijk_id != ?", (first_wijk,), per_page - len(found),
+                         max(0, offset - own))  # fmt: skip
+    return by_ids(db, found), total
+
+
+# What a card on the list shows (no long texts).
+CARD_COLUMNS = """proposals.id, proposals.title, proposals.lang, proposals.category,
+    proposals.status, proposals.buurt_id, proposals.wijk_id, proposals.author_id,
+    proposals.vote_count, proposals.threshold, proposals.deadline, proposals.opened_at,
+    buurten.name AS buurt_name, wijken.name AS wijk_name"""
+
+
+def by_ids(db, ids):
+    """List rows for ``ids``, in that order."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    found = {
+        row["id"]: row
+        for row in rows(
+            db,
+            f"""SELECT {CARD_COLUMNS} FROM proposals
+                JOIN buurten ON buurten.id = proposals.buurt_id
+                JOIN wijken ON wijken.id = proposals.wijk_id
+                WHERE proposals.id IN ({marks})""",  # noqa: S608 - only '?' marks
+            ids,
+        )
+    }
+    return [found[i] for i in ids if i in found]
 
 
 def authored_by(db, user_id, limit=20):
@@ -245,3 +275,36 @@ def has_reported(db, kind, target_id, user_id):
         (kind, target_id, user_id),
     )
     return found is not None
+
+
+def export_for(db, user_id):
+    """Everything about proposals a person wrote or did, for "download all your data"."""
+
+    def listed(sql):
+        return [dict(row) for row in rows(db, sql, (user_id,))]
+
+    return {
+        "proposals": listed(
+            """SELECT id, status, lang, category, title, tasks, problem, hours, partners,
+                      unpaid_now, funding, far_from_work, opened_at, deadline, created_at
+               FROM proposals WHERE author_id = ? ORDER BY id"""
+        ),
+        "votes": listed(
+            """SELECT votes.proposal_id, proposals.title, votes.created_at FROM votes
+               JOIN proposals ON proposals.id = votes.proposal_id
+               WHERE votes.user_id = ? ORDER BY votes.id"""
+        ),
+        "comments": listed(
+            """SELECT proposal_id, kind, body, moderation, created_at FROM proposal_comments
+               WHERE author_id = ? ORDER BY id"""
+        ),
+        "reports": listed(
+            "SELECT target_kind, target_id, reason, created_at FROM reports "
+            "WHERE reporter_id = ? ORDER BY id"
+        ),
+        "placements": listed(
+            """SELECT placements.job_id, jobs.title_nl, jobs.title_en, placements.created_at
+               FROM placements JOIN jobs ON jobs.id = placements.job_id
+               WHERE placements.user_id = ? ORDER BY placements.id"""
+        ),
+    }

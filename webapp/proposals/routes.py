@@ -2,8 +2,10 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
+from webapp import labels as common_labels
 from webapp.db import get_db, one
 from webapp.domain import proposals as rules
 from webapp.forms import EmptyForm
@@ -138,7 +140,39 @@ def index():
         "proposals/list.html", "proposals/_results.html", status, form=form, items=items,
         boxes=boxes, total=total, page=page, last_page=max(1, -(-total // PER_PAGE)),
         mine=mine, viewer=viewer, settings=settings, home_wijk_name=home_wijk_name,
+        list_texts=ListTexts(),
     )  # fmt: skip
+
+
+class ListTexts:
+    """The list repeats a few phrases on every card: each is translated once a request."""
+
+    def __init__(self):
+        self._found = {}
+        self.voted = _("You voted")
+
+    def _once(self, key, make):
+        text = self._found.get(key)
+        if text is None:
+            text = self._found[key] = make()
+        return text
+
+    def status(self, code):
+        return self._once(("status", code), lambda: str(labels.STATUS[code]))
+
+    def category(self, code):
+        return self._once(("category", code), lambda: str(common_labels.CATEGORY[code]))
+
+    def votes(self, count, threshold):
+        # Without values, gettext gives the translation with its %(...)d still in it.
+        pattern = self._once("votes", lambda: _("%(count)d of %(threshold)d votes"))
+        return pattern % {"count": count, "threshold": threshold}
+
+    def days(self, number):
+        if number <= 1:
+            return self._once("last", lambda: _("last day"))
+        return self._once(("days", number), lambda: ngettext("%(num)d day left",
+                                                             "%(num)d days left", number))
 
 
 # --- proposing ------------------------------------------------------------------

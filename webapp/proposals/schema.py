@@ -5,6 +5,7 @@ Registered on the shared ``webapp.db.migrations`` set (imported at the end of
 """
 
 from webapp.db import _run, migrations
+from webapp.domain.proposals import LIST_ORDER
 
 PROPOSAL_STATUSES = (
     "draft", "open", "with_gemeente", "approved", "rejected", "changes_asked",
@@ -190,4 +191,38 @@ def p005_jobs_from_proposals_and_placements(db):
             UPDATE jobs SET places_filled = MAX(places_filled - 1, 0) WHERE id = old.job_id;
         END
         """,
+    )
+
+
+@migrations()
+def p006_list_order(db):
+    # The list shows a resident's own wijk first, then what one can still act on,
+    # newest first. With the wijk on the row and the status's place in that order
+    # as a generated column, an index holds the order: a page of 5,000 proposals
+    # reads 20 index entries instead of sorting them all.
+    ranks = " ".join(f"WHEN '{status}' THEN {rank}" for rank, status in enumerate(LIST_ORDER))
+    _run(
+        db,
+        f"""
+        ALTER TABLE proposals ADD COLUMN wijk_id INTEGER REFERENCES wijken(id);
+        UPDATE proposals SET wijk_id = (SELECT wijk_id FROM buurten WHERE id = proposals.buurt_id);
+        CREATE TRIGGER proposals_wijk_ai AFTER INSERT ON proposals BEGIN
+            UPDATE proposals SET wijk_id = (SELECT wijk_id FROM buurten WHERE id = new.buurt_id)
+            WHERE id = new.id;
+        END;
+        CREATE TRIGGER proposals_wijk_au AFTER UPDATE OF buurt_id ON proposals BEGIN
+            UPDATE proposals SET wijk_id = (SELECT wijk_id FROM buurten WHERE id = new.buurt_id)
+            WHERE id = new.id;
+        END;
+        ALTER TABLE proposals ADD COLUMN list_rank INTEGER
+            GENERATED ALWAYS AS (CASE status {ranks} END) VIRTUAL;
+        ALTER TABLE proposals ADD COLUMN listed INTEGER
+            GENERATED ALWAYS AS (status != 'draft'
+                AND NOT (status = 'withdrawn' AND opened_at IS NULL)
+                AND moderation = 'visible') VIRTUAL;
+        CREATE INDEX proposals_list_wijk
+            ON proposals(listed, wijk_id, list_rank, created_at DESC, id DESC);
+        CREATE INDEX proposals_list
+            ON proposals(listed, list_rank, created_at DESC, id DESC, wijk_id)
+        """,  # noqa: S608 - the statuses are our own constants
     )
