@@ -111,7 +111,8 @@ def _vote_with_htmx(page, server, proposal_id, take_back=False):
     if take_back:
         box.get_by_role("button", name=re.compile(t("Take back my vote"))).click()
         expect(box.locator(".notice--success")).to_contain_text(t("You took back your vote."))
-        expect(box.get_by_role("button", name=re.compile(t("Vote for this proposal")))).to_be_visible()
+        vote_button = box.get_by_role("button", name=re.compile(t("Vote for this proposal")))
+        expect(vote_button).to_be_visible()
         assert box.locator(".vote-box__count").inner_text() == before
         assert page.evaluate("window.__stillHere === true")
 
@@ -125,7 +126,8 @@ def _vote_without_javascript(page, server, proposal_id):
     ).click()
     # A plain POST: 303 back to the proposal, at the vote box, with the thank-you as a flash.
     expect(page).to_have_url(base + path + f"#vote-{proposal_id}")
-    expect(page.locator("main > .notice--success")).to_contain_text(t("Thank you. Your vote counts."))
+    thanks = page.locator("main > .notice--success")
+    expect(thanks).to_contain_text(t("Thank you. Your vote counts."))
     expect(page.locator(f"#vote-{proposal_id}-count")).to_contain_text(
         t("%(count)d of %(threshold)d votes", count=2, threshold=2)
     )
