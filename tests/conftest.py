@@ -197,7 +197,7 @@ def shared_live_server(tmp_path_factory, seeded_template):
 class GunicornServer:
     """gunicorn with several workers on a copy of the demo database."""
 
-    def __init__(self, folder, database, workers=3, **config):
+    def __init__(self, folder, database, workers=3, prepare=None, **config):
         import socket
 
         with socket.socket() as probe:
@@ -206,6 +206,8 @@ class GunicornServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.folder = folder
         shutil.copy(database, folder / "basisbaan.db")
+        if prepare is not None:  # add test data to the copy before any worker starts
+            prepare(folder / "basisbaan.db")
         env = {**os.environ, "BASISBAAN_INSTANCE": str(folder),
                "BASISBAAN_SECRET_KEY": "concurrency-test-secret",
                "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}  # fmt: skip
@@ -253,11 +255,13 @@ class GunicornServer:
 
 @pytest.fixture
 def gunicorn_server(tmp_path_factory, seeded_template):
-    """Start gunicorn(workers=3, **config) on a fresh demo database; stopped afterwards."""
+    """Start gunicorn(workers=3, prepare=None, **config) on a fresh demo database; stopped
+    afterwards. ``prepare(path)`` may add data to the database before the server starts."""
     servers = []
 
-    def start(workers=3, **config):
-        server = GunicornServer(tmp_path_factory.mktemp("gunicorn"), seeded_template, workers, **config)
+    def start(workers=3, prepare=None, **config):
+        server = GunicornServer(tmp_path_factory.mktemp("gunicorn"), seeded_template, workers,
+                                prepare, **config)  # fmt: skip
         servers.append(server)
         return server
 
