@@ -171,26 +171,37 @@ def test_every_vote_counts_exactly_once(server_and_facts):
         def scalar(sql, params=()):
             return connection.execute(sql, params).fetchone()[0]
 
+        def marks(users):
+            return ",".join("?" * len(users))
+
+        voters_of_a = "SELECT COUNT(DISTINCT user_id) FROM votes WHERE proposal_id = ?"
         assert scalar("SELECT COUNT(*) FROM votes WHERE proposal_id = ?", (a,)) == 200
-        assert scalar("SELECT COUNT(DISTINCT user_id) FROM votes WHERE proposal_id = ?", (a,)) == 200
+        assert scalar(voters_of_a, (a,)) == 200
+        both = residents[200:400]
         two_each = scalar(
             f"""SELECT COUNT(*) FROM (SELECT user_id FROM votes WHERE proposal_id IN (?, ?)
-                AND user_id IN ({','.join('?' * 200)}) GROUP BY user_id HAVING COUNT(*) = 2)""",
-            (b, c, *residents[200:400]),
-        )  # fmt: skip
+                AND user_id IN ({marks(both)}) GROUP BY user_id HAVING COUNT(*) = 2)""",  # noqa: S608
+            (b, c, *both),
+        )
         assert two_each == 200
         # The limit held for everyone: 4 earlier votes plus exactly one of the two.
-        for user in residents[400:RESIDENTS]:
+        limited = residents[400:RESIDENTS]
+        for user in limited:
             open_votes = scalar(
                 """SELECT COUNT(*) FROM votes JOIN proposals ON proposals.id = votes.proposal_id
                    WHERE votes.user_id = ? AND proposals.status = 'open'""",
                 (user,),
             )
             assert open_votes == 5, user
-        assert scalar("SELECT COUNT(*) FROM votes WHERE proposal_id IN (?, ?) AND user_id IN "
-                      f"({','.join('?' * 100)})", (b, c, *residents[400:RESIDENTS])) == 100  # fmt: skip
+        new_votes = scalar(
+            f"SELECT COUNT(*) FROM votes WHERE proposal_id IN (?, ?) AND user_id IN "  # noqa: S608
+            f"({marks(limited)})",
+            (b, c, *limited),
+        )
+        assert new_votes == 100
         # Exactly the threshold, and one status change to the municipality.
-        assert scalar("SELECT COUNT(*) FROM votes WHERE proposal_id = ?", (small,)) == SMALL_THRESHOLD
+        small_votes = scalar("SELECT COUNT(*) FROM votes WHERE proposal_id = ?", (small,))
+        assert small_votes == SMALL_THRESHOLD
         assert scalar("SELECT status FROM proposals WHERE id = ?", (small,)) == "with_gemeente"
         assert scalar("SELECT COUNT(*) FROM proposal_events WHERE proposal_id = ? "
                       "AND to_status = 'with_gemeente'", (small,)) == 1  # fmt: skip
