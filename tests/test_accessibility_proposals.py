@@ -54,6 +54,7 @@ def _cases():
         Case("open", ANON, "/proposals/1"),
         Case("rejected", ANON, "/proposals/10"),
         Case("became-a-job", ANON, "/proposals/6"),
+        Case("closed", ANON, "/proposals/12"),
         Case("list", "bewoner", "/proposals"),
         Case("voted", "bewoner", "/proposals/1"),
         Case("can-vote", "bewoner", "/proposals/3"),
