@@ -21,7 +21,9 @@ KINDS = {
     "appointment": (_l("Your coach planned or changed an appointment."), "i-calendar"),
     "appointment_reminder": (_l("Reminder: you have an appointment tomorrow."), "i-calendar"),
     "interest_answer": (_l("Your coach answered about a job you want."), "i-interest"),
-    "proposal_decision": (_l("The municipality decided about a proposal you support."), "i-proposal"),
+    "proposal_decision": (
+        _l("The municipality decided about a proposal you support."), "i-proposal",
+    ),
     "proposal_closed": (_l("A proposal you support has closed."), "i-proposal"),
     "job_published": (_l("A job that residents proposed is now open."), "i-job"),
     "placed": (_l("You have a place in a job."), "i-check"),

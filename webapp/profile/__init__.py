@@ -73,7 +73,9 @@ def step(key):
         abort(404)
     db = get_db()
     row = profile_row(db, current_user.id)
-    answers = {"options": steps.options(step, places(db)), "chosen": steps.current_answers(step, row)}
+    answers = {
+        "options": steps.options(step, places(db)), "chosen": steps.current_answers(step, row),
+    }
     form = EmptyForm()
     number, before, after = steps.neighbours(step)
     back_to_overview = request.values.get("from") == "overview"
