@@ -190,6 +190,12 @@ def test_no_vote_unless_open(status):
     assert proposals.vote_refusal(voter(), ballot(status=status), NOW, 5) == "closed"
 
 
+def test_no_vote_on_a_hidden_proposal():
+    hidden = Ballot(status="open", wijk=WIJK, author_id=AUTHOR, deadline=LATER,
+                    moderation="hidden")  # fmt: skip
+    assert proposals.vote_refusal(voter(), hidden, NOW, 5) == "hidden"
+
+
 def test_a_withdrawn_proposal_says_so():
     assert proposals.vote_refusal(voter(), ballot(status="withdrawn"), NOW, 5) == "withdrawn"
 

@@ -821,3 +821,14 @@ def test_the_export_holds_my_proposals_votes_and_comments_only(reader):
     sign_in(reader, NO_HOME)
     data = reader.get("/profile/export").get_json()
     assert data["proposals"] == data["votes"] == data["comments"] == []
+
+
+def test_no_vote_on_a_hidden_proposal(app, client):
+    execute(app, "UPDATE proposals SET moderation = 'hidden' WHERE id = ?", (OPEN_VOGELBUURT,))
+    sign_in(client, RESIDENT_NOORD)
+    before = snapshot(app, "votes")
+    response = post_form(client, VOTE)
+    assert response.status_code == 409
+    assert has(app, " ".join(messages(page(response))), "This proposal is hidden for now. You can "
+               "vote again when the municipality has looked at it.")  # fmt: skip
+    assert snapshot(app, "votes") == before

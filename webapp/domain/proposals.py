@@ -195,15 +195,17 @@ class Ballot:
     deadline: str | None
     vote_count: int = 0
     threshold: int | None = None
+    moderation: str = "visible"
 
 
 def vote_refusal(voter, ballot, now, limit):
     """Why ``voter`` may not vote on ``ballot`` now, or None when they may.
 
     The reasons, in the order they are checked: 'not_resident', 'withdrawn',
-    'closed' (not open, or past the deadline), 'no_home_buurt', 'other_wijk',
-    'own_proposal', 'limit'. A vote the resident already cast is not checked
-    here: repeating it is allowed and changes nothing.
+    'closed' (not open, or past the deadline), 'hidden' (reported, until the
+    municipality has looked), 'no_home_buurt', 'other_wijk', 'own_proposal',
+    'limit'. A vote the resident already cast is not checked here: repeating
+    it is allowed and changes nothing.
     """
     if voter.role != "resident":
         return "not_resident"
@@ -211,6 +213,8 @@ def vote_refusal(voter, ballot, now, limit):
         return "withdrawn"
     if ballot.status != "open" or is_past_deadline(ballot.deadline, now):
         return "closed"
+    if ballot.moderation != "visible":
+        return "hidden"
     if voter.home_wijk is None:
         return "no_home_buurt"
     if voter.home_wijk != ballot.wijk:

@@ -45,6 +45,7 @@ def ballot(row):
     return rules.Ballot(
         status=row["status"], wijk=row["wijk_id"], author_id=row["author_id"],
         deadline=row["deadline"], vote_count=row["vote_count"], threshold=row["threshold"],
+        moderation=row["moderation"],
     )  # fmt: skip
 
 
@@ -150,7 +151,7 @@ def list_page(db, *, first_wijk=None, buurt=None, wijk=None, status=None, page=1
 
 # What a card on the list shows (no long texts).
 CARD_COLUMNS = """proposals.id, proposals.title, proposals.lang, proposals.category,
-    proposals.status, proposals.buurt_id, proposals.wijk_id, proposals.author_id,
+    proposals.status, proposals.moderation, proposals.buurt_id, proposals.wijk_id, proposals.author_id,
     proposals.vote_count, proposals.threshold, proposals.deadline, proposals.opened_at,
     buurten.name AS buurt_name, wijken.name AS wijk_name"""
 

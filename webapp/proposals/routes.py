@@ -92,6 +92,7 @@ def vote_box(proposal, viewer, voted, settings, now, notice_text=None, error_tex
         "proposal": proposal,
         "voted": voted,
         "open": proposal["status"] == "open"
+        and proposal["moderation"] == "visible"
         and not rules.is_past_deadline(proposal["deadline"], now),
         "refusal": refusal,
         "days_left": rules.days_left(proposal["deadline"], now),
@@ -386,6 +387,8 @@ def _refusal_text(code, proposal, limit):
         "not_resident": _("Only residents can vote."),
         "withdrawn": _("This proposal was withdrawn. You cannot vote on it any more."),
         "closed": _("Voting on this proposal has closed."),
+        "hidden": _("This proposal is hidden for now. You can vote again when the municipality "
+                    "has looked at it."),
         "other_wijk": _("Only residents of %(wijk)s can vote on this proposal.",
                         wijk=proposal["wijk_name"]),
         "own_proposal": _("This is your own proposal. You cannot vote for it."),
