@@ -151,9 +151,9 @@ def list_page(db, *, first_wijk=None, buurt=None, wijk=None, status=None, page=1
 
 # What a card on the list shows (no long texts).
 CARD_COLUMNS = """proposals.id, proposals.title, proposals.lang, proposals.category,
-    proposals.status, proposals.moderation, proposals.buurt_id, proposals.wijk_id, proposals.author_id,
-    proposals.vote_count, proposals.threshold, proposals.deadline, proposals.opened_at,
-    buurten.name AS buurt_name, wijken.name AS wijk_name"""
+    proposals.status, proposals.moderation, proposals.buurt_id, proposals.wijk_id,
+    proposals.author_id, proposals.vote_count, proposals.threshold, proposals.deadline,
+    proposals.opened_at, buurten.name AS buurt_name, wijken.name AS wijk_name"""
 
 
 def by_ids(db, ids):
