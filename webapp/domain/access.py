@@ -24,3 +24,8 @@ def may_read_interest(viewer_id, viewer_role, owner_id, owner_coach_id):
     if viewer_id == owner_id:
         return True
     return viewer_role == "coach" and owner_coach_id == viewer_id
+
+
+def may_use_gemeente_pages(role):
+    """The municipality's workspace (/gemeente) is for municipality staff only."""
+    return role == "gemeente"

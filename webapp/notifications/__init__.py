@@ -21,7 +21,9 @@ KINDS = {
     "appointment": (_l("Your coach planned or changed an appointment."), "i-calendar"),
     "appointment_reminder": (_l("Reminder: you have an appointment tomorrow."), "i-calendar"),
     "interest_answer": (_l("Your coach answered about a job you want."), "i-interest"),
-    "proposal_decision": (_l("The municipality decided about a proposal you support."), "i-proposal"),
+    "proposal_decision": (
+        _l("The municipality decided about a proposal you support."), "i-proposal",
+    ),
     "proposal_closed": (_l("A proposal you support has closed."), "i-proposal"),
     "job_published": (_l("A job that residents proposed is now open."), "i-job"),
     "placed": (_l("You have a place in a job."), "i-check"),
@@ -30,6 +32,14 @@ KINDS = {
     "appointment_answer": (_l("A participant answered about an appointment."), "i-calendar"),
     "caseload_added": (_l("A participant was added to your caseload."), "i-people"),
     "coach_changed": (_l("You have a new coach."), "i-user"),
+    "proposal_threshold": (
+        _l("A proposal you support has enough votes. The municipality will look at it."),
+        "i-vote",
+    ),
+    "proposal_changes_asked": (
+        _l("The municipality asked you to change your proposal."), "i-edit",
+    ),
+    "content_removed": (_l("The municipality removed something you wrote."), "i-info"),
 }
 
 

@@ -28,6 +28,7 @@ from webapp.forms import EmptyForm
 from webapp.jobs.queries import places
 from webapp.profile import steps
 from webapp.profile.queries import completeness, profile_row, save_answer
+from webapp.proposals.queries import export_for
 
 bp = Blueprint("profile", __name__, url_prefix="/profile")
 
@@ -72,7 +73,9 @@ def step(key):
         abort(404)
     db = get_db()
     row = profile_row(db, current_user.id)
-    answers = {"options": steps.options(step, places(db)), "chosen": steps.current_answers(step, row)}
+    answers = {
+        "options": steps.options(step, places(db)), "chosen": steps.current_answers(step, row),
+    }
     form = EmptyForm()
     number, before, after = steps.neighbours(step)
     back_to_overview = request.values.get("from") == "overview"
@@ -155,6 +158,7 @@ def export():
         "interests": [dict(row) for row in interests],
         "start_codes": [dict(row) for row in codes],
         "notifications": [dict(row) for row in notices],
+        **export_for(db, current_user.id),
     }
     if user["role"] == "resident":
         # Messages, appointments, plan, who looked at your data, your coaches.

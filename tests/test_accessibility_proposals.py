@@ -1,0 +1,284 @@
+"""Every new page of proposals and the municipality's workspace, in Dutch and plain
+Dutch, for the people who see it: axe-core finds no WCAG 2.2 AA violation, no
+horizontal scroll at 320 px, tap targets of at least 44 px, and valid HTML
+(the Nu HTML Checker, run once for all pages). Same checks as
+test_accessibility.py, whose helpers this file reuses.
+"""
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser_support import csp_errors, log_in, query
+from playwright.sync_api import expect
+from test_accessibility import (
+    AXE_OPTIONS,
+    SMALL_TARGETS,
+    WIDER_THAN_VIEWPORT,
+    _axe_report,
+    _vnu_jar,
+    _with_plain,
+    urlpath,
+)
+
+from webapp.seed.demo import DEMO_PASSWORD
+
+pytestmark = pytest.mark.browser
+
+ANON = "anon"
+WHO = ("bewoner", "bewoner2", "buurtgroep", "gemeente")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    who: str
+    path: str
+    status: int = 200
+    # A page with form errors: send the main form (fields filled by name) and expect this.
+    form: dict | None = None
+    # A page reached by a POST that the page itself does not offer (the vote of someone
+    # without a home buurt): post to ``post`` with the page's CSRF token.
+    post: str | None = None
+
+
+def _cases():
+    return [
+        Case("list", ANON, "/proposals"),
+        Case("list-filtered", ANON, "/proposals?status=open&area=w2"),
+        Case("open", ANON, "/proposals/1"),
+        Case("rejected", ANON, "/proposals/10"),
+        Case("became-a-job", ANON, "/proposals/6"),
+        Case("closed", ANON, "/proposals/12"),
+        Case("list", "bewoner", "/proposals"),
+        Case("voted", "bewoner", "/proposals/1"),
+        Case("can-vote", "bewoner", "/proposals/3"),
+        Case("own", "bewoner", "/proposals/2"),
+        Case("approved", "bewoner", "/proposals/5"),
+        Case("new", "bewoner", "/proposals/new"),
+        Case("new-empty", "bewoner", "/proposals/new", 422, {"title": "", "tasks": ""}),
+        Case("report", "bewoner", "/proposals/1/report"),
+        Case("report-comment", "bewoner", "/proposals/1/report?comment=3"),
+        Case("job-from-proposal", "bewoner", "/jobs/{job_created_job}"),
+        Case("no-home", "bewoner2", "/proposals/3"),
+        Case("no-home-vote", "bewoner2", "/proposals/3", 409, post="/proposals/3/vote"),
+        Case("list-mine", "buurtgroep", "/proposals"),
+        Case("draft", "buurtgroep", "/proposals/7"),
+        Case("edit-draft", "buurtgroep", "/proposals/7/edit"),
+        Case("changes-asked", "buurtgroep", "/proposals/8"),
+        Case("withdraw", "buurtgroep", "/proposals/1/withdraw"),
+        Case("answer", "buurtgroep", "/proposals/1"),
+        Case("overview", "gemeente", "/gemeente"),
+        Case("queue", "gemeente", "/gemeente/proposals"),
+        Case("review", "gemeente", "/gemeente/proposals/4"),
+        Case("review-empty", "gemeente", "/gemeente/proposals/4", 422, {"reason": ""}),
+        Case("decided", "gemeente", "/gemeente/proposals/10"),
+        Case("jobs", "gemeente", "/gemeente/jobs"),
+        Case("jobs-drafts", "gemeente", "/gemeente/jobs?status=draft"),
+        Case("job-new", "gemeente", "/gemeente/jobs/new"),
+        Case("job-edit", "gemeente", "/gemeente/jobs/{approved_job}/edit"),
+        Case("job-new-empty", "gemeente", "/gemeente/jobs/new", 422, {"title_nl": ""}),
+        Case("placements", "gemeente", "/gemeente/jobs/1/placements"),
+        Case("reports", "gemeente", "/gemeente/reports"),
+        Case("settings", "gemeente", "/gemeente/settings"),
+        Case("proposal-as-gemeente", "gemeente", "/proposals/1"),
+    ]
+
+
+CASES = _cases()
+VARIANTS = ("nl", "plain")
+PARAMS = [pytest.param(case, variant, id=f"{case.who}-{case.name}-{variant}")
+          for case in CASES for variant in VARIANTS]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def ids(shared_live_server):
+    server = shared_live_server
+    found = {
+        "job_created_job": query(server, "SELECT job_id FROM proposals WHERE id = 6")[0][0],
+        "approved_job": query(server, "SELECT job_id FROM proposals WHERE id = 5")[0][0],
+    }
+    return lambda case: case.path.format(**found)
+
+
+@pytest.fixture(scope="session")
+def states(browser, browser_context_args, shared_live_server):
+    """Each person logs in once; every test loads their cookies into a new context."""
+    found = {}
+    for who in WHO:
+        context = browser.new_context(**browser_context_args)
+        log_in(context.new_page(), shared_live_server.url, who)
+        found[who] = context.storage_state()
+        context.close()
+    return found
+
+
+@pytest.fixture(scope="module")
+def tabs(browser, browser_context_args, states):
+    opened = {}
+
+    def tab(who, variant, width):
+        key = (who, variant, width)
+        if key not in opened:
+            args = dict(browser_context_args)
+            if width:
+                args["viewport"] = {"width": width, "height": 800}
+            if who != ANON:
+                args["storage_state"] = states[who]
+            context = browser.new_context(**args)
+            page = context.new_page()
+            opened[key] = (context, page, csp_errors(page))
+        return opened[key][1:]
+
+    yield tab
+    for context, _page, _problems in opened.values():
+        context.close()
+
+
+POST_FORM = """([action, token]) => {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = action;
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = 'csrf_token';
+    input.value = token;
+    form.appendChild(input);
+    document.body.appendChild(form);
+    form.submit();
+}"""
+
+
+@pytest.fixture
+def visit(tabs, shared_live_server, ids):
+    def _visit(case, variant, width=None):
+        page, problems = tabs(case.who, variant, width)
+        problems.clear()
+        path = ids(case)
+        response = page.goto(shared_live_server.url + _with_plain(path, variant))
+        assert response is not None
+        assert urlpath(page.url) == path.split("?")[0], f"{path} sent us to {page.url}"
+        if case.post:
+            token = page.locator("input[name=csrf_token]").first.get_attribute("value")
+            with page.expect_response(lambda r: r.request.method == "POST") as posted:
+                page.evaluate(POST_FORM, [case.post, token])
+            assert posted.value.status == case.status
+            page.wait_for_load_state()
+        elif case.form is None:
+            assert response.status == case.status, f"{path} answered {response.status}"
+        else:
+            form = page.locator("main form[method=post][novalidate]").first
+            for name, value in case.form.items():
+                form.locator(f"[name={name}]").fill(value)
+            with page.expect_response(lambda r: r.request.method == "POST") as posted:
+                form.locator("button[type=submit]").last.click()
+            assert posted.value.status == case.status
+            page.wait_for_load_state()
+            expect(page.locator(".error-summary, .notice--error").first).to_be_visible()
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
+        if variant == "plain":
+            expect(page.locator("body")).to_have_class(re.compile(r"\bis-plain\b"))
+        assert problems == [], "CSP violations:\n" + "\n".join(problems)
+        return page
+
+    return _visit
+
+
+@pytest.mark.parametrize(("case", "variant"), PARAMS)
+def test_axe(visit, case, variant):
+    page = visit(case, variant)
+    results = Axe().run(page, options=AXE_OPTIONS)
+    violations = results.response["violations"]
+    assert not violations, f"axe found {len(violations)} violation(s):\n" + _axe_report(violations)
+
+
+@pytest.mark.parametrize(("case", "variant"), PARAMS)
+def test_no_horizontal_scroll_at_320px(visit, case, variant):
+    page = visit(case, variant, width=320)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(WIDER_THAN_VIEWPORT) if scroll_width > 320 else []
+    assert scroll_width <= 320, f"the page is {scroll_width} px wide at 320 px; too wide: {wide}"
+
+
+@pytest.mark.parametrize(("case", "variant"), PARAMS)
+def test_tap_targets(visit, case, variant):
+    page = visit(case, variant, width=320)
+    found = page.evaluate(SMALL_TARGETS, 44)
+    assert found["count"] > 5, "found (almost) no tap targets: is the selector right?"
+    assert not found["small"], "tap targets under 44 x 44 px:\n" + "\n".join(found["small"])
+
+
+def _raw_pages(app, ids):
+    """The raw HTML of every case, as the server sends it."""
+    pages = {}
+    for variant in VARIANTS:
+        for who in (ANON, *WHO):
+            client = app.test_client()
+            if who != ANON:
+                token = _csrf(client.get("/login").get_data(as_text=True))
+                answer = client.post("/login", data={"username": who, "password": DEMO_PASSWORD,
+                                                     "csrf_token": token})  # fmt: skip
+                assert answer.status_code == 303
+            for case in (case for case in CASES if case.who == who):
+                path = _with_plain(ids(case), variant)
+                response = client.get(path)
+                if case.post:
+                    response = client.post(case.post, data={
+                        "csrf_token": _csrf(response.get_data(as_text=True))})  # fmt: skip
+                elif case.form is not None:
+                    body = response.get_data(as_text=True)
+                    data = {**_form_values(body), **case.form, "csrf_token": _csrf(body)}
+                    response = client.post(path, data=data)
+                assert response.status_code == case.status, f"{path}: {response.status_code}"
+                pages[f"{who}-{case.name}-{variant}.html"] = response.get_data(as_text=True)
+    return pages
+
+
+def _csrf(body):
+    match = re.search(r'name="csrf_token" value="([^"]+)"', body)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def _form_values(body):
+    """The hidden fields of the main form (its form token), so the POST is like a browser's."""
+    main = body.split('<main', 1)[1]
+    return dict(re.findall(r'<input[^>]*type="hidden"[^>]*name="(form_token)"[^>]*value="([^"]*)"',
+                           main)[:1])  # fmt: skip
+
+
+def test_html_is_valid(shared_live_server, ids, tmp_path):
+    java = shutil.which("java")
+    assert java, "Java is not installed (the README's test command installs it)."
+    pages = _raw_pages(shared_live_server.app, ids)
+    assert len(pages) == len(CASES) * len(VARIANTS)
+    inline = []
+    for name, text in pages.items():
+        if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", text) or re.search(
+            r"\sstyle=|\son[a-z]+=|<style", text
+        ):
+            inline.append(name)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert not inline, f"inline style or script in: {inline}"
+    files = sorted(str(path) for path in tmp_path.glob("*.html"))
+    result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
+        [java, "-jar", str(_vnu_jar()), "--format", "json", "--errors-only", "--stdout", *files],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    try:
+        messages = json.loads(result.stdout or "{}").get("messages", [])
+    except json.JSONDecodeError:
+        pytest.fail(f"the checker did not answer JSON:\n{result.stdout}\n{result.stderr}")
+    errors = [
+        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m.get('message')}"
+        f"  [{m.get('extract', '').strip()}]"
+        for m in messages
+        if m.get("type") in ("error", "non-document-error")
+    ]
+    assert result.returncode == 0 or errors, f"the checker failed:\n{result.stderr}"
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)

@@ -1,0 +1,100 @@
+"""``flask import-jobs FILE.csv``: all rows or none, with a report of what is wrong."""
+
+import csv
+
+import pytest
+from http_support import count, query
+
+from webapp.domain.jobs import CSV_COLUMNS, REQUIRED_TEXTS
+
+
+def good_row(**changes):
+    row = {name: "" for name in CSV_COLUMNS}
+    row.update({
+        "category": "errands", "buurt": "de-hoven", "employer": "Buurthuis De Wissel",
+        "hours": "16", "days": "mon,wed", "skills": "cooking", "languages": "nl,ar",
+        "places": "2", "start_date": "2026-12-01", "wage": "",
+        **{name: f"{name} tekst" for name in REQUIRED_TEXTS},
+    })  # fmt: skip
+    row.update(changes)
+    return row
+
+
+def write(path, rows, columns=CSV_COLUMNS):
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return str(path)
+
+
+def run(app, *args):
+    """The command's result; ``output`` holds what it wrote to stdout and stderr."""
+    return app.test_cli_runner().invoke(args=["import-jobs", *args])
+
+
+def test_a_good_file_is_imported(app, tmp_path):
+    before = count(app, "jobs")
+    rows = [good_row(title_nl=f"Baan {n}", buurt="Bloemenbuurt" if n % 2 else "de-hoven",
+                     wage="15,20" if n == 3 else "") for n in range(5)]  # fmt: skip
+    result = run(app, write(tmp_path / "jobs.csv", rows))
+    assert result.exit_code == 0, result.output
+    assert "Imported 5 jobs." in result.output
+    assert count(app, "jobs") == before + 5
+    job = query(app, "SELECT * FROM jobs WHERE title_nl = 'Baan 3'")[0]
+    assert job["wage_cents"] == 1520 and job["status"] == "open" and job["days"] == "mon,wed"
+    assert job["languages"] == "nl,ar"
+    # Imported jobs are found by the search.
+    assert "Baan 3" in app.test_client().get("/jobs?q=Baan").get_data(as_text=True)
+
+
+def test_one_bad_row_imports_nothing_and_names_the_line(app, tmp_path):
+    before = count(app, "jobs")
+    rows = [good_row(), good_row(hours="veertig", title_en=""), good_row(),
+            good_row(buurt="Atlantis", title_nl="Met een\nregelovergang")]  # fmt: skip
+    result = run(app, write(tmp_path / "jobs.csv", rows))
+    assert result.exit_code == 1
+    output = result.output
+    assert "2 of 4 rows have problems. Nothing was imported." in output
+    lines = {line.split(":")[0].strip(): line for line in output.splitlines() if "line " in line}
+    assert set(lines) == {"line 3", "line 5"}  # the header is line 1; row 4 spans two lines
+    assert "hours: not a whole number" in lines["line 3"] and "title_en: empty" in lines["line 3"]
+    assert "buurt: unknown Atlantis" in lines["line 5"]
+    assert count(app, "jobs") == before
+
+
+def test_dry_run_imports_nothing(app, tmp_path):
+    before = count(app, "jobs")
+    result = run(app, write(tmp_path / "jobs.csv", [good_row()]), "--dry-run")
+    assert result.exit_code == 0 and "All 1 rows are fine" in result.output
+    assert count(app, "jobs") == before
+
+
+@pytest.mark.parametrize(("columns", "message"), [
+    (("category", "buurt", "hours", "colour", *REQUIRED_TEXTS), "unknown columns: colour"),
+    (("category", "hours", *REQUIRED_TEXTS), "missing columns: buurt"),
+])  # fmt: skip
+def test_a_wrong_header_is_refused(app, tmp_path, columns, message):
+    rows = [{name: good_row().get(name, "x") for name in columns}]
+    result = run(app, write(tmp_path / "jobs.csv", rows, columns))
+    assert result.exit_code != 0 and message in result.output
+
+
+def test_an_empty_file_and_a_binary_file_are_refused(app, tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    assert "no header line" in run(app, str(empty)).output
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\xff\xfe\x00\x01category\n")
+    assert "not UTF-8" in run(app, str(binary)).output
+    only_header = tmp_path / "header.csv"
+    only_header.write_text(",".join(CSV_COLUMNS) + "\n")
+    assert "no jobs" in run(app, str(only_header)).output
+
+
+def test_the_readme_documents_every_column():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for column in CSV_COLUMNS:
+        assert f"`{column}`" in readme, column

@@ -1,0 +1,279 @@
+"""Forms of the municipality's workspace, each field with a translated message."""
+
+import re
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, SelectMultipleField, StringField
+from wtforms.validators import AnyOf, ValidationError
+
+from webapp import labels as common
+from webapp.domain import jobs as job_rules
+from webapp.domain import proposals as rules
+from webapp.domain import vocab
+from webapp.domain.settings import BOUNDS
+from webapp.forms import MaxLength, NoControlCharacters
+from webapp.proposals import labels
+from webapp.proposals.forms import INVALID_CHOICE, Required, WholeNumber, radio, text
+
+FILL_IN = _l("Fill in this field.")
+
+
+class Euros:
+    """An amount in euros ('15,20' or '15.20'); sets ``field.cents`` (None when empty)."""
+
+    def __init__(self, message, required=False):
+        self.message, self.required = message, required
+
+    def __call__(self, form, field):
+        field.cents = None
+        try:
+            field.cents = job_rules.parse_euros(field.data if isinstance(field.data, str) else "")
+        except ValueError:
+            raise ValidationError(self.message) from None
+        if self.required and field.cents is None:
+            raise ValidationError(self.message)
+
+
+class IsoDate:
+    """A date typed as 2026-03-01 (what <input type=date> sends); sets ``field.day``."""
+
+    def __init__(self, message, required=False):
+        self.message, self.required = message, required
+
+    def __call__(self, form, field):
+        field.day = None
+        value = (field.data or "").strip() if isinstance(field.data, str) else ""
+        if not value:
+            if self.required:
+                raise ValidationError(self.message)
+            return
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValidationError(self.message)
+        try:
+            field.day = date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(self.message) from None
+
+
+class SubsetOf:
+    def __init__(self, allowed):
+        self.allowed = set(allowed)
+
+    def __call__(self, form, field):
+        if not set(field.data or ()) <= self.allowed or len(field.data or ()) > len(self.allowed):
+            raise ValidationError(INVALID_CHOICE)
+
+
+def many(label, table, codes):
+    return SelectMultipleField(
+        label, choices=[(code, table[code]) for code in codes], validate_choice=False,
+        validators=[SubsetOf(codes)],
+    )  # fmt: skip
+
+
+# --- reviewing a proposal --------------------------------------------------------
+
+
+class DecisionForm(FlaskForm):
+    decision = radio(
+        _l("Your decision"),
+        {"approved": _l("Approve: it becomes a job"),
+         "changes_asked": _l("Ask the author for changes"),
+         "rejected": _l("Do not approve")},
+        _l("Choose a decision."),
+    )  # fmt: skip
+    criteria = many(_l("The basisbaan criteria"), labels.CRITERIA, rules.CRITERIA)
+    reason = text(
+        _l("Your reason, for residents"), 2000, _l("Write the reason. Residents read it."),
+        _l("Write in plain words: short sentences, no jargon. The author and everyone who "
+           "voted read this."), area=True,
+    )  # fmt: skip
+    # No Optional(): it would stop the check below that approving needs a payer.
+    payer = StringField(
+        _l("Who pays?"), validators=[MaxLength(200), NoControlCharacters()],
+        description=_l("Needed when you approve. For example: the municipality and the housing "
+                       "corporation."),
+    )  # fmt: skip
+    amount = StringField(
+        _l("How much a year, in euros?"),
+        validators=[Euros(_l("Fill in an amount in euros, like 32000."))],
+        description=_l("Needed when you approve."),
+    )
+
+    def validate_criteria(self, field):
+        if self.decision.data == "approved" and set(field.data or ()) != set(rules.CRITERIA):
+            raise ValidationError(_l("Tick every criterion before you approve. Or ask for "
+                                     "changes."))  # fmt: skip
+
+    def validate_payer(self, field):
+        if self.decision.data == "approved" and not (field.data or "").strip():
+            raise ValidationError(_l("Say who pays."))
+
+    def validate_amount(self, field):
+        if self.decision.data == "approved" and getattr(field, "cents", None) is None:
+            raise ValidationError(_l("Fill in an amount in euros, like 32000."))
+
+
+# --- jobs ------------------------------------------------------------------------------
+
+TEXT_LABELS = {
+    "title": (_l("Title (Dutch)"), _l("Title (English)")),
+    "summary": (_l("Summary (Dutch)"), _l("Summary (English)")),
+    "plain": (_l("Summary in plain language (Dutch)"), _l("Summary in plain language (English)")),
+    "tasks": (_l("What you do (Dutch)"), _l("What you do (English)")),
+    "problem": (_l("Why this work matters (Dutch)"), _l("Why this work matters (English)")),
+    "team": (_l("Who you work with (Dutch)"), _l("Who you work with (English)")),
+}
+
+
+class JobForm(FlaskForm):
+    category = SelectField(
+        _l("Kind of work"),
+        choices=[("", _l("Choose the kind of work"))]
+        + [(code, common.CATEGORY[code]) for code in vocab.CATEGORIES],
+        validate_choice=False,
+        validators=[Required(message=_l("Choose the kind of work.")),
+                    AnyOf(list(vocab.CATEGORIES), message=INVALID_CHOICE)],
+    )  # fmt: skip
+    buurt = StringField(_l("Buurt"), validators=[Required(message=_l("Choose the buurt."))])
+    employer = text(_l("Employer"), job_rules.EMPLOYER_LIMIT, FILL_IN)
+    hours = StringField(
+        _l("Hours a week"),
+        validators=[WholeNumber(1, 40, _l("Fill in the hours a week: a number from 1 to 40."))],
+    )
+    days = many(_l("Days"), common.DAY, vocab.DAYS)
+    skills = many(_l("What helps in this work"), common.SKILL, tuple(vocab.SKILLS))
+    languages = many(_l("Languages that help"), common.LANGUAGE, tuple(vocab.LANGUAGES))
+    demands = many(_l("This work asks"), common.LIMIT, tuple(vocab.LIMITS))
+    wage = StringField(
+        _l("Hourly wage in euros (not required)"),
+        validators=[Euros(_l("Fill in an amount in euros, like 15.20, or leave it empty."))],
+        description=_l("Leave it empty for the minimum wage."),
+    )
+    wage_scale = text(_l("Collective agreement scale (not required)"), job_rules.WAGE_SCALE_LIMIT)
+    places = StringField(
+        _l("Places"),
+        validators=[WholeNumber(1, job_rules.MAX_PLACES,
+                                _l("Fill in the number of places: 1 or more."))],
+    )  # fmt: skip
+    start_date = StringField(
+        _l("Start date (not required)"),
+        validators=[IsoDate(_l("Fill in a date, like 2026-03-01."))],
+    )
+
+    def __init__(self, buurt_ids, minimum_cents, places_filled=0, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.buurt_ids = {str(buurt_id) for buurt_id in buurt_ids}
+        self.minimum_cents = minimum_cents
+        self.places_filled = places_filled
+
+    def validate_buurt(self, field):
+        if field.data not in self.buurt_ids:
+            raise ValidationError(INVALID_CHOICE)
+
+    def validate_wage(self, field):
+        if job_rules.wage_problem(getattr(field, "cents", None), self.minimum_cents):
+            raise ValidationError(_l("This is below the minimum wage."))
+
+    def validate_places(self, field):
+        number = getattr(field, "number", None)
+        if number is not None and job_rules.places_problem(number, self.places_filled):
+            raise ValidationError(_l("There are more people placed than that. Fill in at least "
+                                     "%(num)d.", num=self.places_filled))  # fmt: skip
+
+    def text_fields(self):
+        return [getattr(self, name) for name in (*job_rules.REQUIRED_TEXTS,
+                                                  *job_rules.OPTIONAL_TEXTS)]  # fmt: skip
+
+    def values(self):
+        values = {
+            "category": self.category.data, "buurt_id": int(self.buurt.data),
+            "employer": self.employer.data.strip(), "hours": self.hours.number,
+            "days": vocab.join_codes(self.days.data, vocab.DAYS),
+            "skills": vocab.join_codes(self.skills.data, tuple(vocab.SKILLS)),
+            "languages": vocab.join_codes(self.languages.data, tuple(vocab.LANGUAGES)),
+            "demands": vocab.join_codes(self.demands.data, tuple(vocab.LIMITS)),
+            "wage_cents": self.wage.cents,
+            "wage_scale": (self.wage_scale.data or "").strip() or None,
+            "places": self.places.number,
+            "start_date": self.start_date.day.isoformat() if self.start_date.day else None,
+        }  # fmt: skip
+        for field in self.text_fields():
+            values[field.name] = (field.data or "").strip()
+        return values
+
+    def fill_from(self, job):
+        self.category.data = job["category"]
+        self.buurt.data = str(job["buurt_id"])
+        self.employer.data = job["employer"]
+        self.hours.data = str(job["hours"])
+        for name in ("days", "skills", "languages", "demands"):
+            getattr(self, name).data = list(vocab.split_codes(job[name]))
+        self.wage.data = f"{job['wage_cents'] / 100:.2f}" if job["wage_cents"] else ""
+        self.wage_scale.data = job["wage_scale"] or ""
+        self.places.data = str(job["places"])
+        self.start_date.data = job["start_date"] or ""
+        for field in self.text_fields():
+            field.data = job[field.name]
+
+
+def _add_text_fields():
+    for field in ("title", "summary", "plain", "tasks", "problem", "team"):
+        for index, lang in enumerate(("nl", "en")):
+            name = f"{field}_{lang}"
+            required = name in job_rules.REQUIRED_TEXTS
+            setattr(JobForm, name, text(
+                TEXT_LABELS[field][index], job_rules.text_limit(name),
+                FILL_IN if required else None, area=field not in ("title",),
+            ))  # fmt: skip
+
+
+_add_text_fields()
+
+
+class PlacementForm(FlaskForm):
+    username = text(_l("Username of the resident"), 100,
+                    _l("Fill in the username of a resident."))  # fmt: skip
+
+
+# --- moderation and settings ----------------------------------------------------------------
+
+
+class ModerationForm(FlaskForm):
+    action = radio(
+        _l("What do you do?"),
+        {"restore": _l("Show it again: it is fine"), "remove": _l("Remove it")},
+        _l("Choose an answer."),
+    )
+    reason = text(_l("Your reason"), 500, _l("Write the reason."),
+                  _l("The author reads this when you remove it."), area=True)  # fmt: skip
+
+
+class SettingsForm(FlaskForm):
+    threshold = StringField(
+        _l("Votes a proposal needs"),
+        validators=[WholeNumber(*BOUNDS["threshold"], _l("Fill in a number from 1 to 10000."))],
+        description=_l("For proposals published from now on. A running vote keeps its goal."),
+    )
+    voting_days = StringField(
+        _l("Days a proposal is open for votes"),
+        validators=[WholeNumber(*BOUNDS["voting_days"], _l("Fill in a number from 1 to 365."))],
+        description=_l("For proposals published from now on."),
+    )
+    vote_limit = StringField(
+        _l("Votes a resident can have on open proposals"),
+        validators=[WholeNumber(*BOUNDS["vote_limit"], _l("Fill in a number from 1 to 100."))],
+        description=_l("Applies at once. Votes already cast stay."),
+    )
+
+
+class MinimumWageForm(FlaskForm):
+    valid_from = StringField(
+        _l("Valid from"), validators=[IsoDate(_l("Fill in a date, like 2026-07-01."), True)]
+    )
+    amount = StringField(
+        _l("Minimum wage an hour, in euros"),
+        validators=[Euros(_l("Fill in an amount in euros, like 14.71."), True)],
+    )

@@ -1,0 +1,118 @@
+"""``flask import-jobs FILE.csv``: add many jobs at once, all or nothing.
+
+Every row is checked first (with a progress bar); one bad row and nothing is
+imported, and the report names each bad row by its line in the file and
+says what is wrong. The columns are in the README.
+"""
+
+import csv
+from datetime import date
+
+import click
+from flask import current_app
+
+from webapp.db import connect, rows
+from webapp.domain import jobs as job_rules
+from webapp.domain import wage
+from webapp.gemeente import bp
+from webapp.proposals.queries import now_utc
+from webapp.seed.demo import JOB_COLUMNS
+
+MAX_ROWS = 10_000
+
+
+def read_rows(handle):
+    """``(line_number, row)`` pairs; the line is where the row starts in the file."""
+    reader = csv.DictReader(handle)
+    if reader.fieldnames is None:
+        raise click.ClickException("The file is empty: it has no header line.")
+    columns = [name.strip() for name in reader.fieldnames]
+    unknown = sorted(set(columns) - set(job_rules.CSV_COLUMNS))
+    missing = [name for name in job_rules.CSV_REQUIRED if name not in columns]
+    if unknown or missing:
+        problems = []
+        if unknown:
+            problems.append("unknown columns: " + ", ".join(unknown))
+        if missing:
+            problems.append("missing columns: " + ", ".join(missing))
+        raise click.ClickException("The header line is not right (" + "; ".join(problems) + "). "
+                                   "The columns are listed in the README.")  # fmt: skip
+    reader.fieldnames = columns
+    found = []
+    line = reader.line_num + 1
+    for row in reader:
+        if None in row:  # more cells than columns
+            row["__extra__"] = row.pop(None)
+        found.append((line, row))
+        line = reader.line_num + 1
+        if len(found) > MAX_ROWS:
+            raise click.ClickException(f"The file has more than {MAX_ROWS} rows: split it up.")
+    return found
+
+
+def check_rows(found, buurten, minimum_cents):
+    """``(values, rejected)``: the job values, and ``(line, problems)`` for bad rows."""
+    values, rejected = [], []
+    with click.progressbar(found, label="Checking rows") as bar:
+        for line, row in bar:
+            extra = row.pop("__extra__", None)
+            job, problems = job_rules.job_from_csv(row, buurten, minimum_cents)
+            if extra:
+                problems.insert(0, "more cells than there are columns")
+            if problems:
+                rejected.append((line, problems))
+            else:
+                values.append(job)
+    return values, rejected
+
+
+def insert_jobs(db, jobs, created_at):
+    names = [name for name in JOB_COLUMNS if name != "places_filled"]
+    marks = ",".join("?" * (len(names) + 1))
+    with click.progressbar(length=len(jobs), label="Importing") as bar, db.atomic():
+        for start in range(0, len(jobs), 500):
+            batch = jobs[start : start + 500]
+            db.conn.executemany(
+                f"INSERT INTO jobs ({','.join(names)}, places_filled) VALUES ({marks})",  # noqa: S608
+                [tuple(created_at if name == "created_at" else job[name] for name in names)
+                 + (0,) for job in batch],
+            )  # fmt: skip
+            bar.update(len(batch))
+
+
+@bp.cli.command("import-jobs")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Only check the file; import nothing.")
+def import_jobs_command(path, dry_run):
+    """Import jobs from a CSV file (UTF-8, header line; all rows or none)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            found = read_rows(handle)
+    except UnicodeDecodeError:
+        raise click.ClickException("The file is not UTF-8 text. Save it as CSV UTF-8.") from None
+    except csv.Error as error:
+        raise click.ClickException(f"The file is not valid CSV: {error}") from None
+    if not found:
+        raise click.ClickException("The file has a header line but no jobs.")
+    db = connect(current_app.config["DATABASE"])
+    try:
+        buurten = {}
+        for row in rows(db, "SELECT id, key, name FROM buurten"):
+            buurten[row["key"]] = row["id"]
+            buurten[row["name"].lower()] = row["id"]
+        rates = [(row[0], row[1]) for row in rows(db, "SELECT valid_from, cents FROM minimum_wage")]
+        minimum = wage.minimum_on(rates, date.today())
+        jobs, rejected = check_rows(found, buurten, minimum[0] if minimum else None)
+        if rejected:
+            click.echo(f"\n{len(rejected)} of {len(found)} rows have problems. Nothing was "
+                       "imported. Fix these rows and run the import again:", err=True)  # fmt: skip
+            for line, problems in rejected:
+                click.echo(f"  line {line}: " + "; ".join(problems), err=True)
+            raise SystemExit(1)
+        if dry_run:
+            click.echo(f"All {len(jobs)} rows are fine. Nothing was imported (--dry-run).")
+            return
+        insert_jobs(db, jobs, now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"))
+        click.echo(f"Imported {len(jobs)} jobs.")
+    finally:
+        db.close()
