@@ -20,6 +20,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "style-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "font-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
@@ -78,12 +80,13 @@ def create_app(test_config=None):
         notifications,
         profile,
         proposals,
+        pwa,
         settings,
     )  # fmt: skip
 
     for blueprint in (
         main.bp, auth.bp, jobs.bp, profile.bp, settings.bp, i18n.bp, notifications.bp,
-        proposals.bp, gemeente.bp, coaching.bp,
+        proposals.bp, gemeente.bp, coaching.bp, pwa.bp,
     ):  # fmt: skip
         app.register_blueprint(blueprint)
     main.register_error_pages(app)
