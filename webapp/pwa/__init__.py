@@ -27,7 +27,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from webapp.i18n import current_choice
 from webapp.pwa import push
@@ -186,11 +186,11 @@ def body_attributes():
     (once, after logging out) whose offline copies to wipe."""
     user = current_user.id if current_user.is_authenticated else ""
     made = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    attributes = f'data-user="{escape(user)}" data-rendered="{made}"'
+    attributes = Markup('data-user="{}" data-rendered="{}"').format(user, made)
     gone = get_flashed_messages(category_filter=["logged-out"])
     if gone:
-        attributes += f' data-logged-out="{escape(gone[0])}"'
-    return Markup(attributes)
+        attributes += Markup(' data-logged-out="{}"').format(gone[0])
+    return attributes
 
 
 # --- low data: ETag and 304 ---------------------------------------------------------
