@@ -23,6 +23,7 @@ from wtforms.validators import DataRequired
 from webapp import labels
 from webapp.access import resident_required
 from webapp.db import get_db, one, rows
+from webapp.domain import push as push_rules
 from webapp.domain.vocab import split_codes
 from webapp.forms import EmptyForm
 from webapp.jobs.queries import places
@@ -146,6 +147,11 @@ def export():
         "SELECT kind, link, created_at, read_at FROM notifications WHERE user_id = ?",
         (current_user.id,),
     )
+    phones = rows(
+        db,
+        "SELECT endpoint, created_at, last_sent_at FROM push_subscriptions WHERE user_id = ?",
+        (current_user.id,),
+    )
     data = {
         "account": {
             key: user[key]
@@ -155,7 +161,13 @@ def export():
         "interests": [dict(row) for row in interests],
         "start_codes": [dict(row) for row in codes],
         "notifications": [dict(row) for row in notices],
-    }
+        # Phones with notifications on: the push service, not its secret address.
+        "push_subscriptions": [
+            {"service": push_rules.service_name(row["endpoint"]), "created_at": row["created_at"],
+             "last_sent_at": row["last_sent_at"]}
+            for row in phones
+        ],
+    }  # fmt: skip
     body = json.dumps(data, ensure_ascii=False, indent=2)
     filename = f"basisbaan-{current_user.username}.json"
     return Response(
