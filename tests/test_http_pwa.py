@@ -146,7 +146,7 @@ def test_a_post_without_a_client_id_keeps_the_earlier_id(app, client):
 def test_the_form_carries_an_empty_client_id_and_the_outbox_mark(reader):
     sign_in(reader, "bewoner2")
     body = page(reader.get(f"/jobs/{OTHER_JOB}"))
-    form = re.search(r'<form[^>]*action="/jobs/%d/interest"[^>]*>(.*?)</form>' % OTHER_JOB, body, re.S)
+    form = re.search(rf'<form[^>]*action="/jobs/{OTHER_JOB}/interest"[^>]*>(.*?)</form>', body, re.S)
     assert form and "data-outbox" in form.group(0)
     assert '<input type="hidden" name="client_id" value="">' in form.group(1)
 
@@ -302,7 +302,9 @@ ENDPOINT = "https://fcm.googleapis.com/fcm/send/abc123"
 
 def subscribe(client, endpoint=ENDPOINT, p256dh=P256DH, auth=AUTH, token=True, body=None):
     headers = {"X-CSRFToken": csrf_token(client)} if token else {}
-    data = body if body is not None else json.dumps({"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}})
+    if body is None:
+        body = json.dumps({"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}})
+    data = body
     return client.post("/push/subscriptions", data=data, headers=headers, content_type="application/json")
 
 

@@ -104,7 +104,9 @@ def test_payload_holds_the_kind_text_and_the_link_only():
     }  # fmt: skip
 
 
-@pytest.mark.parametrize(("status", "gone"), [(404, True), (410, True), (201, False), (429, False), (500, False), (None, False)])
+@pytest.mark.parametrize(
+    ("status", "gone"), [(404, True), (410, True), (201, False), (429, False), (500, False), (None, False)]
+)
 def test_gone_subscriptions(status, gone):
     assert push.is_gone(status) is gone
 

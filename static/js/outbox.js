@@ -80,7 +80,7 @@
   /* Send the items of the person logged in now, oldest first, each with a
      fresh CSRF token (an item written in the evening may go the next morning).
      `report(result)` hears about every item that got a final answer:
-     { id, status, ok, html, target, swap }. Resolves { sent, left, failed }:
+     { id, status, ok, html, target, swap, page }. Resolves { sent, left, failed }:
      `failed` means try again later (offline, or the server is busy); items
      of someone else stay in `left` until that person logs in again. */
   function flush(csrfUrl, report) {
@@ -128,7 +128,8 @@
         ? response.text() : Promise.resolve("");
       return text.then(function (html) {
         return {
-          id: item.id, status: status, ok: status < 400, html: html, target: item.target, swap: item.swap
+          id: item.id, status: status, ok: status < 400, html: html, target: item.target, swap: item.swap,
+          page: item.page
         };
       });
     }, function () { return null; });

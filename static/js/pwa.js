@@ -180,13 +180,16 @@
   /* The server's answer to an item sent later: swapped in as htmx would have. */
   function settle(result) {
     var note = document.querySelector('[data-outbox-item="' + result.id + '"]');
-    if (!note) { return; }
-    var target = result.target && document.querySelector(result.target);
+    // Also when the note is not (yet) there: the worker may send an item
+    // while this page, rendered before it arrived, is still loading.
+    var here = note || result.page === location.pathname;
+    var target = here && result.target && document.querySelector(result.target);
     if (result.html && target && window.htmx) {
       htmx.swap(target, result.html, { swapStyle: result.swap || "innerHTML" });
-      if (document.contains(note)) { note.remove(); }
+      if (note && document.contains(note)) { note.remove(); }
       return;
     }
+    if (!note) { return; }
     var done = piece(result.ok ? "sent" : "refused");
     if (done) { note.replaceWith(done); } else { note.remove(); }
   }
@@ -246,6 +249,18 @@
       queue(form, null, config.formData);
     } else {
       notSent(form || element);
+    }
+  });
+
+  /* A proxy's "server unavailable" while the app restarts: worth waiting for too. */
+  document.addEventListener("htmx:responseError", function (event) {
+    var element = event.detail.elt;
+    var form = element && (element.tagName === "FORM" ? element : element.closest("form"));
+    var config = event.detail.requestConfig || {};
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    if (form && form.hasAttribute("data-outbox") && config.verb === "post" && Outbox && user &&
+        [502, 503, 504].indexOf(status) !== -1) {
+      queue(form, null, config.formData);
     }
   });
 

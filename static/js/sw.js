@@ -83,14 +83,13 @@ function keepable(response) {
 
 function remember(url, response) {
   return caches.open(PAGES).then(function (cache) {
-    return cache.delete(url).then(function () { return cache.put(url, response); })
-      .then(function () { return cache.keys(); })
-      .then(function (keys) {
-        // The oldest go first (a new copy was moved to the end above).
-        return Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_PAGES)).map(function (key) {
-          return cache.delete(key);
-        }));
-      });
+    // put() replaces a copy in one step: a page is never missing meanwhile.
+    return cache.put(url, response).then(function () { return cache.keys(); }).then(function (keys) {
+      // Keep the last MAX_PAGES pages (the first kept go first).
+      return Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_PAGES)).map(function (key) {
+        return cache.delete(key);
+      }));
+    });
   });
 }
 
