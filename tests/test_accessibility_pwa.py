@@ -11,6 +11,7 @@ page's HTML passes the Nu HTML Checker.
 """
 
 import json
+import shutil
 import subprocess
 
 import pytest
@@ -18,6 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browser_support import csp_errors, log_in, open_job_without_interest
 from playwright.sync_api import expect
 from test_accessibility import AXE_OPTIONS, SMALL_TARGETS, WIDER_THAN_VIEWPORT, _axe_report, _vnu_jar
+from test_pwa_browser import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -49,8 +51,8 @@ def plain(path, variant):
 
 
 def worker_ready(page):
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
-    page.wait_for_function("() => caches.match(location.href).then(r => !!r)", polling=100, timeout=15000)
+    wait_until(page, "() => navigator.serviceWorker.controller !== null")
+    wait_until(page, "() => caches.match(location.href).then(r => !!r)")
 
 
 def check(page, problems, minimum_targets=3):
@@ -145,7 +147,8 @@ def test_offline_page_html_is_valid(live_server, tmp_path):
         path.write_text(client.get("/offline").get_data(as_text=True), encoding="utf-8")
         files.append(str(path))
     result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
-        ["java", "-jar", str(_vnu_jar()), "--format", "json", "--errors-only", "--stdout", *files],
+        [shutil.which("java") or "java", "-jar", str(_vnu_jar()), "--format", "json", "--errors-only",
+         "--stdout", *files],
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     messages = json.loads(result.stdout or "{}").get("messages", [])

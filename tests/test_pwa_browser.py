@@ -10,14 +10,16 @@ arrive while the browser is offline (Playwright's ``set_offline`` also
 cuts the service worker's own fetches).
 """
 
+import json
 import re
 import socket
 import struct
+import time
 
 import pytest
 from browser_support import job_with_interest, log_in, open_job_without_interest, query, t, user_id
 from conftest import LiveServer
-from playwright.sync_api import expect
+from playwright.sync_api import Error, expect
 
 pytestmark = pytest.mark.browser
 
@@ -72,10 +74,31 @@ def phone(browser, browser_context_args):
         context.close()
 
 
+def wait_until(page, script, seconds=15):
+    """Poll an async check (wait_for_function does not wait for a promise's value)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(script):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {script}"
+        time.sleep(0.1)
+
+
 def worker_ready(page):
     """Wait until the service worker controls the page and has kept it."""
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
-    page.wait_for_function("() => caches.match(location.href).then(r => !!r)", polling=100, timeout=15000)
+    wait_until(page, "() => navigator.serviceWorker.controller !== null")
+    wait_until(page, "() => caches.match(location.href).then(r => !!r)")
+
+
+def go_offline(context):
+    """Offline, and wait until the service worker knows it too (it is told a moment later)."""
+    context.set_offline(True)
+    for worker in context.service_workers:
+        for _attempt in range(100):
+            try:
+                if worker.evaluate("navigator.onLine") is False:
+                    break
+            except Error:  # an old worker that has just been replaced
+                break
+            time.sleep(0.02)
 
 
 def cached(page, path):
@@ -110,16 +133,15 @@ def test_installable_with_real_icons_and_a_controlling_worker(phone, server):
     manifest = cdp.send("Page.getAppManifest")
     assert manifest["errors"] == []
     assert manifest["url"] == server.url + "/manifest.webmanifest"
-    parsed = cdp.send("Page.getAppManifest").get("data")
-    assert '"display": "standalone"' in parsed
+    parsed = json.loads(manifest["data"])
+    assert parsed["display"] == "standalone"
     # The check above is lenient: the icons must really be their size.
     sizes = set()
-    for src, size in re.findall(r'"src": "([^"]+)",\s*"sizes": "(\d+x\d+)"', parsed):
-        body = page.request.get(server.url + src).body()
-        width, height = png_size(body)
-        assert f"{width}x{height}" == size
-        sizes.add(size)
-    assert sizes == {"192x192", "512x512"}
+    for icon in parsed["icons"]:
+        width, height = png_size(page.request.get(server.url + icon["src"]).body())
+        assert f"{width}x{height}" == icon["sizes"]
+        sizes.add((icon["sizes"], icon["purpose"]))
+    assert sizes == {(size, purpose) for size in ("192x192", "512x512") for purpose in ("any", "maskable")}
 
 
 # --- offline reading ----------------------------------------------------------------
@@ -136,7 +158,7 @@ def test_after_one_visit_the_pages_read_offline(phone, server):
         assert cached(page, server.url + path), path
 
     seen = len(server.requests)
-    page.context.set_offline(True)
+    go_offline(page.context)
     page.goto(server.url + "/jobs")
     expect(page.locator("#results .job-card").first).to_be_visible()
     banner = page.locator("[data-pwa-banner]")
@@ -159,7 +181,7 @@ def test_a_page_never_seen_shows_the_offline_page(phone, server):
     page.goto(server.url + "/jobs")
     worker_ready(page)
     seen = len(server.requests)
-    page.context.set_offline(True)
+    go_offline(page.context)
     unseen = open_job_without_interest(server, RESIDENT)["id"]
     page.goto(server.url + f"/jobs/{unseen}")
     expect(page.locator("h1")).to_have_text(t("You are offline"))
@@ -177,13 +199,13 @@ def test_the_offline_page_follows_the_language_switch(phone, server):
     worker_ready(page)
     page.locator(".language-bar button[name=plain][value='1']").click()
     expect(page.locator("body")).to_have_class(re.compile("is-plain"))
-    page.wait_for_function(
+    wait_until(
+        page,
         """() => caches.keys().then(names => caches.open(names.find(n => n.startsWith('bb-static-'))))
              .then(cache => cache.match('/offline'))
-             .then(r => r && r.headers.get('Content-Language') === 'nl-x-plain')""",
-        polling=100, timeout=10000,
-    )  # fmt: skip
-    page.context.set_offline(True)
+             .then(r => !!r && r.headers.get('Content-Language') === 'nl-x-plain')""",
+    )
+    go_offline(page.context)
     page.goto(server.url + "/jobs/999999")
     expect(page.locator("h1")).to_have_text(t("You are offline", "nl@plain"))
     expect(page.locator("body")).to_have_class(re.compile("is-plain"))
@@ -200,7 +222,7 @@ def test_an_interest_written_offline_is_sent_once(phone, server):
     page.goto(server.url + f"/jobs/{job['id']}")
     seen = len(server.requests)
 
-    page.context.set_offline(True)
+    go_offline(page.context)
     page.reload()
     page.locator("#message").fill("Ik kan op maandag beginnen.")
     page.locator("#interest button[type=submit]").click()
@@ -258,7 +280,7 @@ def test_a_lost_connection_queues_the_interest(phone, server):
     page.locator("#interest button[type=submit]").click()
     expect(page.locator("[data-outbox-item]")).to_be_visible()
     server.cut.clear()
-    page.context.set_offline(True)  # the next chance to send comes with the network
+    go_offline(page.context)  # the next chance to send comes with the network
     page.context.set_offline(False)
     expect(page.locator("#interest")).to_contain_text(t("Your coach can now see that you want this job."))
     assert len(query(server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
@@ -285,7 +307,7 @@ def test_a_plain_form_offline_says_so_instead_of_a_browser_error(phone, server):
     log_in(page, server.url, RESIDENT)
     worker_ready(page)
     page.goto(server.url + "/interests")
-    page.context.set_offline(True)
+    go_offline(page.context)
     page.locator("main form button[type=submit]").first.click()
     expect(page.locator("[data-pwa-not-sent]")).to_be_visible()
     expect(page).to_have_url(server.url + "/interests")
@@ -370,7 +392,7 @@ def test_logging_out_wipes_the_persons_copies_and_outbox(phone, server):
     page.goto(server.url + f"/jobs/{waiting['id']}")
     # Written offline; the server is down when the phone is back, so it waits.
     server.down.add(f"/jobs/{waiting['id']}/interest")
-    page.context.set_offline(True)
+    go_offline(page.context)
     page.reload()
     page.locator("#interest button[type=submit]").click()
     expect(page.locator("[data-outbox-item]")).to_be_visible()
@@ -380,7 +402,7 @@ def test_logging_out_wipes_the_persons_copies_and_outbox(phone, server):
     assert cached(page, server.url + "/interests")
 
     page.locator("main form[action='/logout'] button").click()
-    page.wait_for_selector("body[data-pwa-forgotten]")
+    page.wait_for_selector("body[data-logged-out][data-pwa-forgotten]")
     assert outbox(page) == []
     for path in ("/interests", f"/jobs/{mine['id']}", f"/jobs/{waiting['id']}", "/settings", "/jobs"):
         assert not cached(page, server.url + path), path
@@ -388,7 +410,7 @@ def test_logging_out_wipes_the_persons_copies_and_outbox(phone, server):
 
     # The next person on this phone, offline, sees nothing of the first.
     log_in(page, server.url, "bewoner2")
-    page.context.set_offline(True)
+    go_offline(page.context)
     page.goto(server.url + "/interests")
     expect(page.locator("h1")).to_have_text(t("You are offline"))
     expect(page.locator("body")).not_to_contain_text(mine["title_nl"])
@@ -515,20 +537,20 @@ def test_a_new_version_takes_over_whole(phone, server):
     pwa._sw_cache[""] = source.replace(version, "0000new00000", 1)
     try:
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-        page.wait_for_function(
-            """() => navigator.serviceWorker.getRegistration().then(r => r.active
+        wait_until(
+            page,
+            """() => navigator.serviceWorker.getRegistration().then(r => !!r.active
                  && r.active.state === 'activated' && !r.installing && !r.waiting)
                .then(done => done && caches.keys())
-               .then(n => n && n.length === 2 && n.every(x => x.endsWith('-0000new00000')))""",
-            polling=100, timeout=15000,
-        )  # fmt: skip
+               .then(n => !!n && n.length === 2 && n.every(x => x.endsWith('-0000new00000')))""",
+        )
         # The page saved by the old version came along (fetched again, not copied).
-        page.wait_for_function(
+        wait_until(
+            page,
             "() => caches.open('bb-pages-0000new00000').then(c => c.match(location.origin + '/jobs'))"
             ".then(r => !!r)",
-            polling=100, timeout=15000,
-        )  # fmt: skip
-        page.context.set_offline(True)
+        )
+        go_offline(page.context)
         page.goto(server.url + "/jobs")
         expect(page.locator("#results .job-card").first).to_be_visible()
         expect(page.locator("[data-pwa-banner]")).to_be_visible()

@@ -1,14 +1,13 @@
 /* The outbox: forms written offline wait in IndexedDB until they can be sent.
-   Shared by the pages (static/js/pwa.js) and the service worker (sw.js), so
-   both send the same way. An item is one form post:
-   { id: its client_id, user, url, body (urlencoded, without the CSRF token),
-     target, page, created }. */
+   Used by the pages (pwa.js) and the service worker (sw.js). An item is one
+   post: { id (its client_id), user, url, body (without CSRF token), target,
+   swap, page, created }. */
 (function (scope) {
   "use strict";
   var DB_NAME = "basisbaan";
   var STORE = "outbox";
   var LOCK = "basisbaan-outbox";
-  // Worth another try later; anything else is the server's final answer.
+  // Worth another try later; any other answer is final.
   var RETRY = [0, 401, 408, 425, 429];
 
   function open() {
@@ -47,7 +46,7 @@
     return run("readwrite", function (store) { return store.delete(id); });
   }
 
-  /* Wipe one person's items (logging out on a shared phone). */
+  // One person's items go when they log out (shared phones).
   function forget(user) {
     return all().then(function (items) {
       return run("readwrite", function (store) {
@@ -58,9 +57,8 @@
     });
   }
 
-  /* One sender at a time: Background Sync, the `online` event and a page
-     load can all start a flush at once. Whoever gets the lock reads the
-     outbox again, so an item already sent is not sent twice. */
+  /* Background Sync, the `online` event and a page load may all flush at
+     once: one at a time, and each reads the outbox again inside the lock. */
   function locked(work) {
     if (scope.navigator && navigator.locks && navigator.locks.request) {
       return navigator.locks.request(LOCK, work);
@@ -77,12 +75,11 @@
     });
   }
 
-  /* Send the items of the person logged in now, oldest first, each with a
-     fresh CSRF token (an item written in the evening may go the next morning).
-     `report(result)` hears about every item that got a final answer:
-     { id, status, ok, html, target, swap, page }. Resolves { sent, left, failed }:
-     `failed` means try again later (offline, or the server is busy); items
-     of someone else stay in `left` until that person logs in again. */
+  /* Send the items of whoever is logged in now, oldest first, with a fresh
+     CSRF token (written in the evening, sent next morning). report(result)
+     hears each final answer { id, status, ok, html, target, swap, page }.
+     Resolves { sent, left, failed }; failed: try again later. Someone
+     else's items wait until that person logs in again. */
   function flush(csrfUrl, report) {
     return locked(function () {
       return all().then(function (items) {
@@ -110,7 +107,7 @@
     });
   }
 
-  /* Resolves the final answer, or null to keep the item for later. */
+  // The final answer, or null to keep the item for later.
   function send(item, token) {
     var body = new URLSearchParams(item.body);
     body.set("csrf_token", token);
@@ -118,7 +115,7 @@
     if (item.target) { headers["HX-Request"] = "true"; }
     return fetch(item.url, {
       method: "POST", body: body.toString(), headers: headers, credentials: "same-origin",
-      // Without htmx the answer is a redirect to a page nobody looks at.
+      // Without htmx the answer is a redirect nobody needs to follow.
       redirect: item.target ? "follow" : "manual"
     }).then(function (response) {
       var status = response.type === "opaqueredirect" ? 303 : response.status;

@@ -1,14 +1,10 @@
-/* Basisbaan's service worker, served at /sw.js (scope "/"). The server puts
-   its settings on the first line: self.BASISBAAN = { version, precache,
-   offline, outbox, csrf, icon, badge, notifications }. The version changes
-   with every file it keeps, so a new version installs beside the old one and
-   takes over whole: new caches, old ones deleted, no mix of old and new files.
-
-   - static files (versioned names): cache first;
-   - pages: network first; the last good copy when the network fails or is
-     too slow; the offline page for a page never seen;
-   - the outbox (outbox.js) is sent on Background Sync;
-   - push messages become notifications that open the right page. */
+/* The service worker, served at /sw.js (scope /) with its settings on the
+   first line (webapp/pwa: version, precache, offline, outbox, csrf, icon,
+   badge, notifications). The version follows every file it keeps: a new one
+   takes over whole, with new caches and the old ones deleted.
+   Static files: cache first. Pages: network first, else the last good copy,
+   else the offline page. Background Sync sends the outbox. Pushes become
+   notifications that open the right page. */
 "use strict";
 var CONFIG = self.BASISBAAN;
 importScripts(CONFIG.outbox);
@@ -43,8 +39,7 @@ self.addEventListener("activate", function (event) {
   })());
 });
 
-/* Pages saved by the old version point at the old static files: fetch them
-   again (mostly a 304) instead of keeping copies that would mix versions. */
+// Pages saved by the old version point at old static files: fetch them again (mostly 304).
 async function carryOver(oldNames) {
   var urls = [];
   for (var i = 0; i < oldNames.length; i += 1) {
@@ -56,8 +51,7 @@ async function carryOver(oldNames) {
   }
 }
 
-/* The page that registered the worker loaded before the worker ran: keep it
-   too, so one visit is enough to read it offline. */
+// The page that registered the worker loaded before it: keep it too (one visit is enough).
 async function keepOpenPages() {
   var windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   for (var i = 0; i < windows.length; i += 1) {
@@ -83,7 +77,7 @@ function keepable(response) {
 
 function remember(url, response) {
   return caches.open(PAGES).then(function (cache) {
-    // put() replaces a copy in one step: a page is never missing meanwhile.
+    // put() replaces in one step: the page is never missing meanwhile.
     return cache.put(url, response).then(function () { return cache.keys(); }).then(function (keys) {
       // Keep the last MAX_PAGES pages (the first kept go first).
       return Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_PAGES)).map(function (key) {
@@ -99,8 +93,7 @@ function saveOfflinePage(cache) {
   }).catch(noop);
 }
 
-/* The offline page speaks the reader's language: fetch it again when a page
-   arrives in another one (after the language switch). */
+// The offline page speaks the reader's language: fetch it again after a switch.
 function checkOfflinePage(language) {
   if (!language) { return Promise.resolve(); }
   return caches.open(STATIC).then(function (cache) {
@@ -116,7 +109,7 @@ function savedCopy(url) {
     return cache.match(url, { ignoreVary: true });
   }).then(function (response) {
     if (!response) { return null; }
-    // Tell the page it is a saved copy: pwa.js then says so, with its time.
+    // pwa.js then says it is a saved copy, and from when.
     return response.text().then(function (html) {
       var headers = new Headers(response.headers);
       headers.delete("Content-Length");
@@ -194,7 +187,7 @@ function tellPages(result) {
 self.addEventListener("sync", function (event) {
   if (event.tag !== SYNC_TAG) { return; }
   event.waitUntil(self.BasisbaanOutbox.flush(CONFIG.csrf, tellPages).then(function (state) {
-    // Rejecting asks the browser to try again later.
+    // Rejecting makes the browser try again later.
     if (state.failed) { throw new Error("outbox not sent yet"); }
   }));
 });
@@ -224,7 +217,7 @@ function openPage(href) {
   });
 }
 
-/* Opening the push counts as reading the notification in the app. */
+// Opening the push counts as reading the notification.
 function markRead(id) {
   if (typeof id !== "number") { return Promise.resolve(); }
   return fetch(CONFIG.csrf, { credentials: "same-origin", cache: "no-store" }).then(function (response) {

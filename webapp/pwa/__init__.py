@@ -151,7 +151,7 @@ def manifest():
             for name, description, url in shortcuts
         ],
     }  # fmt: skip
-    response = make_response(json.dumps(data, ensure_ascii=False, indent=1))
+    response = make_response(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     response.mimetype = "application/manifest+json"
     return response
 
