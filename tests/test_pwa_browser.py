@@ -556,3 +556,50 @@ def test_a_new_version_takes_over_whole(phone, server):
         expect(page.locator("[data-pwa-banner]")).to_be_visible()
     finally:
         pwa._sw_cache.clear()
+
+
+# --- a push becomes a notification ------------------------------------------------------------------------
+
+
+def test_a_notification_reaches_the_phone_and_shows_its_kind_text(phone, make_app):
+    """Server -> stand-in push service (decrypted there) -> the browser's service worker."""
+    from test_push import Phone, StandIn, add_route, subscribe
+
+    from webapp.notifications import KINDS
+
+    stand_in = StandIn()
+    live = LiveServer(add_route(make_app())).start()
+    try:
+        context = phone()
+        context.grant_permissions(["notifications"], origin=live.url)
+        page = context.new_page()
+        log_in(page, live.url, RESIDENT)
+        worker_ready(page)
+        device = Phone(stand_in.url + "/push/this-phone")
+        subscribe(live.app, RESIDENT, device)
+        assert page.request.get(live.url + "/test-notify?who=bewoner&kind=message&link=/messages").ok
+        [push] = stand_in.wait(1)
+        cdp = context.new_cdp_session(page)
+        registrations = []
+        cdp.on("ServiceWorker.workerRegistrationUpdated", lambda e: registrations.extend(e["registrations"]))
+        cdp.send("ServiceWorker.enable")
+        while not registrations:
+            page.wait_for_timeout(50)
+        cdp.send("ServiceWorker.deliverPushMessage", {
+            "origin": live.url, "registrationId": registrations[0]["registrationId"],
+            "data": json.dumps(device.read(push)),
+        })  # fmt: skip
+        shown = "() => navigator.serviceWorker.ready.then(r => r.getNotifications())"
+        wait_until(page, shown + ".then(all => all.length > 0)")
+        [shown] = page.evaluate(
+            shown + ".then(all => all.map(n => ({ title: n.title, body: n.body, data: n.data, tag: n.tag,"
+            " icon: n.icon })))"
+        )
+        with live.app.test_request_context("/"):
+            text = str(KINDS["message"][0])
+        assert shown["title"] == "Basisbaan" and shown["body"] == text and shown["tag"] == "message"
+        assert shown["data"]["url"] == "/messages" and isinstance(shown["data"]["id"], int)
+        assert "/static/icons/icon-192.png" in shown["icon"]
+    finally:
+        live.stop()
+        stand_in.stop()
