@@ -180,3 +180,27 @@ def test_a_broken_key_file_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr("webapp.pwa.push.time.sleep", lambda _s: None)
     with pytest.raises(RuntimeError, match="incomplete"):
         instance_vapid_key(str(tmp_path))
+
+
+# --- client ids of items that can be deleted ---------------------------------------
+
+
+def test_a_remembered_client_id_outlives_its_item(db):
+    import sqlite3
+
+    from webapp.db import write_transaction
+    from webapp.idempotency import recall_client_id, remember_client_id
+
+    user = db.execute("SELECT id FROM users WHERE username = 'bewoner'").fetchone()[0]
+    key = str(uuid.uuid4())
+    assert recall_client_id(db, user, key) is None
+    with write_transaction(db):
+        remember_client_id(db, user, key, "vote", 12)
+    assert recall_client_id(db, user, key) == ("vote", 12)
+    other = db.execute("SELECT id FROM users WHERE username = 'bewoner2'").fetchone()[0]
+    assert recall_client_id(db, other, key) is None
+    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+        remember_client_id(db, user, key, "vote", 13)
+    assert recall_client_id(db, user, key) == ("vote", 12)
+    remember_client_id(db, user, "", "vote", 14)  # no id: nothing to remember
+    assert recall_client_id(db, user, "") is None

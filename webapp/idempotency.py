@@ -25,6 +25,9 @@ The contract, for any area that adopts it:
    "take it back"). If the earlier row is about something else (another job,
    another thread), answer 409 with ``ID_USED_ELSEWHERE``. Otherwise write the
    row with the client id.
+   Items that can be *deleted* (a vote taken back removes its row) keep
+   their ids in the ``client_ids`` table instead: ``recall_client_id`` first,
+   ``remember_client_id`` in the same transaction as the write.
 4. **Outbox.** Mark the form ``data-outbox`` (see ``static/js/pwa.js``): it is
    queued in IndexedDB when the phone is offline and sent later, with a fresh
    CSRF token, only for the person logged in now.
@@ -37,7 +40,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField
 from wtforms.validators import Optional, ValidationError
 
-from webapp.db import one
+from webapp.db import now_iso, one
 
 _UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.I)
 
@@ -89,3 +92,25 @@ def find_earlier(db, table, owner_column, owner_id, client_id):
         f"SELECT * FROM {table} WHERE {owner_column} = ? AND client_id = ?",  # noqa: S608
         (owner_id, client_id),
     )
+
+
+def recall_client_id(db, user_id, client_id):
+    """(kind, item_id) stored earlier for this person's ``client_id``, or None."""
+    if not client_id:
+        return None
+    row = one(db, "SELECT kind, item_id FROM client_ids WHERE user_id = ? AND client_id = ?",
+              (user_id, client_id))  # fmt: skip
+    return (row["kind"], row["item_id"]) if row else None
+
+
+def remember_client_id(db, user_id, client_id, kind, item_id):
+    """Record that ``client_id`` did ``kind`` on ``item_id`` (inside the write's transaction).
+
+    The primary key refuses a second record of the same id: call
+    ``recall_client_id`` first, in the same ``write_transaction``.
+    """
+    if client_id:
+        db.execute(
+            "INSERT INTO client_ids (user_id, client_id, kind, item_id, created_at) VALUES (?, ?, ?, ?, ?)",
+            (user_id, client_id, kind, item_id, now_iso()),
+        )

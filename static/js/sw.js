@@ -57,13 +57,14 @@ async function keepOpenPages() {
   for (var i = 0; i < windows.length; i += 1) {
     var url = new URL(windows[i].url);
     if (url.origin === self.location.origin && url.pathname !== CONFIG.offline) {
-      await fetchAndKeep(url.href).catch(noop);
+      // The copy the page just got, from the HTTP cache: no second request.
+      await fetchAndKeep(url.href, "force-cache").catch(noop);
     }
   }
 }
 
-function fetchAndKeep(url) {
-  return fetch(url, { credentials: "same-origin" }).then(function (response) {
+function fetchAndKeep(url, cache) {
+  return fetch(url, { credentials: "same-origin", cache: cache || "default" }).then(function (response) {
     return keepable(response) ? remember(url, response) : undefined;
   });
 }

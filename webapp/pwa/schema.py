@@ -35,3 +35,23 @@ def pwa_002_push_subscriptions(db):
         CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id)
         """,
     )
+
+
+@migrations()
+def pwa_003_client_ids(db):
+    # Client ids of items that can disappear (a vote taken back is deleted):
+    # without a record, a late retry of the first vote would cast it again.
+    # See webapp.idempotency (remember_client_id, recall_client_id).
+    _run(
+        db,
+        """
+        CREATE TABLE client_ids (
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            client_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            item_id INTEGER,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, client_id)
+        ) WITHOUT ROWID
+        """,
+    )
