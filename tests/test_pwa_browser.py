@@ -417,6 +417,21 @@ def test_logging_out_wipes_the_persons_copies_and_outbox(phone, server):
     server.down.clear()
 
 
+def test_back_after_logging_out_does_not_show_the_last_page(phone, server):
+    page = phone().new_page()
+    log_in(page, server.url, RESIDENT)
+    job = job_with_interest(server, RESIDENT)
+    page.goto(server.url + "/interests")
+    expect(page.locator("main")).to_contain_text(job["title_nl"])
+    page.goto(server.url + "/settings")
+    page.locator("main form[action='/logout'] button").click()
+    page.wait_for_selector("body[data-logged-out][data-pwa-forgotten]")
+    page.go_back()  # the settings page
+    page.go_back()  # the interests page
+    expect(page).to_have_url(re.compile(r"/login\?next=(%2F|/)interests"))
+    expect(page.locator("main")).not_to_contain_text(job["title_nl"])
+
+
 def test_someone_elses_outbox_is_never_sent_under_my_name(phone, server):
     page = phone().new_page()
     page.goto(server.url + "/jobs")

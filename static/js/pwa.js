@@ -261,6 +261,10 @@
   window.BasisbaanPwa = { piece: piece, store: store, main: main, installEvent: function () { return installEvent; },
     clearInstallEvent: function () { installEvent = null; } };
 
+  // Back after logging out must not show the last person's page from memory.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && (stored("bb-user") || "") !== user) { location.reload(); }
+  });
   giveIds(document);
   addReadAloud(document);
   showBanner();
