@@ -223,6 +223,7 @@ def _conditional(response):
         or response.direct_passthrough
         or response.is_streamed
         or "no-store" in (response.headers.get("Cache-Control") or "")
+        or "ETag" in response.headers  # a view that answers 304 itself (a poll) knows better
     ):
         return response
     if response.mimetype == "text/html":
