@@ -20,6 +20,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "style-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "font-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
@@ -78,12 +80,13 @@ def create_app(test_config=None):
         notifications,
         profile,
         proposals,
+        pwa,
         settings,
     )  # fmt: skip
 
     for blueprint in (
         main.bp, auth.bp, jobs.bp, profile.bp, settings.bp, i18n.bp, notifications.bp,
-        proposals.bp, gemeente.bp, coaching.bp,
+        proposals.bp, gemeente.bp, coaching.bp, pwa.bp,
     ):  # fmt: skip
         app.register_blueprint(blueprint)
     main.register_error_pages(app)
@@ -102,11 +105,17 @@ def create_app(test_config=None):
 
     @app.after_request
     def security_headers(response):
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-        if request.endpoint == "static" and "v" in request.args:
+        # The policies govern documents (pages, SVG) and workers; on a script,
+        # stylesheet or PNG they are bytes a phone on prepaid data pays for.
+        static = request.endpoint == "static"
+        if not static or response.mimetype == "image/svg+xml":
+            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            response.headers.setdefault("Referrer-Policy", "same-origin")
+            response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if static:
+            response.headers.pop("Content-Disposition", None)
+        if static and "v" in request.args:
             response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         return response
 

@@ -43,6 +43,22 @@ class Config:
     REMEMBER_COOKIE_SECURE = False
     PREFERENCE_COOKIE_DAYS = 365
 
+    # Web Push (VAPID). The key pair is made in the instance folder on first
+    # run. PUSH_CONTACT is the "sub" the push services may write to: set it
+    # to the municipality's address. Endpoints must be https on one of
+    # PUSH_SERVICE_HOSTS (a leading dot allows subdomains).
+    PUSH_ENABLED = True
+    PUSH_SYNC = False  # True: send before the response returns (tests)
+    PUSH_CONTACT = "mailto:basisbaan@example.org"
+    PUSH_SERVICE_HOSTS = (
+        "fcm.googleapis.com,android.googleapis.com,updates.push.services.mozilla.com,"
+        ".push.apple.com,.notify.windows.com"
+    )
+    PUSH_INSECURE_HOSTS = ""  # hosts reachable over plain http (a test's stand-in)
+    PUSH_TTL = 24 * 3600  # seconds a push service keeps a push for a phone that is off
+    PUSH_TIMEOUT = 10
+    PUSH_SUBSCRIPTIONS_PER_USER = 10
+
     # The largest form anybody could send us, with room to spare.
     MAX_CONTENT_LENGTH = 256 * 1024
     WTF_CSRF_TIME_LIMIT = None  # a form left open all evening still works
@@ -56,6 +72,8 @@ class TestConfig(Config):
     LOGIN_LIMIT_PER_ADDRESS = "1000 per minute"
     ACTIVATE_LIMIT_PER_ADDRESS = "1000 per minute"
     SIGNUP_LIMIT_PER_ADDRESS = "1000 per minute"
+    PUSH_SYNC = True
+    PUSH_INSECURE_HOSTS = "127.0.0.1"
 
 
 def _coerce(current, text):

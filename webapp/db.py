@@ -327,3 +327,4 @@ def init_app(app):
 # fixed order after the core migrations above.
 from webapp.proposals import schema as _proposals_schema  # noqa: E402, F401, I001
 from webapp.coaching import schema as _coaching_schema  # noqa: E402, F401
+from webapp.pwa import schema as _pwa_schema  # noqa: E402, F401

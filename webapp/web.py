@@ -1,5 +1,6 @@
 """Small helpers shared by the route modules."""
 
+from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import make_response, render_template, request
@@ -19,6 +20,22 @@ def page_or_partial(page_template, partial_template, status=200, **context):
     response = make_response(render_template(template, **context), status)
     response.vary.add("HX-Request")
     return response
+
+
+def no_store(view):
+    """Pages with a password or a one-time code: no browser cache, no offline copy.
+
+    The service worker keeps every other page a person opens (for reading
+    offline); it skips any answer marked ``no-store``.
+    """
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        response = make_response(view(*args, **kwargs))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return wrapped
 
 
 def is_safe_next(target):

@@ -23,7 +23,7 @@ from webapp.auth.forms import ActivateForm, LoginForm, SignupForm
 from webapp.db import get_db, one
 from webapp.extensions import limiter, login_manager
 from webapp.forms import EmptyForm
-from webapp.web import is_htmx, safe_next
+from webapp.web import is_htmx, no_store, safe_next
 
 bp = Blueprint("auth", __name__)
 
@@ -88,6 +88,7 @@ def _carry_language_choice(user_id):
     _limit("LOGIN_LIMIT_PER_ACCOUNT"), key_func=_account_key, methods=["POST"],
     deduct_when=_failed,
 )  # fmt: skip
+@no_store
 def login():
     form = LoginForm()
     if request.method == "GET":
@@ -125,9 +126,14 @@ def logout():
             abort(400)
         # Clear first: logout_user() leaves the note that tells Flask-Login to
         # delete the "remember me" cookie, which session.clear() would wipe.
+        who = current_user.id if current_user.is_authenticated else None
         session.clear()
         logout_user()
         flash(_("You are logged out. See you soon."), "success")
+        if who is not None:
+            # The next page wipes this person's offline copies and outbox
+            # from the phone (static/js/pwa.js): phones are shared.
+            flash(str(who), "logged-out")
         return redirect(url_for("main.home"), code=303)
     if not current_user.is_authenticated:
         return redirect(url_for("main.home"))
@@ -136,6 +142,7 @@ def logout():
 
 @bp.route("/signup", methods=["GET", "POST"])
 @limiter.limit(_limit("SIGNUP_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)
+@no_store
 def signup():
     if not current_app.config["OPEN_SIGNUP"]:
         return render_template("auth/signup_closed.html"), 404
@@ -186,6 +193,7 @@ def _same_signup_again(db, form):
 
 @bp.route("/activate", methods=["GET", "POST"])
 @limiter.limit(_limit("ACTIVATE_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)
+@no_store
 def activate():
     form = ActivateForm()
     if request.method == "GET" and request.args.get("code"):

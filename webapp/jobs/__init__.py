@@ -14,10 +14,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.access import resident_required
-from webapp.db import get_db, now_iso, rows
+from webapp.db import get_db, now_iso, rows, write_transaction
 from webapp.domain import matching
 from webapp.domain.access import may_see_job, may_show_interest
 from webapp.forms import EmptyForm
+from webapp.idempotency import ID_USED_ELSEWHERE, find_earlier
 from webapp.jobs import queries
 from webapp.jobs.forms import InterestForm, JobFilterForm
 from webapp.profile.queries import as_matching_profile, profile_row
@@ -114,18 +115,40 @@ def interest(job_id):
     form = InterestForm()
     if not form.validate_on_submit():
         return _interest_answer(db, job, form, 422)
-    if not may_show_interest(job["status"]):
+    client_id = form.client_id.data or None
+    with write_transaction(db):
+        outcome = _store_interest(db, job, client_id, (form.message.data or "").strip())
+    if outcome == "stored":
+        return _interest_answer(db, job, None, 200, _("Your coach can now see that you want this job."))
+    if outcome == "id_used_elsewhere":
+        form.message.errors.append(ID_USED_ELSEWHERE)
+    else:
         form.message.errors.append(_("This job is closed. You cannot react to it any more."))
-        return _interest_answer(db, job, form, 409)
-    # Upsert on the unique (user, job) pair: a repeat finds the same row.
+    return _interest_answer(db, job, form, 409)
+
+
+def _store_interest(db, job, client_id, message):
+    """Write the interest once; a repeat of the same client id is answered as the first.
+
+    The repeat changes nothing: a late retry from the outbox must not re-open
+    an interest that was taken back in the meantime (see webapp.idempotency).
+    """
+    earlier = find_earlier(db, "interests", "user_id", current_user.id, client_id)
+    if earlier is not None:
+        return "stored" if earlier["job_id"] == job["id"] else "id_used_elsewhere"
+    if not may_show_interest(job["status"]):
+        return "closed"
+    # Upsert on the unique (user, job) pair: a repeat without a client id
+    # (no JavaScript) finds the same row too.
     db.execute(
-        """INSERT INTO interests (user_id, job_id, message, status, created_at, updated_at)
-           VALUES (?, ?, ?, 'open', ?, ?)
+        """INSERT INTO interests (user_id, job_id, message, status, created_at, updated_at, client_id)
+           VALUES (?, ?, ?, 'open', ?, ?, ?)
            ON CONFLICT (user_id, job_id) DO UPDATE SET
-               message = excluded.message, status = 'open', updated_at = excluded.updated_at""",
-        (current_user.id, job_id, (form.message.data or "").strip(), now_iso(), now_iso()),
+               message = excluded.message, status = 'open', updated_at = excluded.updated_at,
+               client_id = COALESCE(excluded.client_id, interests.client_id)""",
+        (current_user.id, job["id"], message, now_iso(), now_iso(), client_id),
     )
-    return _interest_answer(db, job, None, 200, _("Your coach can now see that you want this job."))
+    return "stored"
 
 
 @bp.post("/jobs/<int:job_id>/interest/withdraw")

@@ -8,6 +8,7 @@ from wtforms.widgets import Select
 
 from webapp.domain.vocab import CATEGORIES, HOURS_CHOICES
 from webapp.forms import MaxLength, NoControlCharacters
+from webapp.idempotency import ClientIdField
 from webapp.labels import CATEGORY
 
 INVALID_CHOICE = _l("Choose one of the options in the list.")
@@ -108,3 +109,4 @@ class InterestForm(FlaskForm):
         validators=[Optional(), MaxLength(500), NoControlCharacters()],
         description=_l("For example: when you can start, or what you would like to ask."),
     )
+    client_id = ClientIdField()

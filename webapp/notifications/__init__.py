@@ -44,15 +44,26 @@ KINDS = {
 
 
 def notify(db, user_ids, kind, link=""):
-    """Tell each of ``user_ids`` that something happened (in the caller's transaction)."""
+    """Tell each of ``user_ids`` that something happened (in the caller's transaction).
+
+    Each notification also goes to the person's phones as a push, after the
+    response (``webapp.pwa.push.schedule``), with the kind's text only.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown notification kind {kind}")
     created = now_iso()
+    ids = []
     with db.atomic():  # joins the caller's transaction if one is open
-        db.conn.executemany(
-            "INSERT INTO notifications (user_id, kind, link, created_at) VALUES (?, ?, ?, ?)",
-            [(user_id, kind, link, created) for user_id in set(user_ids)],
-        )
+        for user_id in sorted(set(user_ids)):
+            ids.append(
+                db.conn.execute(
+                    "INSERT INTO notifications (user_id, kind, link, created_at) VALUES (?, ?, ?, ?)",
+                    (user_id, kind, link, created),
+                ).lastrowid
+            )
+    from webapp.pwa import push
+
+    push.schedule(db, ids)
 
 
 def unread_count(db, user_id):

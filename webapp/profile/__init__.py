@@ -23,6 +23,7 @@ from wtforms.validators import DataRequired
 from webapp import labels
 from webapp.access import resident_required
 from webapp.db import get_db, one, rows
+from webapp.domain import push as push_rules
 from webapp.domain.vocab import split_codes
 from webapp.forms import EmptyForm
 from webapp.jobs.queries import places
@@ -149,6 +150,11 @@ def export():
         "SELECT kind, link, created_at, read_at FROM notifications WHERE user_id = ?",
         (current_user.id,),
     )
+    phones = rows(
+        db,
+        "SELECT endpoint, created_at, last_sent_at FROM push_subscriptions WHERE user_id = ?",
+        (current_user.id,),
+    )
     data = {
         "account": {
             key: user[key]
@@ -159,7 +165,13 @@ def export():
         "start_codes": [dict(row) for row in codes],
         "notifications": [dict(row) for row in notices],
         **export_for(db, current_user.id),
-    }
+        # Phones with notifications on: the push service, not its secret address.
+        "push_subscriptions": [
+            {"service": push_rules.service_name(row["endpoint"]), "created_at": row["created_at"],
+             "last_sent_at": row["last_sent_at"]}
+            for row in phones
+        ],
+    }  # fmt: skip
     if user["role"] == "resident":
         # Messages, appointments, plan, who looked at your data, your coaches.
         from webapp.coaching.export import coaching_export

@@ -1,0 +1,386 @@
+"""Benchmark: bytes a resident's phone moves for the job list, first visit and repeat visit.
+
+Run from the project folder (one line):
+
+    .venv/bin/python bench/bench_offline.py
+
+What it does, in order:
+
+1. Makes (or reuses) the large demo set, as bench_jobs.py does (same folder).
+2. Starts gunicorn on 127.0.0.1 (2 workers, ``--preload``) and, in front of
+   it, a small counting reverse proxy that gzips text answers at level 6, as
+   a production proxy would (the app itself sends uncompressed). The proxy
+   counts the bytes of every request and answer on the wire (status line,
+   headers, body), in both directions.
+3. Drives Debian's Chromium (Playwright, 390 x 844, a phone's settings) as a
+   logged-in resident through the proxy:
+   - **first visit**: a new browser opens ``/jobs``; the service worker
+     installs, keeps the static files, the offline page and the page itself;
+     the browser's install check fetches the manifest and an icon;
+   - **repeat visit**: a new tab in the same browser opens ``/jobs`` again,
+     with the service worker and the HTTP cache warm (the page answers 304).
+   Playwright's own network events (``request.sizes()``) are summed as a
+   cross-check.
+4. Times, interleaved A, B, C, A, B, C ..., ``GET /jobs`` (200),
+   ``GET /jobs`` with ``If-None-Match`` (304) and ``GET /settings`` (the
+   baseline), to show what the ETag costs the server.
+5. Prints a table and writes ``bench/results/offline.json``.
+
+Targets: first visit <= 50 KB, repeat visit <= 5 KB (1 KB = 1024 bytes),
+counted as what the proxy sends (gzip bodies plus status lines and headers);
+the bytes the phone sends (mostly request headers and cookies) are reported
+beside them, and the repeat visit must stay under 5 KB both ways too.
+"""
+
+import argparse
+import gzip
+import http.client
+import json
+import os
+import platform
+import signal
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from bench_jobs import (  # noqa: E402 - the sibling module, found through the path above
+    DEFAULT_DATA,
+    KB,
+    RESIDENTS,
+    Server,
+    _load,
+    _now,
+    free_port,
+    kb,
+    log_in,
+    prepare_data,
+    request,
+    say,
+    summary,
+    verdict,
+)
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_OUTPUT = os.path.join(ROOT, "bench", "results", "offline.json")
+CHROMIUM = os.environ.get("BASISBAAN_CHROMIUM", "/usr/bin/chromium")
+
+TARGET_FIRST_KB = 50
+TARGET_REPEAT_KB = 5
+
+HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"}
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/manifest+json",
+                "image/svg+xml")  # fmt: skip
+
+
+# -- the counting, gzipping proxy ----------------------------------------------
+
+
+class CountingProxy:
+    """A reverse proxy in a thread: gzip for text, and a log of bytes per request."""
+
+    def __init__(self, upstream_port):
+        self.log = []
+        self.lock = threading.Lock()
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):  # noqa: N802 - http.server's names
+                self.forward()
+
+            do_POST = do_HEAD = do_GET  # noqa: N815
+
+            def forward(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else None
+                sent_up = len(self.requestline) + 2 + len(str(self.headers)) + 2 + length
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+                upstream = http.client.HTTPConnection("127.0.0.1", upstream_port, timeout=60)
+                try:
+                    upstream.request(self.command, self.path, body=body, headers=headers)
+                    answer = upstream.getresponse()
+                    data = answer.read()
+                    answer_headers = answer.getheaders()
+                finally:
+                    upstream.close()
+                out = [(k, v) for k, v in answer_headers if k.lower() not in HOP_BY_HOP | {"content-length"}]
+                kind = answer.getheader("Content-Type") or ""
+                raw = len(data)
+                gzipped = (
+                    answer.status == 200 and data and kind.startswith(COMPRESSIBLE)
+                    and "gzip" in (self.headers.get("Accept-Encoding") or "")
+                    and not answer.getheader("Content-Encoding")
+                )  # fmt: skip
+                if gzipped:
+                    data = gzip.compress(data, compresslevel=6, mtime=0)
+                    out += [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")]
+                out.append(("Content-Length", str(len(data))))
+                head = f"HTTP/1.1 {answer.status} {answer.reason}\r\n" + "".join(
+                    f"{k}: {v}\r\n" for k, v in out
+                ) + "\r\n"
+                self.wfile.write(head.encode("latin-1") + (data if self.command != "HEAD" else b""))
+                self.wfile.flush()
+                with proxy.lock:
+                    proxy.log.append({
+                        "method": self.command, "path": self.path, "status": answer.status,
+                        "type": kind.split(";")[0], "raw_body": raw, "body": len(data),
+                        "headers": len(head), "up": sent_up,
+                        # document, script, style, image, manifest, serviceworker;
+                        # "empty" is a fetch() (the worker's own, or the outbox's).
+                        "dest": self.headers.get("Sec-Fetch-Dest", "?"),
+                    })  # fmt: skip
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_port
+        threading.Thread(target=self.server.serve_forever, args=(0.1,), daemon=True).start()
+
+    def mark(self):
+        with self.lock:
+            return len(self.log)
+
+    def since(self, mark):
+        with self.lock:
+            return list(self.log[mark:])
+
+    def stop(self):
+        self.server.shutdown()
+
+
+def totals(entries):
+    down = sum(item["headers"] + item["body"] for item in entries)
+    up = sum(item["up"] for item in entries)
+    return {"requests": len(entries), "down_bytes": down, "up_bytes": up, "total_bytes": down + up}
+
+
+# -- the browser --------------------------------------------------------------------
+
+
+def browse(proxy, cookies):
+    """First visit and repeat visit of /jobs; returns the proxy log and Playwright's sizes per phase."""
+    from playwright.sync_api import sync_playwright
+
+    base = f"http://127.0.0.1:{proxy.port}"
+    phases = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True,
+            has_touch=True, locale="nl-NL",
+        )  # fmt: skip
+        context.add_cookies(
+            [{"name": name, "value": value, "domain": "127.0.0.1", "path": "/"} for name, value in cookies.items()]
+        )
+        seen = []
+
+        def finished(req):
+            # Read the sizes now: they are gone once the tab closes.
+            try:
+                sizes, answer = req.sizes(), req.response()
+            except Exception:  # noqa: BLE001 - a request of a closed tab: not counted
+                return
+            from_worker = bool(answer and answer.from_service_worker)
+            seen.append({
+                "url": req.url.replace(base, ""), "from_service_worker": from_worker,
+                "bytes": 0 if from_worker else sizes["responseBodySize"] + sizes["responseHeadersSize"],
+            })  # fmt: skip
+
+        context.on("requestfinished", finished)
+
+        def phase(name, work):
+            mark, start = proxy.mark(), len(seen)
+            work()
+            time.sleep(1.5)  # let late requests (manifest, icons, the worker's fetches) finish
+            entries = proxy.since(mark)
+            events = seen[start:]
+            phases[name] = {
+                "proxy": totals(entries), "requests": entries,
+                "playwright": {"events": len(events), "network_bytes": sum(e["bytes"] for e in events),
+                               "served_by_worker": sum(e["from_service_worker"] for e in events),
+                               "requests": events},
+            }  # fmt: skip
+
+        def first():
+            page = context.new_page()
+            page.goto(base + "/jobs")
+            if "/login" in page.url:
+                raise SystemExit("the cookies did not log the resident in")
+            deadline = time.monotonic() + 30
+            # Polled here: wait_for_function does not wait for a promise's value.
+            while not page.evaluate(
+                "() => navigator.serviceWorker.controller !== null && caches.match(location.href).then(r => !!r)"
+            ):
+                if time.monotonic() > deadline:
+                    raise SystemExit("the service worker did not keep the page within 30 s")
+                time.sleep(0.1)
+            # What Chrome on a phone does by itself: check installability (manifest + icon).
+            cdp = context.new_cdp_session(page)
+            cdp.send("Page.getInstallabilityErrors")
+            page.close()
+
+        def repeat():
+            page = context.new_page()
+            page.goto(base + "/jobs")
+            page.wait_for_load_state("load")
+            if not page.evaluate("navigator.serviceWorker.controller !== null"):
+                raise SystemExit("the service worker did not control the repeat visit")
+            page.close()
+
+        phase("first_visit", first)
+        phase("repeat_visit", repeat)
+        context.close()
+        browser.close()
+    return phases
+
+
+# -- what an ETag costs the server ----------------------------------------------------------
+
+
+def measure_latency(port, cookies, count, warmup):
+    status, headers, _body = request(port, "GET", "/jobs", cookies)
+    etag = headers.get("ETag")
+    if status != 200 or not etag:
+        raise SystemExit(f"/jobs gave {status} without an ETag")
+    cases = {
+        "jobs_200": ("/jobs", {}),
+        "jobs_304": ("/jobs", {"If-None-Match": etag}),
+        "settings": ("/settings", {}),
+    }
+    expected = {"jobs_200": 200, "jobs_304": 304, "settings": 200}
+    times = {name: [] for name in cases}
+    for index in range(warmup + count):
+        for name, (path, extra) in cases.items():
+            started = time.perf_counter()
+            status, _headers, _body = request(port, "GET", path, cookies, headers=extra)
+            elapsed = (time.perf_counter() - started) * 1000
+            if status != expected[name]:
+                raise SystemExit(f"{name}: GET {path} gave {status}")
+            if index >= warmup:
+                times[name].append(elapsed)
+    result = {name: summary(values) for name, values in times.items()}
+    result["ratio"] = {
+        name: {"p50": round(result[name]["p50_ms"] / result["settings"]["p50_ms"], 2),
+               "p95": round(result[name]["p95_ms"] / result["settings"]["p95_ms"], 2)}
+        for name in ("jobs_200", "jobs_304")
+    }  # fmt: skip
+    return result
+
+
+# -- report -------------------------------------------------------------------------------
+
+
+def report(results):
+    say()
+    say("Bytes on the wire through a gzip proxy (level 6), logged-in resident, /jobs")
+    say(f"  {'phase':<16}{'requests':>9}{'down KB':>9}{'up KB':>8}{'total KB':>10}{'Playwright KB':>15}")
+    for name in ("first_visit", "repeat_visit"):
+        phase = results["bytes"][name]
+        proxy = phase["proxy"]
+        say(f"  {name.replace('_', ' '):<16}{proxy['requests']:>9}{kb(proxy['down_bytes']):>9}"
+            f"{kb(proxy['up_bytes']):>8}{kb(proxy['total_bytes']):>10}"
+            f"{kb(phase['playwright']['network_bytes']):>15}")  # fmt: skip
+    for name in ("first_visit", "repeat_visit"):
+        say()
+        say(f"  {name.replace('_', ' ')}: every request")
+        for item in results["bytes"][name]["requests"]:
+            path = item["path"].split("?", 1)[0]
+            say(f"    {item['method']:<5}{path:<34}{item['status']:>4}  {item['dest']:<14}"
+                f"{kb(item['headers'] + item['body']):>7} KB down{kb(item['up']):>6} KB up")  # fmt: skip
+    lat = results["latency"]
+    say()
+    say(f"Server time, {lat['settings']['n']} interleaved requests each (ms, one client, fresh connection)")
+    say(f"  {'request':<30}{'p50':>8}{'p95':>8}{'ratio p50':>11}{'ratio p95':>11}")
+    for name, label in (("jobs_200", "/jobs (200, full page)"), ("jobs_304", "/jobs (304, If-None-Match)"),
+                        ("settings", "/settings (baseline)")):  # fmt: skip
+        row = lat[name]
+        ratio = lat["ratio"].get(name, {"p50": 1.0, "p95": 1.0})
+        say(f"  {label:<30}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{ratio['p50']:>10.2f}x{ratio['p95']:>10.2f}x")
+    say()
+    say("Targets")
+    for target in results["targets"].values():
+        say(f"  {verdict(target['pass'])}  {target['what']}: {target['value']} (limit {target['limit']})")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("-n", "--requests", type=int, default=200, help="timed requests per case")
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--data", default=DEFAULT_DATA, help="instance folder for the large set")
+    parser.add_argument("--reseed", action="store_true")
+    parser.add_argument("--output", default=DEFAULT_OUTPUT)
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    data = os.path.abspath(args.data)
+    seed = prepare_data(data, args.reseed)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    port = free_port()
+    server = Server(data, port, args.workers)
+    proxy = None
+    try:
+        server.wait_healthy()
+        say(f"Server: {' '.join(server.command[1:])} (port {port})")
+        proxy = CountingProxy(port)
+        name = f"bewoner-{RESIDENTS // 2:05d}"
+        cookies = log_in(port, name)
+        say(f"Logged in {name}; proxy on port {proxy.port}")
+        load_before = _load()
+        phases = browse(proxy, cookies)
+        latency = measure_latency(port, cookies, args.requests, args.warmup)
+        load_after = _load()
+    finally:
+        if proxy:
+            proxy.stop()
+        server.stop()
+
+    first, repeat = phases["first_visit"]["proxy"], phases["repeat_visit"]["proxy"]
+    results = {
+        "generated_at": _now(),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "load_during": [load_before, load_after]},
+        "settings": vars(args),
+        "seed": seed,
+        "how": "bytes counted by a gzip (level 6) reverse proxy on the wire, both directions; "
+               "Playwright request.sizes() summed as a cross-check (downloads only; it does not count "
+               "the body of the service worker script, and events may land in the next phase)",
+        "bytes": phases,
+        "latency": latency,
+        "targets": {
+            "first_visit": {"what": "first visit, downloaded (gzip, headers included)",
+                            "value": f"{kb(first['down_bytes'])} KB", "limit": f"{TARGET_FIRST_KB} KB",
+                            "pass": first["down_bytes"] <= TARGET_FIRST_KB * KB},
+            "repeat_visit": {"what": "repeat visit, downloaded (gzip, headers included)",
+                             "value": f"{kb(repeat['down_bytes'])} KB", "limit": f"{TARGET_REPEAT_KB} KB",
+                             "pass": repeat["down_bytes"] <= TARGET_REPEAT_KB * KB},
+            "repeat_visit_both_ways": {
+                "what": "repeat visit, both directions", "value": f"{kb(repeat['total_bytes'])} KB",
+                "limit": f"{TARGET_REPEAT_KB} KB", "pass": repeat["total_bytes"] <= TARGET_REPEAT_KB * KB,
+            },
+        },
+    }  # fmt: skip
+    results["total_seconds"] = round(time.perf_counter() - started, 1)
+    report(results)
+    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
+    with open(args.output, "w", encoding="utf-8") as handle:
+        json.dump(results, handle, indent=2)
+        handle.write("\n")
+    say(f"Wrote {os.path.relpath(args.output, os.getcwd())} ({results['total_seconds']} s)")
+    failed = [name for name, target in results["targets"].items() if not target["pass"]]
+    return 1 if args.strict and failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

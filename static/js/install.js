@@ -1,0 +1,41 @@
+/* "Put Basisbaan on your home screen": loaded by pwa.js once, on the second
+   visit, unless the offer was seen before or the app is installed. The
+   browser's own install button where it offers one, plain instructions
+   otherwise; "No, thank you" closes it for good. */
+(function () {
+  "use strict";
+  var pwa = window.BasisbaanPwa;
+  var main = pwa.main;
+  var offer = pwa.piece("install");
+  if (!offer) { return; }
+  pwa.store("bb-install", "shown"); // once: whatever happens, it does not come back
+
+  function close() {
+    pwa.store("bb-install", "done");
+    if (!offer) { return; }
+    var focused = offer.contains(document.activeElement);
+    offer.remove();
+    offer = null;
+    if (focused) { main.focus(); }
+  }
+  function fit() {
+    if (offer) {
+      offer.querySelector('[data-install="yes"]').hidden = !pwa.installEvent();
+      offer.querySelector('[data-install="how"]').hidden = Boolean(pwa.installEvent());
+    }
+  }
+
+  var heading = main.querySelector("h1");
+  main.insertBefore(offer, heading ? heading.nextSibling : main.firstChild);
+  fit();
+  document.addEventListener("bb:installable", fit);
+  window.addEventListener("appinstalled", close);
+  offer.querySelector('[data-install="no"]').addEventListener("click", close);
+  offer.querySelector('[data-install="yes"]').addEventListener("click", function () {
+    var event = pwa.installEvent();
+    if (!event) { return; }
+    pwa.clearInstallEvent();
+    event.prompt();
+    event.userChoice.then(close, close);
+  });
+})();

@@ -1,0 +1,136 @@
+/* The outbox: forms written offline wait in IndexedDB until they can be sent.
+   Used by the pages (pwa.js) and the service worker (sw.js). An item is one
+   post: { id (its client_id), user, url, body (without CSRF token), target,
+   swap, page, created }. */
+(function (scope) {
+  "use strict";
+  var DB_NAME = "basisbaan";
+  var STORE = "outbox";
+  var LOCK = "basisbaan-outbox";
+  // Worth another try later; any other answer is final.
+  var RETRY = [0, 401, 408, 425, 429];
+
+  function open() {
+    return new Promise(function (resolve, reject) {
+      var request = indexedDB.open(DB_NAME, 1);
+      request.onupgradeneeded = function () {
+        request.result.createObjectStore(STORE, { keyPath: "id" });
+      };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { reject(request.error); };
+    });
+  }
+
+  function run(mode, work) {
+    return open().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var tx = db.transaction(STORE, mode);
+        var request = work(tx.objectStore(STORE));
+        tx.oncomplete = function () { db.close(); resolve(request ? request.result : undefined); };
+        tx.onerror = tx.onabort = function () { db.close(); reject(tx.error); };
+      });
+    });
+  }
+
+  function all() {
+    return run("readonly", function (store) { return store.getAll(); }).then(function (items) {
+      return (items || []).sort(function (a, b) { return a.created - b.created; });
+    });
+  }
+
+  function put(item) {
+    return run("readwrite", function (store) { return store.put(item); });
+  }
+
+  function remove(id) {
+    return run("readwrite", function (store) { return store.delete(id); });
+  }
+
+  // One person's items go when they log out (shared phones).
+  function forget(user) {
+    return all().then(function (items) {
+      return run("readwrite", function (store) {
+        items.forEach(function (item) {
+          if (String(item.user) === String(user)) { store.delete(item.id); }
+        });
+      });
+    });
+  }
+
+  /* Background Sync, the `online` event and a page load may all flush at
+     once: one at a time, and each reads the outbox again inside the lock. */
+  function locked(work) {
+    if (scope.navigator && navigator.locks && navigator.locks.request) {
+      return navigator.locks.request(LOCK, work);
+    }
+    return work();
+  }
+
+  function who(csrfUrl) {
+    return fetch(csrfUrl, {
+      credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" }
+    }).then(function (response) {
+      if (!response.ok) { throw new Error("no token"); }
+      return response.json();
+    });
+  }
+
+  /* Send the items of whoever is logged in now, oldest first, with a fresh
+     CSRF token (written in the evening, sent next morning). report(result)
+     hears each final answer { id, status, ok, html, target, swap, page }.
+     Resolves { sent, left, failed }; failed: try again later. Someone
+     else's items wait until that person logs in again. */
+  function flush(csrfUrl, report) {
+    return locked(function () {
+      return all().then(function (items) {
+        if (!items.length) { return { sent: 0, left: 0, failed: false }; }
+        return who(csrfUrl).then(function (session) {
+          var mine = items.filter(function (item) {
+            return session.user !== null && String(item.user) === String(session.user);
+          });
+          var state = { sent: 0, left: items.length, failed: false };
+          return mine.reduce(function (previous, item) {
+            return previous.then(function (go) {
+              return go && send(item, session.csrf_token).then(function (result) {
+                if (!result) { state.failed = true; return false; }
+                state.sent += 1;
+                state.left -= 1;
+                return remove(item.id).then(function () {
+                  if (report) { report(result); }
+                  return true;
+                });
+              });
+            });
+          }, Promise.resolve(true)).then(function () { return state; });
+        }, function () { return { sent: 0, left: items.length, failed: true }; });
+      });
+    });
+  }
+
+  // The final answer, or null to keep the item for later.
+  function send(item, token) {
+    var body = new URLSearchParams(item.body);
+    body.set("csrf_token", token);
+    var headers = { "Content-Type": "application/x-www-form-urlencoded" };
+    if (item.target) { headers["HX-Request"] = "true"; }
+    return fetch(item.url, {
+      method: "POST", body: body.toString(), headers: headers, credentials: "same-origin",
+      // Without htmx the answer is a redirect nobody needs to follow.
+      redirect: item.target ? "follow" : "manual"
+    }).then(function (response) {
+      var status = response.type === "opaqueredirect" ? 303 : response.status;
+      if (RETRY.indexOf(status) !== -1 || status >= 500) { return null; }
+      var type = response.headers.get("Content-Type") || "";
+      var text = item.target && type.indexOf("text/html") === 0
+        ? response.text() : Promise.resolve("");
+      return text.then(function (html) {
+        return {
+          id: item.id, status: status, ok: status < 400, html: html, target: item.target, swap: item.swap,
+          page: item.page
+        };
+      });
+    }, function () { return null; });
+  }
+
+  scope.BasisbaanOutbox = { all: all, put: put, remove: remove, forget: forget, flush: flush };
+})(self);

@@ -1,0 +1,276 @@
+/* The app on the phone: service worker, offline banner, outbox, wiping a
+   person's copies at logout; loads the home-screen offer (install.js) and
+   read aloud (read-aloud.js) only where needed. Every word comes
+   from <template id="pwa-texts"> (templates/pwa/_texts.html), rendered in the
+   reader's language. Pages work without this file. */
+(function () {
+  "use strict";
+  var texts = document.getElementById("pwa-texts");
+  var body = document.body;
+  var main = document.getElementById("main");
+  var Outbox = window.BasisbaanOutbox;
+  var user = body.getAttribute("data-user") || "";
+  var worker = "serviceWorker" in navigator;
+
+  function piece(name) {
+    var found = texts && texts.content.querySelector('[data-pwa="' + name + '"]');
+    return found ? found.cloneNode(true) : null;
+  }
+  function store(key, value) {
+    try { if (value === null) { localStorage.removeItem(key); } else { localStorage.setItem(key, value); } } catch (e) { /* private mode */ }
+  }
+  function stored(key) {
+    try { return localStorage.getItem(key); } catch (e) { return null; }
+  }
+  function ready() { return worker ? navigator.serviceWorker.ready : Promise.reject(new Error("no worker")); }
+  function formOf(element) { return element && (element.tagName === "FORM" ? element : element.closest("form")); }
+  function path(url) { var u = new URL(url, location.href); return u.pathname + u.search; }
+
+  if (body.hasAttribute("data-offline-page")) {
+    document.querySelectorAll("[data-reload]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { location.reload(); });
+    });
+  }
+  if (!texts) { return; }
+
+  // The static files are immutable, so the worker may take its imports from the HTTP cache.
+  function register() {
+    if (worker) { navigator.serviceWorker.register(texts.getAttribute("data-sw"), { updateViaCache: "all" }).catch(function () {}); }
+  }
+  if (document.readyState === "complete") { register(); } else { window.addEventListener("load", register); }
+
+  // --- "you are offline, this page is from <time>" ---
+  var banner = null;
+  function when(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) { return ""; }
+    try {
+      return new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "long", timeStyle: "short" }).format(date);
+    } catch (e) { return date.toLocaleString(); }
+  }
+  function showBanner() {
+    var offline = navigator.onLine === false;
+    var fresh = (offline || body.hasAttribute("data-saved-copy")) && piece(offline ? "offline" : "saved");
+    if (fresh) {
+      var line = fresh.querySelector("p");
+      line.textContent = line.textContent.replace("{time}", when(body.getAttribute("data-rendered")));
+      fresh.setAttribute("data-pwa-banner", "");
+      if (banner) { banner.replaceWith(fresh); } else { main.insertBefore(fresh, main.firstChild); }
+      banner = fresh;
+    } else if (banner) {
+      banner.remove();
+      banner = null;
+    }
+  }
+
+  // --- client ids (webapp/idempotency.py): fresh when a form appears ---
+  function newId() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64;
+    b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
+  }
+  function giveIds(root) {
+    var forms = [].slice.call(root.querySelectorAll("form[data-outbox]"));
+    if (root.matches && root.matches("form[data-outbox]")) { forms.push(root); }
+    forms.forEach(function (form) {
+      var field = form.querySelector("input[name=client_id]");
+      if (field) { field.value = newId(); }
+    });
+  }
+
+  // --- the outbox: form[data-outbox] written offline waits in IndexedDB ---
+  function showWaiting(form, item) {
+    var note = piece("waiting");
+    if (!note) { return; }
+    note.setAttribute("data-outbox-item", item.id);
+    var field = form.elements[form.getAttribute("data-outbox-quote") || ""];
+    if (field && field.value) {
+      var quote = document.createElement("span");
+      quote.className = "notice__quote";
+      quote.textContent = field.value;
+      note.querySelector("p").appendChild(quote);
+    }
+    form.parentNode.insertBefore(note, form);
+    // data-outbox="keep" (messages): the form stays for the next one.
+    if (form.getAttribute("data-outbox") === "keep") { form.reset(); giveIds(form); } else { form.hidden = true; }
+  }
+
+  function queue(form, submitter, formData) {
+    var data = new FormData(formData ? undefined : form);
+    if (formData) { formData.forEach(function (value, key) { data.append(key, value); }); }
+    if (!formData && submitter && submitter.name) { data.append(submitter.name, submitter.value); }
+    data.delete("csrf_token");
+    if (!data.get("client_id")) { data.set("client_id", newId()); }
+    var target = form.getAttribute("data-hx-target") || "";
+    var item = {
+      id: String(data.get("client_id")), user: user, url: path(form.action),
+      body: new URLSearchParams(data).toString(), target: target.charAt(0) === "#" ? target : "",
+      swap: form.getAttribute("data-hx-swap") || "innerHTML", page: location.pathname, created: Date.now()
+    };
+    return Outbox.put(item).then(function () {
+      showWaiting(form, item);
+      ready().then(function (r) { return r.sync && r.sync.register("bb-outbox"); }).catch(function () {});
+    }, function () { notSent(form); });
+  }
+
+  function showPending() {
+    if (!Outbox || !user) { return Promise.resolve(); }
+    return Outbox.all().then(function (items) {
+      items.forEach(function (item) {
+        if (item.page !== location.pathname || String(item.user) !== user) { return; }
+        if (document.querySelector('[data-outbox-item="' + item.id + '"]')) { return; }
+        var form = [].slice.call(document.querySelectorAll("form[data-outbox]")).filter(function (f) {
+          return path(f.action) === item.url && !f.hidden;
+        })[0];
+        if (form) { showWaiting(form, item); }
+      });
+    }).catch(function () {});
+  }
+
+  /* The server's answer to an item sent later, swapped in as htmx would have;
+     also when its note is not there yet (the worker sent it while this page loaded). */
+  function settle(result) {
+    var note = document.querySelector('[data-outbox-item="' + result.id + '"]');
+    var target = (note || result.page === location.pathname) && result.target && document.querySelector(result.target);
+    if (result.html && target && window.htmx) {
+      htmx.swap(target, result.html, { swapStyle: result.swap || "innerHTML" });
+      if (note && document.contains(note)) { note.remove(); }
+    } else if (note) {
+      note.replaceWith(piece(result.ok ? "sent" : "refused") || "");
+    }
+  }
+
+  function flush() {
+    if (!Outbox || navigator.onLine === false) { return Promise.resolve(); }
+    return Outbox.flush(texts.getAttribute("data-csrf"), settle).catch(function () {});
+  }
+
+  function clearNotSent() {
+    document.querySelectorAll("[data-pwa-not-sent]").forEach(function (note) { note.remove(); });
+  }
+  function notSent(element) {
+    clearNotSent();
+    var note = piece("not-sent");
+    var place = element && element !== body && element.parentNode ? element : main.firstChild;
+    if (!note) { return; }
+    note.setAttribute("data-pwa-not-sent", "");
+    place.parentNode.insertBefore(note, place);
+  }
+  function outboxForm(element, config) {
+    var form = formOf(element);
+    return form && form.hasAttribute("data-outbox") && config.verb === "post" && Outbox && user ? form : null;
+  }
+
+  // Capture: this runs before htmx sees the submit.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.method !== "post") { return; }
+    if (navigator.onLine === false) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (outboxForm(form, { verb: "post" })) { queue(form, event.submitter); } else { notSent(form); }
+    } else if (path(form.action) === texts.getAttribute("data-logout") && !form.hasAttribute("data-flushed")) {
+      // Send what still waits first: logging out wipes it.
+      event.preventDefault();
+      form.setAttribute("data-flushed", "");
+      var go = function () { form.submit(); };
+      Promise.race([flush(), new Promise(function (resolve) { setTimeout(resolve, 4000); })]).then(go, go);
+    }
+  }, true);
+
+  // The phone says online, but the request died: queue it, or say it was not sent.
+  document.addEventListener("htmx:sendError", function (event) {
+    var form = outboxForm(event.detail.elt, event.detail.requestConfig || {});
+    if (form) { queue(form, null, event.detail.requestConfig.formData); } else { notSent(formOf(event.detail.elt) || event.detail.elt); }
+  });
+  // A proxy's "unavailable" while the app restarts: worth waiting for too.
+  document.addEventListener("htmx:responseError", function (event) {
+    var form = outboxForm(event.detail.elt, event.detail.requestConfig || {});
+    if (form && [502, 503, 504].indexOf(event.detail.xhr.status) !== -1) {
+      queue(form, null, event.detail.requestConfig.formData);
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) { if (event.detail.successful) { clearNotSent(); } });
+  document.addEventListener("htmx:load", function (event) { giveIds(event.detail.elt); addReadAloud(event.detail.elt); });
+  if (worker) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "outbox") { settle(event.data.result); }
+    });
+  }
+
+  // --- shared phones: a person's copies go when they do ---
+  function forgetPages() {
+    store("htmx-history-cache", null);
+    return window.caches ? caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (n) { return n.indexOf("bb-pages-") === 0; }).map(function (n) { return caches.delete(n); }));
+    }) : Promise.resolve();
+  }
+  function forgetPush() {
+    return ready().then(function (r) { return r.pushManager && r.pushManager.getSubscription(); })
+      .then(function (s) { return s && s.unsubscribe(); }).catch(function () {});
+  }
+  function forgetPerson() {
+    var jobs = [];
+    var gone = body.getAttribute("data-logged-out");
+    var before = stored("bb-user");
+    if (gone) {
+      jobs.push(forgetPages(), forgetPush(), Outbox ? Outbox.forget(gone) : null);
+    } else if (before && before !== user) {
+      // Someone else, or nobody: the last person's session ended.
+      jobs.push(forgetPages(), user ? forgetPush() : null);
+    }
+    store("bb-user", user);
+    return Promise.all(jobs).then(function () { body.setAttribute("data-pwa-forgotten", gone || ""); }, function () {});
+  }
+
+  // --- on demand: the home-screen offer (second visit) and read aloud (where marked) ---
+  var installEvent = null;
+  window.addEventListener("beforeinstallprompt", function (event) {
+    event.preventDefault(); // our own quiet offer, once, not the browser's bar on every visit
+    installEvent = event;
+    document.dispatchEvent(new CustomEvent("bb:installable"));
+  });
+  var loaded = {};
+  function load(name) {
+    if (!loaded[name]) {
+      loaded[name] = true;
+      var script = document.createElement("script");
+      script.src = texts.getAttribute("data-js-" + name);
+      document.head.appendChild(script);
+    }
+  }
+  function firstVisitOfSession() {
+    var visits = Number(stored("bb-visits") || 0);
+    try {
+      if (!sessionStorage.getItem("bb-visit")) {
+        sessionStorage.setItem("bb-visit", "1");
+        store("bb-visits", String(visits += 1));
+      }
+    } catch (e) { return 0; }
+    return visits;
+  }
+  function addReadAloud(root) {
+    if ("speechSynthesis" in window && root.querySelector("[data-read-aloud]:not([data-read-aloud-ready])")) {
+      if (window.BasisbaanReadAloud) { window.BasisbaanReadAloud(root); } else { load("read-aloud"); }
+    }
+  }
+  window.BasisbaanPwa = { piece: piece, store: store, main: main, installEvent: function () { return installEvent; },
+    clearInstallEvent: function () { installEvent = null; } };
+
+  // Back after logging out must not show the last person's page from memory.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && (stored("bb-user") || "") !== user) { location.reload(); }
+  });
+  giveIds(document);
+  addReadAloud(document);
+  showBanner();
+  window.addEventListener("online", function () { clearNotSent(); showBanner(); flush(); });
+  window.addEventListener("offline", showBanner);
+  var installed = window.matchMedia && matchMedia("(display-mode: standalone)").matches;
+  if (firstVisitOfSession() >= 2 && !stored("bb-install") && !installed) { load("install"); }
+  forgetPerson().then(showPending).then(flush);
+})();

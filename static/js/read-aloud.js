@@ -1,0 +1,78 @@
+/* Read aloud: a button after every [data-read-aloud] element (its value may
+   name more elements, by id, to read after it), in the page's language
+   (nl-NL or en-GB), one sentence at a time, stopped by the same button.
+   Loaded by pwa.js only where such an element is and the browser can speak,
+   so nobody sees a button that does nothing. */
+(function () {
+  "use strict";
+  var pwa = window.BasisbaanPwa;
+  var lang = document.documentElement.lang === "en" ? "en-GB" : "nl-NL";
+  var reading = null;
+
+  function sentences(text) {
+    var found = [];
+    text.split(/\n+/).forEach(function (line) {
+      var parts = window.Intl && Intl.Segmenter
+        ? Array.from(new Intl.Segmenter(lang, { granularity: "sentence" }).segment(line), function (s) { return s.segment; })
+        : line.match(/[^.!?]+[.!?]*/g) || [];
+      parts.forEach(function (part) { if (part.trim()) { found.push(part.trim()); } });
+    });
+    return found;
+  }
+  function textOf(element) {
+    return [element].concat((element.getAttribute("data-read-aloud") || "").split(/\s+/).map(function (id) {
+      return id && document.getElementById(id);
+    })).filter(Boolean).map(function (e) { return e.innerText; }).join("\n");
+  }
+  function voice() {
+    var voices = speechSynthesis.getVoices ? speechSynthesis.getVoices() : [];
+    return voices.filter(function (v) { return v.lang && v.lang.replace("_", "-") === lang; })[0] ||
+      voices.filter(function (v) { return v.lang && v.lang.indexOf(lang.slice(0, 2)) === 0; })[0] || null;
+  }
+  function label(button, stop) {
+    button.bbPlay = button.bbPlay || [].slice.call(button.childNodes);
+    button.replaceChildren.apply(button, stop ? [].slice.call(pwa.piece("read-aloud-stop").childNodes) : button.bbPlay);
+  }
+  function stop() {
+    if (reading) {
+      var button = reading.button;
+      reading = null;
+      speechSynthesis.cancel();
+      label(button, false);
+    }
+  }
+  // One sentence at a time: quick to stop, and long texts do not stall.
+  function next() {
+    var mine = reading;
+    if (!mine) { return; }
+    if (mine.index >= mine.parts.length) { stop(); return; }
+    var utterance = new SpeechSynthesisUtterance(mine.parts[mine.index]);
+    utterance.lang = lang;
+    utterance.voice = voice();
+    utterance.onend = function () { if (reading === mine) { mine.index += 1; next(); } };
+    utterance.onerror = function () { if (reading === mine) { stop(); } };
+    speechSynthesis.speak(utterance);
+  }
+  function toggle(element, button) {
+    var same = reading && reading.button === button;
+    stop();
+    var parts = same ? [] : sentences(textOf(element));
+    if (parts.length) {
+      reading = { button: button, parts: parts, index: 0 };
+      label(button, true);
+      next();
+    }
+  }
+  function add(root) {
+    if (typeof window.SpeechSynthesisUtterance !== "function") { return; }
+    root.querySelectorAll("[data-read-aloud]:not([data-read-aloud-ready])").forEach(function (element) {
+      var button = pwa.piece("read-aloud");
+      element.setAttribute("data-read-aloud-ready", "");
+      element.insertAdjacentElement("afterend", button);
+      button.addEventListener("click", function () { toggle(element, button); });
+    });
+  }
+  window.addEventListener("pagehide", stop);
+  window.BasisbaanReadAloud = add;
+  add(document);
+})();

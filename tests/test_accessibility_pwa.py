@@ -1,0 +1,156 @@
+"""Accessibility of what the app on the phone adds, in Dutch and plain Dutch:
+
+the offline page (online, and as the service worker serves it offline), the
+settings page with the notification switch as the script shows it, a job
+page with the read-aloud button, the "you are offline" banner and an
+interest waiting in the outbox, and the home-screen offer.
+
+Each: axe-core finds no WCAG 2.2 AA violation at 390 x 844, nothing is
+wider than 320 px, every tap target is at least 44 x 44 px; the offline
+page's HTML passes the Nu HTML Checker.
+"""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser_support import csp_errors, log_in, open_job_without_interest
+from playwright.sync_api import expect
+from test_accessibility import AXE_OPTIONS, SMALL_TARGETS, WIDER_THAN_VIEWPORT, _axe_report, _vnu_jar
+from test_pwa_browser import wait_until
+
+pytestmark = pytest.mark.browser
+
+VARIANTS = ("nl", "plain")
+SPEECH = """
+Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
+  speak() {}, cancel() {}, getVoices() { return []; }, speaking: false, pending: false } });
+"""
+
+
+@pytest.fixture
+def tab(browser, browser_context_args):
+    contexts = []
+
+    def make(**extra):
+        context = browser.new_context(**{**browser_context_args, **extra})
+        context.add_init_script(SPEECH)
+        contexts.append(context)
+        page = context.new_page()
+        return page, csp_errors(page)
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def plain(path, variant):
+    return path + ("&" if "?" in path else "?") + "plain=1" if variant == "plain" else path
+
+
+def worker_ready(page):
+    wait_until(page, "() => navigator.serviceWorker.controller !== null")
+    wait_until(page, "() => caches.match(location.href).then(r => !!r)")
+
+
+def check(page, problems, minimum_targets=3):
+    """axe at 390 px; scroll and tap targets at 320 px; no CSP complaints."""
+    results = Axe().run(page, options=AXE_OPTIONS)
+    violations = results.response["violations"]
+    assert not violations, f"axe found {len(violations)} violation(s):\n" + _axe_report(violations)
+    page.set_viewport_size({"width": 320, "height": 800})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, f"{width} px wide at 320 px: {page.evaluate(WIDER_THAN_VIEWPORT)}"
+    found = page.evaluate(SMALL_TARGETS, 44)
+    assert found["count"] >= minimum_targets
+    assert not found["small"], "tap targets under 44 x 44 px:\n" + "\n".join(found["small"])
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert problems == [], problems
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_offline_page(tab, live_server, variant):
+    page, problems = tab()
+    page.goto(live_server.url + plain("/", variant))  # the choice is kept in the session
+    page.goto(live_server.url + "/offline")
+    expect(page.locator("[data-reload]")).to_be_visible()
+    check(page, problems)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_offline_page_as_served_offline(tab, live_server, variant):
+    page, problems = tab()
+    log_in(page, live_server.url, "bewoner")
+    page.goto(live_server.url + plain("/jobs", variant))
+    worker_ready(page)
+    page.goto(live_server.url + "/jobs")
+    page.context.set_offline(True)
+    page.goto(live_server.url + "/jobs/999999")
+    expect(page.locator("body[data-offline-page]")).to_have_count(1)
+    check(page, problems)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("who", ["bewoner", "coach"])
+def test_settings_with_the_notification_switch(tab, live_server, variant, who):
+    page, problems = tab()
+    log_in(page, live_server.url, who)
+    page.goto(live_server.url + plain("/settings", variant))
+    worker_ready(page)
+    expect(page.locator("[data-push-action='on']")).to_be_visible()
+    check(page, problems)
+    page.locator("[data-push-action='on']").click()  # refused in headless Chromium
+    expect(page.locator("[data-push-state='blocked']")).to_be_visible()
+    check(page, problems)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_job_page_offline_with_read_aloud_and_a_waiting_interest(tab, live_server, variant):
+    page, problems = tab()
+    log_in(page, live_server.url, "bewoner")
+    worker_ready(page)
+    job = open_job_without_interest(live_server, "bewoner")
+    page.goto(live_server.url + plain(f"/jobs/{job['id']}", variant))
+    page.goto(live_server.url + f"/jobs/{job['id']}")
+    page.context.set_offline(True)
+    page.reload()
+    page.locator("#message").fill("Ik kan maandag beginnen.")
+    page.locator("#interest button[type=submit]").click()
+    expect(page.locator("[data-outbox-item]")).to_be_visible()
+    expect(page.locator("[data-pwa-banner]")).to_be_visible()
+    expect(page.locator("button.read-aloud")).to_be_visible()
+    check(page, problems)
+    page.locator("button.read-aloud").click()  # now "Stop reading"
+    check(page, problems)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_home_screen_offer(tab, live_server, variant):
+    page, problems = tab()
+    page.goto(live_server.url + plain("/", variant))
+    page.close()
+    page = page.context.new_page()  # the second visit
+    problems = csp_errors(page)
+    page.goto(live_server.url + "/jobs")
+    expect(page.locator(".install-prompt")).to_be_visible()
+    check(page, problems)
+
+
+def test_offline_page_html_is_valid(live_server, tmp_path):
+    client = live_server.app.test_client()
+    files = []
+    for variant in VARIANTS:
+        client.get(plain("/", variant))
+        path = tmp_path / f"offline-{variant}.html"
+        path.write_text(client.get("/offline").get_data(as_text=True), encoding="utf-8")
+        files.append(str(path))
+    result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
+        [shutil.which("java") or "java", "-jar", str(_vnu_jar()), "--format", "json", "--errors-only",
+         "--stdout", *files],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    messages = json.loads(result.stdout or "{}").get("messages", [])
+    assert result.returncode == 0 or messages, result.stderr
+    assert not [m for m in messages if m.get("type") in ("error", "non-document-error")], messages

@@ -1,0 +1,304 @@
+"""Web Push end to end, against a stand-in push service on 127.0.0.1.
+
+The stand-in receives the real request pywebpush makes: it checks the VAPID
+``Authorization: vapid t=<JWT>,k=<key>`` header (the JWT's ES256 signature,
+its audience, subject and expiry) and decrypts the aes128gcm body with
+``http_ece``, using a subscription key pair made here as a browser would.
+"""
+
+import base64
+import json
+import os
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import http_ece
+import pytest
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from flask import request
+
+from webapp.db import connect, get_db, one
+from webapp.notifications import KINDS, notify
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def unb64url(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+class StandIn:
+    """A push service: records each push; /gone/ answers 410, /missing/ 404, /broken/ 500."""
+
+    def __init__(self, delay=0.0):
+        self.received = []
+        self.delay = delay
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - the http.server name
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                time.sleep(stand_in.delay)
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                stand_in.received.append({"path": self.path, "headers": headers, "body": body})
+                status = 410 if "/gone/" in self.path else 404 if "/missing/" in self.path else (
+                    500 if "/broken/" in self.path else 201)  # fmt: skip
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+
+    def wait(self, count, seconds=5):
+        deadline = time.monotonic() + seconds
+        while len(self.received) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self.received
+
+    def stop(self):
+        self.server.shutdown()
+
+
+class Phone:
+    """What a browser makes when it subscribes: a P-256 key pair and a 16-byte secret."""
+
+    def __init__(self, endpoint):
+        self.key = ec.generate_private_key(ec.SECP256R1())
+        self.auth = os.urandom(16)
+        self.endpoint = endpoint
+        public = self.key.public_key().public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+        self.p256dh = b64url(public)
+
+    def read(self, push):
+        return json.loads(
+            http_ece.decrypt(push["body"], private_key=self.key, auth_secret=self.auth, version="aes128gcm")
+        )
+
+
+@pytest.fixture
+def stand_in():
+    server = StandIn()
+    yield server
+    server.stop()
+
+
+def add_route(app):
+    """A page that notifies, as the message and vote routes will (GET: no token needed here)."""
+
+    def fire():
+        db = get_db()
+        user = one(db, "SELECT id FROM users WHERE username = ?", (request.args["who"],))["id"]
+        notify(db, [user], request.args.get("kind", "message"), request.args.get("link", "/messages"))
+        return "ok"
+
+    app.add_url_rule("/test-notify", "test_notify", fire)
+    return app
+
+
+def subscribe(app, username, phone):
+    db = connect(app.config["DATABASE"])
+    try:
+        user = one(db, "SELECT id FROM users WHERE username = ?", (username,))["id"]
+        db.execute(
+            "INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?)",
+            (user, phone.endpoint, phone.p256dh, b64url(phone.auth), "2026-11-23T10:00:00Z"),
+        )
+        return user
+    finally:
+        db.close()
+
+
+def subscriptions(app):
+    db = connect(app.config["DATABASE"])
+    try:
+        return [row[0] for row in db.execute("SELECT endpoint FROM push_subscriptions ORDER BY id").fetchall()]
+    finally:
+        db.close()
+
+
+def set_language(app, username, lang, plain):
+    db = connect(app.config["DATABASE"])
+    try:
+        db.execute("UPDATE users SET lang = ?, plain = ? WHERE username = ?", (lang, plain, username))
+    finally:
+        db.close()
+
+
+def check_vapid(app, push):
+    """The Authorization header is RFC 8292's, signed by the app's own key."""
+    auth = push["headers"]["authorization"]
+    assert auth.startswith("vapid t=")
+    token, key = auth[len("vapid t=") :].split(",k=")
+    assert key == app.config["VAPID_PUBLIC_KEY"]
+    header, claims, signature = token.split(".")
+    assert json.loads(unb64url(header)) == {"typ": "JWT", "alg": "ES256"}
+    raw = unb64url(signature)
+    public = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), unb64url(key))
+    public.verify(  # raises InvalidSignature if the app did not sign it
+        encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big")),
+        f"{header}.{claims}".encode(),
+        ec.ECDSA(hashes.SHA256()),
+    )
+    claims = json.loads(unb64url(claims))
+    endpoint_origin = push["origin"]
+    assert claims["aud"] == endpoint_origin
+    assert claims["sub"] == app.config["PUSH_CONTACT"]
+    assert time.time() < claims["exp"] <= time.time() + 24 * 3600
+
+
+def test_a_notification_arrives_encrypted_and_signed(make_app, stand_in):
+    app = add_route(make_app())
+    phone = Phone(stand_in.url + "/push/phone-1")
+    subscribe(app, "bewoner", phone)
+    response = app.test_client().get("/test-notify?who=bewoner&kind=message&link=/messages")
+    assert response.status_code == 200
+    [push] = stand_in.wait(1)
+    push["origin"] = stand_in.url
+    assert push["path"] == "/push/phone-1"
+    check_vapid(app, push)
+    assert push["headers"]["content-encoding"] == "aes128gcm"
+    assert int(push["headers"]["ttl"]) == app.config["PUSH_TTL"]
+    assert b"coach" not in push["body"]  # encrypted on the wire
+    data = phone.read(push)
+    with app.test_request_context("/"):
+        expected = str(KINDS["message"][0])  # Dutch, the default
+    assert data["body"] == expected
+    assert data["title"] == "Basisbaan"
+    assert data["url"] == "/messages"
+    assert data["tag"] == "message"
+    assert isinstance(data["id"], int)
+    assert set(data) == {"title", "body", "url", "tag", "id", "lang"}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_is_pushed_with_its_own_text_in_the_readers_language(make_app, stand_in, kind):
+    from http_support import t
+
+    app = add_route(make_app())
+    set_language(app, "bewoner", "en", 1)
+    phone = Phone(stand_in.url + "/push/phone")
+    subscribe(app, "bewoner", phone)
+    app.test_client().get(f"/test-notify?who=bewoner&kind={kind}&link=/somewhere/3")
+    [push] = stand_in.wait(1)
+    data = phone.read(push)
+    msgid = KINDS[kind][0]._args[0]
+    assert data["body"] == t(app, msgid, lang="en", plain=True).replace("&#39;", "'")
+    assert data["lang"] == "en"
+    assert data["url"] == "/somewhere/3"
+
+
+def test_only_the_persons_own_phones_get_it(make_app, stand_in):
+    app = add_route(make_app())
+    mine, theirs = Phone(stand_in.url + "/push/mine"), Phone(stand_in.url + "/push/theirs")
+    subscribe(app, "bewoner", mine)
+    subscribe(app, "bewoner2", theirs)
+    app.test_client().get("/test-notify?who=bewoner")
+    time.sleep(0.2)
+    assert [push["path"] for push in stand_in.received] == ["/push/mine"]
+
+
+@pytest.mark.parametrize(("path", "kept"), [("gone", False), ("missing", False), ("broken", True)])
+def test_subscriptions_the_service_forgot_are_removed(make_app, stand_in, path, kept):
+    app = add_route(make_app())
+    good = Phone(stand_in.url + "/push/good")
+    odd = Phone(f"{stand_in.url}/{path}/phone")
+    subscribe(app, "bewoner", good)
+    subscribe(app, "bewoner", odd)
+    assert app.test_client().get("/test-notify?who=bewoner").status_code == 200
+    stand_in.wait(2)
+    expected = [good.endpoint, odd.endpoint] if kept else [good.endpoint]
+    assert subscriptions(app) == expected
+
+
+def test_an_unreachable_push_service_does_not_break_the_page(make_app, stand_in):
+    app = add_route(make_app())
+    dead = Phone("http://127.0.0.1:9/push/nobody-listens")
+    subscribe(app, "bewoner", dead)
+    assert app.test_client().get("/test-notify?who=bewoner").status_code == 200
+    assert subscriptions(app) == [dead.endpoint]
+
+
+def test_the_page_does_not_wait_for_the_push_service(make_app):
+    slow = StandIn(delay=1.5)
+    try:
+        app = add_route(make_app(PUSH_SYNC=False))
+        phone = Phone(slow.url + "/push/slow")
+        subscribe(app, "bewoner", phone)
+        started = time.monotonic()
+        assert app.test_client().get("/test-notify?who=bewoner").status_code == 200
+        assert time.monotonic() - started < 1.0
+        [push] = slow.wait(1)
+        assert phone.read(push)["tag"] == "message"
+    finally:
+        slow.stop()
+
+
+def test_a_notification_rolled_back_sends_nothing(make_app, stand_in):
+    app = make_app()
+
+    def fails():
+        db = get_db()
+        user = one(db, "SELECT id FROM users WHERE username = 'bewoner'")["id"]
+        try:
+            with db.atomic():
+                notify(db, [user], "message", "/messages")
+                raise RuntimeError("the write after it failed")
+        except RuntimeError:
+            pass
+        return "ok"
+
+    app.add_url_rule("/test-fail", "test_fail", fails)
+    subscribe(app, "bewoner", Phone(stand_in.url + "/push/p"))
+    assert app.test_client().get("/test-fail").status_code == 200
+    time.sleep(0.3)
+    assert stand_in.received == []
+
+
+def test_outside_a_request_it_is_sent_at_once(make_app, stand_in):
+    app = make_app()
+    phone = Phone(stand_in.url + "/push/cli")
+    user = subscribe(app, "bewoner", phone)
+    with app.app_context():  # as a command (reminders) runs
+        db = connect(app.config["DATABASE"])
+        notify(db, [user], "appointment_reminder", "/plan")
+        db.close()
+    [push] = stand_in.wait(1)
+    assert phone.read(push)["url"] == "/plan"
+
+
+def test_push_can_be_switched_off(make_app, stand_in):
+    app = add_route(make_app(PUSH_ENABLED=False))
+    subscribe(app, "bewoner", Phone(stand_in.url + "/push/off"))
+    app.test_client().get("/test-notify?who=bewoner")
+    time.sleep(0.2)
+    assert stand_in.received == []
+
+
+def test_a_subscription_made_through_the_settings_route_receives(make_app, stand_in):
+    from http_support import csrf_token, sign_in
+
+    app = add_route(make_app())
+    phone = Phone(stand_in.url + "/push/via-route")
+    client = app.test_client()
+    sign_in(client, "bewoner")
+    response = client.post(
+        "/push/subscriptions",
+        json={"endpoint": phone.endpoint, "keys": {"p256dh": phone.p256dh, "auth": b64url(phone.auth)}},
+        headers={"X-CSRFToken": csrf_token(client)},
+    )
+    assert response.status_code == 201
+    app.test_client().get("/test-notify?who=bewoner&kind=proposal_decision&link=/proposals/4")
+    [push] = stand_in.wait(1)
+    assert phone.read(push)["url"] == "/proposals/4"
