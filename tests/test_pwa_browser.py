@@ -52,6 +52,10 @@ class FlakyServer(LiveServer):
         self._server.app = wsgi
 
 
+# Sending from the outbox takes a token fetch and a post: on a busy CI machine more than 5 s.
+SENDING = 20_000
+
+
 @pytest.fixture
 def server(make_app):
     live = FlakyServer(make_app()).start()
@@ -238,7 +242,9 @@ def test_an_interest_written_offline_is_sent_once(phone, server):
     assert server.requests[seen:] == []
 
     page.context.set_offline(False)  # Background Sync and the online event both try
-    expect(page.locator("#interest")).to_contain_text(t("Your coach can now see that you want this job."), timeout=20_000)
+    expect(page.locator("#interest")).to_contain_text(
+        t("Your coach can now see that you want this job."), timeout=SENDING
+    )
     page.wait_for_timeout(1500)  # room for a second, wrong, post
     assert server.posts.count(f"/jobs/{job['id']}/interest") == 1
     rows = query(server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
@@ -261,7 +267,9 @@ def test_when_the_server_is_down_the_outbox_waits(phone, server):
     assert len(outbox(page)) == 1
     server.down.clear()
     page.reload()  # the next page load sends it
-    expect(page.locator("#interest")).to_contain_text(t("You said you want this job. Your coach can see it."), timeout=20_000)
+    expect(page.locator("#interest")).to_contain_text(
+        t("You said you want this job. Your coach can see it."), timeout=SENDING
+    )
     assert len(query(server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
                      (job["id"], user_id(server, RESIDENT)))) == 1  # fmt: skip
     assert outbox(page) == []
@@ -282,7 +290,9 @@ def test_a_lost_connection_queues_the_interest(phone, server):
     server.cut.clear()
     go_offline(page.context)  # the next chance to send comes with the network
     page.context.set_offline(False)
-    expect(page.locator("#interest")).to_contain_text(t("Your coach can now see that you want this job."), timeout=20_000)
+    expect(page.locator("#interest")).to_contain_text(
+        t("Your coach can now see that you want this job."), timeout=SENDING
+    )
     assert len(query(server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
                      (job["id"], user_id(server, RESIDENT)))) == 1  # fmt: skip
 
