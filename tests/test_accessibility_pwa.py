@@ -3,7 +3,9 @@
 the offline page (online, and as the service worker serves it offline), the
 settings page with the notification switch as the script shows it, a job
 page with the read-aloud button, the "you are offline" banner and an
-interest waiting in the outbox, and the home-screen offer.
+interest waiting in the outbox, the messages with their read-aloud buttons
+and a message waiting, a proposal with a vote waiting, the plan (the
+resident's page and the coach's) read aloud, and the home-screen offer.
 
 Each: axe-core finds no WCAG 2.2 AA violation at 390 x 844, nothing is
 wider than 320 px, every tap target is at least 44 x 44 px; the offline
@@ -16,10 +18,11 @@ import subprocess
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_support import csp_errors, log_in, open_job_without_interest
+from browser_support import csp_errors, log_in, open_job_without_interest, user_id
 from playwright.sync_api import expect
+from proposal_support import OPEN_VOGELBUURT
 from test_accessibility import AXE_OPTIONS, SMALL_TARGETS, WIDER_THAN_VIEWPORT, _axe_report, _vnu_jar
-from test_pwa_browser import wait_until
+from test_pwa_browser import kept, worker_ready
 
 pytestmark = pytest.mark.browser
 
@@ -48,11 +51,6 @@ def tab(browser, browser_context_args):
 
 def plain(path, variant):
     return path + ("&" if "?" in path else "?") + "plain=1" if variant == "plain" else path
-
-
-def worker_ready(page):
-    wait_until(page, "() => navigator.serviceWorker.controller !== null")
-    wait_until(page, "() => caches.match(location.href).then(r => !!r)")
 
 
 def check(page, problems, minimum_targets=3):
@@ -123,6 +121,61 @@ def test_job_page_offline_with_read_aloud_and_a_waiting_interest(tab, live_serve
     expect(page.locator("button.read-aloud")).to_be_visible()
     check(page, problems)
     page.locator("button.read-aloud").click()  # now "Stop reading"
+    check(page, problems)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_messages_offline_with_read_aloud_and_a_waiting_message(tab, live_server, variant):
+    page, problems = tab()
+    log_in(page, live_server.url, "bewoner")
+    worker_ready(page)
+    page.goto(live_server.url + plain("/messages", variant))
+    page.goto(live_server.url + "/messages")
+    kept(page)
+    page.context.set_offline(True)
+    page.reload()
+    page.locator("#message-form textarea").fill("Ik ben morgen wat later.")
+    page.locator("#message-form button[type=submit]").click()
+    expect(page.locator("[data-outbox-item]")).to_be_visible()
+    expect(page.locator("[data-pwa-banner]")).to_be_visible()
+    buttons = page.locator("#thread-messages button.read-aloud")
+    expect(buttons).to_have_count(page.locator("#thread-messages .message").count())
+    check(page, problems)
+    buttons.last.click()  # now "Stop reading"
+    check(page, problems)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_proposal_offline_with_read_aloud_and_a_waiting_vote(tab, live_server, variant):
+    page, problems = tab()
+    log_in(page, live_server.url, "bewoner")
+    worker_ready(page)
+    path = f"/proposals/{OPEN_VOGELBUURT}"
+    page.goto(live_server.url + plain(path, variant))
+    page.goto(live_server.url + path)
+    kept(page)
+    page.context.set_offline(True)
+    page.reload()
+    box = page.locator(f"#vote-{OPEN_VOGELBUURT}")
+    box.locator("form[data-outbox] button[type=submit]").click()
+    expect(box.locator("[data-outbox-item]")).to_be_visible()
+    expect(page.locator("h1 + button.read-aloud")).to_be_visible()
+    check(page, problems)
+    page.locator("h1 + button.read-aloud").click()
+    check(page, problems)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("who", ["bewoner", "coach"])
+def test_the_plan_with_read_aloud(tab, live_server, variant, who):
+    page, problems = tab()
+    log_in(page, live_server.url, who)
+    path = "/plan" if who == "bewoner" else f"/caseload/{user_id(live_server, 'bewoner')}"
+    page.goto(live_server.url + plain(path, variant))
+    button = page.locator("h1[data-read-aloud] + button.read-aloud, h2#plan + button.read-aloud")
+    expect(button).to_have_count(1)
+    check(page, problems)
+    button.click()
     check(page, problems)
 
 

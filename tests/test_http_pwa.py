@@ -13,6 +13,7 @@ import pytest
 from http_support import (  # make_app: the fixture, with shared templates
     DEMO_INTEREST_JOB,
     OTHER_JOB,
+    SCRIPT,
     count,
     csrf_token,
     make_app,  # noqa: F401
@@ -28,6 +29,7 @@ from http_support import (  # make_app: the fixture, with shared templates
     t,
     user_id,
 )
+from proposal_support import JOB_CREATED, OPEN_DE_HOVEN, OPEN_VOGELBUURT, RESIDENT_NOORD, RESIDENT_NOORD_2
 
 from webapp.pwa import PRECACHE
 
@@ -172,6 +174,208 @@ def test_a_retry_after_the_job_closed_gets_the_first_answer(app, client):
     interest(client, OTHER_JOB, key)
     execute(app, "UPDATE jobs SET status = 'closed' WHERE id = ?", (OTHER_JOB,))
     assert interest(client, OTHER_JOB, key, htmx=True).status_code == 200
+
+
+# --- client ids: a retry casts one vote ---------------------------------------------------
+
+def vote_state(app):
+    """Everything a vote may change (client_ids has no rowid for snapshot's order)."""
+    return (snapshot(app, "votes", "proposals", "proposal_events", "notifications"),
+            query(app, "SELECT * FROM client_ids ORDER BY user_id, client_id"))  # fmt: skip
+
+
+def vote(client, proposal, client_id, htmx=False):
+    data = {} if client_id is None else {"client_id": client_id}
+    headers = {"HX-Request": "true"} if htmx else {}
+    return post_form(client, f"/proposals/{proposal}/vote", data, token_from=f"/proposals/{proposal}",
+                     headers=headers)  # fmt: skip
+
+
+def unvote(client, proposal):
+    return post_form(client, f"/proposals/{proposal}/unvote", token_from=f"/proposals/{proposal}")
+
+
+def votes_by(app, username, proposal):
+    return count(app, "votes", "user_id = ? AND proposal_id = ?", (user_id(app, username), proposal))
+
+
+def vote_count(app, proposal):
+    return scalar(app, "SELECT vote_count FROM proposals WHERE id = ?", (proposal,))
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_the_same_client_id_twice_casts_one_vote(app, client, htmx):
+    sign_in(client, RESIDENT_NOORD)
+    before = vote_count(app, OPEN_VOGELBUURT)
+    key = str(uuid.uuid4())
+    first = vote(client, OPEN_VOGELBUURT, key, htmx=htmx)
+    again = vote(client, OPEN_VOGELBUURT, key, htmx=htmx)
+    assert first.status_code == again.status_code == (200 if htmx else 303)
+    if htmx:
+        token = re.compile(r'name="csrf_token" value="[^"]+"')
+        assert token.sub("", page(first)) == token.sub("", page(again))
+        assert t(app, "Thank you. Your vote counts.") in page(again)
+    else:
+        assert first.headers["Location"] == again.headers["Location"]
+    assert votes_by(app, RESIDENT_NOORD, OPEN_VOGELBUURT) == 1
+    assert vote_count(app, OPEN_VOGELBUURT) == before + 1
+    remembered = query(app, "SELECT kind, item_id FROM client_ids WHERE user_id = ? AND client_id = ?",
+                       (user_id(app, RESIDENT_NOORD), key))  # fmt: skip
+    assert remembered == [{"kind": "vote", "item_id": OPEN_VOGELBUURT}]
+
+
+def test_a_retry_after_taking_the_vote_back_does_not_vote_again(app, client):
+    sign_in(client, RESIDENT_NOORD)
+    before = vote_count(app, OPEN_VOGELBUURT)
+    key = str(uuid.uuid4())
+    assert vote(client, OPEN_VOGELBUURT, key).status_code == 303
+    assert unvote(client, OPEN_VOGELBUURT).status_code == 303
+    assert votes_by(app, RESIDENT_NOORD, OPEN_VOGELBUURT) == 0
+    # The outbox's late retry of the first vote: answered as before, changes nothing.
+    retry = vote(client, OPEN_VOGELBUURT, key, htmx=True)
+    assert retry.status_code == 200
+    assert votes_by(app, RESIDENT_NOORD, OPEN_VOGELBUURT) == 0
+    assert vote_count(app, OPEN_VOGELBUURT) == before
+    # A new tap (a new client id) does vote again.
+    assert vote(client, OPEN_VOGELBUURT, str(uuid.uuid4())).status_code == 303
+    assert votes_by(app, RESIDENT_NOORD, OPEN_VOGELBUURT) == 1
+    assert vote_count(app, OPEN_VOGELBUURT) == before + 1
+
+
+def test_a_second_tap_while_the_first_vote_counted_is_remembered_too(app, client):
+    """Two tabs: the second id finds the vote there; its late retry after taking back changes nothing."""
+    sign_in(client, RESIDENT_NOORD)
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    vote(client, OPEN_VOGELBUURT, first)
+    assert vote(client, OPEN_VOGELBUURT, second).status_code == 303
+    unvote(client, OPEN_VOGELBUURT)
+    assert vote(client, OPEN_VOGELBUURT, second, htmx=True).status_code == 200
+    assert votes_by(app, RESIDENT_NOORD, OPEN_VOGELBUURT) == 0
+
+
+def test_a_vote_client_id_used_for_another_proposal_is_refused(app, client):
+    sign_in(client, RESIDENT_NOORD)
+    key = str(uuid.uuid4())
+    vote(client, OPEN_VOGELBUURT, key)
+    before = vote_state(app)
+    for htmx in (True, False):
+        response = vote(client, OPEN_DE_HOVEN, key, htmx=htmx)
+        assert response.status_code == 409
+        assert any(
+            t(app, "This was already sent for something else. Load the page again and try once more.") in text
+            for text in messages(page(response))
+        )
+    assert vote_state(app) == before
+
+
+def test_vote_client_ids_are_per_person(app, client):
+    key = str(uuid.uuid4())
+    sign_in(client, RESIDENT_NOORD)
+    vote(client, JOB_CREATED, key)  # she voted there before: the id is remembered all the same
+    other = app.test_client()
+    sign_in(other, RESIDENT_NOORD_2)
+    assert vote(other, OPEN_VOGELBUURT, key).status_code == 303
+    assert votes_by(app, RESIDENT_NOORD_2, OPEN_VOGELBUURT) == 1
+
+
+@pytest.mark.parametrize("bad", ["not-a-uuid", SCRIPT, "'; DROP TABLE votes; --", "x" * 10_000])
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_bad_vote_client_id_is_refused_with_a_message(app, client, bad, htmx):
+    sign_in(client, RESIDENT_NOORD)
+    before = vote_state(app)
+    response = vote(client, OPEN_VOGELBUURT, bad, htmx=htmx)
+    assert response.status_code == 422
+    assert any(
+        t(app, "This form is out of date. Load the page again and try once more.") in text
+        for text in messages(page(response))
+    )
+    assert "<script>alert(1)</script>" not in page(response)
+    assert vote_state(app) == before
+
+
+def test_a_vote_without_a_client_id_still_counts_once(app, client):
+    sign_in(client, RESIDENT_NOORD)
+    before = vote_count(app, OPEN_VOGELBUURT)
+    assert vote(client, OPEN_VOGELBUURT, None).status_code == 303
+    assert vote(client, OPEN_VOGELBUURT, "").status_code == 303
+    assert vote_count(app, OPEN_VOGELBUURT) == before + 1
+    assert count(app, "client_ids") == 0
+
+
+def test_the_vote_form_carries_an_empty_client_id_and_the_outbox_mark(reader):
+    sign_in(reader, RESIDENT_NOORD)
+    body = page(reader.get(f"/proposals/{OPEN_VOGELBUURT}"))
+    form = re.search(rf'<form[^>]*action="/proposals/{OPEN_VOGELBUURT}/vote"[^>]*>(.*?)</form>', body, re.S)
+    assert form and re.search(r"\sdata-outbox[\s>]", form.group(0))
+    assert '<input type="hidden" name="client_id" value="">' in form.group(1)
+
+
+# --- messages and the plan, offline ---------------------------------------------------------
+
+
+def test_the_message_form_waits_in_the_outbox_and_stays_for_the_next_one(reader):
+    sign_in(reader, "bewoner")
+    for path in ("/messages", "/coach"):
+        body = page(reader.get(path))
+        form = re.search(r'<form id="message-form"[^>]*>(.*?)</form>', body, re.S)
+        assert 'data-outbox="keep"' in form.group(0) and 'data-outbox-quote="body"' in form.group(0), path
+        assert 'name="client_id"' in form.group(1) and 'name="body"' in form.group(1), path
+
+
+@pytest.mark.parametrize("path", ["/messages", "/plan", "/coach"])
+def test_the_thread_and_plan_pages_may_be_kept_and_answer_304(reader, path):
+    sign_in(reader, "bewoner")
+    first = reader.get(path)
+    assert first.headers["Cache-Control"] == "private, no-cache"  # not no-store: the worker keeps it
+    # The client ids rendered for people without JavaScript do not change the ETag.
+    again = reader.get(path, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_new_message_changes_the_threads_etag(app, client):
+    sign_in(client, "bewoner")
+    etag = etag_of(client, "/messages")
+    post_form(client, "/messages", {"body": "Nieuw bericht", "client_id": str(uuid.uuid4())})
+    assert client.get("/messages", headers={"If-None-Match": etag}).status_code == 200
+
+
+def read_aloud_ids(body):
+    """Each element marked data-read-aloud, with the ids it names; every id must be on the page."""
+    marked = re.findall(r'<(\w+)[^>]*\sdata-read-aloud(?:="([^"]*)")?[\s>]', body)
+    for _tag, ids in marked:
+        for name in ids.split():
+            assert f'id="{name}"' in body, name
+    return marked
+
+
+@pytest.mark.parametrize(
+    ("who", "path", "named"),
+    [
+        ("bewoner", "/plan", ("goal-", "step-")),
+        ("coach", "/caseload/{fatima}", ("goal-", "step-")),
+        (None, f"/proposals/{OPEN_VOGELBUURT}", ("proposal-tasks", "proposal-problem")),
+    ],
+)
+def test_plan_and_proposal_headings_read_their_text_aloud(reader_app, reader, who, path, named):
+    sign_in(reader, who)
+    body = page(reader.get(path.format(fatima=user_id(reader_app, "bewoner"))))
+    headings = [(tag, ids) for tag, ids in read_aloud_ids(body) if tag in ("h1", "h2")]
+    assert len(headings) == 1
+    assert all(any(name.startswith(prefix) for name in headings[0][1].split()) for prefix in named)
+
+
+def test_an_empty_plan_reads_that_it_is_empty(reader):
+    sign_in(reader, "bewoner2")
+    body = page(reader.get("/plan"))
+    assert read_aloud_ids(body) == [("h1", "plan-empty")]
+
+
+def test_every_message_can_be_read_aloud(reader_app, reader):
+    sign_in(reader, "bewoner")
+    body = page(reader.get("/messages"))
+    shown = len(re.findall(r'<li class="message ', body))
+    assert shown > 0
+    assert read_aloud_ids(body).count(("p", "")) == shown
 
 
 # --- /csrf ----------------------------------------------------------------------------

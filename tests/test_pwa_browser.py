@@ -1,9 +1,11 @@
 """Browser tests of the app on the phone (Chromium, 390 x 844):
 
-installable; readable offline after one visit; an interest written offline
-is sent once; the offline page for a page never seen; read aloud; logging
-out wipes the phone; the home-screen offer; notifications on/off; a new
-version of the service worker takes over whole.
+installable; readable offline after one visit (jobs, interests, messages,
+the plan); an interest, a message and a vote written offline are each sent
+once; the offline page for a page never seen; read aloud (a job, a message,
+a proposal in another language, the plan); logging out wipes the phone; the
+home-screen offer; notifications on/off; a new version of the service
+worker takes over whole.
 
 Offline is real: the test server counts the requests it gets, and none may
 arrive while the browser is offline (Playwright's ``set_offline`` also
@@ -20,6 +22,7 @@ import pytest
 from browser_support import job_with_interest, log_in, open_job_without_interest, query, t, user_id
 from conftest import LiveServer
 from playwright.sync_api import Error, expect
+from proposal_support import OPEN_VOGELBUURT
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +31,14 @@ RESIDENT = "bewoner"
 
 class FlakyServer(LiveServer):
     """The live server, able to answer 503 to chosen paths (a server that is down),
-    or to cut the connection without an answer (a network that only seems to work)."""
+    to cut the connection without an answer (a network that only seems to work),
+    or to take its time."""
 
     def __init__(self, app):
         super().__init__(app)
         self.down = set()
         self.cut = set()
+        self.slow = {}  # path: seconds before it is handled
         self.posts = []
         counting = self._server.app
 
@@ -41,6 +46,7 @@ class FlakyServer(LiveServer):
             path = environ.get("PATH_INFO", "")
             if environ["REQUEST_METHOD"] == "POST":
                 self.posts.append(path)
+            time.sleep(self.slow.get(path, 0))
             if path in self.cut:
                 environ["werkzeug.socket"].shutdown(socket.SHUT_RDWR)
                 raise ConnectionAbortedError("cut on purpose")
@@ -87,9 +93,10 @@ def wait_until(page, script, seconds=15):
 
 
 def worker_ready(page):
-    """Wait until the service worker controls the page and has kept it."""
-    wait_until(page, "() => navigator.serviceWorker.controller !== null")
-    wait_until(page, "() => caches.match(location.href).then(r => !!r)")
+    """Wait until the service worker controls the page and has kept it (installing
+    fetches every static file: on a busy machine that can take a while)."""
+    wait_until(page, "() => navigator.serviceWorker.controller !== null", seconds=SENDING / 1000)
+    wait_until(page, "() => caches.match(location.href).then(r => !!r)", seconds=SENDING / 1000)
 
 
 def go_offline(context):
@@ -107,6 +114,11 @@ def go_offline(context):
 
 def cached(page, path):
     return page.evaluate("(url) => caches.match(url).then(r => !!r)", path)
+
+
+def kept(page):
+    """Wait until the service worker has kept the page now open."""
+    wait_until(page, "() => caches.match(location.href).then(r => !!r)", seconds=SENDING / 1000)
 
 
 def outbox(page):
@@ -157,8 +169,11 @@ def test_after_one_visit_the_pages_read_offline(phone, server):
     worker_ready(page)
     job = job_with_interest(server, RESIDENT)
     page.goto(server.url + f"/jobs/{job['id']}")
+    page.goto(server.url + "/messages")
+    page.goto(server.url + "/plan")
     page.goto(server.url + "/interests")
-    for path in ("/jobs", f"/jobs/{job['id']}", "/interests"):
+    kept(page)
+    for path in ("/jobs", f"/jobs/{job['id']}", "/messages", "/plan", "/interests"):
         assert cached(page, server.url + path), path
 
     seen = len(server.requests)
@@ -173,6 +188,15 @@ def test_after_one_visit_the_pages_read_offline(phone, server):
     expect(banner).to_be_visible()
     page.goto(server.url + "/interests")
     expect(page.locator("main")).to_contain_text(job["title_nl"])
+    page.goto(server.url + "/messages")
+    newest = query(server, "SELECT body FROM messages WHERE resident_id = ? ORDER BY id DESC LIMIT 1",
+                   (user_id(server, RESIDENT),))[0]["body"]  # fmt: skip
+    expect(page.locator("#thread-messages")).to_contain_text(newest)
+    expect(banner).to_be_visible()
+    page.goto(server.url + "/plan")
+    goal = query(server, "SELECT title FROM plan_goals WHERE resident_id = ? ORDER BY id LIMIT 1",
+                 (user_id(server, RESIDENT),))[0]["title"]  # fmt: skip
+    expect(page.locator(".goal__title").first).to_have_text(goal)
     assert server.requests[seen:] == [], "requests reached the server while offline"
 
     page.context.set_offline(False)
@@ -254,6 +278,90 @@ def test_an_interest_written_offline_is_sent_once(phone, server):
     assert outbox(page) == []
 
 
+def test_a_message_written_offline_is_sent_once(phone, server):
+    page = phone().new_page()
+    log_in(page, server.url, RESIDENT)
+    worker_ready(page)
+    page.goto(server.url + "/messages")
+    kept(page)
+    resident = user_id(server, RESIDENT)
+    seen = len(server.requests)
+
+    go_offline(page.context)
+    page.reload()
+    text = "Ik ben morgen wat later. De bus rijdt niet."
+    page.locator("#message-form textarea").fill(text)
+    page.locator("#message-form button[type=submit]").click()
+    waiting = page.locator("[data-outbox-item]")
+    expect(waiting).to_contain_text(t("Waiting to be sent. We send it as soon as you are online again."))
+    expect(waiting).to_contain_text(text)
+    # data-outbox="keep": the form stays, empty, with a new id, for the next message.
+    expect(page.locator("#message-form textarea")).to_have_value("")
+    expect(page.locator("#message-form")).to_be_visible()
+    [item] = outbox(page)
+    assert item["user"] == str(resident) and "csrf_token" not in item["body"]
+    assert page.locator("#message-form input[name=client_id]").input_value() not in ("", item["id"])
+    page.reload()  # still waiting after a reload offline
+    expect(page.locator("[data-outbox-item]")).to_contain_text(text)
+    assert server.requests[seen:] == []
+    # The next message, being typed when the phone comes back online, stays in the box.
+    page.locator("#message-form textarea").fill("Nog niet klaar")
+
+    page.context.set_offline(False)  # Background Sync and the online event both try
+    sent = page.locator("#thread-messages .message__body", has_text=text)
+    expect(sent).to_have_count(1, timeout=SENDING)
+    expect(page.locator("[data-outbox-item]")).to_have_count(0)
+    page.wait_for_timeout(1500)  # room for a second, wrong, post
+    assert server.posts.count("/messages") == 1
+    rows = query(server, "SELECT * FROM messages WHERE resident_id = ? AND body = ?", (resident, text))
+    assert len(rows) == 1 and rows[0]["client_id"] == item["id"] and rows[0]["sender_id"] == resident
+    expect(sent).to_have_count(1)  # the poll and the send may both bring it: shown once
+    expect(page.locator("#message-form textarea")).to_have_value("Nog niet klaar")
+    assert outbox(page) == []
+
+
+def vote_count(server, proposal_id):
+    return query(server, "SELECT vote_count FROM proposals WHERE id = ?", (proposal_id,))[0]["vote_count"]
+
+
+def test_a_vote_cast_offline_is_sent_once(phone, server):
+    page = phone().new_page()
+    log_in(page, server.url, RESIDENT)
+    worker_ready(page)
+    page.goto(server.url + f"/proposals/{OPEN_VOGELBUURT}")
+    kept(page)
+    before = vote_count(server, OPEN_VOGELBUURT)
+    seen = len(server.requests)
+
+    go_offline(page.context)
+    page.reload()
+    box = page.locator(f"#vote-{OPEN_VOGELBUURT}")
+    box.locator("form[data-outbox] button[type=submit]").click()
+    expect(box.locator("[data-outbox-item]")).to_contain_text(
+        t("Waiting to be sent. We send it as soon as you are online again.")
+    )
+    expect(box.locator("form[data-outbox]")).to_be_hidden()
+    [item] = outbox(page)
+    assert item["url"] == f"/proposals/{OPEN_VOGELBUURT}/vote" and "csrf_token" not in item["body"]
+    page.reload()
+    expect(box.locator("[data-outbox-item]")).to_be_visible()
+    assert server.requests[seen:] == []
+
+    page.context.set_offline(False)
+    expect(box).to_contain_text(t("Thank you. Your vote counts."), timeout=SENDING)
+    expect(box).to_contain_text(t("You voted for this proposal."))
+    page.wait_for_timeout(1500)  # room for a second, wrong, post
+    assert server.posts.count(f"/proposals/{OPEN_VOGELBUURT}/vote") == 1
+    voter = user_id(server, RESIDENT)
+    assert len(query(server, "SELECT * FROM votes WHERE proposal_id = ? AND user_id = ?",
+                     (OPEN_VOGELBUURT, voter))) == 1  # fmt: skip
+    assert vote_count(server, OPEN_VOGELBUURT) == before + 1
+    remembered = query(server, "SELECT kind, item_id FROM client_ids WHERE user_id = ? AND client_id = ?",
+                       (voter, item["id"]))  # fmt: skip
+    assert [tuple(row) for row in remembered] == [("vote", OPEN_VOGELBUURT)]
+    assert outbox(page) == []
+
+
 def test_when_the_server_is_down_the_outbox_waits(phone, server):
     """Online, but the server answers 503 (restarting): queued, sent on the next page load."""
     page = phone().new_page()
@@ -273,6 +381,38 @@ def test_when_the_server_is_down_the_outbox_waits(phone, server):
     assert len(query(server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
                      (job["id"], user_id(server, RESIDENT)))) == 1  # fmt: skip
     assert outbox(page) == []
+
+
+def test_a_page_loaded_while_the_outbox_sends_shows_what_was_sent(phone, server):
+    """Another tab (or the worker) is sending an interest when this one reloads:
+    the page waits for that send, so it does not offer the job again."""
+    context = phone()
+    page = context.new_page()
+    log_in(page, server.url, RESIDENT)
+    worker_ready(page)
+    job = open_job_without_interest(server, RESIDENT)
+    path = f"/jobs/{job['id']}"
+    page.goto(server.url + path)
+    kept(page)
+    sender = context.new_page()
+    sender.goto(server.url + path)
+    server.slow[path + "/interest"] = 2
+    sender.evaluate(
+        """([url, user, csrf, page]) => {
+            const item = {id: crypto.randomUUID(), user: user, url: url, page: page, created: Date.now(),
+                          body: "message=", target: "#interest", swap: "innerHTML"};
+            BasisbaanOutbox.put(item).then(() => { BasisbaanOutbox.flush(csrf); });
+        }""",
+        [path + "/interest", str(user_id(server, RESIDENT)), "/csrf", path],
+    )
+    deadline = time.monotonic() + SENDING / 1000
+    while path + "/interest" not in server.posts:  # the post is on its way, and takes 2 s
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    response = page.reload()
+    assert t("You said you want this job. Your coach can see it.") in response.text()
+    assert len(query(server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
+                     (job["id"], user_id(server, RESIDENT)))) == 1  # fmt: skip
 
 
 def test_a_lost_connection_queues_the_interest(phone, server):
@@ -367,6 +507,90 @@ def test_read_aloud_speaks_sentence_by_sentence_in_the_page_language(phone, serv
     assert page.evaluate("window.__cancelled") >= 1
     page.evaluate("window.__finish()")
     assert len(page.evaluate("window.__spoken")) == 4  # stopped means stopped
+
+
+def speaking_page(phone, server, who=None):
+    context = phone()
+    context.add_init_script(SPEECH_STUB)
+    page = context.new_page()
+    if who:
+        log_in(page, server.url, who)
+    return page
+
+
+def test_a_message_is_read_aloud(phone, server):
+    page = speaking_page(phone, server, RESIDENT)
+    page.goto(server.url + "/messages")
+    first = page.locator("#thread-messages .message").first
+    expect(page.locator("#thread-messages button.read-aloud")).to_have_count(
+        page.locator("#thread-messages .message").count()
+    )
+    body = first.locator(".message__body").inner_text()
+    button = first.locator("button.read-aloud")
+    expect(button).to_have_text(t("Read aloud"))
+    button.click()
+    expect(button).to_have_text(t("Stop reading"))
+    spoken = page.evaluate("window.__spoken")
+    assert len(spoken) == 1 and spoken[0]["lang"] == "nl-NL"
+    assert body.startswith(spoken[0]["text"]) and len(spoken[0]["text"]) < len(body)  # one sentence
+    page.evaluate("window.__finish()")
+    assert body.endswith(page.evaluate("window.__spoken")[1]["text"])
+
+
+def test_a_new_message_can_be_read_aloud_too(phone, server):
+    page = speaking_page(phone, server, RESIDENT)
+    page.goto(server.url + "/messages")
+    before = page.locator("#thread-messages button.read-aloud")
+    expect(before.first).to_be_visible()
+    count = before.count()
+    page.locator("#message-form textarea").fill("Tot morgen.")
+    page.locator("#message-form button[type=submit]").click()
+    expect(page.locator("#thread-messages .message__body", has_text="Tot morgen.")).to_have_count(1)
+    expect(page.locator("#thread-messages button.read-aloud")).to_have_count(count + 1)
+
+
+def test_a_proposal_is_read_aloud_each_part_in_its_own_language(phone, server):
+    proposal = query(server, "SELECT * FROM proposals WHERE id = ?", (OPEN_VOGELBUURT,))[0]
+    assert proposal["lang"] == "en"  # written in English, read on a Dutch page
+    page = speaking_page(phone, server)
+    page.goto(server.url + f"/proposals/{OPEN_VOGELBUURT}")
+    button = page.locator("h1 + button.read-aloud")
+    expect(button).to_have_text(t("Read aloud"))
+    button.click()
+    for _ in range(10):
+        page.evaluate("window.__finish()")
+    spoken = page.evaluate("window.__spoken")
+    assert spoken[0] == {"text": proposal["title"], "lang": "en-GB"}
+    assert spoken[1] == {"text": t("What the worker would do"), "lang": "nl-NL"}
+    tasks = [item for item in spoken if item["text"] in proposal["tasks"]]
+    assert len(tasks) == 2 and {item["lang"] for item in tasks} == {"en-GB"}  # sentence by sentence
+    assert {"text": t("The problem in the buurt"), "lang": "nl-NL"} in spoken
+    assert spoken[-1]["lang"] == "en-GB" and spoken[-1]["text"] in proposal["problem"]
+    assert all(item["text"] != t("Vote for this proposal") for item in spoken)
+
+
+@pytest.mark.parametrize("who", [RESIDENT, "coach"])
+def test_the_plan_is_read_aloud_without_its_buttons(phone, server, who):
+    page = speaking_page(phone, server, who)
+    resident = user_id(server, RESIDENT)
+    page.goto(server.url + ("/plan" if who == RESIDENT else f"/caseload/{resident}"))
+    heading = page.locator("h1, h2#plan").filter(has_text=t("Our plan")).first
+    button = heading.locator("xpath=following-sibling::*[1]")
+    expect(button).to_have_text(t("Read aloud"))
+    button.click()
+    for _ in range(20):
+        page.evaluate("window.__finish()")
+    spoken = [item["text"] for item in page.evaluate("window.__spoken")]
+    goals = query(server, "SELECT id, title FROM plan_goals WHERE resident_id = ? ORDER BY id", (resident,))
+    expected = [t("Our plan")]
+    for goal in goals:
+        expected.append(goal["title"])
+        for step in query(server, "SELECT text, done_at FROM plan_steps WHERE goal_id = ? ORDER BY id",
+                          (goal["id"],)):  # fmt: skip
+            if step["done_at"]:
+                expected.append(t("Done:"))  # a line of its own (it is hidden from sight)
+            expected.append(step["text"])
+    assert spoken == expected
 
 
 def test_no_read_aloud_button_without_speech(phone, server):

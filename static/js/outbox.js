@@ -66,6 +66,14 @@
     return work();
   }
 
+  /* Resolves when no flush is running (or after wait ms at most): a page
+     asked for meanwhile must show what was just sent, not the form again. */
+  function settled(wait) {
+    if (!(scope.navigator && navigator.locks && navigator.locks.request)) { return Promise.resolve(); }
+    var free = navigator.locks.request(LOCK, function () {}).catch(function () {});
+    return Promise.race([free, new Promise(function (resolve) { setTimeout(resolve, wait); })]);
+  }
+
   function who(csrfUrl) {
     return fetch(csrfUrl, {
       credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" }
@@ -77,7 +85,9 @@
 
   /* Send the items of whoever is logged in now, oldest first, with a fresh
      CSRF token (written in the evening, sent next morning). report(result)
-     hears each final answer { id, status, ok, html, target, swap, page }.
+     hears each final answer { id, status, ok, html, target, swap, retarget,
+     reswap, page } (retarget and reswap: the server's HX-Retarget and
+     HX-Reswap, which htmx would have followed).
      Resolves { sent, left, failed }; failed: try again later. Someone
      else's items wait until that person logs in again. */
   function flush(csrfUrl, report) {
@@ -126,11 +136,12 @@
       return text.then(function (html) {
         return {
           id: item.id, status: status, ok: status < 400, html: html, target: item.target, swap: item.swap,
-          page: item.page
+          retarget: html && response.headers.get("HX-Retarget") || "",
+          reswap: html && response.headers.get("HX-Reswap") || "", page: item.page
         };
       });
     }, function () { return null; });
   }
 
-  scope.BasisbaanOutbox = { all: all, put: put, remove: remove, forget: forget, flush: flush };
+  scope.BasisbaanOutbox = { all: all, put: put, remove: remove, forget: forget, flush: flush, settled: settled };
 })(self);

@@ -87,11 +87,13 @@
     var note = piece("waiting");
     if (!note) { return; }
     note.setAttribute("data-outbox-item", item.id);
-    var field = form.elements[form.getAttribute("data-outbox-quote") || ""];
-    if (field && field.value) {
+    // From the item, not the form: after a reload the form is empty again.
+    var name = form.getAttribute("data-outbox-quote");
+    var said = name ? new URLSearchParams(item.body).get(name) : "";
+    if (said) {
       var quote = document.createElement("span");
       quote.className = "notice__quote";
-      quote.textContent = field.value;
+      quote.textContent = said;
       note.querySelector("p").appendChild(quote);
     }
     form.parentNode.insertBefore(note, form);
@@ -131,13 +133,29 @@
     }).catch(function () {});
   }
 
-  /* The server's answer to an item sent later, swapped in as htmx would have;
-     also when its note is not there yet (the worker sent it while this page loaded). */
+  /* A form kept for the next one (data-outbox="keep") may hold the next
+     message by now: the fresh copy the server sends along (out of band)
+     must not wipe it. */
+  function keepTyping(html) {
+    var parsed = document.createElement("template");
+    parsed.innerHTML = html;
+    var dropped = false;
+    parsed.content.querySelectorAll('form[data-outbox="keep"][data-hx-swap-oob][id]').forEach(function (fresh) {
+      if (document.getElementById(fresh.id)) { fresh.remove(); dropped = true; }
+    });
+    return dropped ? parsed.innerHTML : html;
+  }
+
+  /* The server's answer to an item sent later, swapped in as htmx would have
+     (HX-Retarget and HX-Reswap too); also when its note is not there yet (the
+     worker sent it while this page loaded). */
   function settle(result) {
     var note = document.querySelector('[data-outbox-item="' + result.id + '"]');
-    var target = (note || result.page === location.pathname) && result.target && document.querySelector(result.target);
+    var where = result.retarget || result.target;
+    var target = (note || result.page === location.pathname) && where && document.querySelector(where);
     if (result.html && target && window.htmx) {
-      htmx.swap(target, result.html, { swapStyle: result.swap || "innerHTML" });
+      htmx.swap(target, result.ok ? keepTyping(result.html) : result.html,
+        { swapStyle: result.reswap || result.swap || "innerHTML" });
       if (note && document.contains(note)) { note.remove(); }
     } else if (note) {
       note.replaceWith(piece(result.ok ? "sent" : "refused") || "");

@@ -1,15 +1,21 @@
 /* Read aloud: a button after every [data-read-aloud] element (its value may
-   name more elements, by id, to read after it), in the page's language
-   (nl-NL or en-GB), one sentence at a time, stopped by the same button.
+   name more elements, by id, to read after it), each in its own language
+   (its lang attribute or the page's: nl-NL or en-GB; a proposal may be
+   written in the other language), one sentence at a time, stopped by the
+   same button.
    Loaded by pwa.js only where such an element is and the browser can speak,
    so nobody sees a button that does nothing. */
 (function () {
   "use strict";
   var pwa = window.BasisbaanPwa;
-  var lang = document.documentElement.lang === "en" ? "en-GB" : "nl-NL";
   var reading = null;
 
-  function sentences(text) {
+  function langOf(element) {
+    var marked = element.closest("[lang]");
+    var code = (marked ? marked.getAttribute("lang") : document.documentElement.lang) || "";
+    return code.toLowerCase().indexOf("en") === 0 ? "en-GB" : "nl-NL";
+  }
+  function sentences(text, lang) {
     var found = [];
     text.split(/\n+/).forEach(function (line) {
       var parts = window.Intl && Intl.Segmenter
@@ -19,12 +25,18 @@
     });
     return found;
   }
-  function textOf(element) {
-    return [element].concat((element.getAttribute("data-read-aloud") || "").split(/\s+/).map(function (id) {
+  // Each sentence with its language: { text, lang }.
+  function partsOf(element) {
+    var found = [];
+    [element].concat((element.getAttribute("data-read-aloud") || "").split(/\s+/).map(function (id) {
       return id && document.getElementById(id);
-    })).filter(Boolean).map(function (e) { return e.innerText; }).join("\n");
+    })).filter(Boolean).forEach(function (e) {
+      var lang = langOf(e);
+      sentences(e.innerText, lang).forEach(function (text) { found.push({ text: text, lang: lang }); });
+    });
+    return found;
   }
-  function voice() {
+  function voice(lang) {
     var voices = speechSynthesis.getVoices ? speechSynthesis.getVoices() : [];
     return voices.filter(function (v) { return v.lang && v.lang.replace("_", "-") === lang; })[0] ||
       voices.filter(function (v) { return v.lang && v.lang.indexOf(lang.slice(0, 2)) === 0; })[0] || null;
@@ -46,9 +58,10 @@
     var mine = reading;
     if (!mine) { return; }
     if (mine.index >= mine.parts.length) { stop(); return; }
-    var utterance = new SpeechSynthesisUtterance(mine.parts[mine.index]);
-    utterance.lang = lang;
-    utterance.voice = voice();
+    var part = mine.parts[mine.index];
+    var utterance = new SpeechSynthesisUtterance(part.text);
+    utterance.lang = part.lang;
+    utterance.voice = voice(part.lang);
     utterance.onend = function () { if (reading === mine) { mine.index += 1; next(); } };
     utterance.onerror = function () { if (reading === mine) { stop(); } };
     speechSynthesis.speak(utterance);
@@ -56,7 +69,7 @@
   function toggle(element, button) {
     var same = reading && reading.button === button;
     stop();
-    var parts = same ? [] : sentences(textOf(element));
+    var parts = same ? [] : partsOf(element);
     if (parts.length) {
       reading = { button: button, parts: parts, index: 0 };
       label(button, true);

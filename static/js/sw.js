@@ -15,6 +15,7 @@ var PAGES = "bb-pages-" + CONFIG.version;
 var STATIC_PATH = new URL(CONFIG.outbox, self.location.href).pathname.replace(/js\/outbox\.js$/, "");
 var MAX_PAGES = 60;
 var PATIENCE = 8000; // ms to wait for a slow network before showing a saved copy
+var SENDING = 3000; // ms a page waits for the outbox to finish sending
 var SYNC_TAG = "bb-outbox";
 
 function noop() {}
@@ -130,7 +131,9 @@ function offlinePage() {
 function page(event) {
   var request = event.request;
   var kept = Promise.resolve();
-  var network = fetch(request).then(function (response) {
+  // A reload while the worker sends the outbox would show the page from before the send.
+  var settled = self.BasisbaanOutbox.settled(SENDING);
+  var network = settled.then(function () { return fetch(request); }).then(function (response) {
     if (keepable(response)) {
       kept = remember(request.url, response.clone()).then(function () {
         return checkOfflinePage(response.headers.get("Content-Language"));
@@ -141,7 +144,9 @@ function page(event) {
   event.waitUntil(network.then(function () { return kept; }).catch(noop));
   var answered = false;
   network.then(function () { answered = true; }, function () { answered = true; });
-  var slow = new Promise(function (resolve) { setTimeout(resolve, PATIENCE); }).then(function () {
+  var slow = settled.then(function () {
+    return new Promise(function (resolve) { setTimeout(resolve, PATIENCE); });
+  }).then(function () {
     if (answered) { return network; }
     return savedCopy(request.url).then(function (copy) { return copy || network; });
   });

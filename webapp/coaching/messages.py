@@ -55,9 +55,10 @@ def resident_thread(limit=rules.MESSAGES_PER_PAGE, before=None, form=None):
 @bp.get("/messages")
 @resident_required
 def messages():
+    # Not no-store: the service worker keeps it, so the thread reads offline (the
+    # copies go at logout); the ETag ignores the form's client id (webapp.pwa).
     thread, coach = resident_thread(before=_before())
-    return no_store(make_response(render_template("coaching/messages.html", thread=thread,
-                                                  coach=coach)))  # fmt: skip
+    return render_template("coaching/messages.html", thread=thread, coach=coach)
 
 
 @bp.post("/messages")

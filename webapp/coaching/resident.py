@@ -1,6 +1,6 @@
 """The resident's side: the "My coach" page."""
 
-from flask import make_response, render_template
+from flask import render_template
 from flask_login import current_user
 
 from webapp.access import resident_required
@@ -8,7 +8,6 @@ from webapp.coaching import bp, queries
 from webapp.coaching.appointments import next_of
 from webapp.coaching.messages import resident_thread
 from webapp.coaching.plan import plan_of
-from webapp.coaching.views import no_store
 from webapp.db import get_db
 
 COACH_PAGE_MESSAGES = 10
@@ -21,7 +20,8 @@ def my_coach():
     db = get_db()
     thread, coach = resident_thread(limit=COACH_PAGE_MESSAGES)
     looked = queries.access_log(db, current_user.id, limit=WHO_LOOKED)
-    return no_store(make_response(render_template(
+    # Kept by the service worker to read offline, like /messages and /plan.
+    return render_template(
         "coaching/coach.html", thread=thread, coach=coach, looked=looked,
         next_appointment=next_of(db, current_user.id), goals=plan_of(db, current_user.id),
-    )))  # fmt: skip
+    )  # fmt: skip

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from webapp.db import one, rows, write_transaction
 from webapp.domain import proposals as rules
+from webapp.idempotency import recall_client_id, remember_client_id
 from webapp.notifications import notify
 from webapp.proposals import queries
 
@@ -173,22 +174,32 @@ def resubmit(db, proposal_id, author_id, reason, now):
 # --- votes --------------------------------------------------------------------------
 
 
-def cast_vote(db, proposal_id, user, settings, now):
+def cast_vote(db, proposal_id, user, settings, now, client_id=None):
     """One vote per resident: checks and write in one write transaction.
 
     Idempotent: a vote that is already there answers 'unchanged', whatever
-    happened to the proposal since. The vote that reaches the threshold
-    sends the proposal to the municipality, in the same transaction.
+    happened to the proposal since. So does a repeat of the same client id
+    (the outbox trying again), even after the vote was taken back: a late
+    retry must not cast it again. A client id used for something else is
+    'id_used_elsewhere'. The vote that reaches the threshold sends the
+    proposal to the municipality, in the same transaction.
     """
     with write_transaction(db):
+        earlier = recall_client_id(db, user.id, client_id)
         proposal = queries.proposal_by_id(db, proposal_id)
         if proposal is None or not rules.may_see(proposal["status"], proposal["opened_at"],
                                                  user.id, proposal["author_id"]):  # fmt: skip
             return Outcome("unknown")
+        if earlier == ("vote", proposal_id):
+            return Outcome("unchanged", proposal)
+        if earlier is not None:
+            return Outcome("id_used_elsewhere", proposal)
         if rules.should_close(proposal["status"], proposal["deadline"], now):
             _close(db, proposal, now)
             proposal = queries.proposal_by_id(db, proposal_id)
         if queries.has_voted(db, proposal_id, user.id):
+            # Remembered too: a lost answer retried after taking the vote back changes nothing.
+            remember_client_id(db, user.id, client_id, "vote", proposal_id)
             return Outcome("unchanged", proposal)
         refusal = rules.vote_refusal(
             queries.voter(db, user, now), queries.ballot(proposal), now, settings["vote_limit"]
@@ -199,6 +210,7 @@ def cast_vote(db, proposal_id, user, settings, now):
             "INSERT INTO votes (proposal_id, user_id, created_at) VALUES (?, ?, ?)",
             (proposal_id, user.id, rules.stamp(now)),
         )
+        remember_client_id(db, user.id, client_id, "vote", proposal_id)
         if rules.status_after_vote(queries.ballot(proposal), proposal["vote_count"] + 1):
             _move(db, proposal, "with_gemeente", "system", None, now)
             notify(db, _supporters(db, proposal), "proposal_threshold", _link(proposal_id))

@@ -1,4 +1,4 @@
-"""Forms for proposals: propose, filter, comment, report, withdraw.
+"""Forms for proposals: propose, filter, vote, comment, report, withdraw.
 
 Every field has its own translated message. Numbers are typed into text
 fields and checked by ``WholeNumber``, so a wrong value gets our message
@@ -16,6 +16,7 @@ from wtforms.validators import AnyOf, InputRequired, Optional, ValidationError
 from webapp.domain import vocab
 from webapp.domain.proposals import PUBLIC_STATUSES
 from webapp.forms import MaxLength, NoControlCharacters
+from webapp.idempotency import ClientIdField
 from webapp.labels import CATEGORY
 from webapp.proposals import labels
 
@@ -199,6 +200,12 @@ class AnswerForm(FlaskForm):
     body = text(_l("Your answer"), 1000, _l("Write your answer."), area=True)
     answer_to = HiddenField(validators=[WholeNumber(1, 2**62, INVALID_CHOICE)])
     form_token = HiddenField(validators=[FormToken()])
+
+
+class VoteForm(FlaskForm):
+    """The vote button: the CSRF token and the phone's client id (see webapp.idempotency)."""
+
+    client_id = ClientIdField()
 
 
 class ReportForm(FlaskForm):

@@ -10,6 +10,7 @@ from webapp.db import get_db, one
 from webapp.domain import proposals as rules
 from webapp.forms import EmptyForm
 from webapp.i18n import current_choice
+from webapp.idempotency import ID_USED_ELSEWHERE
 from webapp.jobs.queries import places
 from webapp.proposals import bp, changes, labels, queries
 from webapp.proposals.forms import (
@@ -19,6 +20,7 @@ from webapp.proposals.forms import (
     ProposalForm,
     ReportForm,
     ResubmitForm,
+    VoteForm,
     WithdrawForm,
     new_form_token,
 )
@@ -395,6 +397,7 @@ def _refusal_text(code, proposal, limit):
         "limit": _("You have used all %(limit)d votes. Take back a vote on another proposal "
                    "first.", limit=limit),
         "no_home_buurt": _("Tell us where you live first. Then you can vote in your wijk."),
+        "id_used_elsewhere": str(ID_USED_ELSEWHERE),
     }  # fmt: skip
     return texts[code]
 
@@ -438,11 +441,24 @@ def _csrf_only():
 @bp.post("/proposals/<int:proposal_id>/vote")
 @login_required
 def vote(proposal_id):
-    _csrf_only()
     db = get_db()
+    form = VoteForm()  # the CSRF token is checked before the view (CSRFProtect): a 400
+    if not form.validate_on_submit():
+        return _vote_form_refused(db, _visible(db, proposal_id), " ".join(map(str, form.client_id.errors)))
     outcome = changes.cast_vote(db, proposal_id, current_user, queries.read_settings(db),
-                                queries.now_utc())  # fmt: skip
+                                queries.now_utc(), form.client_id.data or None)  # fmt: skip
     return _vote_answer(db, proposal_id, outcome, _("Thank you. Your vote counts."))
+
+
+def _vote_form_refused(db, proposal, error):
+    """A broken client id (an old or tampered form): nothing is stored, 422 with the reason."""
+    if is_htmx():
+        now = queries.now_utc()
+        viewer = queries.voter(db, current_user, now)
+        voted = queries.has_voted(db, proposal["id"], current_user.id)
+        box = vote_box(proposal, viewer, voted, queries.read_settings(db), now, error_text=error)
+        return page_or_partial("proposals/detail.html", "proposals/_vote.html", 422, box=box)
+    return _detail_page(db, proposal, 422, vote_error=error)
 
 
 @bp.post("/proposals/<int:proposal_id>/unvote")

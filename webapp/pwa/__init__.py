@@ -57,8 +57,12 @@ BACKGROUND_COLOUR = "#f7f4ee"
 
 # The parts of a page that change on every rendering without changing what
 # the reader sees: CSRF tokens (a new signature each time; an older one stays
-# valid because WTF_CSRF_TIME_LIMIT is None) and the page's time stamp.
-_VOLATILE = re.compile(rb'(name="csrf_token" value=|data-rendered=)"[^"]*"')
+# valid because WTF_CSRF_TIME_LIMIT is None), the page's time stamp, and the
+# client ids the coaching forms render (a fresh UUID each time, for people
+# without JavaScript; a page's script gives every outbox form a new one anyway).
+_VOLATILE = re.compile(
+    rb'(name="csrf_token" value=|data-rendered=|name="(?:[\w-]+-)?client_id" type="hidden" value=)"[^"]*"'
+)
 # Pages are compared as text; the ETag covers these types.
 _CONDITIONAL_TYPES = ("text/html", "application/manifest+json", "text/javascript")
 
