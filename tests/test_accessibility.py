@@ -342,24 +342,21 @@ def _csrf(response):
     return match.group(1)
 
 
-def test_html_is_valid(shared_live_server, paths, tmp_path):
+def assert_valid_html(pages, tmp_path):
+    """No inline style or script (the CSP forbids them), and no error from the Nu HTML Checker."""
     java = shutil.which("java")
     assert java, (
         "Java is not installed, and the Nu HTML Checker (vnu.jar) needs it. Install it with "
         "`apt-get install -y openjdk-17-jre-headless` (the README's test command does this)."
     )
-    pages = _raw_pages(shared_live_server.app, paths)
-    assert len(pages) == len(CASES) * len(VARIANTS)
     inline = []
     for name, text in pages.items():
-        # The CSP forbids inline style and script: none may be in the markup.
         if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", text) or re.search(
             r"\sstyle=|\son[a-z]+=|<style", text
         ):
             inline.append(name)
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert not inline, f"inline style or script in: {inline}"
-
     files = sorted(str(path) for path in tmp_path.glob("*.html"))
     result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
         [java, "-jar", str(_vnu_jar()), "--format", "json", "--errors-only", "--stdout", *files],
@@ -377,3 +374,9 @@ def test_html_is_valid(shared_live_server, paths, tmp_path):
     ]
     assert result.returncode == 0 or errors, f"the checker failed:\n{result.stderr}"
     assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
+
+
+def test_html_is_valid(shared_live_server, paths, tmp_path):
+    pages = _raw_pages(shared_live_server.app, paths)
+    assert len(pages) == len(CASES) * len(VARIANTS)
+    assert_valid_html(pages, tmp_path)

@@ -10,13 +10,10 @@ lists the coaching pages. Some cases send a form first (a 422 with messages,
 or the start code page), so the pages get their own server and database.
 """
 
-import json
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -28,7 +25,7 @@ from test_accessibility import (
     SMALL_TARGETS,
     WIDER_THAN_VIEWPORT,
     _axe_report,
-    _vnu_jar,
+    assert_valid_html,
     urlpath,
 )
 
@@ -257,35 +254,9 @@ def _prefilled(text, case):
 
 
 def test_html_is_valid(coaching_server, ids, tmp_path):
-    java = shutil.which("java")
-    assert java, "Java is not installed; the Nu HTML Checker (vnu.jar) needs it."
     pages = _raw_pages(coaching_server.app, ids)
     assert len(pages) == len(CASES) * len(VARIANTS)
-    inline = []
-    for name, text in pages.items():
-        if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", text) or re.search(
-            r"\sstyle=|\son[a-z]+=|<style", text
-        ):
-            inline.append(name)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    assert not inline, f"inline style or script in: {inline}"
-    files = sorted(str(path) for path in tmp_path.glob("*.html"))
-    result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
-        [java, "-jar", str(_vnu_jar()), "--format", "json", "--errors-only", "--stdout", *files],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    try:
-        messages = json.loads(result.stdout or "{}").get("messages", [])
-    except json.JSONDecodeError:
-        pytest.fail(f"the checker did not answer JSON:\n{result.stdout}\n{result.stderr}")
-    errors = [
-        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m.get('message')}"
-        f"  [{m.get('extract', '').strip()}]"
-        for m in messages
-        if m.get("type") in ("error", "non-document-error")
-    ]
-    assert result.returncode == 0 or errors, f"the checker failed:\n{result.stderr}"
-    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
+    assert_valid_html(pages, tmp_path)
 
 
 def test_every_case_is_a_page_that_exists(coaching_server, ids):
