@@ -26,7 +26,6 @@ Targets: dashboard and thread p95 at most 3x the baseline p95; the poll at most
 """
 
 import argparse
-import json
 import os
 import re
 import signal
@@ -251,14 +250,7 @@ def main(argv=None):
     }
     results["targets"] = targets(latency)
     results["total_seconds"] = round(time.perf_counter() - started, 1)
-    report(results)
-    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-    with open(args.output, "w", encoding="utf-8") as handle:
-        json.dump(results, handle, indent=2)
-        handle.write("\n")
-    say(f"Wrote {os.path.relpath(args.output, os.getcwd())}")
-    failed = [name for name, target in results["targets"].items() if not target["pass"]]
-    return 1 if args.strict and failed else 0
+    return base.write_results(results, args, report)
 
 
 if __name__ == "__main__":

@@ -393,6 +393,18 @@ def verdict(ok):
     return "PASS" if ok else "FAIL"
 
 
+def write_results(results, args, report):
+    """Print the table and write the JSON file; the exit code (1 with --strict when a target fails)."""
+    report(results)
+    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
+    with open(args.output, "w", encoding="utf-8") as handle:
+        json.dump(results, handle, indent=2)
+        handle.write("\n")
+    say(f"Wrote {os.path.relpath(args.output, os.getcwd())} ({results['total_seconds']} s)")
+    failed = [name for name, target in results["targets"].items() if not target["pass"]]
+    return 1 if args.strict and failed else 0
+
+
 def report(results):
     lat = results["latency"]
     say()
@@ -507,14 +519,7 @@ def main(argv=None):
     }
     results["targets"] = targets(results)
     results["total_seconds"] = round(time.perf_counter() - started, 1)
-    report(results)
-    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-    with open(args.output, "w", encoding="utf-8") as handle:
-        json.dump(results, handle, indent=2)
-        handle.write("\n")
-    say(f"Wrote {os.path.relpath(args.output, os.getcwd())}")
-    failed = [name for name, target in results["targets"].items() if not target["pass"]]
-    return 1 if args.strict and failed else 0
+    return write_results(results, args, report)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,6 @@ beside them, and the repeat visit must stay under 5 KB both ways too.
 import argparse
 import gzip
 import http.client
-import json
 import os
 import platform
 import signal
@@ -61,6 +60,7 @@ from bench_jobs import (  # noqa: E402 - the sibling module, found through the p
     say,
     summary,
     verdict,
+    write_results,
 )
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -372,14 +372,7 @@ def main(argv=None):
         },
     }  # fmt: skip
     results["total_seconds"] = round(time.perf_counter() - started, 1)
-    report(results)
-    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-    with open(args.output, "w", encoding="utf-8") as handle:
-        json.dump(results, handle, indent=2)
-        handle.write("\n")
-    say(f"Wrote {os.path.relpath(args.output, os.getcwd())} ({results['total_seconds']} s)")
-    failed = [name for name, target in results["targets"].items() if not target["pass"]]
-    return 1 if args.strict and failed else 0
+    return write_results(results, args, report)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ Targets: the list's p95 at most 3x the baseline's, the vote's at most 2x.
 """
 
 import argparse
-import json
 import os
 import re
 import signal
@@ -238,14 +237,7 @@ def main(argv=None):
         },  # fmt: skip
         "total_seconds": round(time.perf_counter() - started, 1),
     }
-    report(results)
-    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-    with open(args.output, "w", encoding="utf-8") as handle:
-        json.dump(results, handle, indent=2)
-        handle.write("\n")
-    say(f"Wrote {os.path.relpath(args.output, os.getcwd())}")
-    failed = [name for name, target in results["targets"].items() if not target["pass"]]
-    return 1 if args.strict and failed else 0
+    return bench_jobs.write_results(results, args, report)
 
 
 if __name__ == "__main__":

@@ -80,27 +80,28 @@ def _plan_page_again(resident, goal_form=None, step_forms=None):
 # --- goals -------------------------------------------------------------------------------
 
 
+def _write_once(db, table, resident_id, key, row):
+    """Add a goal or step once per client id: a double tap or a retry gets the first one's id."""
+    with write_transaction(db):
+        earlier = key and one(db, f"SELECT id FROM {table} WHERE written_by = ? AND client_id = ?",  # noqa: S608
+                              (current_user.id, key))  # fmt: skip
+        if earlier:
+            return earlier["id"]
+        _still_allowed(db, resident_id)
+        row = {**row, "written_by": current_user.id, "by_coach": int(current_user.role == "coach"),
+               "client_id": key, "created_at": now_iso()}  # fmt: skip
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())).lastrowid  # noqa: S608
+
+
 def _add_goal(resident):
     form = GoalForm(prefix="goal")
     if not form.validate_on_submit():
         return _plan_page_again(resident, goal_form=form)
     db = get_db()
-    key = form.client_key()
-    with write_transaction(db):
-        earlier = key and one(
-            db, "SELECT id FROM plan_goals WHERE written_by = ? AND client_id = ?",
-            (current_user.id, key),
-        )
-        if earlier:
-            goal_id = earlier["id"]
-        else:
-            _still_allowed(db, resident["id"])
-            goal_id = db.execute(
-                """INSERT INTO plan_goals (resident_id, title, written_by, by_coach, client_id,
-                       created_at) VALUES (?, ?, ?, ?, ?, ?)""",
-                (resident["id"], form.title.data.strip(), current_user.id,
-                 int(current_user.role == "coach"), key, now_iso()),
-            ).lastrowid  # fmt: skip
+    goal_id = _write_once(db, "plan_goals", resident["id"], form.client_key(),
+                          {"resident_id": resident["id"], "title": form.title.data.strip()})  # fmt: skip
     flash(_("The goal is in the plan."), "success")
     return redirect(_back(resident["id"], f"goal-{goal_id}"), code=303)
 
@@ -164,23 +165,10 @@ def plan_step_add(goal_id):
     if not form.validate_on_submit():
         return _plan_page_again(resident, step_forms={goal_id: form})
     db = get_db()
-    key = form.client_key()
-    with write_transaction(db):
-        earlier = key and one(
-            db, "SELECT id FROM plan_steps WHERE written_by = ? AND client_id = ?",
-            (current_user.id, key),
-        )
-        if earlier:
-            step_id = earlier["id"]
-        else:
-            _still_allowed(db, resident["id"])
-            step_id = db.execute(
-                """INSERT INTO plan_steps (goal_id, text, due_date, written_by, by_coach,
-                       client_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                (goal_id, form.text.data.strip(),
-                 form.due.data.isoformat() if form.due.data else None, current_user.id,
-                 int(current_user.role == "coach"), key, now_iso()),
-            ).lastrowid  # fmt: skip
+    step_id = _write_once(db, "plan_steps", resident["id"], form.client_key(), {
+        "goal_id": goal_id, "text": form.text.data.strip(),
+        "due_date": form.due.data.isoformat() if form.due.data else None,
+    })  # fmt: skip
     flash(_("The step is in the plan."), "success")
     return redirect(_back(resident["id"], f"step-{step_id}"), code=303)
 
