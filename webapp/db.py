@@ -264,8 +264,18 @@ def connect(path):
     return db
 
 
+def register_area_migrations():
+    """Each area keeps its tables next to its code; importing registers them, in
+    this fixed order, after the core migrations above. Not at import time: the
+    areas' packages import this module (a cycle when one of them comes first)."""
+    from webapp.proposals import schema as _proposals  # noqa: F401, I001
+    from webapp.coaching import schema as _coaching  # noqa: F401
+    from webapp.pwa import schema as _pwa  # noqa: F401
+
+
 def init_database(path):
     """Apply pending migrations and switch on WAL. Safe to call repeatedly."""
+    register_area_migrations()
     db = connect(path)
     try:
         db.enable_wal()
@@ -322,9 +332,3 @@ def init_app(app):
     app.teardown_appcontext(close_db)
     app.cli.add_command(init_db_command)
 
-
-# Each area keeps its tables next to its code; importing registers them in a
-# fixed order after the core migrations above.
-from webapp.proposals import schema as _proposals_schema  # noqa: E402, F401, I001
-from webapp.coaching import schema as _coaching_schema  # noqa: E402, F401
-from webapp.pwa import schema as _pwa_schema  # noqa: E402, F401
