@@ -452,3 +452,19 @@ def test_a_buurt_can_be_named_by_its_name():
 def test_a_bad_csv_row_says_what_is_wrong(changes, expected):
     _values, problems = jobs.job_from_csv(_csv_row(**changes), BUURTEN, 1471)
     assert expected in problems
+
+
+# --- who hears about a comment ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "writer", "parent_author", "told"), [
+    ("question", 1, None, {AUTHOR}),  # a question: the proposal's author
+    ("comment", 1, None, {AUTHOR}),
+    ("question", AUTHOR, None, set()),  # the author's own note: nobody
+    ("answer", AUTHOR, 1, {1}),  # an answer: whoever asked
+    ("answer", 9, 1, {1}),  # the municipality answers: the asker, not the author
+    ("answer", 1, 1, set()),  # answering yourself: nobody
+    ("answer", AUTHOR, None, set()),  # the question is gone: nobody
+])  # fmt: skip
+def test_who_hears_about_a_comment(kind, writer, parent_author, told):
+    assert proposals.told_about_comment(kind, writer, AUTHOR, parent_author) == told

@@ -719,6 +719,30 @@ def test_a_comment_is_stored_once(app, client):
     assert data["body"] in page(client.get(f"/proposals/{OPEN_DE_HOVEN}"))
 
 
+def test_a_question_tells_the_author_once(app, client):
+    sign_in(client, RESIDENT_NOORD)
+    data = {"kind": "question", "body": "Wie betaalt de fietsen?", "form_token": "4" * 32}
+    for _ in range(2):  # a double tap: one comment, one notification
+        post_form(client, f"/proposals/{OPEN_DE_HOVEN}/comments", data)
+    comment = scalar(app, "SELECT id FROM proposal_comments WHERE body = ?", (data["body"],))
+    told = query(app, "SELECT user_id, link FROM notifications WHERE kind = 'proposal_comment'")
+    assert told == [{"user_id": user_id(app, AUTHOR), "link": f"/proposals/{OPEN_DE_HOVEN}#comment-{comment}"}]
+    author = app.test_client()
+    sign_in(author, AUTHOR)
+    body = page(author.get("/notifications"))
+    assert t(app, "Someone wrote something about your proposal.") in body
+    assert data["body"] not in body  # nothing of what was written: phones show it on the lock screen
+
+
+def test_an_answer_tells_whoever_asked(app, client):
+    asker = scalar(app, "SELECT author_id FROM proposal_comments WHERE id = 1")
+    sign_in(client, AUTHOR)
+    data = {"answer_to": "1", "body": "Om tien uur.", "form_token": "5" * 32}
+    post_form(client, f"/proposals/{OPEN_DE_HOVEN}/comments", data)
+    told = query(app, "SELECT user_id, kind FROM notifications WHERE kind LIKE 'proposal_%'")
+    assert told == [{"user_id": asker, "kind": "proposal_answer"}]
+
+
 def test_the_authors_answer_is_marked_as_an_answer(app, client):
     sign_in(client, AUTHOR)
     data = {"answer_to": "1", "body": "Om negen uur.", "form_token": "2" * 32}

@@ -170,6 +170,13 @@ def may_answer(viewer_id, viewer_role, author_id):
     return viewer_role == "gemeente" or is_author(viewer_id, author_id)
 
 
+def told_about_comment(kind, writer_id, proposal_author_id, parent_author_id=None):
+    """Who hears about a new comment: the proposal's author about a question or
+    comment; whoever wrote the first one about an answer. Never the writer."""
+    told = {parent_author_id} if kind == "answer" else {proposal_author_id}
+    return told - {writer_id, None}
+
+
 def may_report(role):
     return role is not None
 

@@ -39,6 +39,8 @@ KINDS = {
     "proposal_changes_asked": (
         _l("The municipality asked you to change your proposal."), "i-edit",
     ),
+    "proposal_comment": (_l("Someone wrote something about your proposal."), "i-message"),
+    "proposal_answer": (_l("Someone answered you about a proposal."), "i-message"),
     "content_removed": (_l("The municipality removed something you wrote."), "i-info"),
 }
 

@@ -321,7 +321,7 @@ def job_published(db, job, gemeente_id, now):
 def add_comment(db, proposal_id, author_id, kind, body, form_token, now, parent_id=None):
     """A comment, question or answer; the same form sent twice stores one."""
     with write_transaction(db):
-        db.conn.execute(
+        cursor = db.conn.execute(
             """INSERT INTO proposal_comments
                    (proposal_id, author_id, parent_id, kind, body, form_token, created_at)
                VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -330,6 +330,13 @@ def add_comment(db, proposal_id, author_id, kind, body, form_token, now, parent_
         )
         found = one(db, "SELECT id FROM proposal_comments WHERE author_id = ? AND form_token = ?",
                     (author_id, form_token))  # fmt: skip
+        if cursor.rowcount:  # not for the same form sent twice
+            proposal = queries.proposal_by_id(db, proposal_id)
+            parent = parent_id and one(db, "SELECT author_id FROM proposal_comments WHERE id = ?", (parent_id,))
+            told = rules.told_about_comment(kind, author_id, proposal["author_id"],
+                                            parent["author_id"] if parent else None)  # fmt: skip
+            notify(db, told, "proposal_answer" if kind == "answer" else "proposal_comment",
+                   f"{_link(proposal_id)}#comment-{found[0]}")  # fmt: skip
     return found[0]
 
 
