@@ -186,3 +186,101 @@ def test_the_coach_page_of_the_resident_summarises_the_plan(app, client):
     body = page(client.get("/coach"))
     first = goals_of(app, "bewoner")[0]["title"]
     assert first in body
+
+
+# --- changing what was written -------------------------------------------------------------
+
+
+def first_step(app):
+    return query(app, """SELECT plan_steps.* FROM plan_steps JOIN plan_goals ON plan_goals.id = goal_id
+                          WHERE resident_id = ? ORDER BY plan_steps.id LIMIT 1""",
+                 (user_id(app, "bewoner"),))[0]  # fmt: skip
+
+
+def change_step(client, step_id, text, due=""):
+    return post_form(client, f"/plan/steps/{step_id}/change",
+                     {f"step{step_id}change-text": text, f"step{step_id}change-due": due})  # fmt: skip
+
+
+def test_the_coach_rewords_a_step_and_the_resident_sees_who_did(app, client):
+    step = first_step(app)
+    sign_in(client, "coach")
+    response = change_step(client, step["id"], "Het profiel samen invullen", "2027-01-15")
+    assert response.status_code == 303
+    assert response.headers["Location"].endswith(f"#step-{step['id']}")
+    changed = first_step(app)
+    assert (changed["text"], changed["due_date"], changed["changed_by_coach"]) == (
+        "Het profiel samen invullen", "2027-01-15", 1)
+    assert changed["by_coach"] == step["by_coach"]  # who wrote it first stays
+    sign_in(client, "bewoner")
+    shown = page(client.get("/plan"))
+    assert "Het profiel samen invullen" in shown
+    assert t(app, "Changed by your coach, %(when)s", when="").rstrip(", ") in shown
+
+
+def test_the_resident_rewords_a_goal(app, client):
+    goal = goals_of(app, "bewoner")[0]
+    sign_in(client, "bewoner")
+    data = {f"goal{goal['id']}change-title": "Werk vinden voor 20 uur"}
+    assert post_form(client, f"/plan/goals/{goal['id']}/change", data).status_code == 303
+    changed = goals_of(app, "bewoner")[0]
+    assert changed["title"] == "Werk vinden voor 20 uur" and changed["changed_by_coach"] == 0
+
+
+def test_the_same_change_twice_is_one_change(app, client):
+    step = first_step(app)
+    sign_in(client, "bewoner")
+    change_step(client, step["id"], "Nieuwe tekst")
+    once = first_step(app)
+    assert change_step(client, step["id"], "Nieuwe tekst").status_code == 303
+    assert first_step(app) == once  # not even a new time stamp
+
+
+def test_a_change_to_nothing_new_changes_nothing(app, client):
+    step = first_step(app)
+    sign_in(client, "bewoner")
+    assert change_step(client, step["id"], step["text"], step["due_date"] or "").status_code == 303
+    assert first_step(app) == step
+
+
+@pytest.mark.parametrize(("text", "due", "msgid"), [
+    ("", "", "Write the step first."),
+    ("   ", "", "Write the step first."),
+    (LONG, "", "This is too long. Use at most %(limit)d characters."),
+    ("Stap", "15-01-2027", "Choose a day, or leave this empty."),
+])  # fmt: skip
+def test_a_bad_change_keeps_the_step_and_says_why(app, client, text, due, msgid):
+    step = first_step(app)
+    sign_in(client, "bewoner")
+    response = change_step(client, step["id"], text, due)
+    assert response.status_code == 422
+    expected = t(app, msgid, limit=200)
+    assert any(expected in shown for shown in messages(page(response)))
+    assert f'id="step{step["id"]}change-text"' in page(response)  # the form is there, open again
+    assert first_step(app) == step
+
+
+def test_a_script_in_a_change_is_stored_as_text_and_escaped(app, client):
+    step = first_step(app)
+    sign_in(client, "bewoner")
+    change_step(client, step["id"], SCRIPT)
+    assert first_step(app)["text"] == SCRIPT
+    assert SCRIPT not in page(client.get("/plan"))
+
+
+@pytest.mark.parametrize("who", ["bewoner2", "coach2", "gemeente"])
+def test_nobody_else_changes_the_plan(app, client, who):
+    step = first_step(app)
+    goal = goals_of(app, "bewoner")[0]
+    before = snapshot(app, "plan_goals", "plan_steps")
+    sign_in(client, who)
+    assert change_step(client, step["id"], "Van iemand anders").status_code == 404
+    data = {f"goal{goal['id']}change-title": "Van iemand anders"}
+    assert post_form(client, f"/plan/goals/{goal['id']}/change", data).status_code == 404
+    assert snapshot(app, "plan_goals", "plan_steps") == before
+
+
+def test_changing_an_unknown_step_is_404(client):
+    sign_in(client, "bewoner")
+    assert change_step(client, 999999, "x").status_code == 404
+    assert post_form(client, "/plan/goals/999999/change", {"goal999999change-title": "x"}).status_code == 404

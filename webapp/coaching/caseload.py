@@ -244,7 +244,7 @@ def participant_page(resident, status=200, interest_form=None, **forms):
     thread = participant_thread(resident, limit=PARTICIPANT_PAGE_MESSAGES)
     upcoming, past = appointments_of(db, resident_id)
     goals = plan_of(db, resident_id)
-    forms = plan_forms(goals, forms.get("goal_form"), forms.get("step_forms"))
+    forms = plan_forms(goals, forms.get("goal_form"), forms.get("step_forms"), forms.get("change_forms"))
     row = profile_row(db, resident_id)
     profile = as_matching_profile(row)
     answered, total = completeness(row)

@@ -110,6 +110,15 @@ def written_by(by_coach, viewer_is_coach, other_name):
     return _("Written by %(name)s", name=other_name)
 
 
+def changed_by(by_coach, viewer_is_coach, other_name, when):
+    """Who changed a goal or step last, and when, from where the reader stands."""
+    if bool(by_coach) == bool(viewer_is_coach):
+        return _("Changed by you, %(when)s", when=when)
+    if by_coach:
+        return _("Changed by your coach, %(when)s", when=when)
+    return _("Changed by %(name)s, %(when)s", name=other_name, when=when)
+
+
 def _memo(key, make):
     """A text made once per request: the dashboard says the same things 30 times, and
     each translation lookup costs more than the rest of a card."""
@@ -171,6 +180,6 @@ def init_app(app):
         when=when, appointment_when=appointment_when, long_date=long_date,
     )  # fmt: skip
     app.jinja_env.globals.update(appointment_end=appointment_end, access_line=access_line,
-                                 written_by=written_by, contact_words=contact_words,
+                                 written_by=written_by, changed_by=changed_by, contact_words=contact_words,
                                  attention_text=attention_text, questions_text=questions_text,
                                  interest_answer_label=interest_answer_label)  # fmt: skip

@@ -160,6 +160,14 @@ class StepForm(PrefixedForm):
         return valid
 
 
+class GoalChangeForm(PrefixedForm):
+    title = text_field(_l("The goal"), 200, _l("Write the goal first."), area=False)
+
+
+class StepChangeForm(StepForm):
+    text = text_field(_l("The step"), 200, _l("Write the step first."), area=False)
+
+
 class InterestAnswerForm(FlaskForm):
     class Meta:  # one per interest on a page: see PrefixedForm
         csrf = False

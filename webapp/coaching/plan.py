@@ -4,13 +4,15 @@ Coach and resident both add goals and steps and both tick steps done.
 Everything in it is visible to both: there are no secret notes.
 """
 
+from datetime import date
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from webapp.access import resident_required
 from webapp.coaching import bp, queries
-from webapp.coaching.forms import GoalForm, StepForm
+from webapp.coaching.forms import GoalChangeForm, GoalForm, StepChangeForm, StepForm
 from webapp.coaching.views import coach_required, me, participant_or_404, refused
 from webapp.db import get_db, now_iso, one, rows, write_transaction
 from webapp.domain import coaching as rules
@@ -34,13 +36,21 @@ def plan_of(db, resident_id):
     return goals
 
 
-def plan_forms(goals, goal_form=None, step_forms=None):
-    """A form for a new goal, and one for a new step under each goal (unique field ids)."""
+def plan_forms(goals, goal_form=None, step_forms=None, change_forms=None):
+    """A form for a new goal, one for a new step under each goal, and one to change
+    each goal and step, filled with what it says now (unique field ids)."""
     step_forms = dict(step_forms or {})
+    change_forms = dict(change_forms or {})
     for goal in goals:
         step_forms.setdefault(goal["id"], StepForm(prefix=f"step{goal['id']}", formdata=None))
+        change_forms.setdefault(f"goal-{goal['id']}", GoalChangeForm(
+            prefix=f"goal{goal['id']}change", formdata=None, title=goal["title"]))  # fmt: skip
+        for step in goal["steps"]:
+            due = date.fromisoformat(step["due_date"]) if step["due_date"] else None
+            change_forms.setdefault(f"step-{step['id']}", StepChangeForm(
+                prefix=f"step{step['id']}change", formdata=None, text=step["text"], due=due))  # fmt: skip
     return {"goal_form": goal_form or GoalForm(prefix="goal", formdata=None),
-            "step_forms": step_forms}  # fmt: skip
+            "step_forms": step_forms, "change_forms": change_forms}  # fmt: skip
 
 
 def _back(resident_id, anchor="plan"):
@@ -66,10 +76,10 @@ def plan():
     return render_template("coaching/plan.html", goals=goals, **plan_forms(goals))
 
 
-def _plan_page_again(resident, goal_form=None, step_forms=None):
+def _plan_page_again(resident, goal_form=None, step_forms=None, change_forms=None):
     """The page the form came from, with its messages, as a 422."""
     goals = plan_of(get_db(), resident["id"])
-    forms = plan_forms(goals, goal_form, step_forms)
+    forms = plan_forms(goals, goal_form, step_forms, change_forms)
     if current_user.role == "coach":
         from webapp.coaching.caseload import participant_page
 
@@ -154,6 +164,32 @@ def plan_goal_delete(goal_id):
     return redirect(_back(resident["id"]), code=303)
 
 
+def _change(db, table, row_id, resident_id, values):
+    """Reword a goal or step; the same change sent twice is one change."""
+    with write_transaction(db):
+        _still_allowed(db, resident_id)
+        current = one(db, f"SELECT * FROM {table} WHERE id = ?", (row_id,))  # noqa: S608 - fixed names
+        if current is None:
+            abort(404)
+        if all(current[name] == value for name, value in values.items()):
+            return
+        values = {**values, "changed_at": now_iso(), "changed_by_coach": int(current_user.role == "coach")}
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id))  # noqa: S608
+
+
+@bp.post("/plan/goals/<int:goal_id>/change")
+@login_required
+def plan_goal_change(goal_id):
+    goal, resident = _goal_or_404(goal_id)
+    form = GoalChangeForm(prefix=f"goal{goal_id}change")
+    if not form.validate_on_submit():
+        return _plan_page_again(resident, change_forms={f"goal-{goal_id}": form})
+    _change(get_db(), "plan_goals", goal_id, resident["id"], {"title": form.title.data.strip()})
+    flash(_("The change is saved."), "success")
+    return redirect(_back(resident["id"], f"goal-{goal_id}"), code=303)
+
+
 # --- steps ---------------------------------------------------------------------------------
 
 
@@ -209,6 +245,20 @@ def plan_step_done(step_id):
                        (step_id,))  # fmt: skip
     flash(_("Well done. The step is ticked off.") if done else _("The step is open again."),
           "success")  # fmt: skip
+    return redirect(_back(resident["id"], f"step-{step_id}"), code=303)
+
+
+@bp.post("/plan/steps/<int:step_id>/change")
+@login_required
+def plan_step_change(step_id):
+    step, resident = _step_or_404(step_id)
+    form = StepChangeForm(prefix=f"step{step_id}change")
+    if not form.validate_on_submit():
+        return _plan_page_again(resident, change_forms={f"step-{step_id}": form})
+    _change(get_db(), "plan_steps", step_id, resident["id"], {
+        "text": form.text.data.strip(), "due_date": form.due.data.isoformat() if form.due.data else None,
+    })  # fmt: skip
+    flash(_("The change is saved."), "success")
     return redirect(_back(resident["id"], f"step-{step_id}"), code=303)
 
 

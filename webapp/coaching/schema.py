@@ -174,3 +174,17 @@ def coaching_007_messages_by_day(db):
     # The dashboard's chart reads (participant, day) for a year of messages;
     # from this index alone it never touches the messages themselves.
     _run(db, "CREATE INDEX messages_thread_day ON messages(resident_id, created_at)")
+
+
+@migrations()
+def coaching_008_plan_changes(db):
+    # A goal or step can be reworded; both people see who changed it last, and when.
+    _run(
+        db,
+        """
+        ALTER TABLE plan_goals ADD COLUMN changed_at TEXT;
+        ALTER TABLE plan_goals ADD COLUMN changed_by_coach INTEGER;
+        ALTER TABLE plan_steps ADD COLUMN changed_at TEXT;
+        ALTER TABLE plan_steps ADD COLUMN changed_by_coach INTEGER
+        """,
+    )
