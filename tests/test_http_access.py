@@ -3,6 +3,7 @@
 CSRF on every state-changing route, security headers and htmx partials."""
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -29,6 +30,8 @@ from http_support import (
 )
 
 from webapp.profile.steps import STEPS
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
 
 RESIDENTS = ("bewoner", "bewoner2")
 STAFF = ("coach", "gemeente", "buurtgroep")
@@ -597,6 +600,29 @@ def test_static_files_are_cached_long(reader):
     assert response.status_code == 200
     assert "immutable" in response.headers["Cache-Control"]
     response.close()
+
+
+@pytest.mark.parametrize("name", ["js/pwa.js", "js/outbox.js", "js/app.js", "css/app.css"])
+def test_our_scripts_and_stylesheet_go_out_without_their_comments(reader, name):
+    source = (STATIC / name).read_text(encoding="utf-8")
+    assert "/*" in source  # the source explains itself
+    response = reader.get(f"/static/{name}?v=1")
+    served = response.get_data(as_text=True)
+    assert response.status_code == 200 and "/*" not in served
+    assert len(served) < 0.9 * len(source)
+    assert "immutable" in response.headers["Cache-Control"]
+    again = reader.get(f"/static/{name}?v=1", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_files_already_small_go_out_as_they_are(reader):
+    name = "js/htmx-2.0.11.min.js"
+    assert reader.get(f"/static/{name}").data == (STATIC / name).read_bytes()
+
+
+@pytest.mark.parametrize("path", ["/static/js/nope.js", "/static/../webapp/db.py", "/static/js/../../README.md"])
+def test_no_file_outside_static_is_served(reader, path):
+    assert reader.get(path).status_code == 404
 
 
 # --- htmx ---------------------------------------------------------------------

@@ -56,7 +56,7 @@ def create_app(test_config=None):
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
-    from webapp import db, templating
+    from webapp import assets, db, templating
     from webapp.extensions import babel, csrf, limiter, login_manager
     from webapp.i18n import select_locale
 
@@ -67,6 +67,7 @@ def create_app(test_config=None):
     login_manager.login_view = "auth.login"
     login_manager.login_message = None  # the login page explains itself
     templating.init_app(app)
+    assets.init_app(app)
     db.init_app(app)
     db.init_database(app.config["DATABASE"])
 

@@ -29,6 +29,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
+from webapp.assets import minified_source
 from webapp.i18n import current_choice
 from webapp.pwa import push
 from webapp.templating import static_url
@@ -103,8 +104,7 @@ def _service_worker_source():
         "badge": static_url("icons/badge-96.png"),
         "notifications": url_for("notifications.index"),
     }
-    with open(os.path.join(static, "js", "sw.js"), encoding="utf-8") as handle:
-        code = handle.read()
+    code = minified_source("js/sw.js")
     source = f"self.BASISBAAN = {json.dumps(settings, separators=(',', ':'))};\n{code}"
     _sw_cache[key] = source
     return source
