@@ -4,6 +4,7 @@ thresholds, deadlines), drafts, comments, reports, bad input and htmx."""
 
 import html
 import re
+import uuid
 
 import pytest
 from http_support import (
@@ -462,6 +463,19 @@ def test_close_proposals_command(app):
     assert result.exit_code == 0, result.output
     assert f"Closed {opened} proposal(s)" in result.output
     assert count(app, "proposals", "status = 'open'") == 0
+
+
+def test_close_proposals_forgets_the_vote_ids_that_can_no_longer_matter(app, client):
+    sign_in(client, RESIDENT_NOORD)
+    for proposal in (OPEN_VOGELBUURT, OPEN_DE_HOVEN):
+        post_form(client, f"/proposals/{proposal}/vote", {"client_id": str(uuid.uuid4())},
+                  token_from=f"/proposals/{proposal}")  # fmt: skip
+    assert count(app, "client_ids", "kind = 'vote'") == 2
+    execute(app, "UPDATE proposals SET deadline = '2020-01-01T00:00:00Z' WHERE id = ?", (OPEN_DE_HOVEN,))
+    result = app.test_cli_runner().invoke(args=["close-proposals"])
+    assert "Forgot 1 client id(s)" in result.output
+    # Voting still runs there: a late retry must still find its first answer.
+    assert query(app, "SELECT item_id FROM client_ids") == [{"item_id": OPEN_VOGELBUURT}]
 
 
 # --- htmx ------------------------------------------------------------------------------

@@ -171,6 +171,19 @@ def resubmit(db, proposal_id, author_id, reason, now):
     return Outcome("done", proposal)
 
 
+def forget_settled_vote_ids(db):
+    """Drop the client ids of votes on proposals no longer open; returns how many.
+
+    They guard against a late retry casting a vote again; once voting has
+    ended no vote can change, and a retry is refused as any vote would be.
+    """
+    with write_transaction(db):
+        return db.execute(
+            """DELETE FROM client_ids WHERE kind = 'vote'
+               AND item_id IN (SELECT id FROM proposals WHERE status != 'open')"""
+        ).rowcount
+
+
 # --- votes --------------------------------------------------------------------------
 
 
