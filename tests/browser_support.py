@@ -85,6 +85,36 @@ def log_in(page, base_url, username, password=DEMO_PASSWORD, first_path="/login"
     expect(page).not_to_have_url(re.compile(r"/login"))
 
 
+class Tabs:
+    """One browser context and page per (who, variant, width), reused by every case.
+
+    Each case still loads its page afresh; reusing the context only saves
+    setting one up and loading the static files again (it keeps the suite fast).
+    ``state_of(who)`` gives that person's saved log-in (None: logged out).
+    """
+
+    def __init__(self, browser, context_args, state_of):
+        self.browser, self.context_args, self.state_of = browser, context_args, state_of
+        self.opened = {}
+
+    def __call__(self, who, variant, width):
+        key = (who, variant, width)
+        if key not in self.opened:
+            args = dict(self.context_args)
+            if width:
+                args["viewport"] = {"width": width, "height": 800}
+            state = self.state_of(who)
+            if state is not None:
+                args["storage_state"] = state
+            page = self.browser.new_context(**args).new_page()
+            self.opened[key] = (page, csp_errors(page))
+        return self.opened[key]
+
+    def close(self):
+        for page, _problems in self.opened.values():
+            page.context.close()
+
+
 def csp_errors(page):
     """Collect console messages about the Content-Security-Policy (inline style/script)."""
     found = []

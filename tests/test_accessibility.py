@@ -21,7 +21,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser_support import (
     AXE_TAGS,
-    csp_errors,
+    Tabs,
     job_with_interest,
     log_in,
     open_job_without_interest,
@@ -125,29 +125,9 @@ def resident_state(browser, browser_context_args, shared_live_server):
 
 @pytest.fixture(scope="module")
 def tabs(browser, browser_context_args, resident_state):
-    """One browser context and page per (who, variant, width), reused by every case.
-
-    Each case still loads its page afresh; reusing the context only saves
-    setting one up and loading the static files again (it keeps the suite fast).
-    """
-    opened = {}
-
-    def tab(who, variant, width):
-        key = (who, variant, width)
-        if key not in opened:
-            args = dict(browser_context_args)
-            if width:
-                args["viewport"] = {"width": width, "height": 800}
-            if who == RESIDENT:
-                args["storage_state"] = resident_state
-            context = browser.new_context(**args)
-            page = context.new_page()
-            opened[key] = (context, page, csp_errors(page))
-        return opened[key][1:]
-
-    yield tab
-    for context, _page, _problems in opened.values():
-        context.close()
+    opened = Tabs(browser, browser_context_args, lambda who: resident_state if who == RESIDENT else None)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from datetime import timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_support import csp_errors, log_in
+from browser_support import Tabs, log_in
 from conftest import LiveServer, _config
 from playwright.sync_api import expect
 from test_accessibility import (
@@ -141,22 +141,9 @@ def states(browser, browser_context_args, coaching_server):
 
 @pytest.fixture(scope="module")
 def tabs(browser, browser_context_args, states):
-    opened = {}
-
-    def tab(who, variant, width):
-        key = (who, variant, width)
-        if key not in opened:
-            args = dict(browser_context_args, storage_state=states[who])
-            if width:
-                args["viewport"] = {"width": width, "height": 800}
-            context = browser.new_context(**args)
-            page = context.new_page()
-            opened[key] = (context, page, csp_errors(page))
-        return opened[key][1:]
-
-    yield tab
-    for context, _page, _problems in opened.values():
-        context.close()
+    opened = Tabs(browser, browser_context_args, states.get)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_support import csp_errors, log_in, query
+from browser_support import Tabs, log_in, query
 from playwright.sync_api import expect
 from test_accessibility import (
     AXE_OPTIONS,
@@ -116,24 +116,9 @@ def states(browser, browser_context_args, shared_live_server):
 
 @pytest.fixture(scope="module")
 def tabs(browser, browser_context_args, states):
-    opened = {}
-
-    def tab(who, variant, width):
-        key = (who, variant, width)
-        if key not in opened:
-            args = dict(browser_context_args)
-            if width:
-                args["viewport"] = {"width": width, "height": 800}
-            if who != ANON:
-                args["storage_state"] = states[who]
-            context = browser.new_context(**args)
-            page = context.new_page()
-            opened[key] = (context, page, csp_errors(page))
-        return opened[key][1:]
-
-    yield tab
-    for context, _page, _problems in opened.values():
-        context.close()
+    opened = Tabs(browser, browser_context_args, lambda who: None if who == ANON else states[who])
+    yield opened
+    opened.close()
 
 
 POST_FORM = """([action, token]) => {
