@@ -190,13 +190,28 @@ def _axe_report(violations):
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 
 
-@pytest.mark.parametrize(("case", "variant"), PARAMS)
-def test_axe(visit, case, variant):
-    page = visit(case, variant)
+def assert_no_axe_violations(page):
     results = Axe().run(page, options=AXE_OPTIONS)
     violations = results.response["violations"]
     assert results.response["testEngine"]["name"] == "axe-core"
     assert not violations, f"axe found {len(violations)} violation(s):\n" + _axe_report(violations)
+
+
+def assert_no_horizontal_scroll(page, width=320):
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(WIDER_THAN_VIEWPORT) if scroll_width > width else []
+    assert scroll_width <= width, f"the page is {scroll_width} px wide at {width} px; too wide: {wide}"
+
+
+def assert_tap_targets(page, minimum=6):
+    found = page.evaluate(SMALL_TARGETS, 44)
+    assert found["count"] >= minimum, "found (almost) no tap targets: is the selector right?"
+    assert not found["small"], "tap targets under 44 x 44 px:\n" + "\n".join(found["small"])
+
+
+@pytest.mark.parametrize(("case", "variant"), PARAMS)
+def test_axe(visit, case, variant):
+    assert_no_axe_violations(visit(case, variant))
 
 
 # --- layout at 320 px -------------------------------------------------------
@@ -213,10 +228,7 @@ WIDER_THAN_VIEWPORT = """() => {
 
 @pytest.mark.parametrize(("case", "variant"), PARAMS)
 def test_no_horizontal_scroll_at_320px(visit, case, variant):
-    page = visit(case, variant, width=320)
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate(WIDER_THAN_VIEWPORT) if scroll_width > 320 else []
-    assert scroll_width <= 320, f"the page is {scroll_width} px wide at 320 px; too wide: {wide}"
+    assert_no_horizontal_scroll(visit(case, variant, width=320))
 
 
 # --- tap targets ------------------------------------------------------------
@@ -276,10 +288,7 @@ SMALL_TARGETS = """(minimum) => {
 
 @pytest.mark.parametrize(("case", "variant"), PARAMS)
 def test_tap_targets(visit, case, variant):
-    page = visit(case, variant, width=320)
-    found = page.evaluate(SMALL_TARGETS, 44)
-    assert found["count"] > 5, "found (almost) no tap targets: is the selector right?"
-    assert not found["small"], "tap targets under 44 x 44 px:\n" + "\n".join(found["small"])
+    assert_tap_targets(visit(case, variant, width=320))
 
 
 # --- HTML validation --------------------------------------------------------

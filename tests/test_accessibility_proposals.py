@@ -9,15 +9,13 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from browser_support import Tabs, log_in, query
 from playwright.sync_api import expect
 from test_accessibility import (
-    AXE_OPTIONS,
-    SMALL_TARGETS,
-    WIDER_THAN_VIEWPORT,
-    _axe_report,
     _with_plain,
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    assert_tap_targets,
     assert_valid_html,
     urlpath,
 )
@@ -172,26 +170,17 @@ def visit(tabs, shared_live_server, ids):
 
 @pytest.mark.parametrize(("case", "variant"), PARAMS)
 def test_axe(visit, case, variant):
-    page = visit(case, variant)
-    results = Axe().run(page, options=AXE_OPTIONS)
-    violations = results.response["violations"]
-    assert not violations, f"axe found {len(violations)} violation(s):\n" + _axe_report(violations)
+    assert_no_axe_violations(visit(case, variant))
 
 
 @pytest.mark.parametrize(("case", "variant"), PARAMS)
 def test_no_horizontal_scroll_at_320px(visit, case, variant):
-    page = visit(case, variant, width=320)
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate(WIDER_THAN_VIEWPORT) if scroll_width > 320 else []
-    assert scroll_width <= 320, f"the page is {scroll_width} px wide at 320 px; too wide: {wide}"
+    assert_no_horizontal_scroll(visit(case, variant, width=320))
 
 
 @pytest.mark.parametrize(("case", "variant"), PARAMS)
 def test_tap_targets(visit, case, variant):
-    page = visit(case, variant, width=320)
-    found = page.evaluate(SMALL_TARGETS, 44)
-    assert found["count"] > 5, "found (almost) no tap targets: is the selector right?"
-    assert not found["small"], "tap targets under 44 x 44 px:\n" + "\n".join(found["small"])
+    assert_tap_targets(visit(case, variant, width=320))
 
 
 def _raw_pages(app, ids):

@@ -14,11 +14,15 @@ page's HTML passes the Nu HTML Checker.
 
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from browser_support import csp_errors, log_in, open_job_without_interest, user_id
 from playwright.sync_api import expect
 from proposal_support import OPEN_VOGELBUURT
-from test_accessibility import AXE_OPTIONS, SMALL_TARGETS, WIDER_THAN_VIEWPORT, _axe_report, assert_valid_html
+from test_accessibility import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    assert_tap_targets,
+    assert_valid_html,
+)
 from test_pwa_browser import kept, worker_ready
 
 pytestmark = pytest.mark.browser
@@ -52,15 +56,10 @@ def plain(path, variant):
 
 def check(page, problems, minimum_targets=3):
     """axe at 390 px; scroll and tap targets at 320 px; no CSP complaints."""
-    results = Axe().run(page, options=AXE_OPTIONS)
-    violations = results.response["violations"]
-    assert not violations, f"axe found {len(violations)} violation(s):\n" + _axe_report(violations)
+    assert_no_axe_violations(page)
     page.set_viewport_size({"width": 320, "height": 800})
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 320, f"{width} px wide at 320 px: {page.evaluate(WIDER_THAN_VIEWPORT)}"
-    found = page.evaluate(SMALL_TARGETS, 44)
-    assert found["count"] >= minimum_targets
-    assert not found["small"], "tap targets under 44 x 44 px:\n" + "\n".join(found["small"])
+    assert_no_horizontal_scroll(page)
+    assert_tap_targets(page, minimum_targets)
     page.set_viewport_size({"width": 390, "height": 844})
     assert problems == [], problems
 
