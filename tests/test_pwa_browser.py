@@ -94,8 +94,19 @@ def wait_until(page, script, seconds=15):
 
 def worker_ready(page):
     """Wait until the service worker controls the page and has kept it (installing
-    fetches every static file: on a busy machine that can take a while)."""
-    wait_until(page, "() => navigator.serviceWorker.controller !== null", seconds=SENDING / 1000)
+    fetches every static file: on a busy machine that can take a while).
+
+    A page whose navigation began while the worker was still activating (the
+    log-in's redirect) can miss its claim(); on a phone the next page load is
+    controlled, so load it once more then.
+    """
+    wait_until(page, "() => navigator.serviceWorker.ready.then(r => r.active.state === 'activated')",
+               seconds=SENDING / 1000)  # fmt: skip
+    try:
+        wait_until(page, "() => navigator.serviceWorker.controller !== null", seconds=3)
+    except AssertionError:
+        page.reload()
+        wait_until(page, "() => navigator.serviceWorker.controller !== null", seconds=SENDING / 1000)
     wait_until(page, "() => caches.match(location.href).then(r => !!r)", seconds=SENDING / 1000)
 
 
