@@ -715,7 +715,7 @@ def test_htmx_interest_error_is_the_box_with_the_message(app, client):
     body = page(response)
     assert response.status_code == 422
     assert "<html" not in body
-    assert t(app, "This is too long. Use at most %(limit)d characters.", limit=500) in body
+    assert t(app, "This is too long. Use at most %(max)d characters.", max=500) in body
     assert count(app, "interests", "user_id = ?", (user_id(app, "bewoner2"),)) == 0
 
 

@@ -96,8 +96,8 @@ def test_a_phone_appointment_needs_no_place(app, client):
         ({"minutes": "600"}, "Choose one of the options in the list."),
         ({"kind": "video"}, "Choose one of the options in the list."),
         ({"place": ""}, "Say where you meet."),
-        ({"place": LONG}, "This is too long. Use at most %(limit)d characters."),
-        ({"note": LONG}, "This is too long. Use at most %(limit)d characters."),
+        ({"place": LONG}, "This is too long. Use at most %(max)d characters."),
+        ({"note": LONG}, "This is too long. Use at most %(max)d characters."),
         ({"client_id": "<script>"},
          "This form is out of date. Please load the page again and try once more."),
     ],
@@ -109,7 +109,7 @@ def test_bad_plans_are_refused_with_a_message(app, client, changes, message):
     shown = " ".join(messages(page(response)))
     limits = {"place": 200, "note": 500}
     limit = next((limits[k] for k in changes if k in limits), 0)
-    expected = t(app, message, limit=limit) if "%(limit)d" in message else t(app, message)
+    expected = t(app, message, max=limit) if "%(max)d" in message else t(app, message)
     assert expected in shown
     assert snapshot(app, "appointments", "notifications") == before
 

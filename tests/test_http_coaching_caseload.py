@@ -271,7 +271,7 @@ def test_the_same_new_participant_form_twice_is_one_account(app, client):
 
 @pytest.mark.parametrize(("data", "message"), [
     ({"display_name": ""}, "Fill in the name."),
-    ({"display_name": "x" * 61}, "This is too long. Use at most %(limit)d characters."),
+    ({"display_name": "x" * 61}, "This is too long. Use at most %(max)d characters."),
     ({"display_name": "Ali", "username": "met spatie"},
      "Use 3 to 40 letters or digits. You may also use . _ or -, but no spaces."),
     ({"display_name": "Ali", "username": "bewoner"},
@@ -283,7 +283,7 @@ def test_a_bad_new_participant_is_refused(app, client, data, message):
     before = snapshot(app, "users", "start_codes")
     response = new_participant(client, **data)
     assert response.status_code == 422
-    assert t(app, message, limit=60) in " ".join(messages(page(response)))
+    assert t(app, message, max=60) in " ".join(messages(page(response)))
     assert snapshot(app, "users", "start_codes") == before
 
 

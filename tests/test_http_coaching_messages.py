@@ -127,7 +127,7 @@ def test_a_longer_message_is_refused_and_stays_in_the_box(app, client):
     response = send(client, text)
     assert response.status_code == 422
     body = page(response)
-    assert t(app, "This is too long. Use at most %(limit)d characters.", limit=2000) in " ".join(
+    assert t(app, "This is too long. Use at most %(max)d characters.", max=2000) in " ".join(
         messages(body)
     )
     assert text in body  # still in the textarea

@@ -76,12 +76,12 @@ def test_the_same_goal_form_twice_is_one_goal(app, client):
 
 
 @pytest.mark.parametrize(("title", "message"), [("", "Write the goal first."),
-                                                (LONG, "This is too long. Use at most %(limit)d characters.")])  # fmt: skip # noqa: E501
+                                                (LONG, "This is too long. Use at most %(max)d characters.")])  # fmt: skip # noqa: E501
 def test_a_bad_goal_is_refused(app, client, title, message):
     before = snapshot(app, "plan_goals")
     response = add_goal(client, title)
     assert response.status_code == 422
-    assert t(app, message, limit=200) in " ".join(messages(page(response)))
+    assert t(app, message, max=200) in " ".join(messages(page(response)))
     assert snapshot(app, "plan_goals") == before
 
 
@@ -246,7 +246,7 @@ def test_a_change_to_nothing_new_changes_nothing(app, client):
 @pytest.mark.parametrize(("text", "due", "msgid"), [
     ("", "", "Write the step first."),
     ("   ", "", "Write the step first."),
-    (LONG, "", "This is too long. Use at most %(limit)d characters."),
+    (LONG, "", "This is too long. Use at most %(max)d characters."),
     ("Stap", "15-01-2027", "Choose a day, or leave this empty."),
 ])  # fmt: skip
 def test_a_bad_change_keeps_the_step_and_says_why(app, client, text, due, msgid):
@@ -254,7 +254,7 @@ def test_a_bad_change_keeps_the_step_and_says_why(app, client, text, due, msgid)
     sign_in(client, "bewoner")
     response = change_step(client, step["id"], text, due)
     assert response.status_code == 422
-    expected = t(app, msgid, limit=200)
+    expected = t(app, msgid, max=200)
     assert any(expected in shown for shown in messages(page(response)))
     assert f'id="step{step["id"]}change-text"' in page(response)  # the form is there, open again
     assert first_step(app) == step

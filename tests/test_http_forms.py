@@ -40,7 +40,7 @@ from webapp.db import connect
 from webapp.profile.steps import STEPS
 
 ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
-TOO_LONG = "This is too long. Use at most %(limit)d characters."
+TOO_LONG = "This is too long. Use at most %(max)d characters."
 CONTROL = "This text has characters we cannot save. Please type it again."
 NOT_IN_LIST = "Choose one of the options in the list."
 ACCOUNT_TABLES = ("users", "profiles", "interests", "start_codes")
@@ -79,7 +79,7 @@ def test_bad_login(reader_app, reader, username, password, msgid):
     before = snapshot(reader_app, "users")
     response = post_form(reader, "/login", {"username": username, "password": password}, "/login")
     assert response.status_code == 422
-    shows(reader_app, response, msgid, limit=200)
+    shows(reader_app, response, msgid, max=200)
     assert SCRIPT not in page(response)
     assert snapshot(reader_app, "users") == before
     assert reader.get("/interests").status_code == 303
@@ -124,15 +124,15 @@ SIGNUP_CASES = [
     ({"email": "not-an-email"}, NOT_EMAIL, {}),
     ({"email": SCRIPT}, NOT_EMAIL, {}),
     ({"email": SQL}, NOT_EMAIL, {}),
-    ({"email": LONG + "@example.org"}, TOO_LONG, {"limit": 200}),
+    ({"email": LONG + "@example.org"}, TOO_LONG, {"max": 200}),
     ({"email": "coach@example.org"}, TAKEN, {}),
     ({"email": "COACH@Example.org"}, TAKEN, {}),
-    ({"display_name": LONG}, TOO_LONG, {"limit": 60}),
+    ({"display_name": LONG}, TOO_LONG, {"max": 60}),
     ({"display_name": "An\x01na"}, CONTROL, {}),
     ({"password": "", "confirm": ""}, "Choose a password.", {}),
     ({"password": "", "confirm": ""}, "Type the password again.", {}),
     ({"password": "kort", "confirm": "kort"}, "Use at least 8 characters.", {}),
-    ({"password": LONG, "confirm": LONG}, TOO_LONG, {"limit": 200}),
+    ({"password": LONG, "confirm": LONG}, TOO_LONG, {"max": 200}),
     ({"confirm": "een andere zin"}, "The two passwords are not the same.", {}),
 ]
 
@@ -193,7 +193,7 @@ GOOD_PASSWORD = {"password": "een lange zin", "confirm": "een lange zin"}
 
 ACTIVATE_CASES = [
     ({"code": ""}, "Fill in your start code.", {}),
-    ({"code": LONG}, TOO_LONG, {"limit": 40}),
+    ({"code": LONG}, TOO_LONG, {"max": 40}),
     ({"code": SCRIPT}, UNKNOWN_CODE, {}),
     ({"code": SQL}, UNKNOWN_CODE, {}),
     ({"code": "ABCD-EFGH-JKMN"}, UNKNOWN_CODE, {}),
@@ -250,8 +250,8 @@ def test_activate_link_fills_in_the_code(reader):
 # --- "I want this job" -----------------------------------------------------------
 
 INTEREST_CASES = [
-    ("x" * 501, TOO_LONG, {"limit": 500}),
-    (LONG, TOO_LONG, {"limit": 500}),
+    ("x" * 501, TOO_LONG, {"max": 500}),
+    (LONG, TOO_LONG, {"max": 500}),
     ("Hallo\x00", CONTROL, {}),
     ("Hallo\x1b[31m", CONTROL, {}),
 ]
@@ -800,8 +800,8 @@ def test_signup_with_an_existing_email_does_not_take_over_that_account(app):
 FILTER_NOTICE = "One of the filters has a value we do not know. Choose again from the list."
 
 BAD_FILTERS = [
-    ("q=" + "x" * 101, TOO_LONG, {"limit": 100}),
-    ("q=" + LONG, TOO_LONG, {"limit": 100}),
+    ("q=" + "x" * 101, TOO_LONG, {"max": 100}),
+    ("q=" + LONG, TOO_LONG, {"max": 100}),
     ("q=%00", CONTROL, {}),
     ("category=nope", NOT_IN_LIST, {}),
     ("category=" + SCRIPT, NOT_IN_LIST, {}),

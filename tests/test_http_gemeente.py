@@ -244,7 +244,7 @@ def test_rejecting_needs_only_a_reason(app, client):
 
 @pytest.mark.parametrize(("changes", "msgid"), [
     ({"reason": ""}, "Write the reason. Residents read it."),
-    ({"reason": LONG}, "This is too long. Use at most %(limit)d characters."),
+    ({"reason": LONG}, "This is too long. Use at most %(max)d characters."),
     ({"criteria": list(CRITERIA[:-1])}, "Tick every criterion before you approve. Or ask for "
                                         "changes."),
     ({"criteria": ["nonsense"]}, "Choose one of the options in the list."),
@@ -260,7 +260,7 @@ def test_a_decision_without_what_it_needs_is_422_and_stores_nothing(app, client,
     before = snapshot(app, *TABLES)
     response = post_form(client, f"/gemeente/proposals/{WITH_GEMEENTE}", {**APPROVE, **changes})
     assert response.status_code == 422
-    assert has(app, " ".join(messages(page(response))), msgid, limit=2000)
+    assert has(app, " ".join(messages(page(response))), msgid, max=2000)
     assert snapshot(app, *TABLES) == before
 
 
@@ -338,7 +338,7 @@ def test_a_new_job_is_a_draft_with_every_field(app, client):
     ({"start_date": "2026-02-30"}, "Fill in a date, like 2026-03-01.", {}),
     ({"title_nl": ""}, "Fill in this field.", {}),
     ({"plain_en": " "}, "Fill in this field.", {}),
-    ({"title_en": LONG}, "This is too long. Use at most %(limit)d characters.", {"limit": 120}),
+    ({"title_en": LONG}, "This is too long. Use at most %(max)d characters.", {"max": 120}),
     ({"employer": "a\x01"}, "This text has characters we cannot save. Please type it again.", {}),
 ])  # fmt: skip
 def test_bad_job_input_is_422_and_stores_nothing(app, client, changes, msgid, values):

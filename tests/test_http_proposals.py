@@ -631,9 +631,9 @@ def test_resubmitting_after_changes_goes_back_to_the_municipality(app, client):
 BAD_PROPOSALS = [
     ({"title": ""}, "Give your proposal a short title."),
     ({"title": "   "}, "Give your proposal a short title."),
-    ({"title": LONG}, "This is too long. Use at most %(limit)d characters.", {"limit": 120}),
+    ({"title": LONG}, "This is too long. Use at most %(max)d characters.", {"max": 120}),
     ({"tasks": ""}, "Say what the worker would do."),
-    ({"problem": LONG}, "This is too long. Use at most %(limit)d characters.", {"limit": 2000}),
+    ({"problem": LONG}, "This is too long. Use at most %(max)d characters.", {"max": 2000}),
     ({"hours": "abc"}, "Fill in the hours a week: a number from 1 to 40."),
     ({"hours": "0"}, "Fill in the hours a week: a number from 1 to 40."),
     ({"hours": "99999999999999999999"}, "Fill in the hours a week: a number from 1 to 40."),
@@ -777,7 +777,7 @@ def test_an_answer_to_an_unknown_or_foreign_comment_is_404(app, client):
 
 @pytest.mark.parametrize(("data", "msgid"), [
     ({"kind": "question", "body": ""}, "Write your question or comment."),
-    ({"kind": "question", "body": LONG}, "This is too long. Use at most %(limit)d characters."),
+    ({"kind": "question", "body": LONG}, "This is too long. Use at most %(max)d characters."),
     ({"kind": "shout", "body": "Hoi"}, "Choose one of the options in the list."),
     ({"body": "Hoi"}, "Choose an answer."),
 ])  # fmt: skip
@@ -788,7 +788,7 @@ def test_bad_comments_are_422_and_store_nothing(app, client, data, msgid):
                          dict(data, form_token="4" * 32))  # fmt: skip
     assert response.status_code == 422
     shown = " ".join(messages(page(response)))
-    assert t(app, msgid, limit=1000) in shown
+    assert t(app, msgid, max=1000) in shown
     assert snapshot(app, "proposal_comments") == before
 
 

@@ -6,6 +6,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import ValidationError
 
+# For wtforms' Length(max=..., message=TOO_LONG): it fills in %(max)d.
+TOO_LONG = _l("This is too long. Use at most %(max)d characters.")
+
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -17,17 +20,6 @@ class NoControlCharacters:
     def __call__(self, form, field):
         if isinstance(field.data, str) and CONTROL_CHARACTERS.search(field.data):
             raise ValidationError(self.message)
-
-
-class MaxLength:
-    def __init__(self, limit):
-        self.limit = limit
-
-    def __call__(self, form, field):
-        if isinstance(field.data, str) and len(field.data) > self.limit:
-            raise ValidationError(
-                _l("This is too long. Use at most %(limit)d characters.", limit=self.limit)
-            )
 
 
 class EmptyForm(FlaskForm):
