@@ -38,7 +38,6 @@ from webapp.forms import CONTROL_CHARACTERS
 from webapp.jobs import list_jobs
 from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS
 from webapp.notifications import notify
-from webapp.profile import _answer_text
 from webapp.profile import steps as profile_steps
 from webapp.profile.queries import as_matching_profile, completeness, profile_row
 
@@ -258,7 +257,7 @@ def participant_page(resident, status=200, interest_form=None, **forms):
     return no_store(make_response(render_template(
         "coaching/participant.html", resident=resident, thread=thread, upcoming=upcoming,
         past=past[:3], goals=goals,
-        summary=[(step, _answer_text(step, row)) for step in profile_steps.STEPS],
+        summary=[(step, profile_steps.answer_text(step, row)) for step in profile_steps.STEPS],
         answered=answered, total=total, fitting=fitting, interests=interests,
         interest_forms=_interest_forms(interests, interest_form), attention=attention,
         start_code=None, **forms,

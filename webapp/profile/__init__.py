@@ -20,7 +20,6 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms.validators import DataRequired
 
-from webapp import labels
 from webapp.access import resident_required
 from webapp.db import get_db, one, rows
 from webapp.domain import push as push_rules
@@ -39,25 +38,10 @@ bp = Blueprint("profile", __name__, url_prefix="/profile")
 def overview():
     row = profile_row(get_db(), current_user.id)
     answered, total = completeness(row)
-    summary = [(step, _answer_text(step, row)) for step in steps.STEPS]
+    summary = [(step, steps.answer_text(step, row)) for step in steps.STEPS]
     return render_template(
         "profile/overview.html", summary=summary, answered=answered, total=total
     )
-
-
-def _answer_text(step, row):
-    if row is None or row[step.column] in (None, ""):
-        return None
-    value = row[step.column]
-    if step.key == "buurt":
-        return f"{row['buurt_name']} ({row['wijk_name']})"
-    if step.key == "hours":
-        return _("At most %(num)d hours a week", num=value)
-    table = {
-        "work": labels.CATEGORY, "days": labels.DAY, "travel": labels.TRAVEL,
-        "limits": labels.LIMIT, "skills": labels.SKILL, "languages": labels.LANGUAGE,
-    }[step.key]  # fmt: skip
-    return labels.names(table, split_codes(value) if step.many else (value,))
 
 
 @bp.get("/start")

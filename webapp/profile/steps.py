@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from webapp import labels
@@ -88,3 +89,19 @@ def current_answers(step, row):
         return []
     value = row[step.column]
     return list(vocab.split_codes(value)) if step.many else [str(value)]
+
+
+def answer_text(step, row):
+    """A resident's answer to one step in words, or None when not answered."""
+    if row is None or row[step.column] in (None, ""):
+        return None
+    value = row[step.column]
+    if step.key == "buurt":
+        return f"{row['buurt_name']} ({row['wijk_name']})"
+    if step.key == "hours":
+        return _("At most %(num)d hours a week", num=value)
+    table = {
+        "work": labels.CATEGORY, "days": labels.DAY, "travel": labels.TRAVEL,
+        "limits": labels.LIMIT, "skills": labels.SKILL, "languages": labels.LANGUAGE,
+    }[step.key]  # fmt: skip
+    return labels.names(table, vocab.split_codes(value) if step.many else (value,))
