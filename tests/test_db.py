@@ -1,15 +1,43 @@
 """The schema: migrations from empty, and the rules the database enforces."""
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
-from webapp.db import connect, init_database, migrations
+from webapp import migrations as all_migrations
+from webapp.db import connect, init_database
+
+# A database made by the main branch of 2026-12-04 (``sqlite3`` .dump of a
+# fresh one), before the areas handed their migrations in themselves.
+EARLIER_SCHEMA = Path(__file__).parent / "data" / "schema-2026-12-04.sql"
 
 
-def test_migrations_from_empty_create_every_table(tmp_path):
+@pytest.fixture(scope="module")
+def migrations():
+    return all_migrations()
+
+
+def schema_of(path):
+    """Every table, index, trigger and view as SQLite stores its text."""
+    db = connect(path)
+    found = db.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+    db.close()
+    return [tuple(row) for row in found]
+
+
+def applied_names(path):
+    db = connect(path)
+    names = [row[0] for row in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    db.close()
+    return names
+
+
+def test_migrations_from_empty_create_every_table(tmp_path, migrations):
     path = tmp_path / "new.db"
-    init_database(path)
+    init_database(path, migrations)
     db = connect(path)
     tables = set(db.table_names())
     assert {"wijken", "buurten", "users", "start_codes", "jobs", "jobs_fts", "profiles",
@@ -17,27 +45,51 @@ def test_migrations_from_empty_create_every_table(tmp_path):
     assert [m.name for m in migrations.applied(db)] == [m.name for m in migrations._migrations]
 
 
-def test_migrations_twice_change_nothing(tmp_path):
+def test_migrations_twice_change_nothing(tmp_path, migrations):
     path = tmp_path / "new.db"
-    init_database(path)
-    init_database(path)
+    init_database(path, migrations)
+    init_database(path, migrations)
     db = connect(path)
     assert migrations.pending(db) == []
     assert db.execute("SELECT COUNT(*) FROM minimum_wage").fetchone()[0] == 1
 
 
-def test_wal_and_foreign_keys_are_on(tmp_path):
+def test_wal_and_foreign_keys_are_on(tmp_path, migrations):
     path = tmp_path / "new.db"
-    init_database(path)
+    init_database(path, migrations)
     db = connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_first_minimum_wage_is_the_2026_rate(tmp_path):
-    init_database(tmp_path / "new.db")
+def test_first_minimum_wage_is_the_2026_rate(tmp_path, migrations):
+    init_database(tmp_path / "new.db", migrations)
     row = connect(tmp_path / "new.db").execute("SELECT valid_from, cents FROM minimum_wage").fetchone()
     assert tuple(row) == ("2026-01-01", 1471)
+
+
+def test_a_database_made_before_upgrades_to_the_same_schema_as_a_fresh_one(tmp_path, migrations):
+    earlier = tmp_path / "earlier.db"
+    connection = sqlite3.connect(earlier)
+    connection.executescript(EARLIER_SCHEMA.read_text())
+    connection.close()
+    names_before = applied_names(earlier)
+    init_database(earlier, migrations)
+    fresh = tmp_path / "fresh.db"
+    init_database(fresh, migrations)
+    assert schema_of(earlier) == schema_of(fresh)
+    # Nothing ran twice: the names already applied are the same names, in order.
+    assert applied_names(earlier)[: len(names_before)] == names_before
+    assert applied_names(earlier) == applied_names(fresh)
+
+
+def test_every_migration_name_is_unique_and_areas_follow_the_core(migrations):
+    names = [m.name for m in migrations._migrations]
+    assert len(names) == len(set(names))
+    assert names[0] == "m001_places"
+    assert names.index("p001_settings") < names.index("coaching_001_messages") < names.index(
+        "pwa_001_interest_client_ids"
+    )
 
 
 def test_one_interest_per_resident_and_job(db):

@@ -31,6 +31,18 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+def migrations():
+    """The whole schema: the core tables, then each area's tables in the order
+    they first ran (proposals, coaching, the phone app). A new area with tables
+    goes at the end."""
+    from webapp import db
+    from webapp.coaching import schema as coaching
+    from webapp.proposals import schema as proposals
+    from webapp.pwa import schema as pwa
+
+    return db.migration_set(proposals.MIGRATIONS, coaching.MIGRATIONS, pwa.MIGRATIONS)
+
+
 def create_app(test_config=None):
     app = Flask(
         __name__,
@@ -69,7 +81,8 @@ def create_app(test_config=None):
     templating.init_app(app)
     assets.init_app(app)
     db.init_app(app)
-    db.init_database(app.config["DATABASE"])
+    app.extensions["migrations"] = migrations()
+    db.init_database(app.config["DATABASE"], app.extensions["migrations"])
 
     from webapp import (
         auth,

@@ -12,10 +12,8 @@ import click
 from flask import current_app, g
 from sqlite_utils import Database, Migrations
 
-migrations = Migrations("basisbaan")
 
-
-def _run(db, script):
+def run_script(db, script):
     """Run several statements inside the migration's transaction.
 
     ``executescript`` would commit first, so statements go one by one.
@@ -30,9 +28,8 @@ def _run(db, script):
         db.execute(statement)
 
 
-@migrations()
 def m001_places(db):
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE wijken (
@@ -51,11 +48,10 @@ def m001_places(db):
     )
 
 
-@migrations()
 def m002_users(db):
     # AUTOINCREMENT: a deleted account's id is never handed to someone else,
     # so an old "remember me" cookie can never open a new person's account.
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE users (
@@ -77,9 +73,8 @@ def m002_users(db):
     )
 
 
-@migrations()
 def m003_start_codes(db):
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE start_codes (
@@ -107,13 +102,12 @@ JOB_SEARCH_FIELDS = (
 )  # fmt: skip
 
 
-@migrations()
 def m004_jobs(db):
     texts = ",\n".join(f"{name} TEXT NOT NULL DEFAULT ''" for name in JOB_TEXT_FIELDS)
     search = ", ".join(JOB_SEARCH_FIELDS)
     new_search = ", ".join(f"new.{name}" for name in JOB_SEARCH_FIELDS)
     old_search = ", ".join(f"old.{name}" for name in JOB_SEARCH_FIELDS)
-    _run(
+    run_script(
         db,
         f"""
         CREATE TABLE jobs (
@@ -172,9 +166,8 @@ def m004_jobs(db):
     )
 
 
-@migrations()
 def m005_profiles(db):
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE profiles (
@@ -193,11 +186,10 @@ def m005_profiles(db):
     )
 
 
-@migrations()
 def m006_interests(db):
     # One row per resident and job: saying "I am interested" twice (a double
     # tap, a retry) finds the same row instead of making a second one.
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE interests (
@@ -215,10 +207,9 @@ def m006_interests(db):
     )
 
 
-@migrations()
 def m007_minimum_wage(db):
     # A dated setting, never a constant: it changes every 1 January and 1 July.
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE minimum_wage (
@@ -230,11 +221,10 @@ def m007_minimum_wage(db):
     )
 
 
-@migrations()
 def m008_notifications(db):
     # In-app notifications. They hold a kind and a link, never private text:
     # phones show notifications on the lock screen.
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE notifications (
@@ -264,18 +254,34 @@ def connect(path):
     return db
 
 
-def register_area_migrations():
-    """Each area keeps its tables next to its code; importing registers them, in
-    this fixed order, after the core migrations above. Not at import time: the
-    areas' packages import this module (a cycle when one of them comes first)."""
-    from webapp.proposals import schema as _proposals  # noqa: F401, I001
-    from webapp.coaching import schema as _coaching  # noqa: F401
-    from webapp.pwa import schema as _pwa  # noqa: F401
+CORE_MIGRATIONS = (
+    m001_places,
+    m002_users,
+    m003_start_codes,
+    m004_jobs,
+    m005_profiles,
+    m006_interests,
+    m007_minimum_wage,
+    m008_notifications,
+)
 
 
-def init_database(path):
+def migration_set(*area_migrations):
+    """The one migration set: the core tables above, then each area's list.
+
+    The areas hand their ``schema.MIGRATIONS`` in (``create_app`` knows them);
+    this module never imports an area, so areas can import it freely. The
+    names and their order are the history of every database already running:
+    append, never rename or reorder.
+    """
+    migrations = Migrations("basisbaan")
+    for step in CORE_MIGRATIONS + tuple(step for steps in area_migrations for step in steps):
+        migrations()(step)
+    return migrations
+
+
+def init_database(path, migrations):
     """Apply pending migrations and switch on WAL. Safe to call repeatedly."""
-    register_area_migrations()
     db = connect(path)
     try:
         db.enable_wal()
@@ -324,7 +330,7 @@ def one(db, sql, params=()):
 @click.command("init-db")
 def init_db_command():
     """Apply the database migrations (the app also does this at start-up)."""
-    init_database(current_app.config["DATABASE"])
+    init_database(current_app.config["DATABASE"], current_app.extensions["migrations"])
     click.echo(f"Database ready: {current_app.config['DATABASE']}")
 
 

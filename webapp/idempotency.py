@@ -16,7 +16,7 @@ The contract, for any area that adopts it:
    JavaScript the field stays empty and the route falls back to its natural
    key (one interest per person and job, one vote per person and proposal).
 2. **Table.** A nullable ``client_id`` column, unique per owner: add it in a
-   migration with ``_run(db, client_id_column("votes", "user_id"))``.
+   migration with ``run_script(db, client_id_column("votes", "user_id"))``.
 3. **Route.** Inside ``write_transaction(db)``, first
    ``earlier = find_earlier(db, table, owner_column, owner_id, client_id)``.
    If there is one, answer exactly as the first time, from that row (same

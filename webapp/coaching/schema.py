@@ -1,7 +1,8 @@
 """Tables for coach contact: messages, appointments, the shared plan, access log.
 
-Registered on the shared ``webapp.db.migrations`` set (imported at the end of
-``webapp/db.py``), so one ordered list of migrations owns the whole schema.
+``MIGRATIONS`` lists them in the order they run; ``create_app`` hands every
+area's list to ``webapp.db.migration_set``, so one ordered set owns the whole
+schema. Append new ones at the end; a name, once released, never changes.
 
 Every table hangs off the resident (``resident_id``): the thread, the
 appointments and the plan are the resident's, whoever their coach is today,
@@ -11,12 +12,11 @@ was rendered): a double tap or a retry finds the first row instead of
 writing a second.
 """
 
-from webapp.db import _run, migrations
+from webapp.db import run_script
 
 
-@migrations()
 def coaching_001_messages(db):
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE messages (
@@ -36,11 +36,10 @@ def coaching_001_messages(db):
     )
 
 
-@migrations()
 def coaching_002_appointments(db):
     # starts_at is local time in Europe/Amsterdam ('YYYY-MM-DDTHH:MM'): a
     # meeting at 10:00 stays at 10:00 when the clocks change.
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE appointments (
@@ -67,9 +66,8 @@ def coaching_002_appointments(db):
     )
 
 
-@migrations()
 def coaching_003_plan(db):
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE plan_goals (
@@ -101,11 +99,10 @@ def coaching_003_plan(db):
     )
 
 
-@migrations()
 def coaching_004_access_log(db):
     # The coach's name is copied in: the resident must still be able to read
     # who looked after that coach's account is gone.
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE access_log (
@@ -121,11 +118,10 @@ def coaching_004_access_log(db):
     )
 
 
-@migrations()
 def coaching_005_caseload(db):
     # Who coaches whom lives in users.coach_id; this keeps the history of
     # changes, and the coach's own contact details for the "My coach" page.
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE coach_changes (
@@ -153,10 +149,9 @@ def coaching_005_caseload(db):
     )
 
 
-@migrations()
 def coaching_006_interest_answers(db):
     # The coach's answer to "I want this job": shown to the resident on /interests.
-    _run(
+    run_script(
         db,
         """
         ALTER TABLE interests ADD COLUMN coach_answer TEXT
@@ -169,17 +164,15 @@ def coaching_006_interest_answers(db):
     )
 
 
-@migrations()
 def coaching_007_messages_by_day(db):
     # The dashboard's chart reads (participant, day) for a year of messages;
     # from this index alone it never touches the messages themselves.
-    _run(db, "CREATE INDEX messages_thread_day ON messages(resident_id, created_at)")
+    run_script(db, "CREATE INDEX messages_thread_day ON messages(resident_id, created_at)")
 
 
-@migrations()
 def coaching_008_plan_changes(db):
     # A goal or step can be reworded; both people see who changed it last, and when.
-    _run(
+    run_script(
         db,
         """
         ALTER TABLE plan_goals ADD COLUMN changed_at TEXT;
@@ -188,3 +181,15 @@ def coaching_008_plan_changes(db):
         ALTER TABLE plan_steps ADD COLUMN changed_by_coach INTEGER
         """,
     )
+
+
+MIGRATIONS = (
+    coaching_001_messages,
+    coaching_002_appointments,
+    coaching_003_plan,
+    coaching_004_access_log,
+    coaching_005_caseload,
+    coaching_006_interest_answers,
+    coaching_007_messages_by_day,
+    coaching_008_plan_changes,
+)

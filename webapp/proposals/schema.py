@@ -1,10 +1,11 @@
 """Tables for neighbourhood proposals, votes, comments and reports.
 
-Registered on the shared ``webapp.db.migrations`` set (imported at the end of
-``webapp/db.py``), so one ordered list of migrations owns the whole schema.
+``MIGRATIONS`` lists them in the order they run; ``create_app`` hands every
+area's list to ``webapp.db.migration_set``, so one ordered set owns the whole
+schema. Append new ones at the end; a name, once released, never changes.
 """
 
-from webapp.db import _run, migrations
+from webapp.db import run_script
 from webapp.domain.proposals import LIST_ORDER
 
 PROPOSAL_STATUSES = (
@@ -13,11 +14,10 @@ PROPOSAL_STATUSES = (
 )  # fmt: skip
 
 
-@migrations()
 def p001_settings(db):
     # Settings the municipality changes without a deploy. A missing key means
     # the default in code (webapp.domain.settings.DEFAULTS).
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE settings (
@@ -30,7 +30,6 @@ def p001_settings(db):
     )
 
 
-@migrations()
 def p002_proposals(db):
     statuses = ", ".join(f"'{status}'" for status in PROPOSAL_STATUSES)
     # The text is stored as the resident wrote it, in one language (``lang``).
@@ -38,7 +37,7 @@ def p002_proposals(db):
     # later change of the settings never moves the goal of a running vote.
     # ``vote_count`` is kept by triggers on ``votes``: it always equals the
     # number of rows there, and the list never has to count them.
-    _run(
+    run_script(
         db,
         f"""
         CREATE TABLE proposals (
@@ -94,10 +93,9 @@ def p002_proposals(db):
     )
 
 
-@migrations()
 def p003_votes(db):
     # One vote per resident per proposal, enforced by the database itself.
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE votes (
@@ -119,10 +117,9 @@ def p003_votes(db):
     )
 
 
-@migrations()
 def p004_comments_and_reports(db):
     # ``form_token`` makes a double-tapped "send" store one comment, not two.
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE proposal_comments (
@@ -164,13 +161,12 @@ def p004_comments_and_reports(db):
     )
 
 
-@migrations()
 def p005_jobs_from_proposals_and_placements(db):
     # A job made from an approved proposal points back to it (and the proposal
     # to the job). A placement fills a place: triggers keep ``places_filled``
     # in step with the rows here. A resident who deletes their account keeps
     # their place filled (the row stays, without the person).
-    _run(
+    run_script(
         db,
         """
         ALTER TABLE jobs ADD COLUMN proposal_id INTEGER REFERENCES proposals(id) ON DELETE SET NULL;
@@ -194,14 +190,13 @@ def p005_jobs_from_proposals_and_placements(db):
     )
 
 
-@migrations()
 def p006_list_order(db):
     # The list shows a resident's own wijk first, then what one can still act on,
     # newest first. With the wijk on the row and the status's place in that order
     # as a generated column, an index holds the order: a page of 5,000 proposals
     # reads 20 index entries instead of sorting them all.
     ranks = " ".join(f"WHEN '{status}' THEN {rank}" for rank, status in enumerate(LIST_ORDER))
-    _run(
+    run_script(
         db,
         f"""
         ALTER TABLE proposals ADD COLUMN wijk_id INTEGER REFERENCES wijken(id);
@@ -226,3 +221,13 @@ def p006_list_order(db):
             ON proposals(listed, list_rank, created_at DESC, id DESC, wijk_id)
         """,  # noqa: S608 - the statuses are our own constants
     )
+
+
+MIGRATIONS = (
+    p001_settings,
+    p002_proposals,
+    p003_votes,
+    p004_comments_and_reports,
+    p005_jobs_from_proposals_and_placements,
+    p006_list_order,
+)

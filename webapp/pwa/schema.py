@@ -1,26 +1,25 @@
 """Tables for the app on the phone: client ids for writing offline, push subscriptions.
 
-Registered on the shared ``webapp.db.migrations`` set (imported at the end of
-``webapp/db.py``), so one ordered list of migrations owns the whole schema.
+``MIGRATIONS`` lists them in the order they run; ``create_app`` hands every
+area's list to ``webapp.db.migration_set``, so one ordered set owns the whole
+schema. Append new ones at the end; a name, once released, never changes.
 """
 
-from webapp.db import _run, migrations
+from webapp.db import run_script
 from webapp.idempotency import client_id_column
 
 
-@migrations()
 def pwa_001_interest_client_ids(db):
     # "I am interested" written offline is sent later, maybe twice (Background
     # Sync and the page both try). The form's client id finds the first answer.
-    _run(db, client_id_column("interests", "user_id"))
+    run_script(db, client_id_column("interests", "user_id"))
 
 
-@migrations()
 def pwa_002_push_subscriptions(db):
     # One row per browser (its endpoint): a shared phone that turns
     # notifications on for the next person moves the row to that person.
     # Only the endpoint and its two public keys; nothing about the phone.
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE push_subscriptions (
@@ -37,12 +36,11 @@ def pwa_002_push_subscriptions(db):
     )
 
 
-@migrations()
 def pwa_003_client_ids(db):
     # Client ids of items that can disappear (a vote taken back is deleted):
     # without a record, a late retry of the first vote would cast it again.
     # See webapp.idempotency (remember_client_id, recall_client_id).
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE client_ids (
@@ -55,3 +53,10 @@ def pwa_003_client_ids(db):
         ) WITHOUT ROWID
         """,
     )
+
+
+MIGRATIONS = (
+    pwa_001_interest_client_ids,
+    pwa_002_push_subscriptions,
+    pwa_003_client_ids,
+)
