@@ -8,15 +8,10 @@ holds in both states.
 """
 
 import re
-import shutil
 
-import jinja2
-import pytest
 from flask_babel import gettext, ngettext
 from markupsafe import escape
 
-from webapp import create_app
-from webapp.config import TestConfig
 from webapp.db import connect, one
 from webapp.seed.demo import DEMO_PASSWORD
 
@@ -146,64 +141,3 @@ def snapshot(app, *tables):
 
 DEMO_INTEREST_JOB = 1  # the job bewoner said she wants (seed: bezoek-ouderen, De Hoven)
 OTHER_JOB = 2  # an open job nobody has shown interest in
-
-
-# --- speed: templates compiled once per test run, not once per app ----------
-
-
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Every test builds a new app; this shares the compiled templates.
-
-    A bucket carries the template source's checksum, so a template edited
-    while the tests run is compiled again.
-    """
-
-    def __init__(self):
-        self._store = {}
-
-    def load_bytecode(self, bucket):
-        data = self._store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket):
-        self._store[bucket.key] = bucket.bytecode_to_string()
-
-
-TEMPLATE_CACHE = _MemoryBytecodeCache()
-
-
-@pytest.fixture
-def make_app(make_app):
-    """conftest's ``make_app``, with the shared template cache."""
-
-    def factory(*args, **config):
-        app = make_app(*args, **config)
-        app.jinja_env.bytecode_cache = TEMPLATE_CACHE
-        return app
-
-    return factory
-
-
-@pytest.fixture(scope="module")
-def reader_app(tmp_path_factory, seeded_template):
-    """One app per test module, for tests that only look (GET, refused POSTs).
-
-    A refused request must store nothing; if one ever did, the tests that
-    compare the tables before and after would still see it.
-    """
-    folder = tmp_path_factory.mktemp("reader")
-    shutil.copy(seeded_template, folder / "basisbaan.db")
-    config = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
-    config["DATABASE"] = str(folder / "basisbaan.db")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BASISBAAN_INSTANCE", str(folder))
-        app = create_app(config)
-    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
-    return app
-
-
-@pytest.fixture
-def reader(reader_app):
-    """A fresh browser (cookie jar) on the module's shared app."""
-    return reader_app.test_client()

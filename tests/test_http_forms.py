@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from http_support are used as arguments
 """Bad input on every form, repeated posts, export and delete.
 
 Bad input gets a 4xx (never a 500) with a translated message, a script is
@@ -11,7 +10,7 @@ import json
 import re
 
 import pytest
-from http_support import (  # make_app: the fixture, with shared templates
+from http_support import (
     DEMO_INTEREST_JOB,
     LONG,
     OTHER_JOB,
@@ -20,14 +19,11 @@ from http_support import (  # make_app: the fixture, with shared templates
     count,
     csrf_token,
     execute,
-    make_app,  # noqa: F401
     messages,
     nt,
     page,
     post_form,
     query,
-    reader,  # noqa: F401
-    reader_app,  # noqa: F401
     scalar,
     sign_in,
     snapshot,

@@ -64,18 +64,6 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # a form left open all evening still works
 
 
-class TestConfig(Config):
-    TESTING = True
-    SECRET_KEY = "test-only-secret"  # noqa: S105 - tests never run in production
-    # Tests exercise the real limits only where they say so.
-    LOGIN_LIMIT_PER_ACCOUNT = "1000 per minute"
-    LOGIN_LIMIT_PER_ADDRESS = "1000 per minute"
-    ACTIVATE_LIMIT_PER_ADDRESS = "1000 per minute"
-    SIGNUP_LIMIT_PER_ADDRESS = "1000 per minute"
-    PUSH_SYNC = True
-    PUSH_INSECURE_HOSTS = "127.0.0.1"
-
-
 def _coerce(current, text):
     if isinstance(current, bool):
         return text.strip().lower() in {"1", "true", "yes", "on"}

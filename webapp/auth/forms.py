@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
-from webapp.forms import TOO_LONG, NoControlCharacters
+from webapp.forms import AtMost, NoControlCharacters
 
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,40}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -29,7 +29,7 @@ def new_password_fields():
         validators=[
             DataRequired(message=_l("Choose a password.")),
             Length(min=8, message=_l("Use at least 8 characters.")),
-            Length(max=200, message=TOO_LONG),
+            AtMost(200),
         ],
         description=_l("At least 8 characters. A short sentence is easy to remember."),
     )
@@ -46,11 +46,11 @@ def new_password_fields():
 class LoginForm(FlaskForm):
     username = StringField(
         _l("Username or e-mail"),
-        validators=[DataRequired(message=_l("Fill in your username.")), Length(max=200, message=TOO_LONG)],
+        validators=[DataRequired(message=_l("Fill in your username.")), AtMost(200)],
     )
     password = PasswordField(
         _l("Password"),
-        validators=[DataRequired(message=_l("Fill in your password.")), Length(max=200, message=TOO_LONG)],
+        validators=[DataRequired(message=_l("Fill in your password.")), AtMost(200)],
     )
     remember = BooleanField(_l("Stay logged in on this phone"))
     next = HiddenField()
@@ -59,7 +59,7 @@ class LoginForm(FlaskForm):
 class SignupForm(FlaskForm):
     display_name = StringField(
         _l("What may we call you?"),
-        validators=[Optional(), Length(max=60, message=TOO_LONG), NoControlCharacters()],
+        validators=[Optional(), AtMost(60), NoControlCharacters()],
         description=_l("Your first name is enough. You may leave this empty."),
     )
     username = StringField(
@@ -69,7 +69,7 @@ class SignupForm(FlaskForm):
     )
     email = EmailField(
         _l("E-mail address (not required)"),
-        validators=[Optional(), Length(max=200, message=TOO_LONG), email_rules],
+        validators=[Optional(), AtMost(200), email_rules],
     )
     password, confirm = new_password_fields()
 
@@ -77,7 +77,7 @@ class SignupForm(FlaskForm):
 class ActivateForm(FlaskForm):
     code = StringField(
         _l("Start code"),
-        validators=[DataRequired(message=_l("Fill in your start code.")), Length(max=40, message=TOO_LONG)],
+        validators=[DataRequired(message=_l("Fill in your start code.")), AtMost(40)],
         description=_l("You got it from your coach. For example: ABCD-EFGH-JKMN"),
     )
     password, confirm = new_password_fields()

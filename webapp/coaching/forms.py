@@ -19,11 +19,11 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
 
 from webapp.auth.forms import username_rules
 from webapp.domain import coaching as rules
-from webapp.forms import TOO_LONG, NoControlCharacters
+from webapp.forms import AtMost, NoControlCharacters
 
 TOO_OLD_FORM = _l("This form is out of date. Please load the page again and try once more.")
 
@@ -51,7 +51,7 @@ def one_line_break(text):
 
 
 def text_field(label, limit, required_message=None, description=None, area=True):
-    validators = [Length(max=limit, message=TOO_LONG), NoControlCharacters()]
+    validators = [AtMost(limit), NoControlCharacters()]
     validators.insert(0, DataRequired(message=required_message) if required_message else Optional())
     field_class = TextAreaField if area else StringField
     return field_class(label, validators=validators, description=description,
@@ -220,7 +220,7 @@ def phone_rules(form, field):
 
 
 class CoachDetailsForm(FlaskForm):
-    phone = TelField(_l("Work phone"), validators=[Optional(), Length(max=20, message=TOO_LONG), phone_rules])
+    phone = TelField(_l("Work phone"), validators=[Optional(), AtMost(20), phone_rules])
     available = text_field(
         _l("When you are usually available"), 200, None,
         _l("For example: Monday to Thursday, 9:00 to 17:00."), area=False,

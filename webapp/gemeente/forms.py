@@ -6,14 +6,14 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, StringField
-from wtforms.validators import AnyOf, Length, ValidationError
+from wtforms.validators import AnyOf, ValidationError
 
 from webapp import labels as common
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
 from webapp.domain import vocab
 from webapp.domain.settings import BOUNDS
-from webapp.forms import TOO_LONG, NoControlCharacters
+from webapp.forms import AtMost, NoControlCharacters
 from webapp.proposals import labels
 from webapp.proposals.forms import INVALID_CHOICE, Required, WholeNumber, radio, text
 
@@ -92,7 +92,7 @@ class DecisionForm(FlaskForm):
     )  # fmt: skip
     # No Optional(): it would stop the check below that approving needs a payer.
     payer = StringField(
-        _l("Who pays?"), validators=[Length(max=200, message=TOO_LONG), NoControlCharacters()],
+        _l("Who pays?"), validators=[AtMost(200), NoControlCharacters()],
         description=_l("Needed when you approve. For example: the municipality and the housing "
                        "corporation."),
     )  # fmt: skip

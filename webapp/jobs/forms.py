@@ -3,11 +3,11 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import AnyOf, NumberRange, Optional, ValidationError
 from wtforms.widgets import Select
 
 from webapp.domain.vocab import CATEGORIES, HOURS_CHOICES
-from webapp.forms import TOO_LONG, NoControlCharacters
+from webapp.forms import AtMost, NoControlCharacters
 from webapp.idempotency import ClientIdField
 from webapp.labels import CATEGORY
 
@@ -55,7 +55,7 @@ class JobFilterForm(FlaskForm):
         csrf = False
 
     q = StringField(
-        _l("Search"), validators=[Optional(), Length(max=100, message=TOO_LONG), NoControlCharacters()]
+        _l("Search"), validators=[Optional(), AtMost(100), NoControlCharacters()]
     )
     category = choice_field(
         _l("Kind of work"),
@@ -108,7 +108,7 @@ class JobFilterForm(FlaskForm):
 class InterestForm(FlaskForm):
     message = TextAreaField(
         _l("A short message for your coach (not required)"),
-        validators=[Optional(), Length(max=500, message=TOO_LONG), NoControlCharacters()],
+        validators=[Optional(), AtMost(500), NoControlCharacters()],
         description=_l("For example: when you can start, or what you would like to ask."),
     )
     client_id = ClientIdField()

@@ -11,11 +11,11 @@ import secrets
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import AnyOf, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import AnyOf, InputRequired, Optional, ValidationError
 
 from webapp.domain import vocab
 from webapp.domain.proposals import PUBLIC_STATUSES
-from webapp.forms import TOO_LONG, NoControlCharacters
+from webapp.forms import AtMost, NoControlCharacters
 from webapp.idempotency import ClientIdField
 from webapp.labels import CATEGORY
 from webapp.proposals import labels
@@ -71,7 +71,7 @@ def radio(label, choices, message, **kwargs):
 
 def text(label, limit, message=None, description=None, area=False):
     validators = [Required(message=message)] if message else [Optional()]
-    validators += [Length(max=limit, message=TOO_LONG), NoControlCharacters()]
+    validators += [AtMost(limit), NoControlCharacters()]
     field = TextAreaField if area else StringField
     return field(label, validators=validators, description=description)
 

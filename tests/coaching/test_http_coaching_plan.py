@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from http_support are used as arguments
 """The shared plan: coach and resident write goals and steps and tick steps done."""
 
 import uuid
@@ -8,7 +7,6 @@ from http_support import (
     LONG,
     SCRIPT,
     count,
-    make_app,  # noqa: F401
     messages,
     page,
     post_form,

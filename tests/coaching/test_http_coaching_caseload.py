@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from http_support are used as arguments
 """The caseload: dashboard, participant page, interest answers, access log, new
 participants with a start code, coach details, and the municipality's reassignment."""
 
@@ -12,7 +11,6 @@ from http_support import (
     count,
     csrf_token,
     execute,
-    make_app,  # noqa: F401
     messages,
     page,
     post_form,
@@ -87,10 +85,8 @@ def test_search_by_name(app, client):
 def test_odd_searches_never_break(client, search):
     sign_in(client, "coach")
     response = client.get("/caseload", query_string={"q": search})
-    assert response.status_code in (200, 400)
+    assert response.status_code == (400 if len(search) > 60 or "\x00" in search else 200)
     assert SCRIPT not in page(response)
-    if len(search) > 60 or "\x00" in search:
-        assert response.status_code == 400
 
 
 def test_the_chart_has_twelve_labelled_bars_and_the_numbers_as_text(app, client):

@@ -13,7 +13,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from webapp.i18n import CATALOGS
 from webapp.i18n.readability import clean, is_sentence, read_catalog, report
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 

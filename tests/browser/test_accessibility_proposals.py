@@ -9,16 +9,18 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from browser_support import Tabs, log_in, query
-from playwright.sync_api import expect
-from test_accessibility import (
-    _with_plain,
+from browser_support import (
+    Tabs,
     assert_no_axe_violations,
     assert_no_horizontal_scroll,
     assert_tap_targets,
     assert_valid_html,
+    log_in,
+    query,
     urlpath,
+    with_plain,
 )
+from playwright.sync_api import expect
 
 from webapp.seed.demo import DEMO_PASSWORD
 
@@ -139,7 +141,7 @@ def visit(tabs, shared_live_server, ids):
         page, problems = tabs(case.who, variant, width)
         problems.clear()
         path = ids(case)
-        response = page.goto(shared_live_server.url + _with_plain(path, variant))
+        response = page.goto(shared_live_server.url + with_plain(path, variant))
         assert response is not None
         assert urlpath(page.url) == path.split("?")[0], f"{path} sent us to {page.url}"
         if case.post:
@@ -195,7 +197,7 @@ def _raw_pages(app, ids):
                                                      "csrf_token": token})  # fmt: skip
                 assert answer.status_code == 303
             for case in (case for case in CASES if case.who == who):
-                path = _with_plain(ids(case), variant)
+                path = with_plain(ids(case), variant)
                 response = client.get(path)
                 if case.post:
                     response = client.post(case.post, data={

@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from http_support are used as arguments
 """The municipality's workspace over HTTP: access, review and decisions, jobs,
 placements, moderation, settings and the overview."""
 
@@ -11,13 +10,10 @@ from http_support import (
     SCRIPT,
     count,
     execute,
-    make_app,  # noqa: F401
     messages,
     page,
     post_form,
     query,
-    reader,  # noqa: F401
-    reader_app,  # noqa: F401
     scalar,
     sign_in,
     snapshot,

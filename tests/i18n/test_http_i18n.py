@@ -1,20 +1,16 @@
-# ruff: noqa: F811 - the fixtures imported from http_support are used as arguments
 """Language and plain language: where the choice comes from and where it is kept."""
 
 import re
 
 import pytest
-from http_support import (  # make_app: the fixture, with shared templates
+from http_support import (
     DEMO_INTEREST_JOB,
     csrf_token,
     execute,
     log_in,
-    make_app,  # noqa: F401
     page,
     post_form,
     query,
-    reader,  # noqa: F401
-    reader_app,  # noqa: F401
     sign_in,
     t,
 )

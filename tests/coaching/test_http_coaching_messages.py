@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from http_support are used as arguments
 """Messages between a resident and their coach, through the Flask test client."""
 
 import re
@@ -11,7 +10,6 @@ from http_support import (
     SQL,
     count,
     execute,
-    make_app,  # noqa: F401
     messages,
     page,
     post_form,

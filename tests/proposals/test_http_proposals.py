@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from http_support are used as arguments
 """Proposals over HTTP: who may open and post what, votes (idempotent, limits,
 thresholds, deadlines), drafts, comments, reports, bad input and htmx."""
 
@@ -14,14 +13,11 @@ from http_support import (
     count,
     csrf_token,
     execute,
-    make_app,  # noqa: F401
     messages,
     nt,
     page,
     post_form,
     query,
-    reader,  # noqa: F401
-    reader_app,  # noqa: F401
     scalar,
     sign_in,
     snapshot,

@@ -16,18 +16,19 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
-from browser_support import Tabs, log_in
-from conftest import LiveServer, _config
-from playwright.sync_api import expect
-from test_accessibility import (
+from app_support import LiveServer
+from browser_support import (
+    Tabs,
     assert_no_axe_violations,
     assert_no_horizontal_scroll,
     assert_tap_targets,
     assert_valid_html,
+    log_in,
     urlpath,
+    with_plain,
 )
+from playwright.sync_api import expect
 
-from webapp import create_app
 from webapp.coaching.queries import today_local
 from webapp.seed.demo import DEMO_PASSWORD
 
@@ -92,20 +93,11 @@ PARAMS = [
 USERS = sorted({case.who for case in CASES})
 
 
-def _with_plain(path, variant):
-    if variant != "plain":
-        return path
-    return path + ("&" if "?" in path else "?") + "plain=1"
-
-
 @pytest.fixture(scope="module")
-def coaching_server(tmp_path_factory, seeded_template):
+def coaching_server(tmp_path_factory, seeded_template, build_app):
     folder = tmp_path_factory.mktemp("coaching-a11y")
     shutil.copy(seeded_template, folder / "basisbaan.db")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BASISBAAN_INSTANCE", str(folder))
-        app = create_app(_config(folder))
-    server = LiveServer(app).start()
+    server = LiveServer(build_app(folder)).start()
     yield server
     server.stop()
 
@@ -150,7 +142,7 @@ def visit(tabs, coaching_server, ids):
         page, problems = tabs(case.who, variant, width)
         problems.clear()
         path = case.path.format(**ids)
-        response = page.goto(coaching_server.url + _with_plain(path, variant))
+        response = page.goto(coaching_server.url + with_plain(path, variant))
         assert response is not None and response.status == 200, f"{path}: {response.status}"
         assert urlpath(page.url) == path.split("?")[0]
         if case.form is not None:
@@ -207,12 +199,12 @@ def _raw_pages(app, ids):
             })  # fmt: skip
             assert answer.status_code == 303
             for case in (case for case in CASES if case.who == who):
-                path = _with_plain(case.path.format(**ids), variant)
+                path = with_plain(case.path.format(**ids), variant)
                 response = client.get(path)
                 if case.form is not None:
                     text = response.get_data(as_text=True)
                     data = {**_prefilled(text, case), **case.form, "csrf_token": _csrf(text)}
-                    target = _with_plain(case.action, variant) if case.action else path
+                    target = with_plain(case.action, variant) if case.action else path
                     response = client.post(target, data=data)
                 assert response.status_code == case.status, f"{path}: {response.status_code}"
                 pages[f"{who}-{case.name}-{variant}.html"] = response.get_data(as_text=True)

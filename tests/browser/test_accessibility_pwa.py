@@ -14,16 +14,20 @@ page's HTML passes the Nu HTML Checker.
 
 
 import pytest
-from browser_support import csp_errors, log_in, open_job_without_interest, user_id
-from playwright.sync_api import expect
-from proposal_support import OPEN_VOGELBUURT
-from test_accessibility import (
+from browser_support import (
     assert_no_axe_violations,
     assert_no_horizontal_scroll,
     assert_tap_targets,
     assert_valid_html,
+    csp_errors,
+    kept,
+    log_in,
+    open_job_without_interest,
+    user_id,
+    worker_ready,
 )
-from test_pwa_browser import kept, worker_ready
+from playwright.sync_api import expect
+from proposal_support import OPEN_VOGELBUURT
 
 pytestmark = pytest.mark.browser
 

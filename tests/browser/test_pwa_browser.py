@@ -19,8 +19,19 @@ import struct
 import time
 
 import pytest
-from browser_support import job_with_interest, log_in, open_job_without_interest, query, t, user_id
-from conftest import LiveServer
+from app_support import LiveServer
+from browser_support import (
+    SENDING,
+    job_with_interest,
+    kept,
+    log_in,
+    open_job_without_interest,
+    query,
+    t,
+    user_id,
+    wait_until,
+    worker_ready,
+)
 from playwright.sync_api import Error, expect
 from proposal_support import OPEN_VOGELBUURT
 
@@ -59,7 +70,6 @@ class FlakyServer(LiveServer):
 
 
 # Sending from the outbox takes a token fetch and a post: on a busy CI machine more than 5 s.
-SENDING = 20_000
 
 
 @pytest.fixture
@@ -84,32 +94,6 @@ def phone(browser, browser_context_args):
         context.close()
 
 
-def wait_until(page, script, seconds=15):
-    """Poll an async check (wait_for_function does not wait for a promise's value)."""
-    deadline = time.monotonic() + seconds
-    while not page.evaluate(script):
-        assert time.monotonic() < deadline, f"still false after {seconds} s: {script}"
-        time.sleep(0.1)
-
-
-def worker_ready(page):
-    """Wait until the service worker controls the page and has kept it (installing
-    fetches every static file: on a busy machine that can take a while).
-
-    A page whose navigation began while the worker was still activating (the
-    log-in's redirect) can miss its claim(); on a phone the next page load is
-    controlled, so load it once more then.
-    """
-    wait_until(page, "() => navigator.serviceWorker.ready.then(r => r.active.state === 'activated')",
-               seconds=SENDING / 1000)  # fmt: skip
-    try:
-        wait_until(page, "() => navigator.serviceWorker.controller !== null", seconds=3)
-    except AssertionError:
-        page.reload()
-        wait_until(page, "() => navigator.serviceWorker.controller !== null", seconds=SENDING / 1000)
-    wait_until(page, "() => caches.match(location.href).then(r => !!r)", seconds=SENDING / 1000)
-
-
 def go_offline(context):
     """Offline, and wait until the service worker knows it too (it is told a moment later)."""
     context.set_offline(True)
@@ -125,11 +109,6 @@ def go_offline(context):
 
 def cached(page, path):
     return page.evaluate("(url) => caches.match(url).then(r => !!r)", path)
-
-
-def kept(page):
-    """Wait until the service worker has kept the page now open."""
-    wait_until(page, "() => caches.match(location.href).then(r => !!r)", seconds=SENDING / 1000)
 
 
 def outbox(page):

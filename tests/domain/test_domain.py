@@ -125,7 +125,7 @@ def test_codes_round_trip_in_a_fixed_order():
 def test_every_category_and_skill_has_an_icon_in_the_sprite():
     from pathlib import Path
 
-    sprite = (Path(__file__).parent.parent / "static" / "icons.svg").read_text()
+    sprite = (Path(__file__).resolve().parents[2] / "static" / "icons.svg").read_text()
     for table in (vocab.CATEGORIES, vocab.SKILLS, vocab.LIMITS, vocab.TRAVEL, vocab.LANGUAGES):
         for icon in table.values():
             assert f'id="{icon}"' in sprite, icon

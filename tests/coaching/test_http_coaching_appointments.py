@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from http_support are used as arguments
 """Appointments: the coach plans, moves, cancels; the resident answers; .ics; reminders."""
 
 import uuid
@@ -10,7 +9,6 @@ from http_support import (
     SCRIPT,
     count,
     execute,
-    make_app,  # noqa: F401
     messages,
     page,
     post_form,

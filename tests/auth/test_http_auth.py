@@ -1,23 +1,19 @@
-# ruff: noqa: F811 - the fixtures imported from http_support are used as arguments
 """Logging in and out, "remember me", rate limits, start codes and sign-up."""
 
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 import pytest
-from http_support import (  # make_app: the fixture, with shared templates
+from http_support import (
     DEMO_PASSWORD,
     SCRIPT,
     count,
     csrf_token,
     execute,
     log_in,
-    make_app,  # noqa: F401
     messages,
     page,
     post_form,
-    reader,  # noqa: F401
-    reader_app,  # noqa: F401
     scalar,
     sign_in,
     t,

