@@ -13,6 +13,7 @@ from webapp.gemeente import queries
 from webapp.jobs.queries import job_by_id
 from webapp.notifications import notify
 from webapp.proposals import changes as proposal_changes
+from webapp.proposals import queries as proposal_queries
 
 # What the job form writes: the status, the count of people placed and the
 # moment of creation are the system's.
@@ -112,7 +113,7 @@ def place(db, job_id, username, gemeente_id, now):
         resident = queries.resident_by_username(db, username.strip())
         if resident is None:
             return "no_resident"
-        already = queries.is_placed(db, job_id, resident[0])
+        already = proposal_queries.is_placed(db, job_id, resident[0])
         refusal = job_rules.placement_refusal(job["status"], job["places"],
                                               job["places_filled"], already)  # fmt: skip
         if refusal == "already":

@@ -107,11 +107,6 @@ def resident_by_username(db, username):
     return one(db, "SELECT id FROM users WHERE username = ? AND role = 'resident'", (username,))
 
 
-def is_placed(db, job_id, user_id):
-    found = one(db, "SELECT 1 FROM placements WHERE job_id = ? AND user_id = ?", (job_id, user_id))
-    return found is not None
-
-
 # --- reports ---------------------------------------------------------------------------
 
 
