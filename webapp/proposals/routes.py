@@ -1,12 +1,14 @@
-"""The pages for proposals: list, propose, one proposal, vote, comment, report."""
+"""The pages for proposals: list, propose, one proposal, vote, comment, report;
+and the daily ``close-proposals`` command."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+import click
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from webapp import labels as common_labels
-from webapp.db import get_db
+from webapp.db import connect, get_db
 from webapp.domain import proposals as rules
 from webapp.forms import EmptyForm
 from webapp.i18n import current_choice
@@ -524,3 +526,20 @@ def report(proposal_id):
         status = 422
     return render_template("proposals/report.html", proposal=proposal, target=target,
                            form=form, already=already), status  # fmt: skip
+
+
+# --- the daily command -------------------------------------------------------------------
+
+
+@bp.cli.command("close-proposals")
+def close_proposals_command():
+    """Close open proposals whose deadline passed (run daily from a timer), and
+    forget the phones' ids of votes that can no longer change."""
+    db = connect(current_app.config["DATABASE"])
+    try:
+        closed = changes.close_expired(db, queries.now_utc())
+        forgotten = changes.forget_settled_vote_ids(db)
+    finally:
+        db.close()
+    click.echo(f"Closed {closed} proposal(s) whose deadline passed.")
+    click.echo(f"Forgot {forgotten} client id(s) of votes that can no longer change.")
