@@ -449,7 +449,7 @@ def selects_while_posting(client, monkeypatch, path, headers):
     # The user, the proposal, their vote; the new box adds their wijk, open votes and the settings.
     (f"/proposals/{OPEN_DE_HOVEN}/unvote", {}, 303, 3),
     (f"/proposals/{OPEN_DE_HOVEN}/unvote", {"HX-Request": "true"}, 200, 6),
-], ids=["vote", "vote-htmx", "unvote", "unvote-htmx"])  # fmt: skip
+], ids=["vote", "vote-htmx", "unvote", "unvote-htmx"])
 def test_a_vote_reads_each_thing_once(app, client, monkeypatch, path, headers, status, most):
     sign_in(client, RESIDENT_NOORD)
     response, selects = selects_while_posting(client, monkeypatch, path, headers)

@@ -182,7 +182,7 @@ def reassign(db, resident_id, coach_id, by):
         if resident is None or coach is None:
             return "unknown"
         if not coaching_rules.may_become_coach_of(coaching_rules.person(coach),
-                                                  coaching_rules.person(resident)):  # fmt: skip
+                                                  coaching_rules.person(resident)):
             return "not_allowed"
         if resident["coach_id"] == coach_id:
             return "unchanged"

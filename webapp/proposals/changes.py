@@ -225,19 +225,19 @@ def cast_vote(db, proposal_id, user, now, client_id=None):
             return Outcome("unchanged", proposal, queries.VoteState(proposal, settings=settings))
         if earlier is not None:
             return Outcome("id_used_elsewhere", proposal,
-                           queries.VoteState(proposal, settings=settings))  # fmt: skip
+                           queries.VoteState(proposal, settings=settings))
         if rules.should_close(proposal["status"], proposal["deadline"], now):
             proposal = _close(db, proposal, now)
         if queries.has_voted(db, proposal_id, user.id):
             # Remembered too: a lost answer retried after taking the vote back changes nothing.
             remember_client_id(db, user.id, client_id, "vote", proposal_id)
             return Outcome("unchanged", proposal,
-                           queries.VoteState(proposal, voted=True, settings=settings))  # fmt: skip
+                           queries.VoteState(proposal, voted=True, settings=settings))
         voter = queries.voter(db, user, now)
         refusal = rules.vote_refusal(voter, queries.ballot(proposal), now, settings["vote_limit"])
         if refusal:
             return Outcome(refusal, proposal, queries.VoteState(
-                proposal, voter, voted=False, settings=settings, refusal=refusal))  # fmt: skip
+                proposal, voter, voted=False, settings=settings, refusal=refusal))
         db.conn.execute(
             "INSERT INTO votes (proposal_id, user_id, created_at) VALUES (?, ?, ?)",
             (proposal_id, user.id, rules.stamp(now)),
@@ -250,7 +250,7 @@ def cast_vote(db, proposal_id, user, now, client_id=None):
         counted = rules.counts_against_limit(queries.ballot(proposal), now)
         voter = replace(voter, active_votes=voter.active_votes + counted)
     return Outcome("done", proposal, queries.VoteState(proposal, voter, voted=True,
-                                                       settings=settings))  # fmt: skip
+                                                       settings=settings))
 
 
 def take_back_vote(db, proposal_id, user, now):

@@ -108,7 +108,7 @@ def complete_vote_state(db, state, user, now):
         state.voter = voter(db, user, now)
     if state.voted is None:
         state.voted = state.voter is not None and has_voted(db, state.proposal["id"],
-                                                            state.voter.user_id)  # fmt: skip
+                                                            state.voter.user_id)
     if state.settings is None:
         state.settings = read_settings(db)
     return state

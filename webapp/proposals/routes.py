@@ -76,7 +76,7 @@ def _buurt_ids(place_list):
 
 
 def vote_box(proposal, viewer, voted, settings, now, notice_text=None, error_text=None,
-             refusal=None):  # fmt: skip
+             refusal=None):
     """What the vote box shows: the count, the days left, and the button or why not.
 
     ``refusal``: the vote rules' answer, when the caller already asked them.
@@ -321,7 +321,7 @@ def _detail_page(db, proposal, status=200, **forms):
 
 
 def _detail_context(db, proposal, vote=None, vote_notice=None, vote_error=None, now=None,
-                    **forms):  # fmt: skip
+                    **forms):
     """``vote``: the vote state a vote POST already read (see ``queries.VoteState``)."""
     now = now or queries.now_utc()
     vote = queries.complete_vote_state(db, vote or queries.VoteState(proposal), current_user, now)
@@ -398,7 +398,7 @@ def _refusal_text(code, proposal, limit):
 
 def _box(vote, now, notice_text=None, error_text=None):
     return vote_box(vote.proposal, vote.voter, vote.voted, vote.settings, now, notice_text,
-                    error_text, vote.refusal)  # fmt: skip
+                    error_text, vote.refusal)
 
 
 def _vote_box_answer(db, vote, now, status, notice_text=None, error_text=None):
@@ -408,7 +408,7 @@ def _vote_box_answer(db, vote, now, status, notice_text=None, error_text=None):
         box = _box(vote, now, notice_text, error_text)
         return page_or_partial("proposals/detail.html", "proposals/_vote.html", status, box=box)
     return _detail_page(db, vote.proposal, status, vote=vote, vote_notice=notice_text,
-                        vote_error=error_text, now=now)  # fmt: skip
+                        vote_error=error_text, now=now)
 
 
 def _vote_answer(db, proposal_id, outcome, now, message):
@@ -447,7 +447,7 @@ def vote(proposal_id):
         # A broken client id (an old or tampered form): nothing is stored, 422 with the reason.
         error = " ".join(map(str, form.client_id.errors))
         return _vote_box_answer(db, queries.VoteState(_visible(db, proposal_id)), now, 422,
-                                error_text=error)  # fmt: skip
+                                error_text=error)
     outcome = changes.cast_vote(db, proposal_id, current_user, now, form.client_id.data or None)
     return _vote_answer(db, proposal_id, outcome, now, _("Thank you. Your vote counts."))
 
@@ -461,7 +461,7 @@ def unvote(proposal_id):
     outcome = changes.take_back_vote(db, proposal_id, current_user, now)
     if outcome.code == "closed":
         return _vote_box_answer(db, outcome.vote, now, 409,
-                                error_text=_("Voting has closed. Your vote stays."))  # fmt: skip
+                                error_text=_("Voting has closed. Your vote stays."))
     return _vote_answer(db, proposal_id, outcome, now, _("You took back your vote."))
 
 
