@@ -96,6 +96,14 @@ JOB_TEXT_FIELDS = (
     "tasks_nl", "tasks_en", "problem_nl", "problem_en", "team_nl", "team_en",
 )  # fmt: skip
 
+# The columns of ``jobs`` that are written (``id`` is the database's own;
+# ``proposal_id`` is set only by a decision about a proposal).
+JOB_FIELDS = (
+    "status", "category", "buurt_id", "employer", "hours", "days", "skills", "languages",
+    "demands", "wage_scale", "wage_cents", "places", "places_filled", "start_date",
+    *JOB_TEXT_FIELDS, "created_at",
+)  # fmt: skip
+
 JOB_SEARCH_FIELDS = (
     "title_nl", "title_en", "summary_nl", "summary_en", "plain_nl", "plain_en",
     "tasks_nl", "tasks_en",

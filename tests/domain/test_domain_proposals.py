@@ -233,6 +233,13 @@ def test_the_vote_that_reaches_the_threshold_sends_it_to_the_municipality():
     assert proposals.status_after_vote(ballot(status="closed", threshold=1), 3) is None
 
 
+def test_a_vote_counts_against_the_limit_only_while_its_proposal_is_open():
+    assert proposals.counts_against_limit(ballot(), NOW)
+    assert not proposals.counts_against_limit(ballot(deadline=proposals.stamp(NOW)), NOW)
+    assert not proposals.counts_against_limit(ballot(status="with_gemeente"), NOW)
+    assert not proposals.counts_against_limit(ballot(deadline=None), NOW)
+
+
 def test_reaches_threshold():
     assert proposals.reaches_threshold(3, 3)
     assert not proposals.reaches_threshold(2, 3)

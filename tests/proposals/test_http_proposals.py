@@ -4,6 +4,7 @@ thresholds, deadlines), drafts, comments, reports, bad input and htmx."""
 import html
 import re
 import uuid
+from collections import Counter
 
 import pytest
 from http_support import (
@@ -46,6 +47,7 @@ from proposal_support import (
     WITHDRAWN,
 )
 
+import webapp.db
 from webapp.proposals.changes import close_expired
 from webapp.proposals.queries import now_utc
 
@@ -417,6 +419,42 @@ def test_the_vote_that_reaches_the_threshold_sends_it_to_the_municipality(app, c
     # Voting has stopped: the next resident is told so.
     sign_in(client, RESIDENT_NOORD_2)
     assert post_form(client, VOTE).status_code == 409
+
+
+def selects_while_posting(client, monkeypatch, path, headers):
+    """The SELECTs one POST runs, seen through sqlite3's trace on the request's connection."""
+    token = csrf_token(client)
+    seen = []
+    real_connect = webapp.db.connect
+
+    def traced_connect(database):
+        db = real_connect(database)
+        db.conn.set_trace_callback(seen.append)
+        return db
+
+    monkeypatch.setattr(webapp.db, "connect", traced_connect)
+    response = client.post(path, data={"csrf_token": token}, headers=headers)
+    monkeypatch.setattr(webapp.db, "connect", real_connect)
+    return response, [sql for sql in seen if sql.lstrip().upper().startswith("SELECT")]
+
+
+@pytest.mark.parametrize(("path", "headers", "status", "most"), [
+    # The user, the proposal, the settings, their vote, their home wijk, their open votes.
+    (VOTE, {}, 303, 6),
+    (VOTE, {"HX-Request": "true"}, 200, 6),
+    # The user, the proposal, their vote; the new box adds their wijk, open votes and the settings.
+    (f"/proposals/{OPEN_DE_HOVEN}/unvote", {}, 303, 3),
+    (f"/proposals/{OPEN_DE_HOVEN}/unvote", {"HX-Request": "true"}, 200, 6),
+], ids=["vote", "vote-htmx", "unvote", "unvote-htmx"])
+def test_a_vote_reads_each_thing_once(app, client, monkeypatch, path, headers, status, most):
+    sign_in(client, RESIDENT_NOORD)
+    response, selects = selects_while_posting(client, monkeypatch, path, headers)
+    assert response.status_code == status
+    assert len(selects) <= most, "\n".join(selects)
+    assert len(set(selects)) == len(selects), "\n".join(selects)  # no SELECT runs twice
+    tables = Counter(re.search(r"\bFROM\s+(\w+)", sql, re.IGNORECASE).group(1) for sql in selects)
+    for table in ("users", "proposals", "settings", "profiles"):
+        assert tables[table] <= 1, "\n".join(selects)
 
 
 def test_a_proposal_past_its_deadline_closes_when_read(app, client):

@@ -240,6 +240,13 @@ def unvote_refusal(ballot, now):
     return None
 
 
+def counts_against_limit(ballot, now):
+    """A vote counts against the resident's limit while its proposal is open for votes."""
+    return ballot.status == "open" and ballot.deadline is not None and not is_past_deadline(
+        ballot.deadline, now
+    )
+
+
 def status_after_vote(ballot, vote_count):
     """'with_gemeente' when this vote reaches the threshold, else None."""
     if ballot.status == "open" and reaches_threshold(vote_count, ballot.threshold):

@@ -1,7 +1,8 @@
-"""The municipality's workspace: review proposals, manage jobs, moderate, settings."""
+"""The municipality's workspace: review proposals, manage jobs and placements,
+moderate, change settings and caseloads, and import jobs from a CSV file."""
 
 from flask import Blueprint
 
 bp = Blueprint("gemeente", __name__, url_prefix="/gemeente", cli_group=None)
 
-from webapp.gemeente import caseloads, importer, jobs, overview, proposals, reports, settings  # noqa: E402, F401, I001
+from webapp.gemeente import importer, routes  # noqa: E402, F401 - registers the views and the command on bp

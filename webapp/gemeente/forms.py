@@ -6,6 +6,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, ValidationError
 
 from webapp import labels as common
@@ -68,7 +69,7 @@ class SubsetOf:
 
 def many(label, table, codes):
     return SelectMultipleField(
-        label, choices=[(code, table[code]) for code in codes], validate_choice=False,
+        label, choices=[SelectChoice(code, table[code]) for code in codes], validate_choice=False,
         validators=[SubsetOf(codes)],
     )  # fmt: skip
 
@@ -131,8 +132,8 @@ TEXT_LABELS = {
 class JobForm(FlaskForm):
     category = SelectField(
         _l("Kind of work"),
-        choices=[("", _l("Choose the kind of work"))]
-        + [(code, common.CATEGORY[code]) for code in vocab.CATEGORIES],
+        choices=[SelectChoice("", _l("Choose the kind of work"))]
+        + [SelectChoice(code, common.CATEGORY[code]) for code in vocab.CATEGORIES],
         validate_choice=False,
         validators=[Required(message=_l("Choose the kind of work.")),
                     AnyOf(list(vocab.CATEGORIES), message=INVALID_CHOICE)],
@@ -277,3 +278,4 @@ class MinimumWageForm(FlaskForm):
         _l("Minimum wage an hour, in euros"),
         validators=[Euros(_l("Fill in an amount in euros, like 14.71."), True)],
     )
+

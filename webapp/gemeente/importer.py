@@ -6,17 +6,15 @@ says what is wrong. The columns are in the README.
 """
 
 import csv
-from datetime import date
 
 import click
 from flask import current_app
 
-from webapp.db import connect, rows
+from webapp.db import connect
 from webapp.domain import jobs as job_rules
-from webapp.domain import wage
-from webapp.gemeente import bp
+from webapp.gemeente import bp, changes, queries
+from webapp.jobs.queries import minimum_wage
 from webapp.proposals.queries import now_utc
-from webapp.seed.demo import JOB_COLUMNS
 
 MAX_ROWS = 10_000
 
@@ -66,20 +64,6 @@ def check_rows(found, buurten, minimum_cents):
     return values, rejected
 
 
-def insert_jobs(db, jobs, created_at):
-    names = [name for name in JOB_COLUMNS if name != "places_filled"]
-    marks = ",".join("?" * (len(names) + 1))
-    with click.progressbar(length=len(jobs), label="Importing") as bar, db.atomic():
-        for start in range(0, len(jobs), 500):
-            batch = jobs[start : start + 500]
-            db.conn.executemany(
-                f"INSERT INTO jobs ({','.join(names)}, places_filled) VALUES ({marks})",  # noqa: S608
-                [tuple(created_at if name == "created_at" else job[name] for name in names)
-                 + (0,) for job in batch],
-            )  # fmt: skip
-            bar.update(len(batch))
-
-
 @bp.cli.command("import-jobs")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Only check the file; import nothing.")
@@ -96,13 +80,8 @@ def import_jobs_command(path, dry_run):
         raise click.ClickException("The file has a header line but no jobs.")
     db = connect(current_app.config["DATABASE"])
     try:
-        buurten = {}
-        for row in rows(db, "SELECT id, key, name FROM buurten"):
-            buurten[row["key"]] = row["id"]
-            buurten[row["name"].lower()] = row["id"]
-        rates = [(row[0], row[1]) for row in rows(db, "SELECT valid_from, cents FROM minimum_wage")]
-        minimum = wage.minimum_on(rates, date.today())
-        jobs, rejected = check_rows(found, buurten, minimum[0] if minimum else None)
+        minimum = minimum_wage(db)
+        jobs, rejected = check_rows(found, queries.buurt_keys(db), minimum[0] if minimum else None)
         if rejected:
             click.echo(f"\n{len(rejected)} of {len(found)} rows have problems. Nothing was "
                        "imported. Fix these rows and run the import again:", err=True)  # fmt: skip
@@ -112,7 +91,8 @@ def import_jobs_command(path, dry_run):
         if dry_run:
             click.echo(f"All {len(jobs)} rows are fine. Nothing was imported (--dry-run).")
             return
-        insert_jobs(db, jobs, now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"))
+        with click.progressbar(length=len(jobs), label="Importing") as bar:
+            changes.import_jobs(db, jobs, now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"), bar.update)
         click.echo(f"Imported {len(jobs)} jobs.")
     finally:
         db.close()

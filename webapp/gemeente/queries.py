@@ -1,22 +1,12 @@
-"""The municipality's reads and writes: review queue, jobs, placements, figures."""
+"""The municipality's reads: review queue, jobs, placements, reports, figures, caseloads."""
 
 from datetime import timedelta
 
-from webapp.db import one, rows, write_transaction
+from webapp.db import one, rows
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
-from webapp.domain import settings as settings_rules
-from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS, job_by_id, search_ids
-from webapp.notifications import notify
-from webapp.proposals import changes
-from webapp.proposals.queries import LISTED, PROPOSAL_COLUMNS, PROPOSAL_JOINS
-
-WRITABLE_JOB_FIELDS = (
-    "category", "buurt_id", "employer", "hours", "days", "skills", "languages", "demands",
-    "wage_cents", "wage_scale", "places", "start_date",
-    *job_rules.REQUIRED_TEXTS, *job_rules.OPTIONAL_TEXTS,
-)  # fmt: skip
-
+from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS, search_ids
+from webapp.proposals.queries import LISTED, PROPOSAL_COLUMNS, PROPOSAL_JOINS, SQLITE_MAX_INTEGER
 
 # --- the review queue --------------------------------------------------------------
 
@@ -72,60 +62,18 @@ def job_page(db, status=None, text="", page=1, per_page=25):
     return found, total
 
 
-def create_job(db, values, now):
-    columns = ", ".join(WRITABLE_JOB_FIELDS)
-    marks = ", ".join("?" * len(WRITABLE_JOB_FIELDS))
-    cursor = db.execute(
-        f"""INSERT INTO jobs (status, created_at, {columns})
-            VALUES ('draft', ?, {marks})""",  # noqa: S608 - fixed names
-        (rules.stamp(now), *(values[name] for name in WRITABLE_JOB_FIELDS)),
-    )
-    return cursor.lastrowid
-
-
-def update_job(db, job_id, values):
-    """Save a job's fields; places never below the people already placed."""
-    with write_transaction(db):
-        job = job_by_id(db, job_id)
-        if job is None:
-            return "unknown"
-        if job_rules.places_problem(values["places"], job["places_filled"]):
-            return "below_filled"
-        assignments = ", ".join(f"{name} = ?" for name in WRITABLE_JOB_FIELDS)
-        db.conn.execute(
-            f"UPDATE jobs SET {assignments} WHERE id = ?",  # noqa: S608 - fixed names
-            (*(values[name] for name in WRITABLE_JOB_FIELDS), job_id),
-        )
-    return "done"
-
-
 def missing_texts(job):
+    """The texts a job still lacks before it can be published."""
     return [name for name in job_rules.REQUIRED_TEXTS if not (job[name] or "").strip()]
 
 
-def change_job_status(db, job_id, action, gemeente_id, now):
-    """'publish' a draft, 'close' an open job or 'reopen' a closed one.
-
-    Publishing a job made from a proposal tells the author and the voters.
-    Returns 'done', 'unchanged', 'unknown', 'not_allowed' or 'texts_missing'.
-    """
-    allowed = {"publish": job_rules.may_publish, "close": job_rules.may_close,
-               "reopen": job_rules.may_reopen}[action]  # fmt: skip
-    target = {"publish": "open", "close": "closed", "reopen": "open"}[action]
-    with write_transaction(db):
-        job = job_by_id(db, job_id)
-        if job is None:
-            return "unknown"
-        if job["status"] == target:
-            return "unchanged"
-        if not allowed(job["status"]):
-            return "not_allowed"
-        if action == "publish" and missing_texts(job):
-            return "texts_missing"
-        db.conn.execute("UPDATE jobs SET status = ? WHERE id = ?", (target, job_id))
-        if action == "publish":
-            changes.job_published(db, job, gemeente_id, now)
-    return "done"
+def buurt_keys(db):
+    """Buurt ids by key and by name in lower case: what a CSV file may name a buurt by."""
+    found = {}
+    for row in rows(db, "SELECT id, key, name FROM buurten"):
+        found[row["key"]] = row["id"]
+        found[row["name"].lower()] = row["id"]
+    return found
 
 
 # --- placements -------------------------------------------------------------------------
@@ -155,38 +103,8 @@ def interested_residents(db, job_id):
     )
 
 
-def place(db, job_id, username, gemeente_id, now):
-    """Mark a resident as placed: a place fills and the resident is told."""
-    with write_transaction(db):
-        job = job_by_id(db, job_id)
-        if job is None:
-            return "unknown"
-        resident = one(db, "SELECT id FROM users WHERE username = ? AND role = 'resident'",
-                       (username.strip(),))  # fmt: skip
-        if resident is None:
-            return "no_resident"
-        already = one(db, "SELECT 1 FROM placements WHERE job_id = ? AND user_id = ?",
-                      (job_id, resident[0])) is not None  # fmt: skip
-        refusal = job_rules.placement_refusal(job["status"], job["places"],
-                                              job["places_filled"], already)  # fmt: skip
-        if refusal == "already":
-            return "unchanged"
-        if refusal:
-            return refusal
-        db.conn.execute(
-            "INSERT INTO placements (job_id, user_id, placed_by, created_at) VALUES (?, ?, ?, ?)",
-            (job_id, resident[0], gemeente_id, rules.stamp(now)),
-        )
-        notify(db, [resident[0]], "placed", f"/jobs/{job_id}")
-    return "done"
-
-
-def remove_placement(db, job_id, placement_id):
-    with write_transaction(db):
-        cursor = db.conn.execute(
-            "DELETE FROM placements WHERE id = ? AND job_id = ?", (placement_id, job_id)
-        )
-    return "done" if cursor.rowcount else "unchanged"
+def resident_by_username(db, username):
+    return one(db, "SELECT id FROM users WHERE username = ? AND role = 'resident'", (username,))
 
 
 # --- reports ---------------------------------------------------------------------------
@@ -224,29 +142,8 @@ def reported_items(db):
 # --- settings ------------------------------------------------------------------------------
 
 
-def save_settings(db, values, gemeente_id, now):
-    with write_transaction(db):
-        for key, value in values.items():
-            if settings_rules.setting_problem(key, value):
-                raise ValueError(key)
-            db.conn.execute(
-                """INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-                   ON CONFLICT (key) DO UPDATE SET value = excluded.value,
-                       updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
-                (key, str(value), rules.stamp(now), gemeente_id),
-            )
-
-
-def add_minimum_wage(db, valid_from, cents):
-    """Add a dated minimum wage; returns None or the problem ('amount', 'date')."""
-    with write_transaction(db):
-        existing = [row[0] for row in rows(db, "SELECT valid_from FROM minimum_wage")]
-        problem = settings_rules.minimum_wage_problem(valid_from, cents, existing)
-        if problem:
-            return problem
-        db.conn.execute("INSERT INTO minimum_wage (valid_from, cents) VALUES (?, ?)",
-                        (valid_from.isoformat(), cents))  # fmt: skip
-    return None
+def minimum_wage_dates(db):
+    return [row[0] for row in rows(db, "SELECT valid_from FROM minimum_wage")]
 
 
 # --- the overview's figures ------------------------------------------------------------------
@@ -297,3 +194,86 @@ def interests_per_job(db, limit=8):
             GROUP BY jobs.id ORDER BY interest_count DESC, jobs.id LIMIT ?""",  # noqa: S608
         (limit,),
     )
+
+
+# --- caseloads ---------------------------------------------------------------------------
+# The municipality sees names, usernames and who coaches whom, never a thread,
+# a plan or a profile.
+
+RESIDENT_COLUMNS = """residents.id, residents.username, residents.display_name,
+                      residents.coach_id, coaches.display_name AS coach_name,
+                      coaches.username AS coach_username"""
+
+
+def _like(text):
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def coaches(db):
+    """Every coach with the size of their caseload, smallest first (to spread the work)."""
+    return rows(
+        db,
+        """SELECT coaches.id, coaches.username, coaches.display_name,
+                  (SELECT COUNT(*) FROM users AS r
+                   WHERE r.coach_id = coaches.id AND r.role = 'resident') AS caseload
+           FROM users AS coaches WHERE coaches.role = 'coach'
+           ORDER BY caseload, coaches.display_name, coaches.username""",
+    )
+
+
+def residents_named(db, search, limit):
+    """Residents whose name or username holds ``search``, with their coach."""
+    return rows(
+        db,
+        f"""SELECT {RESIDENT_COLUMNS} FROM users AS residents
+            LEFT JOIN users AS coaches ON coaches.id = residents.coach_id
+            WHERE residents.role = 'resident'
+            AND (residents.display_name LIKE ? ESCAPE '\\'
+                 OR residents.username LIKE ? ESCAPE '\\')
+            ORDER BY residents.display_name, residents.username LIMIT ?""",  # noqa: S608
+        (_like(search), _like(search), limit),
+    )
+
+
+def residents_without_coach(db, limit):
+    """The newest residents nobody coaches yet."""
+    return rows(
+        db,
+        f"""SELECT {RESIDENT_COLUMNS} FROM users AS residents
+            LEFT JOIN users AS coaches ON coaches.id = residents.coach_id
+            WHERE residents.role = 'resident' AND residents.coach_id IS NULL
+            ORDER BY residents.created_at DESC LIMIT ?""",  # noqa: S608
+        (limit,),
+    )
+
+
+def caseload_totals(db):
+    return one(
+        db,
+        """SELECT (SELECT COUNT(*) FROM users WHERE role = 'coach') AS coaches,
+                  (SELECT COUNT(*) FROM users WHERE role = 'resident'
+                   AND coach_id IS NOT NULL) AS coached,
+                  (SELECT COUNT(*) FROM users WHERE role = 'resident'
+                   AND coach_id IS NULL) AS without""",
+    )
+
+
+def resident(db, resident_id):
+    """A resident with their coach, or None (also for any other role)."""
+    if not 0 < resident_id <= SQLITE_MAX_INTEGER:
+        return None
+    row = one(
+        db,
+        f"""SELECT {RESIDENT_COLUMNS}, residents.role FROM users AS residents
+            LEFT JOIN users AS coaches ON coaches.id = residents.coach_id
+            WHERE residents.id = ?""",  # noqa: S608
+        (resident_id,),
+    )
+    if row is None or row["role"] != "resident":
+        return None
+    return row
+
+
+def person(db, user_id):
+    """What the coaching rules need to know about someone: id, role and coach."""
+    return one(db, "SELECT id, role, coach_id FROM users WHERE id = ?", (user_id,))

@@ -7,7 +7,7 @@ check can never be passed twice. Every status change goes through
 ``_move``, which checks the rule and records the change for the timeline.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from webapp.db import one, rows, write_transaction
 from webapp.domain import proposals as rules
@@ -25,6 +25,7 @@ class Outcome:
 
     code: str
     proposal: object = None
+    vote: object = None  # a vote or a vote taken back: the ``queries.VoteState`` read for it
 
     @property
     def ok(self):
@@ -36,18 +37,29 @@ def _link(proposal_id):
 
 
 def _move(db, proposal, to_status, who, actor_id, now, reason=""):
-    """Change the status (inside the caller's transaction) and record it."""
+    """Change the status (inside the caller's transaction) and record it.
+
+    Returns the proposal as it is now, without reading it again.
+    """
     rules.check_move(proposal["status"], to_status, who)
     stamp = rules.stamp(now)
-    db.conn.execute(
-        "UPDATE proposals SET status = ?, updated_at = ? WHERE id = ?",
+    moved = rows(
+        db,
+        "UPDATE proposals SET status = ?, updated_at = ? WHERE id = ? RETURNING *",
         (to_status, stamp, proposal["id"]),
-    )
+    )[0]
     db.conn.execute(
         """INSERT INTO proposal_events (proposal_id, at, actor_id, from_status, to_status, reason)
            VALUES (?, ?, ?, ?, ?, ?)""",
         (proposal["id"], stamp, actor_id, proposal["status"], to_status, reason),
     )
+    return {**dict(proposal), **dict(moved)}
+
+
+def _counted(proposal, change):
+    """The proposal after a vote row was added (+1) or removed (-1): the
+    ``votes_count`` triggers changed ``vote_count`` by exactly that."""
+    return {**dict(proposal), "vote_count": proposal["vote_count"] + change}
 
 
 def _supporters(db, proposal):
@@ -62,8 +74,9 @@ def _supporters(db, proposal):
 
 
 def _close(db, proposal, now):
-    _move(db, proposal, "closed", "system", None, now)
+    closed = _move(db, proposal, "closed", "system", None, now)
     notify(db, _supporters(db, proposal), "proposal_closed", _link(proposal["id"]))
+    return closed
 
 
 def close_expired(db, now, proposal_id=None):
@@ -187,7 +200,7 @@ def forget_settled_vote_ids(db):
 # --- votes --------------------------------------------------------------------------
 
 
-def cast_vote(db, proposal_id, user, settings, now, client_id=None):
+def cast_vote(db, proposal_id, user, now, client_id=None):
     """One vote per resident: checks and write in one write transaction.
 
     Idempotent: a vote that is already there answers 'unchanged', whatever
@@ -196,6 +209,10 @@ def cast_vote(db, proposal_id, user, settings, now, client_id=None):
     retry must not cast it again. A client id used for something else is
     'id_used_elsewhere'. The vote that reaches the threshold sends the
     proposal to the municipality, in the same transaction.
+
+    The outcome carries what the vote box needs (``outcome.vote``), as read
+    and changed here: the settings, the voter, whether they voted, the rules'
+    refusal. The page reads none of it again.
     """
     with write_transaction(db):
         earlier = recall_client_id(db, user.id, client_id)
@@ -203,53 +220,62 @@ def cast_vote(db, proposal_id, user, settings, now, client_id=None):
         if proposal is None or not rules.may_see(proposal["status"], proposal["opened_at"],
                                                  user.id, proposal["author_id"]):  # fmt: skip
             return Outcome("unknown")
+        settings = queries.read_settings(db)
         if earlier == ("vote", proposal_id):
-            return Outcome("unchanged", proposal)
+            return Outcome("unchanged", proposal, queries.VoteState(proposal, settings=settings))
         if earlier is not None:
-            return Outcome("id_used_elsewhere", proposal)
+            return Outcome("id_used_elsewhere", proposal,
+                           queries.VoteState(proposal, settings=settings))
         if rules.should_close(proposal["status"], proposal["deadline"], now):
-            _close(db, proposal, now)
-            proposal = queries.proposal_by_id(db, proposal_id)
+            proposal = _close(db, proposal, now)
         if queries.has_voted(db, proposal_id, user.id):
             # Remembered too: a lost answer retried after taking the vote back changes nothing.
             remember_client_id(db, user.id, client_id, "vote", proposal_id)
-            return Outcome("unchanged", proposal)
-        refusal = rules.vote_refusal(
-            queries.voter(db, user, now), queries.ballot(proposal), now, settings["vote_limit"]
-        )
+            return Outcome("unchanged", proposal,
+                           queries.VoteState(proposal, voted=True, settings=settings))
+        voter = queries.voter(db, user, now)
+        refusal = rules.vote_refusal(voter, queries.ballot(proposal), now, settings["vote_limit"])
         if refusal:
-            return Outcome(refusal, proposal)
+            return Outcome(refusal, proposal, queries.VoteState(
+                proposal, voter, voted=False, settings=settings, refusal=refusal))
         db.conn.execute(
             "INSERT INTO votes (proposal_id, user_id, created_at) VALUES (?, ?, ?)",
             (proposal_id, user.id, rules.stamp(now)),
         )
         remember_client_id(db, user.id, client_id, "vote", proposal_id)
-        if rules.status_after_vote(queries.ballot(proposal), proposal["vote_count"] + 1):
-            _move(db, proposal, "with_gemeente", "system", None, now)
+        proposal = _counted(proposal, +1)
+        if rules.status_after_vote(queries.ballot(proposal), proposal["vote_count"]):
+            proposal = _move(db, proposal, "with_gemeente", "system", None, now)
             notify(db, _supporters(db, proposal), "proposal_threshold", _link(proposal_id))
-        proposal = queries.proposal_by_id(db, proposal_id)
-    return Outcome("done", proposal)
+        counted = rules.counts_against_limit(queries.ballot(proposal), now)
+        voter = replace(voter, active_votes=voter.active_votes + counted)
+    return Outcome("done", proposal, queries.VoteState(proposal, voter, voted=True,
+                                                       settings=settings))
 
 
 def take_back_vote(db, proposal_id, user, now):
+    """Take a vote back while the vote is open; 'unchanged' when there is none.
+
+    ``outcome.vote`` says whether the person's vote stands; the page reads
+    the rest of the vote box (after the change) itself.
+    """
     with write_transaction(db):
         proposal = queries.proposal_by_id(db, proposal_id)
         if proposal is None or not rules.may_see(proposal["status"], proposal["opened_at"],
                                                  user.id, proposal["author_id"]):  # fmt: skip
             return Outcome("unknown")
         if rules.should_close(proposal["status"], proposal["deadline"], now):
-            _close(db, proposal, now)
-            proposal = queries.proposal_by_id(db, proposal_id)
+            proposal = _close(db, proposal, now)
         if not queries.has_voted(db, proposal_id, user.id):
-            return Outcome("unchanged", proposal)
+            return Outcome("unchanged", proposal, queries.VoteState(proposal, voted=False))
         refusal = rules.unvote_refusal(queries.ballot(proposal), now)
         if refusal:
-            return Outcome(refusal, proposal)
+            return Outcome(refusal, proposal, queries.VoteState(proposal, voted=True))
         db.conn.execute(
             "DELETE FROM votes WHERE proposal_id = ? AND user_id = ?", (proposal_id, user.id)
         )
-        proposal = queries.proposal_by_id(db, proposal_id)
-    return Outcome("done", proposal)
+        proposal = _counted(proposal, -1)
+    return Outcome("done", proposal, queries.VoteState(proposal, voted=False))
 
 
 # --- the municipality's decision ----------------------------------------------------

@@ -11,6 +11,7 @@ import secrets
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Optional, ValidationError
 
 from webapp.domain import vocab
@@ -62,7 +63,7 @@ class FormToken:
 def radio(label, choices, message, **kwargs):
     return RadioField(
         label,
-        choices=list(choices.items()),
+        choices=[SelectChoice(value, label) for value, label in choices.items()],
         validate_choice=False,
         validators=[Required(message=message), AnyOf(list(choices), message=INVALID_CHOICE)],
         **kwargs,
@@ -83,8 +84,8 @@ class ProposalForm(FlaskForm):
     )
     category = SelectField(
         _l("Kind of work"),
-        choices=[("", _l("Choose the kind of work"))]
-        + [(code, CATEGORY[code]) for code in vocab.CATEGORIES],
+        choices=[SelectChoice("", _l("Choose the kind of work"))]
+        + [SelectChoice(code, CATEGORY[code]) for code in vocab.CATEGORIES],
         validate_choice=False,
         validators=[
             Required(message=_l("Choose the kind of work.")),
@@ -153,8 +154,8 @@ class FilterForm(FlaskForm):
     area = StringField(_l("Where"), validators=[Optional()])
     status = SelectField(
         _l("Status"),
-        choices=[("", _l("Every status"))]
-        + [(status, labels.STATUS[status]) for status in PUBLIC_STATUSES],
+        choices=[SelectChoice("", _l("Every status"))]
+        + [SelectChoice(status, labels.STATUS[status]) for status in PUBLIC_STATUSES],
         default="",
         validate_choice=False,
         validators=[Optional(), AnyOf(list(PUBLIC_STATUSES), message=INVALID_CHOICE)],

@@ -1,5 +1,6 @@
 """Reading proposals, votes, comments and the municipality's settings."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from webapp.db import one, rows
@@ -85,6 +86,32 @@ def has_voted(db, proposal_id, user_id):
         db, "SELECT 1 FROM votes WHERE proposal_id = ? AND user_id = ?", (proposal_id, user_id)
     )
     return found is not None
+
+
+@dataclass
+class VoteState:
+    """What a vote box needs about one person and one proposal.
+
+    A vote POST fills in what its transaction already read; ``complete_vote_state``
+    reads only what is still missing, so nothing is read twice. None: not read yet.
+    """
+
+    proposal: object
+    voter: object = None  # the vote rules' view of the person (None also when anonymous)
+    voted: bool | None = None
+    settings: dict | None = None
+    refusal: str | None = None  # the vote rules' answer, when they already ran
+
+
+def complete_vote_state(db, state, user, now):
+    if state.voter is None:
+        state.voter = voter(db, user, now)
+    if state.voted is None:
+        state.voted = state.voter is not None and has_voted(db, state.proposal["id"],
+                                                            state.voter.user_id)
+    if state.settings is None:
+        state.settings = read_settings(db)
+    return state
 
 
 def voted_among(db, user_id, proposal_ids):
@@ -258,6 +285,36 @@ def similar_items(db, buurt_id, text, exclude_id=None, limit=5):
 
 def proposal_text(row_or_values):
     return f"{row_or_values['title']} {row_or_values['tasks']} {row_or_values['problem']}"
+
+
+def proposal_origin(db, proposal_id):
+    """The proposal a job came from (for "proposed by residents of ..."), or None."""
+    return one(
+        db,
+        """SELECT proposals.id, proposals.vote_count, buurten.name AS buurt_name FROM proposals
+           JOIN buurten ON buurten.id = proposals.buurt_id WHERE proposals.id = ?""",
+        (proposal_id,),
+    )
+
+
+def job_made(db, job_id):
+    """The job a proposal became: enough to link to it."""
+    return one(db, "SELECT id, status, title_nl, title_en FROM jobs WHERE id = ?", (job_id,))
+
+
+def is_placed(db, job_id, user_id):
+    """Whether this person has a place in this job."""
+    found = one(db, "SELECT 1 FROM placements WHERE job_id = ? AND user_id = ?", (job_id, user_id))
+    return found is not None
+
+
+def wijk_name(db, wijk_id):
+    return one(db, "SELECT name FROM wijken WHERE id = ?", (wijk_id,))[0]
+
+
+def home_buurt(db, user_id):
+    row = one(db, "SELECT home_buurt_id FROM profiles WHERE user_id = ?", (user_id,))
+    return row[0] if row else None
 
 
 def open_report_count(db, kind, target_id):

@@ -1,12 +1,14 @@
-"""The pages for proposals: list, propose, one proposal, vote, comment, report."""
+"""The pages for proposals: list, propose, one proposal, vote, comment, report;
+and the daily ``close-proposals`` command."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+import click
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from webapp import labels as common_labels
-from webapp.db import get_db, one
+from webapp.db import connect, get_db
 from webapp.domain import proposals as rules
 from webapp.forms import EmptyForm
 from webapp.i18n import current_choice
@@ -41,21 +43,14 @@ def proposal_origin(job):
     """The proposal a job came from (for "proposed by residents of ..."), or None."""
     if not job["proposal_id"]:
         return None
-    return one(
-        get_db(),
-        """SELECT proposals.id, proposals.vote_count, buurten.name AS buurt_name FROM proposals
-           JOIN buurten ON buurten.id = proposals.buurt_id WHERE proposals.id = ?""",
-        (job["proposal_id"],),
-    )
+    return queries.proposal_origin(get_db(), job["proposal_id"])
 
 
 def placed_on(job_id):
     """Whether the logged-in resident has a place in this job."""
     if not current_user.is_authenticated or not current_user.is_resident:
         return False
-    found = one(get_db(), "SELECT 1 FROM placements WHERE job_id = ? AND user_id = ?",
-                (job_id, current_user.id))  # fmt: skip
-    return found is not None
+    return queries.is_placed(get_db(), job_id, current_user.id)
 
 
 def _viewer_id():
@@ -80,12 +75,17 @@ def _buurt_ids(place_list):
     return [buurt["id"] for _wijk, buurten in place_list for buurt in buurten]
 
 
-def vote_box(proposal, viewer, voted, settings, now, notice_text=None, error_text=None):
-    """What the vote box shows: the count, the days left, and the button or why not."""
-    refusal = None
+def vote_box(proposal, viewer, voted, settings, now, notice_text=None, error_text=None,
+             refusal=None):
+    """What the vote box shows: the count, the days left, and the button or why not.
+
+    ``refusal``: the vote rules' answer, when the caller already asked them.
+    """
     if viewer is None:
         refusal = "anonymous"
-    elif not voted:
+    elif voted:
+        refusal = None
+    elif refusal is None:
         refusal = rules.vote_refusal(viewer, queries.ballot(proposal), now, settings["vote_limit"])
     votes_left = None
     if viewer is not None and viewer.role == "resident":
@@ -138,7 +138,7 @@ def index():
         mine = queries.authored_by(db, current_user.id)
     home_wijk_name = None
     if viewer is not None and viewer.home_wijk is not None:
-        home_wijk_name = one(db, "SELECT name FROM wijken WHERE id = ?", (viewer.home_wijk,))[0]
+        home_wijk_name = queries.wijk_name(db, viewer.home_wijk)
     return page_or_partial(
         "proposals/list.html", "proposals/_results.html", status, form=form, items=items,
         boxes=boxes, total=total, page=page, last_page=max(1, -(-total // PER_PAGE)),
@@ -186,11 +186,6 @@ def _must_propose():
         abort(403)
 
 
-def _home_buurt(db):
-    row = one(db, "SELECT home_buurt_id FROM profiles WHERE user_id = ?", (current_user.id,))
-    return row[0] if row else None
-
-
 @bp.route("/proposals/new", methods=["GET", "POST"])
 @login_required
 def new():
@@ -202,7 +197,7 @@ def new():
     if request.method == "GET":
         form.form_token.data = new_form_token()
         form.lang.data = current_choice()[0]
-        home = _home_buurt(db)
+        home = queries.home_buurt(db, current_user.id)
         if home is not None:
             form.buurt.data = str(home)
     elif form.validate_on_submit():
@@ -325,16 +320,15 @@ def _detail_page(db, proposal, status=200, **forms):
     return render_template("proposals/detail.html", **context), status
 
 
-def _detail_context(db, proposal, vote_notice=None, vote_error=None, **forms):
-    now = queries.now_utc()
-    viewer = queries.voter(db, current_user, now)
-    settings = queries.read_settings(db)
-    voted = viewer is not None and queries.has_voted(db, proposal["id"], viewer.user_id)
+def _detail_context(db, proposal, vote=None, vote_notice=None, vote_error=None, now=None,
+                    **forms):
+    """``vote``: the vote state a vote POST already read (see ``queries.VoteState``)."""
+    now = now or queries.now_utc()
+    vote = queries.complete_vote_state(db, vote or queries.VoteState(proposal), current_user, now)
     viewer_id, role = _viewer_id(), _role()
     job = None
     if proposal["job_id"]:
-        job = one(db, "SELECT id, status, title_nl, title_en FROM jobs WHERE id = ?",
-                  (proposal["job_id"],))  # fmt: skip
+        job = queries.job_made(db, proposal["job_id"])
     similar = ([], [])
     if proposal["status"] == "draft":
         similar = queries.similar_items(
@@ -345,13 +339,13 @@ def _detail_context(db, proposal, vote_notice=None, vote_error=None, **forms):
         comment_form.form_token.data = new_form_token()
     return {
         "proposal": proposal,
-        "box": vote_box(proposal, viewer, voted, settings, now, vote_notice, vote_error),
+        "box": _box(vote, now, vote_notice, vote_error),
         "events": queries.events(db, proposal["id"]),
         "comments": queries.comments(db, proposal["id"]),
         "job": job,
         "similar_proposals": similar[0],
         "similar_jobs": similar[1],
-        "settings": settings,
+        "settings": vote.settings,
         "is_author": rules.is_author(viewer_id, proposal["author_id"]),
         "may_read": rules.may_read_content(proposal["moderation"], viewer_id, role,
                                            proposal["author_id"]),  # fmt: skip
@@ -402,35 +396,40 @@ def _refusal_text(code, proposal, limit):
     return texts[code]
 
 
-def _vote_answer(db, proposal_id, outcome, message):
-    """htmx gets the vote box; a plain form post goes back where it came from."""
+def _box(vote, now, notice_text=None, error_text=None):
+    return vote_box(vote.proposal, vote.voter, vote.voted, vote.settings, now, notice_text,
+                    error_text, vote.refusal)
+
+
+def _vote_box_answer(db, vote, now, status, notice_text=None, error_text=None):
+    """htmx gets the vote box rebuilt; a plain form post the whole proposal page."""
+    if is_htmx():
+        queries.complete_vote_state(db, vote, current_user, now)
+        box = _box(vote, now, notice_text, error_text)
+        return page_or_partial("proposals/detail.html", "proposals/_vote.html", status, box=box)
+    return _detail_page(db, vote.proposal, status, vote=vote, vote_notice=notice_text,
+                        vote_error=error_text, now=now)
+
+
+def _vote_answer(db, proposal_id, outcome, now, message):
+    """A plain form post that worked goes back where it came from; the rest see the box."""
     if outcome.code == "unknown":
         abort(404)
-    proposal = outcome.proposal
-    settings = queries.read_settings(db)
-    now = queries.now_utc()
-    target = safe_next(
-        request.form.get("next"),
-        url_for("proposals.detail", proposal_id=proposal_id, _anchor=f"vote-{proposal_id}"),
-    )
     if outcome.ok:
         if is_htmx():
-            viewer = queries.voter(db, current_user, now)
-            voted = queries.has_voted(db, proposal_id, current_user.id)
-            box = vote_box(proposal, viewer, voted, settings, now, notice_text=message)
-            return page_or_partial("proposals/detail.html", "proposals/_vote.html", 200, box=box)
+            return _vote_box_answer(db, outcome.vote, now, 200, notice_text=message)
         flash(message, "success")
+        target = safe_next(
+            request.form.get("next"),
+            url_for("proposals.detail", proposal_id=proposal_id, _anchor=f"vote-{proposal_id}"),
+        )
         return redirect(target, code=303)
     status = 403 if outcome.code in NOT_FOR_YOU else 409
     if outcome.code == "no_home_buurt" and not is_htmx():
-        return render_template("proposals/no_home_buurt.html", proposal=proposal), 409
-    error = _refusal_text(outcome.code, proposal, settings["vote_limit"])
-    if is_htmx():
-        viewer = queries.voter(db, current_user, now)
-        voted = queries.has_voted(db, proposal_id, current_user.id)
-        box = vote_box(proposal, viewer, voted, settings, now, error_text=error)
-        return page_or_partial("proposals/detail.html", "proposals/_vote.html", status, box=box)
-    return _detail_page(db, proposal, status, vote_error=error)
+        return render_template("proposals/no_home_buurt.html", proposal=outcome.proposal), 409
+    vote = queries.complete_vote_state(db, outcome.vote, current_user, now)
+    error = _refusal_text(outcome.code, outcome.proposal, vote.settings["vote_limit"])
+    return _vote_box_answer(db, vote, now, status, error_text=error)
 
 
 def _csrf_only():
@@ -442,23 +441,15 @@ def _csrf_only():
 @login_required
 def vote(proposal_id):
     db = get_db()
+    now = queries.now_utc()
     form = VoteForm()  # the CSRF token is checked before the view (CSRFProtect): a 400
     if not form.validate_on_submit():
-        return _vote_form_refused(db, _visible(db, proposal_id), " ".join(map(str, form.client_id.errors)))
-    outcome = changes.cast_vote(db, proposal_id, current_user, queries.read_settings(db),
-                                queries.now_utc(), form.client_id.data or None)  # fmt: skip
-    return _vote_answer(db, proposal_id, outcome, _("Thank you. Your vote counts."))
-
-
-def _vote_form_refused(db, proposal, error):
-    """A broken client id (an old or tampered form): nothing is stored, 422 with the reason."""
-    if is_htmx():
-        now = queries.now_utc()
-        viewer = queries.voter(db, current_user, now)
-        voted = queries.has_voted(db, proposal["id"], current_user.id)
-        box = vote_box(proposal, viewer, voted, queries.read_settings(db), now, error_text=error)
-        return page_or_partial("proposals/detail.html", "proposals/_vote.html", 422, box=box)
-    return _detail_page(db, proposal, 422, vote_error=error)
+        # A broken client id (an old or tampered form): nothing is stored, 422 with the reason.
+        error = " ".join(map(str, form.client_id.errors))
+        return _vote_box_answer(db, queries.VoteState(_visible(db, proposal_id)), now, 422,
+                                error_text=error)
+    outcome = changes.cast_vote(db, proposal_id, current_user, now, form.client_id.data or None)
+    return _vote_answer(db, proposal_id, outcome, now, _("Thank you. Your vote counts."))
 
 
 @bp.post("/proposals/<int:proposal_id>/unvote")
@@ -466,20 +457,12 @@ def _vote_form_refused(db, proposal, error):
 def unvote(proposal_id):
     _csrf_only()
     db = get_db()
-    outcome = changes.take_back_vote(db, proposal_id, current_user, queries.now_utc())
+    now = queries.now_utc()
+    outcome = changes.take_back_vote(db, proposal_id, current_user, now)
     if outcome.code == "closed":
-        outcome.code = "closed_unvote"
-    if outcome.code == "closed_unvote":
-        if outcome.proposal is None:
-            abort(404)
-        error = _("Voting has closed. Your vote stays.")
-        if is_htmx():
-            now = queries.now_utc()
-            box = vote_box(outcome.proposal, queries.voter(db, current_user, now), True,
-                           queries.read_settings(db), now, error_text=error)  # fmt: skip
-            return page_or_partial("proposals/detail.html", "proposals/_vote.html", 409, box=box)
-        return _detail_page(db, outcome.proposal, 409, vote_error=error)
-    return _vote_answer(db, proposal_id, outcome, _("You took back your vote."))
+        return _vote_box_answer(db, outcome.vote, now, 409,
+                                error_text=_("Voting has closed. Your vote stays."))
+    return _vote_answer(db, proposal_id, outcome, now, _("You took back your vote."))
 
 
 # --- comments and reports ---------------------------------------------------------------
@@ -543,3 +526,20 @@ def report(proposal_id):
         status = 422
     return render_template("proposals/report.html", proposal=proposal, target=target,
                            form=form, already=already), status  # fmt: skip
+
+
+# --- the daily command -------------------------------------------------------------------
+
+
+@bp.cli.command("close-proposals")
+def close_proposals_command():
+    """Close open proposals whose deadline passed (run daily from a timer), and
+    forget the phones' ids of votes that can no longer change."""
+    db = connect(current_app.config["DATABASE"])
+    try:
+        closed = changes.close_expired(db, queries.now_utc())
+        forgotten = changes.forget_settled_vote_ids(db)
+    finally:
+        db.close()
+    click.echo(f"Closed {closed} proposal(s) whose deadline passed.")
+    click.echo(f"Forgot {forgotten} client id(s) of votes that can no longer change.")

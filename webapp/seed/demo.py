@@ -11,19 +11,13 @@ from datetime import UTC, date, datetime, timedelta
 import click
 
 from webapp.auth.accounts import create_user, hash_password
-from webapp.db import one
+from webapp.db import JOB_FIELDS, one
 from webapp.domain import vocab
 from webapp.seed import coaching as seed_coaching
 from webapp.seed import content
 from webapp.seed import proposals as seed_proposals
 
 DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - the published demo password
-JOB_COLUMNS = (
-    "status", "category", "buurt_id", "employer", "hours", "days", "skills", "languages",
-    "demands", "wage_scale", "wage_cents", "places", "places_filled", "start_date",
-    "title_nl", "title_en", "summary_nl", "summary_en", "plain_nl", "plain_en",
-    "tasks_nl", "tasks_en", "problem_nl", "problem_en", "team_nl", "team_en", "created_at",
-)  # fmt: skip
 
 
 def is_empty(db):
@@ -56,10 +50,10 @@ def job_row(template, buurt, buurt_id, created_at, start_date, places_filled=0):
 
 
 def insert_jobs(db, job_rows):
-    marks = ",".join("?" * len(JOB_COLUMNS))
+    marks = ",".join("?" * len(JOB_FIELDS))
     db.conn.executemany(
-        f"INSERT INTO jobs ({','.join(JOB_COLUMNS)}) VALUES ({marks})",  # noqa: S608
-        [tuple(row[c] for c in JOB_COLUMNS) for row in job_rows],
+        f"INSERT INTO jobs ({','.join(JOB_FIELDS)}) VALUES ({marks})",  # noqa: S608
+        [tuple(row[c] for c in JOB_FIELDS) for row in job_rows],
     )
 
 

@@ -17,6 +17,8 @@ import click
 
 from webapp.domain import proposals as rules
 from webapp.domain import settings as settings_rules
+from webapp.proposals import changes, queries
+from webapp.seed import proposals_large
 
 NEIGHBOURS_PER_WIJK = 30
 NEIGHBOUR_NAMES = (
@@ -277,8 +279,6 @@ def _event(db, proposal_id, at, actor, from_status, to_status, reason=""):
 
 def seed_small(db, today):
     """The small demo set: runs after places, jobs and the demo accounts exist."""
-    from webapp.proposals import changes, queries
-
     now = datetime.now(UTC).replace(microsecond=0)
     now = now.replace(year=today.year, month=today.month, day=today.day)
     day = timedelta(days=1)
@@ -447,6 +447,4 @@ def _seed_comments(db, ids, users, residents, buurten, now, day):
 
 def seed_large(db, rng, today):
     """The benchmark set: runs after the large residents and jobs exist."""
-    from webapp.seed import proposals_large
-
     proposals_large.seed(db, rng, today, click)

@@ -1,0 +1,441 @@
+"""The workspace's pages: overview, reviewing proposals, jobs and placements,
+moderation, settings and caseloads."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from webapp.access import gemeente_required
+from webapp.coaching.forms import ReassignForm
+from webapp.db import get_db
+from webapp.domain import proposals as rules
+from webapp.forms import CONTROL_CHARACTERS, EmptyForm
+from webapp.gemeente import bp, changes, queries
+from webapp.gemeente.forms import (
+    DecisionForm,
+    JobForm,
+    MinimumWageForm,
+    ModerationForm,
+    PlacementForm,
+    SettingsForm,
+)
+from webapp.jobs.queries import job_by_id, minimum_wage, places
+from webapp.proposals import changes as proposal_changes
+from webapp.proposals import labels
+from webapp.proposals import queries as proposal_queries
+from webapp.templating import job_text
+from webapp.web import safe_next
+
+PER_PAGE = 25
+JOB_STATUSES = ("draft", "open", "closed")
+SETTING_KEYS = ("threshold", "voting_days", "vote_limit")
+SHOWN = 20  # residents a caseload search shows
+SEARCH_MAX = 60
+
+
+# --- the overview: a few figures and charts, numbers as text too ---------------------------
+
+
+def shorten(text, limit=32):
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@bp.get("")
+@gemeente_required
+def overview():
+    db = get_db()
+    now = proposal_queries.now_utc()
+    numbers = queries.figures(db, now)
+    by_status = [(labels.STATUS[status], numbers["proposals"][status])
+                 for status in rules.LIST_ORDER]  # fmt: skip
+    weeks = [(format_date(monday, "d MMM"), count)
+             for monday, count in queries.votes_per_week(db, now)]  # fmt: skip
+    jobs = [
+        (_("Open jobs"), numbers["jobs"]["open"]),
+        (_("Places filled in open jobs"), numbers["places_filled"]),
+        (_("Places left in open jobs"), max(0, numbers["places"] - numbers["places_filled"])),
+        (_("Job drafts"), numbers["jobs"]["draft"]),
+        (_("Closed jobs"), numbers["jobs"]["closed"]),
+    ]
+    interests = [(shorten(job_text(job, "title")), job["interest_count"])
+                 for job in queries.interests_per_job(db)]  # fmt: skip
+    return render_template(
+        "gemeente/overview.html", numbers=numbers, by_status=by_status, weeks=weeks, jobs=jobs,
+        interests=interests,
+        waiting=numbers["proposals"]["with_gemeente"],
+    )  # fmt: skip
+
+
+# --- reviewing proposals that reached the threshold: the criteria and a decision -------------
+
+
+@bp.get("/proposals")
+@gemeente_required
+def proposals():
+    db = get_db()
+    return render_template(
+        "gemeente/proposals.html",
+        waiting=queries.review_queue(db, "with_gemeente"),
+        changes_asked=queries.review_queue(db, "changes_asked"),
+        approved=queries.review_queue(db, "approved"),
+    )
+
+
+@bp.route("/proposals/<int:proposal_id>", methods=["GET", "POST"])
+@gemeente_required
+def review(proposal_id):
+    db = get_db()
+    proposal = proposal_queries.proposal_by_id(db, proposal_id)
+    if proposal is None or not rules.may_see(proposal["status"], proposal["opened_at"],
+                                             current_user.id, proposal["author_id"]):  # fmt: skip
+        abort(404)
+    form = DecisionForm()
+    status = 200
+    if request.method == "POST":
+        if not rules.may_decide(current_user.role, proposal["status"]):
+            if proposal["status"] in rules.DECISIONS and proposal["decided_by"] == current_user.id:
+                return redirect(url_for("gemeente.review", proposal_id=proposal_id), code=303)
+            flash(_("Someone already decided about this proposal. See the answer below."), "info")
+            return redirect(url_for("gemeente.review", proposal_id=proposal_id), code=303)
+        if form.validate_on_submit():
+            outcome = proposal_changes.decide(
+                db, proposal_id, current_user.id, form.decision.data, form.reason.data,
+                form.criteria.data or (), form.payer.data or "", form.amount.cents,
+                proposal_queries.now_utc(),
+            )  # fmt: skip
+            if outcome.ok:
+                flash(_("Your decision is sent. The author and everyone who voted can read it."),
+                      "success")  # fmt: skip
+                if form.decision.data == "approved":
+                    job_id = proposal_queries.proposal_by_id(db, proposal_id)["job_id"]
+                    return redirect(url_for("gemeente.job_edit", job_id=job_id), code=303)
+                return redirect(url_for("gemeente.review", proposal_id=proposal_id), code=303)
+            abort(409)
+        status = 422
+    elif rules.may_decide(current_user.role, proposal["status"]):
+        form.decision.data = None
+    return render_template(
+        "gemeente/review.html", proposal=proposal, form=form,
+        events=proposal_queries.events(db, proposal_id),
+        may_decide=rules.may_decide(current_user.role, proposal["status"]),
+    ), status  # fmt: skip
+
+
+# --- jobs: create, edit, publish, close, reopen ----------------------------------------------
+
+
+def _buurt_ids(place_list):
+    return [buurt["id"] for _wijk, buurten in place_list for buurt in buurten]
+
+
+def _minimum_cents(db):
+    minimum = minimum_wage(db)
+    return minimum[0] if minimum else None
+
+
+def _job_or_404(db, job_id):
+    job = job_by_id(db, job_id)
+    if job is None:
+        abort(404)
+    return job
+
+
+@bp.get("/jobs")
+@gemeente_required
+def jobs():
+    db = get_db()
+    status = request.args.get("status", "")
+    text = request.args.get("q", "")[:100]
+    page_text = request.args.get("page", "1")
+    if status not in ("", *JOB_STATUSES) or not page_text.isdigit() or len(page_text) > 5:
+        abort(400)
+    page = max(1, int(page_text))
+    found, total = queries.job_page(db, status or None, text.strip(), page, PER_PAGE)
+    if page > 1 and not found:
+        abort(404)
+    return render_template(
+        "gemeente/jobs.html", jobs=found, total=total, page=page, status=status, q=text,
+        last_page=max(1, -(-total // PER_PAGE)), statuses=JOB_STATUSES,
+    )  # fmt: skip
+
+
+@bp.route("/jobs/new", methods=["GET", "POST"])
+@gemeente_required
+def job_new():
+    db = get_db()
+    place_list = places(db)
+    form = JobForm(_buurt_ids(place_list), _minimum_cents(db))
+    status = 200
+    if request.method == "GET":
+        form.places.data = "1"
+    elif form.validate_on_submit():
+        job_id = changes.create_job(db, form.values(), proposal_queries.now_utc())
+        flash(_("The job is saved as a draft. Publish it when it is ready."), "success")
+        return redirect(url_for("gemeente.job_edit", job_id=job_id), code=303)
+    else:
+        status = 422
+    return render_template("gemeente/job_form.html", form=form, places=place_list, job=None,
+                           proposal=None), status  # fmt: skip
+
+
+@bp.route("/jobs/<int:job_id>/edit", methods=["GET", "POST"])
+@gemeente_required
+def job_edit(job_id):
+    db = get_db()
+    job = _job_or_404(db, job_id)
+    place_list = places(db)
+    form = JobForm(_buurt_ids(place_list), _minimum_cents(db), job["places_filled"])
+    status = 200
+    if request.method == "GET":
+        form.fill_from(job)
+    elif form.validate_on_submit():
+        outcome = changes.update_job(db, job_id, form.values())
+        if outcome == "below_filled":
+            form.places.errors.append(_("There are more people placed than that. Fill in at "
+                                        "least %(num)d.", num=job["places_filled"]))  # fmt: skip
+            status = 422
+        else:
+            flash(_("The job is saved."), "success")
+            return redirect(url_for("gemeente.job_edit", job_id=job_id), code=303)
+    else:
+        status = 422
+    proposal = None
+    if job["proposal_id"]:
+        proposal = proposal_queries.proposal_by_id(db, job["proposal_id"])
+    return render_template(
+        "gemeente/job_form.html", form=form, places=place_list, job=job, proposal=proposal,
+        missing=queries.missing_texts(job), action_form=EmptyForm(formdata=None),
+    ), status  # fmt: skip
+
+
+def _status_change(job_id, action, message):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    db = get_db()
+    outcome = changes.change_job_status(db, job_id, action, current_user.id,
+                                        proposal_queries.now_utc())  # fmt: skip
+    if outcome == "unknown":
+        abort(404)
+    if outcome == "texts_missing":
+        flash(_("Fill in the title, summaries and tasks in both languages first."), "error")
+    elif outcome == "not_allowed":
+        flash(_("This is not possible for a job with this status."), "error")
+    else:
+        flash(message, "success")
+    target = safe_next(request.form.get("next"), url_for("gemeente.job_edit", job_id=job_id))
+    return redirect(target, code=303)
+
+
+@bp.post("/jobs/<int:job_id>/publish")
+@gemeente_required
+def job_publish(job_id):
+    return _status_change(job_id, "publish", _("The job is open. Residents can react now."))
+
+
+@bp.post("/jobs/<int:job_id>/close")
+@gemeente_required
+def job_close(job_id):
+    return _status_change(job_id, "close", _("The job is closed."))
+
+
+@bp.post("/jobs/<int:job_id>/reopen")
+@gemeente_required
+def job_reopen(job_id):
+    return _status_change(job_id, "reopen", _("The job is open again."))
+
+
+# --- placements ------------------------------------------------------------------------------
+
+
+@bp.route("/jobs/<int:job_id>/placements", methods=["GET", "POST"])
+@gemeente_required
+def placements(job_id):
+    db = get_db()
+    job = _job_or_404(db, job_id)
+    form = PlacementForm()
+    status = 200
+    if request.method == "POST":
+        if form.validate_on_submit():
+            outcome = changes.place(db, job_id, form.username.data, current_user.id,
+                                    proposal_queries.now_utc())  # fmt: skip
+            messages = {
+                "no_resident": _("We cannot find a resident with this username."),
+                "full": _("All places are filled. Add a place to the job first."),
+                "not_open": _("This job is not open. Open it first."),
+            }
+            if outcome in messages:
+                form.username.errors.append(messages[outcome])
+                status = 409 if outcome in ("full", "not_open") else 422
+            else:
+                flash(_("The resident is placed. They get a notification."), "success")
+                return redirect(url_for("gemeente.placements", job_id=job_id), code=303)
+        else:
+            status = 422
+    job = job_by_id(db, job_id)
+    return render_template(
+        "gemeente/placements.html", job=job, form=form, placed=queries.placements(db, job_id),
+        interested=queries.interested_residents(db, job_id), action_form=EmptyForm(formdata=None),
+        places_left=max(0, job["places"] - job["places_filled"]),
+    ), status  # fmt: skip
+
+
+@bp.post("/jobs/<int:job_id>/placements/<int:placement_id>/remove")
+@gemeente_required
+def placement_remove(job_id, placement_id):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    db = get_db()
+    _job_or_404(db, job_id)
+    changes.remove_placement(db, job_id, placement_id)
+    flash(_("The placement is undone. The place is free again."), "success")
+    return redirect(url_for("gemeente.placements", job_id=job_id), code=303)
+
+
+# --- moderation: reported questions, comments and proposals; restore or remove ---------------
+
+
+def _reports_page(db, form=None, failed=None, status=200):
+    return render_template("gemeente/reports.html", items=queries.reported_items(db),
+                           form=form, failed=failed), status  # fmt: skip
+
+
+@bp.get("/reports")
+@gemeente_required
+def reports():
+    return _reports_page(get_db())
+
+
+def _moderate(kind, target_id):
+    db = get_db()
+    form = ModerationForm()
+    if not form.validate_on_submit():
+        return _reports_page(db, form, (kind, target_id), 422)
+    outcome = proposal_changes.moderate(db, kind, target_id, form.action.data,
+                                        form.reason.data.strip(), current_user.id,
+                                        proposal_queries.now_utc())  # fmt: skip
+    if outcome.code == "unknown":
+        abort(404)
+    flash(_("Done. The item is shown again.") if form.action.data == "restore"
+          else _("Done. The item is removed."), "success")  # fmt: skip
+    return redirect(url_for("gemeente.reports"), code=303)
+
+
+@bp.post("/reports/proposal/<int:target_id>")
+@gemeente_required
+def moderate_proposal(target_id):
+    return _moderate("proposal", target_id)
+
+
+@bp.post("/reports/comment/<int:target_id>")
+@gemeente_required
+def moderate_comment(target_id):
+    return _moderate("comment", target_id)
+
+
+# --- settings changed without a deploy: votes and the minimum wage ---------------------------
+
+
+def _settings_page(db, settings_form, wage_form, status=200):
+    return render_template("gemeente/settings.html", form=settings_form, wage_form=wage_form,
+                           wages=proposal_queries.minimum_wages(db)), status  # fmt: skip
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@gemeente_required
+def settings():
+    db = get_db()
+    form = SettingsForm()
+    if request.method == "POST":
+        if form.validate_on_submit():
+            values = {key: getattr(form, key).number for key in SETTING_KEYS}
+            changes.save_settings(db, values, current_user.id, proposal_queries.now_utc())
+            flash(_("The settings are saved."), "success")
+            return redirect(url_for("gemeente.settings"), code=303)
+        return _settings_page(db, form, MinimumWageForm(formdata=None), 422)
+    for key, value in proposal_queries.read_settings(db).items():
+        getattr(form, key).data = str(value)
+    return _settings_page(db, form, MinimumWageForm(formdata=None))
+
+
+@bp.post("/settings/wage")
+@gemeente_required
+def wage():
+    db = get_db()
+    form = MinimumWageForm()
+    current = SettingsForm(formdata=None)
+    for key, value in proposal_queries.read_settings(db).items():
+        getattr(current, key).data = str(value)
+    if not form.validate_on_submit():
+        return _settings_page(db, current, form, 422)
+    problem = changes.add_minimum_wage(db, form.valid_from.day, form.amount.cents)
+    if problem == "date":
+        form.valid_from.errors.append(
+            _("Choose a date after the newest minimum wage. The past stays as it was.")
+        )
+        return _settings_page(db, current, form, 422)
+    if problem:
+        form.amount.errors.append(_("Fill in an amount in euros, like 14.71."))
+        return _settings_page(db, current, form, 422)
+    flash(_("The new minimum wage is saved."), "success")
+    return redirect(url_for("gemeente.settings"), code=303)
+
+
+# --- caseloads: move a participant to another coach ------------------------------------------
+
+
+@bp.get("/caseloads")
+@gemeente_required
+def caseloads():
+    db = get_db()
+    search = request.args.get("q", "")
+    status, error = 200, None
+    if len(search) > SEARCH_MAX or CONTROL_CHARACTERS.search(search):
+        search, status = "", 400
+        error = _("Type a shorter name, with letters only.")
+    search = search.strip()
+    found = queries.residents_named(db, search, SHOWN) if search else []
+    return render_template(
+        "gemeente/caseloads.html", search=search, found=found,
+        without=queries.residents_without_coach(db, SHOWN), totals=queries.caseload_totals(db),
+        error=error, shown=SHOWN,
+    ), status  # fmt: skip
+
+
+@bp.route("/caseloads/<int:resident_id>", methods=["GET", "POST"])
+@gemeente_required
+def caseload_change(resident_id):
+    db = get_db()
+    resident = queries.resident(db, resident_id)
+    if resident is None:
+        abort(404)
+    everyone = queries.coaches(db)
+    labelled = [
+        {"id": row["id"], "label": _("%(name)s (%(num)d participants)",
+                                     name=row["display_name"] or row["username"],
+                                     num=row["caseload"])}
+        for row in everyone
+    ]  # fmt: skip
+    form = ReassignForm(labelled)
+    if request.method == "GET" and resident["coach_id"]:
+        form.coach.data = str(resident["coach_id"])
+    if form.validate_on_submit():
+        new_coach = int(form.coach.data)
+        outcome = changes.reassign(db, resident_id, new_coach, current_user.id)
+        if outcome == "unknown":
+            abort(404)
+        if outcome == "not_allowed":
+            abort(400)
+        name = resident["display_name"] or resident["username"]
+        coach = next(row for row in everyone if row["id"] == new_coach)
+        coach_name = coach["display_name"] or coach["username"]
+        if outcome == "done":
+            flash(_("%(name)s is now in the caseload of %(coach)s.", name=name, coach=coach_name),
+                  "success")  # fmt: skip
+        else:
+            flash(_("%(name)s was already in the caseload of %(coach)s.", name=name,
+                    coach=coach_name), "info")  # fmt: skip
+        return redirect(url_for("gemeente.caseloads", q=resident["username"]), code=303)
+    return render_template("gemeente/caseload_change.html", resident=resident, form=form), (
+        422 if form.errors else 200
+    )
