@@ -35,7 +35,7 @@ from http_support import (  # make_app: the fixture, with shared templates
     user_id,
 )
 
-from webapp.auth.accounts import issue_start_code
+from webapp.auth.changes import issue_start_code
 from webapp.db import connect
 from webapp.profile.steps import STEPS
 

@@ -31,7 +31,7 @@ from http_support import (  # make_app: the fixture, with shared templates
 )
 from proposal_support import JOB_CREATED, OPEN_DE_HOVEN, OPEN_VOGELBUURT, RESIDENT_NOORD, RESIDENT_NOORD_2
 
-from webapp.pwa import PRECACHE
+from webapp.pwa.routes import PRECACHE
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "static"
