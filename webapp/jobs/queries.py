@@ -114,6 +114,7 @@ def interest_of(db, user_id, job_id):
 
 def list_jobs(db, profile, wants, sort, page, per_page):
     """One page of jobs: best fit first for a resident with a profile, else newest."""
+    # The facts are kept per database file: tests run several apps in one process.
     facts = open_job_facts(db, current_app.config["DATABASE"])
     text = wants.pop("q")
     ids = search_ids(db, text) if text else None
