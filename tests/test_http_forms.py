@@ -31,7 +31,7 @@ from http_support import (
     user_id,
 )
 
-from webapp.auth.accounts import issue_start_code
+from webapp.auth.changes import issue_start_code
 from webapp.db import connect
 from webapp.profile.steps import STEPS
 

@@ -84,6 +84,8 @@ def create_app(test_config=None):
     app.extensions["migrations"] = migrations()
     db.init_database(app.config["DATABASE"], app.extensions["migrations"])
 
+    # The other areas import notify(); its views come only here (see webapp.notifications).
+    import webapp.notifications.routes  # noqa: F401
     from webapp import (
         auth,
         coaching,
@@ -103,7 +105,9 @@ def create_app(test_config=None):
         proposals.bp, gemeente.bp, coaching.bp, pwa.bp,
     ):  # fmt: skip
         app.register_blueprint(blueprint)
-    main.register_error_pages(app)
+    main.routes.register_error_pages(app)
+    app.extensions["personal_data"] = personal_data_parts()
+    app.extensions["notification_listeners"] = (pwa.push.schedule,)
 
     from webapp import cli
 
@@ -134,3 +138,30 @@ def create_app(test_config=None):
         return response
 
     return app
+
+
+def personal_data_parts():
+    """What each area gives to "download all your data" (/profile/export), in the
+    order of the file: each part is ``(db, user_id) -> dict`` of its keys."""
+    from webapp.auth import queries as auth_queries
+    from webapp.coaching.export import coaching_export
+    from webapp.jobs import queries as job_queries
+    from webapp.notifications import queries as notification_queries
+    from webapp.profile import queries as profile_queries
+    from webapp.proposals import queries as proposal_queries
+    from webapp.pwa import queries as pwa_queries
+
+    def coaching_part(db, user_id):
+        # Messages, appointments, plan, who looked at your data, your coaches.
+        return coaching_export(db, user_id) if auth_queries.is_resident(db, user_id) else {}
+
+    return (
+        auth_queries.account_data,
+        profile_queries.personal_data,
+        job_queries.personal_data,
+        auth_queries.start_code_data,
+        notification_queries.personal_data,
+        proposal_queries.export_for,
+        pwa_queries.personal_data,
+        coaching_part,
+    )

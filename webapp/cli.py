@@ -6,7 +6,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from webapp.auth import accounts
+from webapp.auth.changes import create_user, issue_start_code
 from webapp.db import connect, one
 from webapp.domain.vocab import ROLES
 
@@ -34,7 +34,7 @@ def create_user_command(role, username, display_name, email, coach_username, pas
             raise click.ClickException(f"No coach with username {coach_username}")
         coach_id = coach[0]
     try:
-        user_id = accounts.create_user(
+        user_id = create_user(
             db, username=username, role=role, display_name=display_name, email=email,
             password=password, coach_id=coach_id,
         )  # fmt: skip
@@ -54,13 +54,12 @@ def start_code_command(username, create, display_name, days):
     db = _db()
     row = one(db, "SELECT id, role FROM users WHERE username = ?", (username,))
     if row is None and create:
-        user_id = accounts.create_user(db, username=username, role="resident",
-                                       display_name=display_name)  # fmt: skip
+        user_id = create_user(db, username=username, role="resident", display_name=display_name)
     elif row is None:
         raise click.ClickException(f"No user {username}; add --create to make a resident")
     else:
         user_id = row[0]
-    code, expires = accounts.issue_start_code(db, user_id, days=days)
+    code, expires = issue_start_code(db, user_id, days=days)
     click.echo(f"Start code for {username}: {code}")
     click.echo(f"Valid until {expires:%Y-%m-%d %H:%M} UTC, once. Older codes no longer work.")
 

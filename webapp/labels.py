@@ -8,6 +8,8 @@ from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from webapp.i18n import per_locale
+
 CATEGORY = {
     "elderly": _l("Activities with older people"),
     "carehome": _l("Living-room help in a care home"),
@@ -76,6 +78,30 @@ TRAVEL = {
     "town": _l("Anywhere in town"),
 }
 
+# What each kind of notification says (kinds and icons: webapp.domain.notifications).
+# Never names or content: phones show these on the lock screen.
+NOTIFICATION = {
+    "message": _l("You have a new message from your coach."),
+    "appointment": _l("Your coach planned or changed an appointment."),
+    "appointment_reminder": _l("Reminder: you have an appointment tomorrow."),
+    "interest_answer": _l("Your coach answered about a job you want."),
+    "proposal_decision": _l("The municipality decided about a proposal you support."),
+    "proposal_closed": _l("A proposal you support has closed."),
+    "job_published": _l("A job that residents proposed is now open."),
+    "placed": _l("You have a place in a job."),
+    "participant_message": _l("A participant sent you a message."),
+    "appointment_answer": _l("A participant answered about an appointment."),
+    "caseload_added": _l("A participant was added to your caseload."),
+    "coach_changed": _l("You have a new coach."),
+    "proposal_threshold": _l(
+        "A proposal you support has enough votes. The municipality will look at it."
+    ),
+    "proposal_changes_asked": _l("The municipality asked you to change your proposal."),
+    "proposal_comment": _l("Someone wrote something about your proposal."),
+    "proposal_answer": _l("Someone answered you about a proposal."),
+    "content_removed": _l("The municipality removed something you wrote."),
+}
+
 ROLE = {
     "resident": _l("Resident"),
     "buurtgroep": _l("Neighbourhood group"),
@@ -103,8 +129,12 @@ def hours_label(hours):
     return ngettext("%(num)d hour a week", "%(num)d hours a week", hours)
 
 
+@per_locale
 def reason_text(reason, job_buurt=""):
-    """One reason from ``webapp.domain.matching`` in the reader's language."""
+    """One reason from ``webapp.domain.matching`` in the reader's language.
+
+    Remembered per locale: a job list shows the same few reasons again and
+    again, and each costs several lookups."""
     code, values = reason.code, reason.values
     if code == "category":
         return _("You like this kind of work: %(kind)s", kind=CATEGORY[values[0]])

@@ -1,13 +1,12 @@
 """Helpers the templates use: job texts, money, versioned static files."""
 
-import functools
 import hashlib
 import os
 from datetime import date
 from decimal import Decimal
 
 from flask import current_app, has_request_context, request, url_for
-from flask_babel import format_currency, format_date, get_locale
+from flask_babel import format_currency, format_date
 
 from webapp import labels
 from webapp.domain import wage
@@ -31,17 +30,6 @@ def static_url(filename):
             version = hashlib.sha256(handle.read()).hexdigest()[:10]
         url = _static_urls[key] = url_for("static", filename=filename, v=version)
     return url
-
-
-def reason_text(reason, job_buurt=""):
-    """``labels.reason_text``, remembered per locale: a list page shows the
-    same few reasons again and again, and each costs several lookups."""
-    return _reason_text(str(get_locale()), reason, job_buurt)
-
-
-@functools.lru_cache(maxsize=4096)
-def _reason_text(_locale, reason, job_buurt):
-    return labels.reason_text(reason, job_buurt)
 
 
 def job_text(job, field):
@@ -90,7 +78,7 @@ def current_path():
 def init_app(app):
     app.jinja_env.globals.update(
         static_url=static_url, job_text=job_text, job_wage=job_wage, day_names=day_names,
-        labels=labels, reason_text=reason_text, hours_label=labels.hours_label,
+        labels=labels, reason_text=labels.reason_text, hours_label=labels.hours_label,
         current_path=current_path, job_category_icon=CATEGORIES.get, skill_icon=SKILLS.get,
         limit_icon=LIMITS.get,
     )  # fmt: skip

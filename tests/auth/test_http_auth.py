@@ -20,7 +20,7 @@ from http_support import (
     user_id,
 )
 
-from webapp.auth.accounts import create_user, issue_start_code
+from webapp.auth.changes import create_user, issue_start_code
 from webapp.db import connect
 
 MISMATCH = "This username and password do not match. Check them and try again."

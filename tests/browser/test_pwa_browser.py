@@ -763,7 +763,7 @@ def test_a_push_service_that_fails_is_reported(phone, server):
 
 
 def test_a_new_version_takes_over_whole(phone, server):
-    from webapp import pwa
+    from webapp.pwa import routes
 
     page = phone().new_page()
     log_in(page, server.url, RESIDENT)
@@ -772,8 +772,9 @@ def test_a_new_version_takes_over_whole(phone, server):
     assert sorted(name.rsplit("-", 1)[0] for name in old) == ["bb-pages", "bb-static"]
     version = old[0].rsplit("-", 1)[1]
     with server.app.test_request_context("/"):
-        source = pwa._service_worker_source()
-    pwa._sw_cache[""] = source.replace(version, "0000new00000", 1)
+        source = routes._service_worker_source()
+    make_source = routes._service_worker_source
+    routes._service_worker_source = lambda: source.replace(version, "0000new00000", 1)
     try:
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         wait_until(
@@ -794,7 +795,7 @@ def test_a_new_version_takes_over_whole(phone, server):
         expect(page.locator("#results .job-card").first).to_be_visible()
         expect(page.locator("[data-pwa-banner]")).to_be_visible()
     finally:
-        pwa._sw_cache.clear()
+        routes._service_worker_source = make_source
 
 
 # --- a push becomes a notification ------------------------------------------------------------------------
@@ -804,7 +805,7 @@ def test_a_notification_reaches_the_phone_and_shows_its_kind_text(phone, make_ap
     """Server -> stand-in push service (decrypted there) -> the browser's service worker."""
     from test_push import Phone, StandIn, add_route, subscribe
 
-    from webapp.notifications import KINDS
+    from webapp.labels import NOTIFICATION
 
     stand_in = StandIn()
     live = LiveServer(add_route(make_app())).start()
@@ -835,7 +836,7 @@ def test_a_notification_reaches_the_phone_and_shows_its_kind_text(phone, make_ap
             " icon: n.icon })))"
         )
         with live.app.test_request_context("/"):
-            text = str(KINDS["message"][0])
+            text = str(NOTIFICATION["message"])
         assert shown["title"] == "Basisbaan" and shown["body"] == text and shown["tag"] == "message"
         assert shown["data"]["url"] == "/messages" and isinstance(shown["data"]["id"], int)
         assert "/static/icons/icon-192.png" in shown["icon"]

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from webapp.auth import accounts
+from webapp.auth import changes as accounts
 from webapp.domain import calendar, startcodes
 from webapp.domain import coaching as rules
 from webapp.domain.coaching import Participant, Person

@@ -9,8 +9,8 @@ import pytest
 
 from webapp.domain import push
 from webapp.idempotency import client_id_column, parse_client_id
-from webapp.pwa import page_etag
 from webapp.pwa.push import instance_vapid_key
+from webapp.pwa.routes import page_etag
 
 # --- which endpoints we send to -------------------------------------------------
 

@@ -49,3 +49,20 @@ def test_plain_dutch_falls_back_to_standard_dutch_not_english(app):
         translations = get_translations()
         assert translations._fallback is not None
         assert translations.gettext("Monday") in {"Maandag", "maandag"}
+
+
+def test_a_remembered_reason_keeps_each_language_apart(app):
+    """``reason_text`` is remembered per locale (webapp.i18n.per_locale)."""
+    texts = []
+    for lang in ("en", "nl", "en"):
+        with app.test_request_context(f"/?lang={lang}&plain=0"):
+            app.preprocess_request()
+            texts.append(labels.reason_text(Reason("weekend"), ""))
+    assert texts[0] == texts[2] == "You said: no weekend work"
+    assert texts[1] != texts[0]
+
+
+def test_every_notification_kind_has_words():
+    from webapp.domain.notifications import KINDS
+
+    assert set(labels.NOTIFICATION) == set(KINDS)

@@ -3,7 +3,7 @@
 import re
 
 from webapp.db import connect
-from webapp.notifications import notify
+from webapp.notifications.changes import notify
 
 
 def user_id(db, username):

@@ -27,7 +27,7 @@ from http_support import (
 )
 from proposal_support import JOB_CREATED, OPEN_DE_HOVEN, OPEN_VOGELBUURT, RESIDENT_NOORD, RESIDENT_NOORD_2
 
-from webapp.pwa import PRECACHE
+from webapp.pwa.routes import PRECACHE
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "static"

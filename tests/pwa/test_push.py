@@ -21,7 +21,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from flask import request
 
 from webapp.db import connect, get_db, one
-from webapp.notifications import KINDS, notify
+from webapp.labels import NOTIFICATION
+from webapp.notifications.changes import notify
 
 
 def b64url(data):
@@ -173,7 +174,7 @@ def test_a_notification_arrives_encrypted_and_signed(make_app, stand_in):
     assert b"coach" not in push["body"]  # encrypted on the wire
     data = phone.read(push)
     with app.test_request_context("/"):
-        expected = str(KINDS["message"][0])  # Dutch, the default
+        expected = str(NOTIFICATION["message"])  # Dutch, the default
     assert data["body"] == expected
     assert data["title"] == "Basisbaan"
     assert data["url"] == "/messages"
@@ -182,7 +183,7 @@ def test_a_notification_arrives_encrypted_and_signed(make_app, stand_in):
     assert set(data) == {"title", "body", "url", "tag", "id", "lang"}
 
 
-@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("kind", sorted(NOTIFICATION))
 def test_every_kind_is_pushed_with_its_own_text_in_the_readers_language(make_app, stand_in, kind):
     from http_support import t
 
@@ -193,7 +194,7 @@ def test_every_kind_is_pushed_with_its_own_text_in_the_readers_language(make_app
     app.test_client().get(f"/test-notify?who=bewoner&kind={kind}&link=/somewhere/3")
     [push] = stand_in.wait(1)
     data = phone.read(push)
-    msgid = KINDS[kind][0]._args[0]
+    msgid = NOTIFICATION[kind]._args[0]
     assert data["body"] == t(app, msgid, lang="en", plain=True).replace("&#39;", "'")
     assert data["lang"] == "en"
     assert data["url"] == "/somewhere/3"

@@ -1,5 +1,7 @@
 """Language and plain-language choice, and the translation workflow.
 
+The switcher's page and the ``?lang=`` of any URL are in ``routes.py``.
+
 Order of precedence for each of the two choices (language, plain):
 1. ``?lang=`` / ``?plain=`` on a URL: this browser session only;
 2. the choice saved in the account (by the switcher's POST);
@@ -8,27 +10,16 @@ Order of precedence for each of the two choices (language, plain):
 A GET never changes what is stored in the account.
 """
 
+import functools
 import os
 import subprocess  # noqa: S404 - only for pybabel, with fixed arguments
 import sys
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import click
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    g,
-    redirect,
-    request,
-    session,
-    url_for,
-)
+from flask import Blueprint, current_app, g, request, session
 from flask.cli import AppGroup
+from flask_babel import get_locale
 from flask_login import current_user
-
-from webapp.db import get_db
-from webapp.web import safe_next
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -43,16 +34,6 @@ def babel_locale(lang, plain):
 
 def parse_plain(value):
     return {"1": True, "0": False}.get(value)
-
-
-@bp.before_app_request
-def remember_query_choice():
-    lang = request.args.get("lang")
-    if lang in LANGUAGES:
-        session["lang"] = lang
-    plain = parse_plain(request.args.get("plain"))
-    if plain is not None:
-        session["plain"] = plain
 
 
 def current_choice():
@@ -76,44 +57,24 @@ def select_locale():
     return babel_locale(*current_choice())
 
 
-@bp.app_context_processor
-def inject_choice():
-    lang, plain = current_choice()
-    return {"lang": lang, "plain": plain}
+def per_locale(function):
+    """Remember ``function``'s answer per current locale and arguments (hashable).
 
+    For words a page says again and again (a reason on every job card, a
+    month on every bar) where each answer costs several catalog or Babel
+    lookups. The locale is part of the key, so every language keeps its own.
+    """
 
-def _without_choice(target):
-    """The page to go back to, minus a ?lang= or ?plain= that would undo the choice."""
-    parts = urlsplit(target)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if k not in ("lang", "plain")]  # fmt: skip
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    @functools.lru_cache(maxsize=4096)
+    def remembered(_locale, *args, **kwargs):
+        return function(*args, **kwargs)
 
+    @functools.wraps(function)
+    def answer(*args, **kwargs):
+        return remembered(str(get_locale()), *args, **kwargs)
 
-@bp.post("/settings/language")
-def switch():
-    lang = request.form.get("lang")
-    plain = parse_plain(request.form.get("plain"))
-    if lang not in LANGUAGES or plain is None:
-        abort(400)
-    target = _without_choice(safe_next(request.form.get("next"), url_for("settings.index")))
-    response = redirect(target, code=303)
-    session.pop("lang", None)
-    session.pop("plain", None)
-    if current_user.is_authenticated:
-        db = get_db()
-        db.execute(
-            "UPDATE users SET lang = ?, plain = ? WHERE id = ?",
-            (lang, int(plain), current_user.id),
-        )
-    else:
-        max_age = current_app.config["PREFERENCE_COOKIE_DAYS"] * 86400
-        for name, value in (("lang", lang), ("plain", "1" if plain else "0")):
-            response.set_cookie(
-                name, value, max_age=max_age, samesite="Lax", httponly=True,
-                secure=current_app.config["SESSION_COOKIE_SECURE"],
-            )  # fmt: skip
-    return response
+    answer.cache_clear = remembered.cache_clear
+    return answer
 
 
 # --- translation workflow (microblog style: `flask translate ...`) ---------
@@ -194,3 +155,6 @@ def report():
             failed |= result.average_score < 80 or result.average_words > 10
     if failed:
         raise SystemExit(1)
+
+
+from webapp.i18n import routes  # noqa: E402, F401 - registers the views on bp

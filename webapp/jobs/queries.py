@@ -8,9 +8,12 @@ so ranking 2,000 jobs costs one tiny query plus arithmetic.
 import threading
 from datetime import date
 
+from flask import current_app
+
 from webapp.db import one, rows
 from webapp.domain import matching, wage
 from webapp.domain.vocab import split_codes
+from webapp.places import places  # noqa: F401 - the job filters' "where"; other areas read it here too
 
 _cache = {}
 _cache_lock = threading.Lock()
@@ -100,15 +103,6 @@ def as_fact(row):
     )  # fmt: skip
 
 
-def places(db):
-    """Wijken with their buurten, for filters and the profile."""
-    wijken = rows(db, "SELECT id, name FROM wijken ORDER BY name")
-    buurten = rows(db, "SELECT id, name, wijk_id FROM buurten ORDER BY name")
-    return [
-        (wijk, [buurt for buurt in buurten if buurt["wijk_id"] == wijk["id"]]) for wijk in wijken
-    ]
-
-
 def minimum_wage(db, day=None):
     rates = [(row[0], row[1]) for row in rows(db, "SELECT valid_from, cents FROM minimum_wage")]
     return wage.minimum_on(rates, day or date.today())
@@ -116,3 +110,49 @@ def minimum_wage(db, day=None):
 
 def interest_of(db, user_id, job_id):
     return one(db, "SELECT * FROM interests WHERE user_id = ? AND job_id = ?", (user_id, job_id))
+
+
+def list_jobs(db, profile, wants, sort, page, per_page):
+    """One page of jobs: best fit first for a resident with a profile, else newest."""
+    # The facts are kept per database file: tests run several apps in one process.
+    facts = open_job_facts(db, current_app.config["DATABASE"])
+    text = wants.pop("q")
+    ids = search_ids(db, text) if text else None
+    chosen = filter_facts(facts, ids=ids, **wants)
+    by_fit = profile is not None and not profile.is_empty and sort != "new"
+    if by_fit:
+        chosen = matching.order(profile, chosen)
+    start = (page - 1) * per_page
+    page_rows = jobs_by_ids(db, [job.id for job in chosen[start : start + per_page]])
+    fits = {}
+    if profile is not None and not profile.is_empty:
+        fits = {row["id"]: matching.assess(profile, as_fact(row)) for row in page_rows}
+    return {"jobs": page_rows, "fits": fits, "total": len(chosen), "by_fit": by_fit}
+
+
+def interests_of(db, user_id):
+    """A resident's interests with their jobs, open ones first."""
+    return rows(
+        db,
+        f"""SELECT {JOB_COLUMNS}, interests.id AS interest_id,
+                   interests.status AS interest_status, interests.message AS interest_message,
+                   interests.updated_at AS interest_updated_at,
+                   interests.coach_answer, interests.coach_reason
+            FROM interests JOIN jobs ON jobs.id = interests.job_id {JOB_JOINS}
+            WHERE interests.user_id = ?
+            ORDER BY interests.status = 'open' DESC, interests.updated_at DESC""",  # noqa: S608
+        (user_id,),
+    )
+
+
+def personal_data(db, user_id):
+    """A person's interests, for "download all your data"."""
+    interests = rows(
+        db,
+        """SELECT interests.job_id, jobs.title_nl, jobs.title_en, interests.message,
+                  interests.status, interests.created_at, interests.updated_at
+           FROM interests JOIN jobs ON jobs.id = interests.job_id
+           WHERE interests.user_id = ? ORDER BY interests.created_at""",
+        (user_id,),
+    )
+    return {"interests": [dict(row) for row in interests]}

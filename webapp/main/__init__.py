@@ -1,49 +1,7 @@
 """The home page, the health check and the error pages."""
 
-from flask import Blueprint, current_app, render_template
-from flask_login import current_user
-from flask_wtf.csrf import CSRFError
-
-from webapp.db import get_db, one
-from webapp.jobs import list_jobs, resident_profile
-from webapp.web import is_htmx
+from flask import Blueprint
 
 bp = Blueprint("main", __name__)
 
-HOME_JOBS = 4
-
-
-@bp.get("/")
-def home():
-    db = get_db()
-    profile = resident_profile()
-    wants = {"q": "", "category": None, "buurt": None, "wijk": None, "hours_max": None}
-    result = list_jobs(db, profile, wants, "", 1, HOME_JOBS)
-    return render_template("main/home.html", profile=profile, **result)
-
-
-@bp.get("/healthz")
-def healthz():
-    try:
-        one(get_db(), "SELECT 1")
-    except Exception:  # noqa: BLE001 - any failure means "not healthy"
-        current_app.logger.exception("health check failed")
-        return {"status": "error"}, 503
-    return {"status": "ok"}
-
-
-def _error_page(status, kind):
-    template = "errors/_error.html" if is_htmx() else "errors/error.html"
-    return render_template(template, status=status, kind=kind), status
-
-
-def register_error_pages(app):
-    for status, kind in (
-        (400, "bad_request"), (403, "forbidden"), (404, "not_found"),
-        (405, "not_allowed"), (413, "too_large"), (429, "too_many"), (500, "server"),
-    ):  # fmt: skip
-        app.register_error_handler(status, lambda _e, s=status, k=kind: _error_page(s, k))
-    app.register_error_handler(CSRFError, lambda _e: _error_page(400, "csrf"))
-
-
-__all__ = ["bp", "register_error_pages", "current_user"]
+from webapp.main import routes  # noqa: E402, F401 - registers the views on bp

@@ -1,6 +1,6 @@
 """A resident's profile: wishes, skills and where they live."""
 
-from webapp.db import now_iso, one
+from webapp.db import one
 from webapp.domain import matching
 from webapp.domain.vocab import split_codes
 
@@ -20,6 +20,13 @@ def profile_row(db, user_id):
     )
 
 
+def resident_profile(db, user):
+    """The matching profile of ``user`` (e.g. ``current_user``) if a resident, else None."""
+    if user.is_authenticated and user.is_resident:
+        return as_matching_profile(profile_row(db, user.id))
+    return None
+
+
 def as_matching_profile(row):
     if row is None:
         return matching.Profile()
@@ -30,19 +37,6 @@ def as_matching_profile(row):
         limits=frozenset(split_codes(row["limits"])), skills=frozenset(split_codes(row["skills"])),
         languages=frozenset(split_codes(row["languages"])),
     )  # fmt: skip
-
-
-def save_answer(db, user_id, values):
-    """Store one step's answers; the other answers stay as they are."""
-    db.execute(
-        "INSERT INTO profiles (user_id, updated_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        (user_id, now_iso()),
-    )
-    assignments = ", ".join(f"{name} = ?" for name in values)
-    db.execute(
-        f"UPDATE profiles SET {assignments}, updated_at = ? WHERE user_id = ?",  # noqa: S608 - names come from the step table
-        (*values.values(), now_iso(), user_id),
-    )
 
 
 def completeness(row):
@@ -58,3 +52,15 @@ def completeness(row):
         if value
     )
     return answered, 8
+
+
+def personal_data(db, user_id):
+    """The profile's answers, for "download all your data" (lists as lists)."""
+    profile = one(db, "SELECT * FROM profiles WHERE user_id = ?", (user_id,))
+    if profile is None:
+        return {"profile": None}
+    data = dict(profile)
+    data.pop("user_id", None)
+    for column in LIST_FIELDS:
+        data[column] = list(split_codes(data[column]))
+    return {"profile": data}

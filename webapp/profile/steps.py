@@ -62,6 +62,17 @@ def options(step, places=()):
     return [(code, table[code], icon_of(code)) for code in codes]
 
 
+def problem(step, chosen):
+    """What is wrong with the answers chosen for ``step``, or None."""
+    if len(chosen) > 50:
+        return _("Choose one of the options in the list.")
+    if not step.many and len(chosen) != 1:
+        return _("Choose one answer, or skip this question.")
+    if step.many and not chosen and step.key != "limits":
+        return _("Choose at least one answer, or skip this question.")
+    return None
+
+
 def neighbours(step):
     index = STEPS.index(step)
     before = STEPS[index - 1] if index else None

@@ -1,6 +1,7 @@
-"""Web Push: VAPID keys, subscriptions, and a push for every in-app notification.
+"""Web Push: VAPID keys, and a push for every in-app notification.
 
-``webapp.notifications.notify`` calls ``schedule``; the push goes out after
+``create_app`` makes ``schedule`` a listener of ``webapp.notifications.changes.notify``
+(no import either way between the two areas); the push goes out after
 the response, from a small background thread, so nobody waits for a push
 service. With ``PUSH_SYNC`` (tests) it goes out before the response returns.
 The text is the notification kind's, in the reader's own language; a push
@@ -16,20 +17,15 @@ import time
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from flask import (
-    after_this_request,
-    current_app,
-    g,
-    has_app_context,
-    has_request_context,
-    request,
-)
+from flask import after_this_request, current_app, g, has_app_context, has_request_context
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
 
-from webapp.db import connect, get_db, now_iso, rows, write_transaction
+from webapp.db import connect
 from webapp.domain import push as rules
+from webapp.i18n import babel_locale
+from webapp.labels import NOTIFICATION
+from webapp.pwa import changes, queries
 
 KEY_FILE = "vapid_private_key.pem"
 PEM_END = b"-----END PRIVATE KEY-----"
@@ -75,65 +71,6 @@ def init_app(app):
         path, public = instance_vapid_key(app.instance_path)
         app.config["VAPID_PRIVATE_KEY_FILE"] = path
         app.config["VAPID_PUBLIC_KEY"] = public
-
-
-# --- subscriptions -----------------------------------------------------------------
-
-
-def _answer(status, text):
-    return {"ok": status < 400, "message": text}, status
-
-
-@login_required
-def subscribe():
-    data = request.get_json(silent=True)
-    keys = data.get("keys") if isinstance(data, dict) else None
-    endpoint = data.get("endpoint") if isinstance(data, dict) else None
-    if not isinstance(keys, dict):
-        return _answer(400, _("This did not work. Load the page again and try once more."))
-    config = current_app.config
-    problem = rules.endpoint_problem(
-        endpoint, config["PUSH_SERVICE_HOSTS"], config["PUSH_INSECURE_HOSTS"]
-    ) or rules.keys_problem(keys.get("p256dh"), keys.get("auth"))
-    if problem:
-        return _answer(400, _("This browser cannot get notifications from Basisbaan."))
-    db = get_db()
-    with write_transaction(db):
-        # One row per browser: a shared phone's next user takes it over.
-        db.execute(
-            """INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at)
-               VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id,
-                   p256dh = excluded.p256dh, auth = excluded.auth,
-                   created_at = excluded.created_at, last_sent_at = NULL""",
-            (current_user.id, endpoint, keys["p256dh"], keys["auth"], now_iso()),
-        )
-        # Old phones never unsubscribe: keep the newest few.
-        db.execute(
-            """DELETE FROM push_subscriptions WHERE user_id = ? AND id NOT IN (
-                   SELECT id FROM push_subscriptions WHERE user_id = ?
-                   ORDER BY created_at DESC, id DESC LIMIT ?)""",
-            (current_user.id, current_user.id, config["PUSH_SUBSCRIPTIONS_PER_USER"]),
-        )
-    return _answer(201, _("Notifications are on for this phone."))
-
-
-@login_required
-def unsubscribe():
-    data = request.get_json(silent=True)
-    endpoint = data.get("endpoint") if isinstance(data, dict) else None
-    if not isinstance(endpoint, str) or not endpoint or len(endpoint) > rules.MAX_ENDPOINT:
-        return _answer(400, _("This did not work. Load the page again and try once more."))
-    get_db().execute(
-        "DELETE FROM push_subscriptions WHERE user_id = ? AND endpoint = ?",
-        (current_user.id, endpoint),
-    )
-    return _answer(200, _("Notifications are off for this phone."))
-
-
-def register_routes(bp):
-    bp.add_url_rule("/push/subscriptions", "subscribe", subscribe, methods=["POST"])
-    bp.add_url_rule("/push/subscriptions/delete", "unsubscribe", unsubscribe, methods=["POST"])
 
 
 # --- sending ------------------------------------------------------------------------
@@ -215,11 +152,8 @@ def _vapid_key(path):
 
 
 def _text(kind, lang, plain):
-    from webapp.i18n import babel_locale
-    from webapp.notifications import KINDS
-
     with force_locale(babel_locale(lang or "nl", bool(plain))):
-        return str(KINDS[kind][0]) if kind in KINDS else _("You have a new notification.")
+        return str(NOTIFICATION[kind]) if kind in NOTIFICATION else _("You have a new notification.")
 
 
 def deliver(app, notification_ids, db=None):
@@ -228,18 +162,8 @@ def deliver(app, notification_ids, db=None):
         own = db is None
         db = connect(app.config["DATABASE"]) if own else db
         try:
-            marks = ", ".join("?" for _ in notification_ids)
-            items = rows(
-                db,
-                f"""SELECT notifications.id, notifications.user_id, kind, link, users.lang, users.plain
-                    FROM notifications JOIN users ON users.id = notifications.user_id
-                    WHERE notifications.id IN ({marks}) ORDER BY notifications.id""",  # noqa: S608
-                list(notification_ids),
-            )
-            for item in items:
-                subscriptions = rows(
-                    db, "SELECT * FROM push_subscriptions WHERE user_id = ?", (item["user_id"],)
-                )
+            for item in queries.notifications_to_push(db, notification_ids):
+                subscriptions = queries.subscriptions_of(db, item["user_id"])
                 if not subscriptions:
                     continue
                 body = rules.payload(
@@ -274,13 +198,11 @@ def _send_one(app, db, subscription, body):
     except WebPushException as error:
         status = getattr(error.response, "status_code", None)
         if rules.is_gone(status):
-            db.execute("DELETE FROM push_subscriptions WHERE id = ?", (subscription["id"],))
+            changes.forget(db, subscription["id"])
         else:
             app.logger.warning("push to %s failed: %s", rules.service_name(subscription["endpoint"]), status)
         return
     except OSError as error:  # requests' connection errors are OSErrors
         app.logger.warning("push to %s failed: %s", rules.service_name(subscription["endpoint"]), error)
         return
-    db.execute(
-        "UPDATE push_subscriptions SET last_sent_at = ? WHERE id = ?", (now_iso(), subscription["id"])
-    )
+    changes.mark_sent(db, subscription["id"])

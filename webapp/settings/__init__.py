@@ -1,10 +1,7 @@
 """Settings: language, plain language, and your data."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint
 
 bp = Blueprint("settings", __name__)
 
-
-@bp.get("/settings")
-def index():
-    return render_template("settings/index.html")
+from webapp.settings import routes  # noqa: E402, F401 - registers the views on bp

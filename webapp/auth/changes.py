@@ -1,0 +1,106 @@
+"""Writing accounts and start codes; shared by routes, the CLI, coaching and the seed."""
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+from webapp.auth.queries import find_login, user_row
+from webapp.auth.users import check_password, hash_password
+from webapp.db import now_iso, one, write_transaction
+from webapp.domain import startcodes
+
+
+def create_user(db, *, username, role, display_name="", email=None, password=None,
+                password_hash=None, coach_id=None, lang=None, plain=None):  # fmt: skip
+    if password is not None:
+        password_hash = hash_password(password)
+    cursor = db.execute(
+        """INSERT INTO users (username, email, display_name, password_hash, role,
+                              coach_id, lang, plain, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (username.strip(), email or None, display_name.strip(), password_hash, role,
+         coach_id, lang, plain, now_iso()),
+    )  # fmt: skip
+    return cursor.lastrowid
+
+
+def sign_up(db, *, username, display_name, email, password):
+    """A new resident's account: its id, or None when the name is somebody else's."""
+    try:
+        return create_user(
+            db, username=username, role="resident", display_name=display_name, email=email,
+            password=password,
+        )  # fmt: skip
+    except sqlite3.IntegrityError:
+        return _same_signup_again(db, username, email, password)
+
+
+def _same_signup_again(db, username, email, password):
+    """A double tap sends the form twice: the second finds the first's account.
+
+    It counts as the same sign-up only if it is a resident's account of a few
+    minutes old with the same e-mail address and password; anything else is
+    somebody else's name (sign-up never opens a coach's account).
+    """
+    row = find_login(db, username)
+    if not row or row["role"] != "resident":
+        return None
+    if (row["email"] or "").lower() != (email or "").strip().lower():
+        return None
+    created = datetime.fromisoformat(row["created_at"].replace("Z", "+00:00"))
+    if datetime.now(UTC) - created > timedelta(minutes=10):
+        return None
+    if not check_password(row, password):
+        return None
+    return row["id"]
+
+
+def issue_start_code(db, user_id, created_by=None, days=startcodes.VALID_DAYS):
+    """A new code for ``user_id``; older unused codes stop working."""
+    code = startcodes.new_code()
+    issued = datetime.now(UTC).replace(microsecond=0)
+    expires = startcodes.expiry(issued, days)
+    with write_transaction(db):
+        db.execute(
+            "UPDATE start_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
+            (now_iso(), user_id),
+        )
+        db.execute(
+            """INSERT INTO start_codes (user_id, code_hash, created_by, created_at, expires_at)
+               VALUES (?, ?, ?, ?, ?)""",
+            (user_id, startcodes.code_hash(code), created_by, issued.isoformat(),
+             expires.isoformat()),
+        )  # fmt: skip
+    return code, expires
+
+
+class StartCodeError(Exception):
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason  # 'unknown', 'used' or 'expired'
+
+
+def redeem_start_code(db, code, password):
+    """Use a code once: set the password and return the user's row.
+
+    Check and write share one write transaction, so a code can never be
+    used twice, not even by two requests at the same moment.
+    """
+    if startcodes.normalise(code) is None:
+        raise StartCodeError("unknown")
+    digest = startcodes.code_hash(code)
+    new_hash = hash_password(password)  # slow on purpose: before taking the lock
+    now = datetime.now(UTC)
+    with write_transaction(db):
+        row = one(db, "SELECT * FROM start_codes WHERE code_hash = ?", (digest,))
+        if row is None:
+            raise StartCodeError("unknown")
+        status = startcodes.state(row["expires_at"], row["used_at"], now)
+        if status != "usable":
+            raise StartCodeError(status)
+        db.execute("UPDATE start_codes SET used_at = ? WHERE id = ?", (now_iso(), row["id"]))
+        db.execute(
+            """UPDATE users SET password_hash = ?, auth_version = auth_version + 1
+               WHERE id = ?""",
+            (new_hash, row["user_id"]),
+        )
+        return user_row(db, row["user_id"])

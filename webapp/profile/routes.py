@@ -1,0 +1,112 @@
+"""The pages for the profile: overview, one question per screen, export, delete."""
+
+import json
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, logout_user
+
+from webapp.access import resident_required
+from webapp.db import get_db
+from webapp.forms import EmptyForm
+from webapp.places import places
+from webapp.profile import bp, changes, steps
+from webapp.profile.forms import DeleteForm
+from webapp.profile.queries import completeness, profile_row
+
+
+@bp.get("")
+@resident_required
+def overview():
+    row = profile_row(get_db(), current_user.id)
+    answered, total = completeness(row)
+    summary = [(step, steps.answer_text(step, row)) for step in steps.STEPS]
+    return render_template(
+        "profile/overview.html", summary=summary, answered=answered, total=total
+    )
+
+
+@bp.get("/start")
+@resident_required
+def start():
+    return render_template("profile/start.html", first=steps.STEPS[0], count=len(steps.STEPS))
+
+
+@bp.route("/<key>", methods=["GET", "POST"])
+@resident_required
+def step(key):
+    step = steps.BY_KEY.get(key)
+    if step is None:
+        abort(404)
+    db = get_db()
+    row = profile_row(db, current_user.id)
+    answers = {
+        "options": steps.options(step, places(db)), "chosen": steps.current_answers(step, row),
+    }
+    form = EmptyForm()
+    number, before, after = steps.neighbours(step)
+    back_to_overview = request.values.get("from") == "overview"
+    error = None
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        action = request.form.get("action")
+        chosen = request.form.getlist("answer")
+        answers["chosen"] = [value[:40] for value in chosen]
+        if action == "skip":
+            return _go_on(after, back_to_overview)
+        if action != "save":
+            abort(400)
+        error = steps.problem(step, chosen)
+        value = steps.stored_value(step, {**answers, "chosen": chosen}) if not error else None
+        if error is None and value is None:
+            error = _("Choose one of the options in the list.")
+        if error is None:
+            changes.save_answer(db, current_user.id, {step.column: value})
+            return _go_on(after, back_to_overview, saved=True)
+    return render_template(
+        "profile/step.html", step=step, answers=answers, number=number, count=len(steps.STEPS),
+        before=before, after=after, error=error, form=form, back_to_overview=back_to_overview,
+        places=places(db),
+    ), 422 if error else 200  # fmt: skip
+
+
+def _go_on(after, back_to_overview, saved=False):
+    if after is None or back_to_overview:
+        if saved:
+            flash(_("Saved. You can change your answers at any time."), "success")
+        return redirect(url_for("profile.overview"), code=303)
+    return redirect(url_for("profile.step", key=after.key), code=303)
+
+
+# --- your data -------------------------------------------------------------
+
+
+@bp.get("/export")
+@login_required
+def export():
+    """Everything about this person: each area gives its part (``create_app`` lists
+    them in ``app.extensions["personal_data"]``, in the order of the file)."""
+    db = get_db()
+    data = {}
+    for part in current_app.extensions["personal_data"]:
+        data.update(part(db, current_user.id))
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    filename = f"basisbaan-{current_user.username}.json"
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+@login_required
+def delete():
+    form = DeleteForm()
+    if form.validate_on_submit():
+        changes.delete_account(get_db(), current_user.id)
+        session.clear()  # first, so logout_user() can still clear "remember me"
+        logout_user()
+        return render_template("profile/deleted.html")
+    return render_template("profile/delete.html", form=form), 422 if form.errors else 200
