@@ -11,7 +11,7 @@ from webapp.domain import proposals as rules
 from webapp.domain import settings as settings_rules
 from webapp.gemeente import queries
 from webapp.jobs.queries import job_by_id
-from webapp.notifications import notify
+from webapp.notifications.changes import notify
 from webapp.proposals import changes as proposal_changes
 from webapp.proposals import queries as proposal_queries
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from webapp.db import one, rows, write_transaction
 from webapp.domain import proposals as rules
 from webapp.idempotency import recall_client_id, remember_client_id
-from webapp.notifications import notify
+from webapp.notifications.changes import notify
 from webapp.proposals import queries
 
 EDITABLE = ("buurt_id", "lang", "category", "title", "tasks", "problem", "hours", "partners",

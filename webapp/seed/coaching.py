@@ -16,7 +16,8 @@ from datetime import UTC, datetime, time, timedelta
 
 import click
 
-from webapp.auth.accounts import create_user, hash_password
+from webapp.auth.changes import create_user
+from webapp.auth.users import hash_password
 from webapp.db import one, rows
 from webapp.domain import vocab
 

@@ -10,7 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import click
 
-from webapp.auth.accounts import create_user, hash_password
+from webapp.auth.changes import create_user
+from webapp.auth.users import hash_password
 from webapp.db import JOB_FIELDS, one
 from webapp.domain import vocab
 from webapp.seed import coaching as seed_coaching
