@@ -158,9 +158,9 @@ def export():
     }  # fmt: skip
     if user["role"] == "resident":
         # Messages, appointments, plan, who looked at your data, your coaches.
-        from webapp.coaching.export import coaching_export
+        from webapp.coaching.queries import personal_data
 
-        data.update(coaching_export(db, current_user.id))
+        data.update(personal_data(db, current_user.id))
     body = json.dumps(data, ensure_ascii=False, indent=2)
     filename = f"basisbaan-{current_user.username}.json"
     return Response(
