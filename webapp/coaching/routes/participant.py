@@ -3,8 +3,9 @@ job interests, the profile and fitting jobs, and the participant's data.
 
 Every opening of the page or the data is written to the access log, which the
 resident reads on "My coach" and in their own data download. The page is
-built from the messages', appointments' and plan's pieces; none of them
-imports this module.
+built from pieces of messages (the thread), appointments and the plan (their
+queries and forms); the plan's routes import this module only to show the
+page again after a coach's form with a mistake, never the other way round.
 """
 
 import json
