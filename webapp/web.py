@@ -22,17 +22,20 @@ def page_or_partial(page_template, partial_template, status=200, **context):
     return response
 
 
-def no_store(view):
-    """Pages with a password or a one-time code: no browser cache, no offline copy.
+# The service worker keeps every other page a person opens (for reading
+# offline); it skips any answer marked ``no-store``. An answer built in a
+# helper (not a whole view) sets ``Cache-Control: NO_STORE`` itself.
+NO_STORE = "private, no-store"
 
-    The service worker keeps every other page a person opens (for reading
-    offline); it skips any answer marked ``no-store``.
-    """
+
+def no_store(view):
+    """Pages with a password, a one-time code or someone else's data: no browser
+    cache, no shared cache, no offline copy."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
         response = make_response(view(*args, **kwargs))
-        response.headers["Cache-Control"] = "no-store"
+        response.headers["Cache-Control"] = NO_STORE
         return response
 
     return wrapped

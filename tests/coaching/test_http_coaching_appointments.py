@@ -20,7 +20,7 @@ from http_support import (
     user_id,
 )
 
-from webapp.coaching.appointments import send_reminders
+from webapp.coaching.changes import send_reminders
 from webapp.coaching.queries import today_local
 from webapp.db import connect
 

@@ -22,7 +22,7 @@ from http_support import (
     user_id,
 )
 
-from webapp.coaching.accounts import username_from
+from webapp.coaching.changes import username_from
 
 
 def cards(body):
@@ -92,10 +92,13 @@ def test_odd_searches_never_break(client, search):
 def test_the_chart_has_twelve_labelled_bars_and_the_numbers_as_text(app, client):
     sign_in(client, "coach")
     body = page(client.get("/caseload"))
-    svg = body[body.index('<svg class="chart__svg"'):body.index("</svg>", body.index("chart__svg"))]
-    assert svg.count("<rect") == 12
+    figure = body[body.index('<figure class="chart"'):body.index("</figure>")]
+    svg = figure[figure.index('<svg class="chart__svg"'):figure.index("</svg>", figure.index("chart__svg"))]
+    assert svg.count('class="chart__bar"') == 12
     assert svg.count('class="chart__label"') == 12
-    assert 'role="img"' in svg and "aria-labelledby" in svg
+    # The figure carries the name (its caption) and what the numbers mean.
+    assert 'aria-labelledby="chart-caption"' in figure and 'id="chart-caption"' in figure
+    assert 'aria-describedby="chart-description"' in figure
     assert " style=" not in svg
     table = body[body.index('<table class="table">'):]
     assert table.count('<th scope="row">') == 12

@@ -697,7 +697,7 @@ def test_htmx_partial_has_its_own_etag_and_still_varies(reader):
 @pytest.mark.parametrize("path", ["/login", "/signup", "/activate"])
 def test_password_pages_are_never_stored(reader, path):
     response = reader.get(path)
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"
     assert "ETag" not in response.headers
 
 

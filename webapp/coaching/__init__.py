@@ -1,19 +1,14 @@
-"""Keeping in touch with your coach: messages, appointments, plan, caseload."""
+"""Keeping in touch with a coach: messages, appointments, the shared plan, and the
+coach's caseload with a page about each participant.
+
+The coach of today is the only coach who reads a resident's thread, plan and
+appointments (rules in ``webapp.domain.coaching``); the municipality
+reassigns participants but reads none of it.
+"""
 
 from flask import Blueprint
 
 # cli_group=None: `flask send-reminders`, not `flask coaching send-reminders`.
 bp = Blueprint("coaching", __name__, cli_group=None)
 
-
-@bp.record_once
-def _register_helpers(state):
-    from webapp.coaching import formatting
-    from webapp.domain.coaching import initials
-
-    formatting.init_app(state.app)
-    state.app.jinja_env.globals.update(initials=initials)
-
-
-from webapp.coaching import accounts, appointments, caseload  # noqa: E402, F401, I001
-from webapp.coaching import messages, plan, resident  # noqa: E402, F401
+from webapp.coaching import routes  # noqa: E402, F401 - registers the views on bp

@@ -5,7 +5,8 @@ UTC with a Z) and appointment starts (Amsterdam wall-clock time, no zone).
 Both are shown in Amsterdam time.
 """
 
-from datetime import datetime, timedelta
+import functools
+from datetime import date, datetime, timedelta
 
 from babel import dates
 from flask import g
@@ -175,6 +176,32 @@ def interest_answer_label(code):
     }[code]
 
 
+def initials(name):
+    """'Sanne de Vries' -> 'SV': for the round badge when there is no photo."""
+    words = [word for word in (name or "").split() if word[:1].isalpha()]
+    if not words:
+        return "?"
+    first = words[0][0]
+    last = words[-1][0] if len(words) > 1 else ""
+    return (first + last).upper()
+
+
+@functools.lru_cache(maxsize=512)
+def month_names(language, year, month):
+    """('nov', 'november 2026'): Babel is slow enough to remember these."""
+    first = date(year, month, 1)
+    return (dates.format_date(first, "MMM", locale=language).rstrip("."),
+            dates.format_date(first, "MMMM y", locale=language))  # fmt: skip
+
+
+def contacts_chart(counts):
+    """The caseload's contacts per month (``rules.month_series``) as the bar chart's
+    rows, each month by its name ('november 2026'), and the year's total."""
+    language = _locale()
+    rows = [(month_names(language, year, month)[1], count) for year, month, count in counts]
+    return {"rows": rows, "total": sum(count for _name, count in rows)}
+
+
 def init_app(app):
     app.jinja_env.filters.update(
         when=when, appointment_when=appointment_when, long_date=long_date,
@@ -182,4 +209,4 @@ def init_app(app):
     app.jinja_env.globals.update(appointment_end=appointment_end, access_line=access_line,
                                  written_by=written_by, changed_by=changed_by, contact_words=contact_words,
                                  attention_text=attention_text, questions_text=questions_text,
-                                 interest_answer_label=interest_answer_label)  # fmt: skip
+                                 interest_answer_label=interest_answer_label, initials=initials)  # fmt: skip

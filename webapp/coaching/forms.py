@@ -19,6 +19,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
 
 from webapp.auth.forms import username_rules
@@ -78,13 +79,13 @@ class AppointmentForm(ClientIdForm):
     time = TimeField(_l("Time"), validators=[InputRequired(message=_l("Choose a time."))])
     minutes = SelectField(
         _l("How long"),
-        choices=[(str(m), _l("%(num)d minutes", num=m)) for m in rules.APPOINTMENT_MINUTES],
+        choices=[SelectChoice(str(m), _l("%(num)d minutes", num=m)) for m in rules.APPOINTMENT_MINUTES],
         default="45",
         validate_choice=False,
     )
     kind = RadioField(
         _l("Where do you meet?"),
-        choices=[("place", _l("At a place")), ("phone", _l("By phone"))],
+        choices=[SelectChoice("place", _l("At a place")), SelectChoice("phone", _l("By phone"))],
         default="place",
         validate_choice=False,
     )
@@ -168,6 +169,23 @@ class StepChangeForm(StepForm):
     text = text_field(_l("The step"), 200, _l("Write the step first."), area=False)
 
 
+def plan_forms(goals, goal_form=None, step_forms=None, change_forms=None):
+    """A form for a new goal, one for a new step under each goal, and one to change
+    each goal and step, filled with what it says now (unique field ids)."""
+    step_forms = dict(step_forms or {})
+    change_forms = dict(change_forms or {})
+    for goal in goals:
+        step_forms.setdefault(goal["id"], StepForm(prefix=f"step{goal['id']}", formdata=None))
+        change_forms.setdefault(f"goal-{goal['id']}", GoalChangeForm(
+            prefix=f"goal{goal['id']}change", formdata=None, title=goal["title"]))  # fmt: skip
+        for step in goal["steps"]:
+            due = date.fromisoformat(step["due_date"]) if step["due_date"] else None
+            change_forms.setdefault(f"step-{step['id']}", StepChangeForm(
+                prefix=f"step{step['id']}change", formdata=None, text=step["text"], due=due))  # fmt: skip
+    return {"goal_form": goal_form or GoalForm(prefix="goal", formdata=None),
+            "step_forms": step_forms, "change_forms": change_forms}  # fmt: skip
+
+
 class InterestAnswerForm(FlaskForm):
     class Meta:  # one per interest on a page: see PrefixedForm
         csrf = False
@@ -175,9 +193,9 @@ class InterestAnswerForm(FlaskForm):
     answer = RadioField(
         _l("Your answer"),
         choices=[
-            ("talk", _l("Let's talk about it")),
-            ("put_forward", _l("I have put you forward")),
-            ("not_now", _l("Not now, because ...")),
+            SelectChoice("talk", _l("Let's talk about it")),
+            SelectChoice("put_forward", _l("I have put you forward")),
+            SelectChoice("not_now", _l("Not now, because ...")),
         ],
         validate_choice=False,
         validators=[InputRequired(message=_l("Choose an answer."))],
@@ -197,6 +215,20 @@ class InterestAnswerForm(FlaskForm):
                                   _l("Say why not now. The resident reads this.")]  # fmt: skip
             valid = False
         return valid
+
+
+def interest_forms(interests, failed=None):
+    """One answer form per interest; ``failed`` is (interest id, form with messages)."""
+    forms = {}
+    for item in interests:
+        if failed is not None and failed[0] == item["interest_id"]:
+            forms[item["interest_id"]] = failed[1]
+            continue
+        form = InterestAnswerForm(prefix=f"interest{item['interest_id']}", formdata=None)
+        form.answer.data = item["coach_answer"]
+        form.reason.data = item["coach_reason"]
+        forms[item["interest_id"]] = form
+    return forms
 
 
 class NewResidentForm(ClientIdForm):
@@ -233,8 +265,8 @@ class ReassignForm(FlaskForm):
 
     def __init__(self, coaches, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.coach.choices = [("", _l("Choose a coach"))] + [
-            (str(row["id"]), row["label"]) for row in coaches
+        self.coach.choices = [SelectChoice("", _l("Choose a coach"))] + [
+            SelectChoice(str(row["id"]), row["label"]) for row in coaches
         ]
         self.coach_ids = {str(row["id"]) for row in coaches}
 

@@ -1,17 +1,17 @@
-"""Reading and writing coach contact in the database.
+"""Reading coach contact from the database: threads, appointments, the plan,
+the caseload, and a participant's data for a download.
 
-Writes that a person is told about ("sent", "planned", "saved") happen in one
-``write_transaction`` before the answer goes out, so an acknowledged message,
-step or appointment is never lost; a repeated form (same ``client_id``)
-finds the first row instead of writing a second.
+Functions take the database first and only read; writes live in
+``webapp.coaching.changes``.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from webapp.db import now_iso, one, rows, write_transaction
+from webapp.db import one, rows
 from webapp.domain import coaching as rules
-from webapp.notifications import notify
+from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS
+from webapp.profile.queries import completeness
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SQLITE_MAX_INTEGER = 2**63 - 1
@@ -133,107 +133,11 @@ def unread_for(db, resident_id, viewer_is_coach):
     )[0]
 
 
-def mark_read(db, resident_id, viewer_is_coach, viewer_id):
-    """The viewer has the thread in front of them: the other side's messages are read.
-
-    Only writes when there is something unread, so an idle poll stays a read.
-    """
-    if not unread_for(db, resident_id, viewer_is_coach):
-        return 0
-    stamp = now_iso()
-    with write_transaction(db):
-        changed = db.execute(
-            """UPDATE messages SET read_at = ?
-               WHERE resident_id = ? AND from_coach = ? AND read_at IS NULL""",
-            (stamp, resident_id, int(not viewer_is_coach)),
-        ).rowcount
-        _read_notifications(db, viewer_id, resident_id, viewer_is_coach, stamp)
-    return changed
-
-
-def _read_notifications(db, viewer_id, resident_id, viewer_is_coach, stamp):
-    if viewer_is_coach:
-        db.execute(
-            """UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL
-               AND kind = 'participant_message' AND link = ?""",
-            (stamp, viewer_id, participant_link(resident_id)),
-        )
-    else:
-        db.execute(
-            """UPDATE notifications SET read_at = ?
-               WHERE user_id = ? AND read_at IS NULL AND kind = 'message'""",
-            (stamp, viewer_id),
-        )
-
-
 def participant_link(resident_id):
     return f"/caseload/{resident_id}"
 
 
-class ThreadClosed(Exception):
-    """The sender may no longer write in this thread (e.g. a new coach took over)."""
-
-
-class ClientIdTaken(Exception):
-    """The client id was used by this sender for something else."""
-
-
-def post_message(db, resident_id, sender_id, sender_is_coach, body, client_key):
-    """Store a message once; returns (message row, created).
-
-    Check, write and notification share one write transaction: the coach of
-    record is read again inside it, so a reassignment a moment earlier
-    cannot let the old coach slip a message in.
-    """
-    with write_transaction(db):
-        if client_key:
-            earlier = one(db, "SELECT * FROM messages WHERE sender_id = ? AND client_id = ?",
-                          (sender_id, client_key))  # fmt: skip
-            if earlier is not None:
-                if earlier["resident_id"] != resident_id:
-                    raise ClientIdTaken()
-                return earlier, False
-        resident = one(db, "SELECT id, role, coach_id FROM users WHERE id = ?", (resident_id,))
-        if resident is None or resident["role"] != "resident" or resident["coach_id"] is None:
-            raise ThreadClosed()
-        if sender_is_coach and resident["coach_id"] != sender_id:
-            raise ThreadClosed()
-        if not sender_is_coach and resident_id != sender_id:
-            raise ThreadClosed()
-        message_id = db.execute(
-            """INSERT INTO messages (resident_id, sender_id, from_coach, body, client_id,
-                                     created_at) VALUES (?, ?, ?, ?, ?, ?)""",
-            (resident_id, sender_id, int(sender_is_coach), body, client_key, now_iso()),
-        ).lastrowid
-        if sender_is_coach:
-            _notify_once(db, resident_id, "message", "/messages")
-        else:
-            _notify_once(db, resident["coach_id"], "participant_message",
-                         participant_link(resident_id))  # fmt: skip
-        return one(db, "SELECT * FROM messages WHERE id = ?", (message_id,)), True
-
-
-def _notify_once(db, user_id, kind, link):
-    """One unread notification per thread is enough: no pile of buzzes."""
-    waiting = one(
-        db,
-        """SELECT 1 FROM notifications
-           WHERE user_id = ? AND kind = ? AND link = ? AND read_at IS NULL LIMIT 1""",
-        (user_id, kind, link),
-    )
-    if waiting is None:
-        notify(db, [user_id], kind, link)
-
-
 # --- access log --------------------------------------------------------------------
-
-
-def log_access(db, coach, resident_id, what):
-    db.execute(
-        """INSERT INTO access_log (resident_id, coach_id, coach_name, what, at)
-           VALUES (?, ?, ?, ?, ?)""",
-        (resident_id, coach.id, coach.name, what, now_iso()),
-    )
 
 
 def access_log(db, resident_id, limit=None):
@@ -254,3 +158,304 @@ def local_date_of(stamp):
 
 def iso_day(value):
     return value.isoformat() if isinstance(value, date) else value
+
+
+# --- appointments ------------------------------------------------------------------
+
+PAST_SHOWN = 10
+
+
+def appointments_of(db, resident_id):
+    """(upcoming, past): upcoming soonest first, past newest first (at most 10)."""
+    now = now_local().isoformat(timespec="minutes")
+    upcoming = rows(
+        db,
+        """SELECT * FROM appointments WHERE resident_id = ? AND starts_at >= ?
+           AND status != 'cancelled' ORDER BY starts_at""",
+        (resident_id, now),
+    )
+    past = rows(
+        db,
+        """SELECT * FROM appointments WHERE resident_id = ?
+           AND (starts_at < ? OR status = 'cancelled') ORDER BY starts_at DESC LIMIT ?""",
+        (resident_id, now, PAST_SHOWN),
+    )
+    return upcoming, past
+
+
+def next_appointment(db, resident_id):
+    now = now_local().isoformat(timespec="minutes")
+    return one(
+        db,
+        """SELECT * FROM appointments WHERE resident_id = ? AND starts_at >= ?
+           AND status != 'cancelled' ORDER BY starts_at LIMIT 1""",
+        (resident_id, now),
+    )
+
+
+def appointment(db, appointment_id):
+    if not valid_id(appointment_id):
+        return None
+    return one(db, "SELECT * FROM appointments WHERE id = ?", (appointment_id,))
+
+
+# --- the plan ------------------------------------------------------------------------
+
+
+def plan_of(db, resident_id):
+    """The goals, oldest first, each with its steps in the order they were written."""
+    goals = [dict(row) | {"steps": []} for row in rows(
+        db, "SELECT * FROM plan_goals WHERE resident_id = ? ORDER BY id", (resident_id,)
+    )]  # fmt: skip
+    by_id = {goal["id"]: goal for goal in goals}
+    for step in rows(
+        db,
+        """SELECT plan_steps.* FROM plan_steps
+           JOIN plan_goals ON plan_goals.id = plan_steps.goal_id
+           WHERE plan_goals.resident_id = ? ORDER BY plan_steps.id""",
+        (resident_id,),
+    ):
+        by_id[step["goal_id"]]["steps"].append(step)
+    return goals
+
+
+def plan_goal(db, goal_id):
+    if not valid_id(goal_id):
+        return None
+    return one(db, "SELECT * FROM plan_goals WHERE id = ?", (goal_id,))
+
+
+def plan_step(db, step_id):
+    if not valid_id(step_id):
+        return None
+    return one(db, "SELECT * FROM plan_steps WHERE id = ?", (step_id,))
+
+
+# --- the caseload ----------------------------------------------------------------------
+
+
+def _marks(ids):
+    return ",".join("?" * len(ids))
+
+
+def caseload_of(db, coach_id, search="", only=None):
+    """The coach's participants as ``rules.Participant``, with what the dashboard shows,
+    who needs attention first (``only``: just that one participant)."""
+    sql = """SELECT id, username, display_name FROM users
+             WHERE coach_id = ? AND role = 'resident'"""
+    params = [coach_id]
+    if only is not None:
+        sql += " AND id = ?"
+        params.append(only)
+    if search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        sql += " AND (display_name LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\')"
+        params += [pattern, pattern]
+    people = rows(db, sql, params)
+    if not people:
+        return []
+    ids = [row["id"] for row in people]
+    marks = _marks(ids)
+    now = now_local()
+    unread = dict(rows(
+        db,
+        f"""SELECT resident_id, COUNT(*) FROM messages WHERE resident_id IN ({marks})
+            AND from_coach = 0 AND read_at IS NULL GROUP BY resident_id""",  # noqa: S608
+        ids,
+    ))  # fmt: skip
+    last_message = dict(rows(
+        db,
+        f"""SELECT messages.resident_id, messages.created_at FROM messages
+            JOIN (SELECT MAX(id) AS id FROM messages WHERE resident_id IN ({marks})
+                  GROUP BY resident_id) AS newest ON newest.id = messages.id""",  # noqa: S608
+        ids,
+    ))  # fmt: skip
+    appointments = {}
+    for row in rows(
+        db,
+        f"""SELECT resident_id, starts_at, status FROM appointments
+            WHERE resident_id IN ({marks})""",  # noqa: S608
+        ids,
+    ):
+        appointments.setdefault(row["resident_id"], []).append((row["starts_at"], row["status"]))
+    open_interests = dict(rows(
+        db,
+        f"""SELECT user_id, COUNT(*) FROM interests WHERE user_id IN ({marks})
+            AND status = 'open' AND coach_answer IS NULL GROUP BY user_id""",  # noqa: S608
+        ids,
+    ))  # fmt: skip
+    profiles = {row["user_id"]: row for row in rows(
+        db, f"SELECT * FROM profiles WHERE user_id IN ({marks})", ids  # noqa: S608
+    )}  # fmt: skip
+    participants = []
+    for person in people:
+        pid = person["id"]
+        own = appointments.get(pid, [])
+        held = [start for start, status in own if rules.took_place(start, status, now)]
+        last_days = [local_date_of(last_message[pid])] if pid in last_message else []
+        last_days += [rules.local_start(max(held)).date()] if held else []
+        coming = rules.next_appointment(own, now)
+        answered, total = completeness(profiles.get(pid))
+        participants.append(rules.Participant(
+            id=pid, name=name_of(person), unread=unread.get(pid, 0),
+            last_contact=max(last_days) if last_days else None,
+            next_appointment=coming[0] if coming else None,
+            open_interests=open_interests.get(pid, 0),
+            other_time_asked=any(status == "other_time" and start >= now.isoformat()
+                                 for start, status in own),
+            answered=answered, questions=total,
+        ))  # fmt: skip
+    return rules.order_caseload(participants, now.date())
+
+
+def caseload_size(db, coach_id):
+    return one(db, "SELECT COUNT(*) FROM users WHERE coach_id = ? AND role = 'resident'",
+               (coach_id,))[0]  # fmt: skip
+
+
+def contacts_by_month(db, coach_id, today):
+    """{(year, month): contacts} over the last 12 months for the whole caseload.
+
+    A contact is a (participant, day) pair with a message either way or a
+    meeting that took place (``rules.contacts_per_month`` says the same in
+    Python); the database counts, so a year of a busy thread costs little.
+    Message days are as stored (UTC): at most an hour or two off at a
+    month's edge.
+    """
+    since = (date(today.year - 1, today.month, 1) + timedelta(days=32)).replace(day=1)
+    ids = [row[0] for row in rows(
+        db, "SELECT id FROM users WHERE coach_id = ? AND role = 'resident'", (coach_id,)
+    )]  # fmt: skip
+    if not ids:
+        return {}
+    marks = _marks(ids)
+    now = now_local().isoformat(timespec="minutes")
+    found = rows(
+        db,
+        f"""SELECT substr(day, 1, 7), COUNT(*) FROM (
+                SELECT resident_id, substr(created_at, 1, 10) AS day FROM messages
+                WHERE resident_id IN ({marks}) AND created_at >= ?
+                UNION
+                SELECT resident_id, substr(starts_at, 1, 10) FROM appointments
+                WHERE resident_id IN ({marks}) AND starts_at >= ? AND starts_at < ?
+                AND status != 'cancelled'
+            ) GROUP BY 1""",  # noqa: S608
+        [*ids, since.isoformat(), *ids, since.isoformat(), now],
+    )
+    return {(int(month[:4]), int(month[5:7])): count for month, count in found}
+
+
+def coach_details(db, coach_id):
+    """The coach's work phone and when they are available, or None."""
+    return one(db, "SELECT phone, available FROM coach_details WHERE user_id = ?", (coach_id,))
+
+
+# --- job interests -------------------------------------------------------------------
+
+
+def interests_of(db, resident_id):
+    return rows(
+        db,
+        f"""SELECT {JOB_COLUMNS}, interests.id AS interest_id, interests.status AS interest_status,
+                   interests.message AS interest_message, interests.coach_answer,
+                   interests.coach_reason, interests.answered_at, interests.updated_at
+            FROM interests JOIN jobs ON jobs.id = interests.job_id {JOB_JOINS}
+            WHERE interests.user_id = ?
+            ORDER BY interests.status = 'open' DESC, interests.coach_answer IS NULL DESC,
+                     interests.updated_at DESC""",  # noqa: S608
+        (resident_id,),
+    )
+
+
+def interest_of(db, interest_id, resident_id):
+    """The resident's interest with this id, or None (also for someone else's)."""
+    if not valid_id(interest_id):
+        return None
+    return one(db, "SELECT * FROM interests WHERE id = ? AND user_id = ?",
+               (interest_id, resident_id))  # fmt: skip
+
+
+# --- a data download -----------------------------------------------------------------
+
+
+def personal_data(db, user_id):
+    """What coaching adds to a person's own data download (/profile/export): a
+    resident's thread, appointments, plan, who looked at their data and the
+    history of their coaches; nothing for anyone else."""
+    user = user_row(db, user_id)
+    if user is None or user["role"] != "resident":
+        return {}
+    return _coaching_data(db, user_id)
+
+
+def participant_data(db, resident_id):
+    """A participant's data as their coach downloads it (e.g. for a handover)."""
+    account = one(db, "SELECT username, display_name, created_at FROM users WHERE id = ?",
+                  (resident_id,))  # fmt: skip
+    profile = one(db, "SELECT * FROM profiles WHERE user_id = ?", (resident_id,))
+    interests = rows(
+        db,
+        """SELECT interests.job_id, jobs.title_nl, interests.message, interests.status,
+                  interests.coach_answer, interests.coach_reason, interests.created_at
+           FROM interests JOIN jobs ON jobs.id = interests.job_id
+           WHERE interests.user_id = ? ORDER BY interests.created_at""",
+        (resident_id,),
+    )
+    data = {
+        "account": dict(account),
+        "profile": {k: v for k, v in dict(profile).items() if k != "user_id"} if profile else None,
+        "interests": [dict(row) for row in interests],
+        **_coaching_data(db, resident_id),
+    }
+    # Who looked is the resident's to know, not something to hand over.
+    data.pop("access_log")
+    return data
+
+
+def _coaching_data(db, user_id):
+    messages = rows(
+        db,
+        """SELECT id, from_coach, body, created_at, read_at FROM messages
+           WHERE resident_id = ? ORDER BY id""",
+        (user_id,),
+    )
+    appointments = rows(
+        db,
+        """SELECT starts_at, minutes, kind, place, note, status, reason, created_at, updated_at
+           FROM appointments WHERE resident_id = ? ORDER BY starts_at""",
+        (user_id,),
+    )
+    plan = [
+        {
+            "goal": goal["title"], "written_by_coach": bool(goal["by_coach"]),
+            "created_at": goal["created_at"],
+            "steps": [
+                {"step": step["text"], "due_date": step["due_date"],
+                 "written_by_coach": bool(step["by_coach"]), "done_at": step["done_at"]}
+                for step in goal["steps"]
+            ],
+        }  # fmt: skip
+        for goal in plan_of(db, user_id)
+    ]
+    looked = rows(
+        db,
+        """SELECT coach_name AS coach, what, at FROM access_log
+           WHERE resident_id = ? ORDER BY id""",
+        (user_id,),
+    )
+    changes = rows(
+        db,
+        """SELECT old.display_name AS old_coach, new.display_name AS new_coach, changes.at
+           FROM coach_changes AS changes
+           LEFT JOIN users AS old ON old.id = changes.old_coach_id
+           LEFT JOIN users AS new ON new.id = changes.new_coach_id
+           WHERE changes.resident_id = ? ORDER BY changes.id""",
+        (user_id,),
+    )
+    return {
+        "messages": [dict(row) | {"from_coach": bool(row["from_coach"])} for row in messages],
+        "appointments": [dict(row) for row in appointments],
+        "plan": plan,
+        "access_log": [dict(row) for row in looked],
+        "coach_changes": [dict(row) for row in changes],
+    }

@@ -1,26 +1,139 @@
 """Messages: one thread per resident, read by the resident and their coach of today."""
 
+from dataclasses import dataclass, field
+from functools import cached_property
+
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import resident_required
-from webapp.coaching import bp, queries
+from webapp.access import coach_required, resident_required
+from webapp.coaching import bp, changes, queries
 from webapp.coaching.forms import MessageForm
-from webapp.coaching.views import (
-    Thread,
-    coach_required,
-    coach_thread_urls,
-    me,
-    no_store,
-    participant_or_404,
-    poll_answer,
-    resident_thread_urls,
-    thread_for,
-)
+from webapp.coaching.routes.shared import me, participant_or_404
 from webapp.db import get_db
 from webapp.domain import coaching as rules
-from webapp.web import is_htmx
+from webapp.web import NO_STORE, is_htmx, no_store
+
+# --- the thread -----------------------------------------------------------------
+
+
+@dataclass
+class Thread:
+    """One thread as a page shows it; the same partials serve resident and coach."""
+
+    resident: object
+    viewer_is_coach: bool
+    other_name: str
+    page_url: str
+    poll_url: str
+    send_url: str
+    messages: list = field(default_factory=list)
+    has_older: bool = False
+    before: int | None = None  # set on a page of older messages
+    newest: int = 0
+    unread_mine: int = 0
+    form: object = None
+    writable: bool = True
+
+    @property
+    def live(self):
+        """The latest page polls and takes new messages; an older page only shows."""
+        return self.before is None
+
+    @property
+    def older_url(self):
+        if not self.messages:
+            return None
+        return f"{self.page_url}?before={self.messages[0]['id']}"
+
+    @property
+    def poll_query(self):
+        return f"{self.poll_url}?after={self.newest}&unread={self.unread_mine}"
+
+    def is_mine(self, message):
+        return bool(message["from_coach"]) == self.viewer_is_coach
+
+    @cached_property
+    def labels(self):
+        """The words every message repeats, translated once per page (not 50 times)."""
+        return {"you": _("You"), "read": _("Read"), "unread": _("Not read yet")}
+
+
+def thread_for(resident, viewer_is_coach, other_name, urls, limit=rules.MESSAGES_PER_PAGE,
+               before=None, form=None, writable=True):  # fmt: skip
+    db = get_db()
+    thread = Thread(resident=resident, viewer_is_coach=viewer_is_coach, other_name=other_name,
+                    writable=writable, before=before, **urls)  # fmt: skip
+    if thread.live:
+        changes.mark_read(db, resident["id"], viewer_is_coach, current_user.id)
+    thread.messages, thread.has_older = queries.thread_page(db, resident["id"], before, limit)
+    thread.newest, thread.unread_mine = queries.thread_state(db, resident["id"], viewer_is_coach)
+    # A refused form is shown again even where nothing can be sent now: the
+    # text is the person's, and they may want to copy it.
+    if thread.live and (writable or form is not None):
+        thread.form = form or MessageForm()
+    return thread
+
+
+def resident_thread_urls():
+    return {
+        "page_url": url_for("coaching.messages"),
+        "poll_url": url_for("coaching.messages_poll"),
+        "send_url": url_for("coaching.messages_send"),
+    }
+
+
+def coach_thread_urls(resident_id):
+    return {
+        "page_url": url_for("coaching.participant_messages", resident_id=resident_id),
+        "poll_url": url_for("coaching.participant_messages_poll", resident_id=resident_id),
+        "send_url": url_for("coaching.participant_messages_send", resident_id=resident_id),
+    }
+
+
+def poll_answer(request, resident, viewer_is_coach, other_name, urls):
+    """The cheap "anything new since?" answer shared by resident and coach.
+
+    The state is (newest id, how many of my messages are unread). Unchanged:
+    304 to a conditional request, 204 otherwise, a few hundred bytes either
+    way. Changed: the new messages to append, fresh "read" marks on my own,
+    and the poller with its new state (out-of-band).
+    """
+    db = get_db()
+    after = request.args.get("after", type=int)
+    unread = request.args.get("unread", type=int)
+    if after is None or unread is None or after < 0 or unread < 0:
+        abort(400)
+    newest, unread_mine = queries.thread_state(db, resident["id"], viewer_is_coach)
+    etag = f"t{newest}.{unread_mine}"
+    if request.if_none_match.contains_weak(etag):
+        return _empty(304, etag)
+    if (newest, unread_mine) == (after, unread):
+        return _empty(204, etag)
+    fresh = queries.messages_after(db, resident["id"], min(after, newest))
+    if any(bool(m["from_coach"]) != viewer_is_coach for m in fresh):
+        changes.mark_read(db, resident["id"], viewer_is_coach, current_user.id)
+        fresh = queries.messages_after(db, resident["id"], min(after, newest))
+    refreshed = []
+    if unread_mine != unread and unread:
+        refreshed = queries.own_recent(db, resident["id"], viewer_is_coach, after, unread)
+    thread = Thread(resident=resident, viewer_is_coach=viewer_is_coach, other_name=other_name,
+                    **urls)  # fmt: skip
+    thread.newest, thread.unread_mine = queries.thread_state(db, resident["id"], viewer_is_coach)
+    response = make_response(
+        render_template("coaching/_poll.html", thread=thread, fresh=fresh, refreshed=refreshed)
+    )
+    response.headers["Cache-Control"] = NO_STORE
+    response.set_etag(f"t{thread.newest}.{thread.unread_mine}", weak=True)
+    return response
+
+
+def _empty(status, etag):
+    response = make_response("", status)
+    response.set_etag(etag, weak=True)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
 
 
 def _before():
@@ -97,12 +210,12 @@ def participant_thread(resident, limit=rules.MESSAGES_PER_PAGE, before=None, for
 
 @bp.get("/caseload/<int:resident_id>/messages")
 @coach_required
+@no_store
 def participant_messages(resident_id):
     resident = participant_or_404(resident_id)
     thread = participant_thread(resident, before=_before())
-    queries.log_access(get_db(), current_user, resident_id, "messages")
-    return no_store(make_response(render_template(
-        "coaching/participant_messages.html", thread=thread, resident=resident)))  # fmt: skip
+    changes.log_access(get_db(), current_user, resident_id, "messages")
+    return render_template("coaching/participant_messages.html", thread=thread, resident=resident)
 
 
 @bp.post("/caseload/<int:resident_id>/messages")
@@ -137,14 +250,14 @@ def _send(resident, viewer_is_coach, other_name, urls, full_page, back_url):
         return _form_again(form, resident, viewer_is_coach, other_name, urls, full_page, 422)
     db = get_db()
     try:
-        message, _created = queries.post_message(
+        message, _created = changes.post_message(
             db, resident["id"], current_user.id, viewer_is_coach, form.body.data.strip(),
             form.client_key(),
         )  # fmt: skip
-    except queries.ThreadClosed:
+    except changes.ThreadClosed:
         form.body.errors.append(_("You cannot send messages here now. Your text is still here."))
         return _form_again(form, resident, viewer_is_coach, other_name, urls, full_page, 409)
-    except queries.ClientIdTaken:
+    except changes.ClientIdTaken:
         form.body.errors.append(_("This form is out of date. Please load the page again and "
                                   "try once more."))  # fmt: skip
         return _form_again(form, resident, viewer_is_coach, other_name, urls, full_page, 409)
@@ -160,7 +273,8 @@ def _send(resident, viewer_is_coach, other_name, urls, full_page, back_url):
     fresh = queries.messages_after(db, resident["id"], after)
     response = make_response(render_template("coaching/_sent.html", thread=thread, fresh=fresh))
     response.vary.add("HX-Request")
-    return no_store(response)
+    response.headers["Cache-Control"] = NO_STORE
+    return response
 
 
 def _form_again(form, resident, viewer_is_coach, other_name, urls, full_page, status):

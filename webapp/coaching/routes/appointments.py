@@ -1,7 +1,7 @@
 """Appointments: the coach plans, moves or cancels; the resident accepts or asks
 for another time; both can put one in their phone's calendar."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import click
 from flask import (
@@ -17,56 +17,21 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from webapp.access import resident_required
-from webapp.coaching import bp, queries
+from webapp.access import coach_required, resident_required
+from webapp.coaching import bp, changes, queries
 from webapp.coaching.forms import AnotherTimeForm, AppointmentForm
-from webapp.coaching.views import coach_required, me, participant_or_404, refused
-from webapp.db import connect, get_db, now_iso, one, rows, write_transaction
+from webapp.coaching.routes.shared import found_or_404, me, participant_or_404, refused
+from webapp.db import connect, get_db
 from webapp.domain import calendar
 from webapp.domain import coaching as rules
 from webapp.forms import EmptyForm
-from webapp.notifications import notify
-
-PAST_SHOWN = 10
-
-
-# --- reading -----------------------------------------------------------------------
-
-
-def appointments_of(db, resident_id):
-    """(upcoming, past): upcoming soonest first, past newest first (at most 10)."""
-    now = queries.now_local().isoformat(timespec="minutes")
-    upcoming = rows(
-        db,
-        """SELECT * FROM appointments WHERE resident_id = ? AND starts_at >= ?
-           AND status != 'cancelled' ORDER BY starts_at""",
-        (resident_id, now),
-    )
-    past = rows(
-        db,
-        """SELECT * FROM appointments WHERE resident_id = ?
-           AND (starts_at < ? OR status = 'cancelled') ORDER BY starts_at DESC LIMIT ?""",
-        (resident_id, now, PAST_SHOWN),
-    )
-    return upcoming, past
-
-
-def next_of(db, resident_id):
-    now = queries.now_local().isoformat(timespec="minutes")
-    return one(
-        db,
-        """SELECT * FROM appointments WHERE resident_id = ? AND starts_at >= ?
-           AND status != 'cancelled' ORDER BY starts_at LIMIT 1""",
-        (resident_id, now),
-    )
+from webapp.web import NO_STORE
 
 
 def _appointment_or_404(appointment_id, rule):
     """The appointment and its resident, if ``rule`` lets the logged-in user at it."""
     db = get_db()
-    if not queries.valid_id(appointment_id):
-        abort(404)
-    appointment = one(db, "SELECT * FROM appointments WHERE id = ?", (appointment_id,))
+    appointment = queries.appointment(db, appointment_id)
     if appointment is None:
         abort(404)
     resident = queries.user_row(db, appointment["resident_id"])
@@ -88,18 +53,10 @@ def _back(resident):
 @resident_required
 def appointments():
     db = get_db()
-    upcoming, past = appointments_of(db, current_user.id)
-    _read_notifications(db)
+    upcoming, past = queries.appointments_of(db, current_user.id)
+    changes.read_appointment_notifications(db, current_user.id)
     return render_template("coaching/appointments.html", upcoming=upcoming, past=past,
                            form=EmptyForm(), now=queries.now_local())  # fmt: skip
-
-
-def _read_notifications(db):
-    db.execute(
-        """UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL
-           AND kind IN ('appointment', 'appointment_reminder')""",
-        (now_iso(), current_user.id),
-    )
 
 
 def _answerable_or_409(appointment):
@@ -121,17 +78,7 @@ def appointment_accept(appointment_id):
     stop = _answerable_or_409(appointment)
     if stop:
         return stop
-    db = get_db()
-    with write_transaction(db):
-        changed = db.execute(
-            """UPDATE appointments SET status = 'accepted', reason = '', updated_at = ?
-               WHERE id = ? AND status != 'accepted' AND status != 'cancelled'""",
-            (now_iso(), appointment_id),
-        ).rowcount
-        # The coach of today hears it, also when another coach planned it.
-        if changed and resident["coach_id"]:
-            notify(db, [resident["coach_id"]], "appointment_answer",
-                   f"{queries.participant_link(resident['id'])}#appointments")  # fmt: skip
+    changes.accept_appointment(get_db(), appointment_id, resident)
     flash(_("You accepted the appointment. Your coach can see it."), "success")
     return redirect(url_for("coaching.appointments", _anchor=f"appointment-{appointment_id}"), 303)
 
@@ -148,18 +95,7 @@ def appointment_another_time(appointment_id):
         if stop:
             return stop
         if form.validate_on_submit():
-            db = get_db()
-            reason = form.reason.data.strip()
-            with write_transaction(db):
-                changed = db.execute(
-                    """UPDATE appointments SET status = 'other_time', reason = ?, updated_at = ?
-                       WHERE id = ? AND status != 'cancelled'
-                       AND NOT (status = 'other_time' AND reason = ?)""",
-                    (reason, now_iso(), appointment_id, reason),
-                ).rowcount
-                if changed and resident["coach_id"]:
-                    notify(db, [resident["coach_id"]], "appointment_answer",
-                           f"{queries.participant_link(resident['id'])}#appointments")  # fmt: skip
+            changes.ask_another_time(get_db(), appointment_id, resident, form.reason.data.strip())
             flash(_("Your coach sees that you want another time."), "success")
             return redirect(url_for("coaching.appointments",
                                     _anchor=f"appointment-{appointment_id}"), 303)  # fmt: skip
@@ -196,26 +132,11 @@ def appointment_ics(appointment_id):
     return Response(
         text, mimetype="text/calendar",
         headers={"Content-Disposition": f'attachment; filename="{filename}"',
-                 "Cache-Control": "private, no-store"},
+                 "Cache-Control": NO_STORE},
     )  # fmt: skip
 
 
 # --- the coach -------------------------------------------------------------------------
-
-
-@bp.route("/caseload/<int:resident_id>/appointments/new", methods=["GET", "POST"])
-@coach_required
-def appointment_new(resident_id):
-    resident = participant_or_404(resident_id)
-    form = AppointmentForm(today=queries.today_local())
-    if form.validate_on_submit():
-        appointment_id = _plan(resident, form)
-        flash(_("The appointment is planned. %(name)s gets a notification.",
-                name=queries.name_of(resident)), "success")  # fmt: skip
-        return redirect(url_for("coaching.participant", resident_id=resident_id,
-                                _anchor=f"appointment-{appointment_id}"), 303)  # fmt: skip
-    return render_template("coaching/appointment_form.html", form=form, resident=resident,
-                           appointment=None), 422 if form.errors else 200  # fmt: skip
 
 
 def _values(form):
@@ -228,29 +149,21 @@ def _values(form):
     }
 
 
-def _plan(resident, form):
-    db = get_db()
-    values = _values(form)
-    key = form.client_key()
-    with write_transaction(db):
-        if key:
-            earlier = one(db, "SELECT id FROM appointments WHERE coach_id = ? AND client_id = ?",
-                          (current_user.id, key))  # fmt: skip
-            if earlier is not None:
-                return earlier["id"]
-        still_mine = one(db, "SELECT coach_id FROM users WHERE id = ?", (resident["id"],))
-        if still_mine is None or still_mine["coach_id"] != current_user.id:
-            abort(404)
-        stamp = now_iso()
-        appointment_id = db.execute(
-            """INSERT INTO appointments (resident_id, coach_id, starts_at, minutes, kind, place,
-                   note, client_id, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (resident["id"], current_user.id, values["starts_at"], values["minutes"],
-             values["kind"], values["place"], values["note"], key, stamp, stamp),
-        ).lastrowid  # fmt: skip
-        notify(db, [resident["id"]], "appointment", "/appointments")
-    return appointment_id
+@bp.route("/caseload/<int:resident_id>/appointments/new", methods=["GET", "POST"])
+@coach_required
+def appointment_new(resident_id):
+    resident = participant_or_404(resident_id)
+    form = AppointmentForm(today=queries.today_local())
+    if form.validate_on_submit():
+        with found_or_404():
+            appointment_id = changes.plan_appointment(get_db(), current_user.id, resident["id"],
+                                                      _values(form), form.client_key())  # fmt: skip
+        flash(_("The appointment is planned. %(name)s gets a notification.",
+                name=queries.name_of(resident)), "success")  # fmt: skip
+        return redirect(url_for("coaching.participant", resident_id=resident_id,
+                                _anchor=f"appointment-{appointment_id}"), 303)  # fmt: skip
+    return render_template("coaching/appointment_form.html", form=form, resident=resident,
+                           appointment=None), 422 if form.errors else 200  # fmt: skip
 
 
 def _changeable_or_409(appointment, resident):
@@ -278,20 +191,7 @@ def appointment_move(appointment_id):
         form.kind.data = appointment["kind"]
         form.place.data, form.note.data = appointment["place"], appointment["note"]
     if form.validate_on_submit():
-        values = _values(form)
-        db = get_db()
-        with write_transaction(db):
-            changed = db.execute(
-                """UPDATE appointments SET starts_at = ?, minutes = ?, kind = ?, place = ?,
-                       note = ?, status = 'planned', reason = '', reminded_at = NULL,
-                       updated_at = ?
-                   WHERE id = ? AND status != 'cancelled'
-                   AND NOT (starts_at = ? AND minutes = ? AND kind = ? AND place = ?
-                            AND note = ?)""",
-                (*values.values(), now_iso(), appointment_id, *values.values()),
-            ).rowcount
-            if changed:
-                notify(db, [resident["id"]], "appointment", "/appointments")
+        changes.move_appointment(get_db(), appointment_id, resident["id"], _values(form))
         flash(_("The appointment is changed. %(name)s gets a notification.",
                 name=queries.name_of(resident)), "success")  # fmt: skip
         return redirect(url_for("coaching.participant", resident_id=resident["id"],
@@ -310,45 +210,13 @@ def appointment_cancel(appointment_id):
         stop = _changeable_or_409(appointment, resident)
         if stop:
             return stop
-    db = get_db()
-    with write_transaction(db):
-        changed = db.execute(
-            """UPDATE appointments SET status = 'cancelled', updated_at = ?
-               WHERE id = ? AND status != 'cancelled'""",
-            (now_iso(), appointment_id),
-        ).rowcount
-        if changed:
-            notify(db, [resident["id"]], "appointment", "/appointments")
+    changes.cancel_appointment(get_db(), appointment_id, resident["id"])
     flash(_("The appointment is cancelled. %(name)s gets a notification.",
             name=queries.name_of(resident)), "success")  # fmt: skip
     return redirect(_back(resident), code=303)
 
 
 # --- reminders ---------------------------------------------------------------------
-
-
-def send_reminders(db, today):
-    """Notify each resident with an appointment tomorrow; never twice for one.
-
-    Marking and notifying share one write transaction, and only rows still
-    unmarked are marked: two runs at the same moment remind once.
-    """
-    tomorrow = today + timedelta(days=1)
-    with write_transaction(db):
-        due = [
-            row for row in rows(
-                db,
-                """SELECT id, resident_id, starts_at, status, reminded_at FROM appointments
-                   WHERE reminded_at IS NULL AND starts_at >= ? AND starts_at < ?""",
-                (tomorrow.isoformat(), (tomorrow + timedelta(days=1)).isoformat()),
-            )
-            if rules.reminder_due(row["starts_at"], row["status"], row["reminded_at"], today)
-        ]  # fmt: skip
-        stamp = now_iso()
-        for row in due:
-            db.execute("UPDATE appointments SET reminded_at = ? WHERE id = ?", (stamp, row["id"]))
-            notify(db, [row["resident_id"]], "appointment_reminder", "/appointments")
-    return len(due)
 
 
 @bp.cli.command("send-reminders")
@@ -362,7 +230,7 @@ def send_reminders_command(today_text):
         raise click.BadParameter("use YYYY-MM-DD", param_hint="--today") from None
     db = connect(current_app.config["DATABASE"])
     try:
-        sent = send_reminders(db, today)
+        sent = changes.send_reminders(db, today)
     finally:
         db.close()
     click.echo(f"Reminders sent: {sent}")

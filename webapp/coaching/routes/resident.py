@@ -5,9 +5,7 @@ from flask_login import current_user
 
 from webapp.access import resident_required
 from webapp.coaching import bp, queries
-from webapp.coaching.appointments import next_of
-from webapp.coaching.messages import resident_thread
-from webapp.coaching.plan import plan_of
+from webapp.coaching.routes.messages import resident_thread
 from webapp.db import get_db
 
 COACH_PAGE_MESSAGES = 10
@@ -23,5 +21,6 @@ def my_coach():
     # Kept by the service worker to read offline, like /messages and /plan.
     return render_template(
         "coaching/coach.html", thread=thread, coach=coach, looked=looked,
-        next_appointment=next_of(db, current_user.id), goals=plan_of(db, current_user.id),
+        next_appointment=queries.next_appointment(db, current_user.id),
+        goals=queries.plan_of(db, current_user.id),
     )  # fmt: skip

@@ -1,0 +1,57 @@
+"""The coach's caseload: who needs attention first, contacts per month, and the
+coach's own contact details.
+
+A coach sees only their own caseload (``users.coach_id``); another coach's
+participant is a 404, as if the id did not exist.
+"""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from webapp.access import coach_required
+from webapp.coaching import bp, changes, formatting, queries
+from webapp.coaching.forms import CoachDetailsForm
+from webapp.db import get_db
+from webapp.domain import coaching as rules
+from webapp.forms import CONTROL_CHARACTERS
+
+SEARCH_MAX = 60
+
+
+@bp.get("/caseload")
+@coach_required
+def dashboard():
+    db = get_db()
+    search = request.args.get("q", "")
+    status = 200
+    error = None
+    if len(search) > SEARCH_MAX or CONTROL_CHARACTERS.search(search):
+        error = _("Type a shorter name, with letters only.")
+        search, status = "", 400
+    search = search.strip()
+    participants = queries.caseload_of(db, current_user.id, search)
+    total = queries.caseload_size(db, current_user.id)
+    today = queries.today_local()
+    counts = rules.month_series(queries.contacts_by_month(db, current_user.id, today), today)
+    return render_template(
+        "coaching/caseload.html", participants=participants, search=search, error=error,
+        total=total, chart=formatting.contacts_chart(counts), long_after=rules.LONG_AFTER_DAYS,
+    ), status  # fmt: skip
+
+
+@bp.route("/caseload/details", methods=["GET", "POST"])
+@coach_required
+def details():
+    db = get_db()
+    form = CoachDetailsForm()
+    if request.method == "GET":
+        row = queries.coach_details(db, current_user.id)
+        if row:
+            form.phone.data, form.available.data = row["phone"], row["available"]
+    if form.validate_on_submit():
+        changes.save_coach_details(db, current_user.id, (form.phone.data or "").strip(),
+                                   (form.available.data or "").strip())  # fmt: skip
+        flash(_("Saved. Your participants see this on their page about you."), "success")
+        return redirect(url_for("coaching.dashboard"), code=303)
+    return render_template("coaching/details.html", form=form), 422 if form.errors else 200
