@@ -46,3 +46,18 @@ def test_ci_runs_the_readmes_test_command():
     command = match.group(1).strip()
     lines = [line for line in CI_RUN.splitlines() if line and not line.startswith(("#", "set ", "cd "))]
     assert lines == [command]
+
+
+ARCHITECTURE = (Path(__file__).resolve().parent.parent / "ARCHITECTURE.md").read_text(encoding="utf-8")
+NAMED_PATHS = sorted(set(re.findall(r"`((?:webapp|tests|templates|translations|static)/[^`\s]*)`", ARCHITECTURE)))
+
+
+def test_the_architecture_names_files():
+    assert len(NAMED_PATHS) > 20
+
+
+@pytest.mark.parametrize("path", NAMED_PATHS)
+def test_every_file_the_architecture_names_exists(path):
+    # ``templates/<area>/`` stands for every area's folder: check one of them.
+    concrete = path.replace("<area>", "proposals")
+    assert (Path(__file__).resolve().parent.parent / concrete).exists(), path

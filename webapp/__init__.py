@@ -70,7 +70,7 @@ def create_app(test_config=None):
 
     from webapp import assets, db, templating
     from webapp.extensions import babel, csrf, limiter, login_manager
-    from webapp.i18n import select_locale
+    from webapp.i18n import select_locale, translate
 
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
@@ -84,35 +84,33 @@ def create_app(test_config=None):
     app.extensions["migrations"] = migrations()
     db.init_database(app.config["DATABASE"], app.extensions["migrations"])
 
-    # The other areas import notify(); its views come only here (see webapp.notifications).
-    import webapp.notifications.routes  # noqa: F401
-    from webapp import (
-        auth,
-        coaching,
-        gemeente,
-        i18n,
-        jobs,
-        main,
-        notifications,
-        profile,
-        proposals,
-        pwa,
-        settings,
-    )  # fmt: skip
+    # Each area's package makes its blueprint; importing its routes adds the
+    # views (and its commands) to it. Nothing else imports the routes, so an
+    # area can use another's queries without pulling in its views.
+    from webapp.auth import routes as auth
+    from webapp.coaching import routes as coaching
+    from webapp.gemeente import importer  # noqa: F401 - adds the import-jobs command
+    from webapp.gemeente import routes as gemeente
+    from webapp.i18n import routes as i18n
+    from webapp.jobs import routes as jobs
+    from webapp.main import routes as main
+    from webapp.notifications import routes as notifications
+    from webapp.profile import routes as profile
+    from webapp.proposals import routes as proposals
+    from webapp.pwa import push
+    from webapp.pwa import routes as pwa
+    from webapp.settings import routes as settings
 
-    for blueprint in (
-        main.bp, auth.bp, jobs.bp, profile.bp, settings.bp, i18n.bp, notifications.bp,
-        proposals.bp, gemeente.bp, coaching.bp, pwa.bp,
-    ):  # fmt: skip
-        app.register_blueprint(blueprint)
-    main.routes.register_error_pages(app)
+    for area in (main, auth, jobs, profile, settings, i18n, notifications, proposals, gemeente, coaching, pwa):
+        app.register_blueprint(area.bp)
+    main.register_error_pages(app)
     app.extensions["personal_data"] = personal_data_parts()
-    app.extensions["notification_listeners"] = (pwa.push.schedule,)
+    app.extensions["notification_listeners"] = (push.schedule,)
 
     from webapp import cli
 
     cli.init_app(app)
-    app.cli.add_command(i18n.translate)
+    app.cli.add_command(translate)
 
     @app.before_request
     def refuse_uploads():
@@ -144,16 +142,12 @@ def personal_data_parts():
     """What each area gives to "download all your data" (/profile/export), in the
     order of the file: each part is ``(db, user_id) -> dict`` of its keys."""
     from webapp.auth import queries as auth_queries
-    from webapp.coaching.export import coaching_export
+    from webapp.coaching import queries as coaching_queries
     from webapp.jobs import queries as job_queries
     from webapp.notifications import queries as notification_queries
     from webapp.profile import queries as profile_queries
     from webapp.proposals import queries as proposal_queries
     from webapp.pwa import queries as pwa_queries
-
-    def coaching_part(db, user_id):
-        # Messages, appointments, plan, who looked at your data, your coaches.
-        return coaching_export(db, user_id) if auth_queries.is_resident(db, user_id) else {}
 
     return (
         auth_queries.account_data,
@@ -161,7 +155,7 @@ def personal_data_parts():
         job_queries.personal_data,
         auth_queries.start_code_data,
         notification_queries.personal_data,
-        proposal_queries.export_for,
+        proposal_queries.personal_data,
         pwa_queries.personal_data,
-        coaching_part,
+        coaching_queries.personal_data,
     )

@@ -1,19 +1,14 @@
 """Unit tests for the coaching rules: access, attention order, calendar files, start codes."""
 
-import re
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
-import jinja2
 import pytest
 
 from webapp.auth import changes as accounts
-from webapp.coaching.formatting import initials
 from webapp.domain import calendar, startcodes
 from webapp.domain import coaching as rules
 from webapp.domain.coaching import Participant, Person
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 COACH = Person(10, "coach")
 OTHER_COACH = Person(11, "coach")
 RESIDENT = Person(20, "resident", coach_id=10)
@@ -215,29 +210,6 @@ def test_a_day_with_many_messages_is_one_contact():
     assert counts[-2] == (2026, 10, 1)
     assert counts[0] == (2025, 12, 1)  # November 2025 is outside the 12 months
     assert sum(c for _y, _m, c in counts) == 4
-
-
-def bar_chart(rows):
-    """The one bar chart macro (templates/macros/charts.html), rendered on its own."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-    env.globals.update(_=str, static_url=str)
-    html = str(env.get_template("macros/charts.html").module.bar_chart("c", "Contacts", rows))
-    return [float(w) for w in re.findall(r'class="chart__bar" x="0" y="[\d.]+" width="([\d.]+)"', html)]
-
-
-def test_bars_scale_to_the_highest_value():
-    widths = bar_chart([("a", 0), ("b", 5), ("c", 10)])
-    assert widths == [0, 150, 300]
-
-
-def test_bars_of_nothing_do_not_divide_by_zero():
-    assert bar_chart([("a", 0), ("b", 0), ("c", 0)]) == [0, 0, 0]
-
-
-@pytest.mark.parametrize(("name", "expected"), [("Sanne de Vries", "SV"), ("henk", "H"), ("", "?"),
-                                                 ("  Ali  Öztürk ", "AÖ")])  # fmt: skip
-def test_initials(name, expected):
-    assert initials(name) == expected
 
 
 # --- appointments ----------------------------------------------------------------

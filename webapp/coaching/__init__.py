@@ -10,5 +10,3 @@ from flask import Blueprint
 
 # cli_group=None: `flask send-reminders`, not `flask coaching send-reminders`.
 bp = Blueprint("coaching", __name__, cli_group=None)
-
-from webapp.coaching import routes  # noqa: E402, F401 - registers the views on bp

@@ -13,11 +13,11 @@ import sqlite3
 import unicodedata
 from datetime import timedelta
 
-from webapp.auth.accounts import create_user
+from webapp.auth.changes import create_user
 from webapp.coaching import queries
 from webapp.db import now_iso, one, rows, write_transaction
 from webapp.domain import coaching as rules
-from webapp.notifications import notify
+from webapp.notifications.changes import notify
 
 
 class NotYours(Exception):

@@ -257,19 +257,3 @@ class CoachDetailsForm(FlaskForm):
         _l("When you are usually available"), 200, None,
         _l("For example: Monday to Thursday, 9:00 to 17:00."), area=False,
     )  # fmt: skip
-
-
-class ReassignForm(FlaskForm):
-    coach = SelectField(_l("New coach"), validate_choice=False,
-                        validators=[InputRequired(message=_l("Choose a coach."))])  # fmt: skip
-
-    def __init__(self, coaches, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.coach.choices = [SelectChoice("", _l("Choose a coach"))] + [
-            SelectChoice(str(row["id"]), row["label"]) for row in coaches
-        ]
-        self.coach_ids = {str(row["id"]) for row in coaches}
-
-    def validate_coach(self, field):
-        if field.data not in self.coach_ids:
-            raise ValidationError(_l("Choose one of the options in the list."))

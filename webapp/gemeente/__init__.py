@@ -4,5 +4,3 @@ moderate, change settings and caseloads, and import jobs from a CSV file."""
 from flask import Blueprint
 
 bp = Blueprint("gemeente", __name__, url_prefix="/gemeente", cli_group=None)
-
-from webapp.gemeente import importer, routes  # noqa: E402, F401 - registers the views and the command on bp

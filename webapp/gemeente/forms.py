@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, ValidationError
+from wtforms.validators import AnyOf, InputRequired, ValidationError
 
 from webapp import labels as common
 from webapp.domain import jobs as job_rules
@@ -279,3 +279,18 @@ class MinimumWageForm(FlaskForm):
         validators=[Euros(_l("Fill in an amount in euros, like 14.71."), True)],
     )
 
+
+class ReassignForm(FlaskForm):
+    coach = SelectField(_l("New coach"), validate_choice=False,
+                        validators=[InputRequired(message=_l("Choose a coach."))])  # fmt: skip
+
+    def __init__(self, coaches, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coach.choices = [SelectChoice("", _l("Choose a coach"))] + [
+            SelectChoice(str(row["id"]), row["label"]) for row in coaches
+        ]
+        self.coach_ids = {str(row["id"]) for row in coaches}
+
+    def validate_coach(self, field):
+        if field.data not in self.coach_ids:
+            raise ValidationError(_l("Choose one of the options in the list."))

@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.access import gemeente_required
-from webapp.coaching.forms import ReassignForm
 from webapp.db import get_db
 from webapp.domain import proposals as rules
 from webapp.forms import CONTROL_CHARACTERS, EmptyForm
@@ -18,6 +17,7 @@ from webapp.gemeente.forms import (
     MinimumWageForm,
     ModerationForm,
     PlacementForm,
+    ReassignForm,
     SettingsForm,
 )
 from webapp.jobs.queries import job_by_id, minimum_wage, places

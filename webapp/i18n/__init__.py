@@ -155,6 +155,3 @@ def report():
             failed |= result.average_score < 80 or result.average_words > 10
     if failed:
         raise SystemExit(1)
-
-
-from webapp.i18n import routes  # noqa: E402, F401 - registers the views on bp

@@ -3,5 +3,3 @@
 from flask import Blueprint
 
 bp = Blueprint("proposals", __name__, cli_group=None)
-
-from webapp.proposals import routes  # noqa: E402, F401 - registers the views and the command on bp

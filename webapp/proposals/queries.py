@@ -335,7 +335,7 @@ def has_reported(db, kind, target_id, user_id):
     return found is not None
 
 
-def export_for(db, user_id):
+def personal_data(db, user_id):
     """Everything about proposals a person wrote or did, for "download all your data"."""
 
     def listed(sql):

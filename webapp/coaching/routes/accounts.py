@@ -12,7 +12,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from webapp.access import coach_required
-from webapp.auth.accounts import issue_start_code
+from webapp.auth.changes import issue_start_code
 from webapp.coaching import bp, changes, queries
 from webapp.coaching.forms import NewResidentForm
 from webapp.coaching.routes.shared import participant_or_404

@@ -20,7 +20,7 @@ from webapp.coaching.forms import InterestAnswerForm, interest_forms, plan_forms
 from webapp.coaching.routes.messages import participant_thread
 from webapp.coaching.routes.shared import participant_or_404
 from webapp.db import get_db
-from webapp.jobs import list_jobs
+from webapp.jobs.queries import list_jobs
 from webapp.profile import steps as profile_steps
 from webapp.profile.queries import as_matching_profile, completeness, profile_row
 from webapp.web import NO_STORE
