@@ -1,4 +1,8 @@
-"""Route decorators built on ``webapp.domain.access``."""
+"""Route decorators built on the rules in ``webapp.domain``: who may open a page.
+
+Anybody logged in with another role gets 403 (the page is not for them);
+anybody not logged in goes to the login page first.
+"""
 
 from functools import wraps
 
@@ -9,36 +13,22 @@ from webapp.domain.access import may_use_gemeente_pages, may_use_resident_pages
 from webapp.domain.coaching import may_see_caseload
 
 
-def resident_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not may_use_resident_pages(current_user.role):
-            abort(403)
-        return view(*args, **kwargs)
+def only_for(may_use):
+    """A decorator that lets a view run only for a role ``may_use(role)`` allows."""
 
-    return wrapped
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if not may_use(current_user.role):
+                abort(403)
+            return view(*args, **kwargs)
 
+        return wrapped
 
-def gemeente_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not may_use_gemeente_pages(current_user.role):
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
+    return decorator
 
 
-def coach_required(view):
-    """Coaches only: anybody else logged in gets 403 (the page is not for them)."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not may_see_caseload(current_user.role):
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
+resident_required = only_for(may_use_resident_pages)
+gemeente_required = only_for(may_use_gemeente_pages)
+coach_required = only_for(may_see_caseload)

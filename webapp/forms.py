@@ -8,6 +8,7 @@ from wtforms import ValidationError
 from wtforms.validators import Length
 
 TOO_LONG = _l("This is too long. Use at most %(max)d characters.")
+INVALID_CHOICE = _l("Choose one of the options in the list.")
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -34,3 +35,28 @@ class AtMost(Length):
 
 class EmptyForm(FlaskForm):
     """A form with only the CSRF token, for buttons that change something."""
+
+
+class AreaFilter:
+    """The ``area`` of a list's filters (``w<id>`` a wijk, ``b<id>`` a buurt),
+    checked against the places there are. Mixed into a form that defines
+    ``area`` itself, so its fields keep their order."""
+
+    def __init__(self, places, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.places = places
+        self.area_values = {f"w{wijk['id']}" for wijk, _b in places} | {
+            f"b{buurt['id']}" for _w, buurten in places for buurt in buurten
+        }
+
+    def validate_area(self, field):
+        if field.data and field.data not in self.area_values:
+            raise ValidationError(INVALID_CHOICE)
+
+    def chosen_area(self):
+        """The chosen buurt or wijk as ids for the query (one of them, or neither)."""
+        area = self.area.data or ""
+        return {
+            "buurt": int(area[1:]) if area.startswith("b") else None,
+            "wijk": int(area[1:]) if area.startswith("w") else None,
+        }

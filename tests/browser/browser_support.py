@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -139,6 +140,62 @@ def csp_errors(page):
 # --- checks every accessibility suite runs (axe, scroll, tap targets, HTML) -----
 
 
+@dataclass(frozen=True)
+class PageCase:
+    """One page a suite checks: who opens which path, and the answer expected.
+    With ``form``, the page's form is sent with these fields first (a page
+    showing its errors). A suite adds what its own pages need."""
+
+    name: str
+    who: str
+    path: str
+    status: int = 200
+    form: dict | None = None
+
+
+class PageChecks:
+    """axe, no horizontal scroll at 320 px and tap targets, for every case of a
+    suite: a module subclasses it as ``TestPages`` and gives a ``visit(case,
+    variant, width=None)`` fixture; ``browser/conftest.py`` parametrizes the
+    tests with the module's ``PARAMS``."""
+
+    def test_axe(self, visit, case, variant):
+        assert_no_axe_violations(visit(case, variant))
+
+    def test_no_horizontal_scroll_at_320px(self, visit, case, variant):
+        assert_no_horizontal_scroll(visit(case, variant, width=320))
+
+    def test_tap_targets(self, visit, case, variant):
+        assert_tap_targets(visit(case, variant, width=320))
+
+
+def send_with_errors(page, selector, fields, status, untick=False, button="first", error_shown=True):
+    """Fill a page's form (fields by name), send it, and see the answer: ``status``
+    and, when ``error_shown``, the error summary or notice on the page it shows."""
+    form = page.locator(selector).first
+    for name, value in fields.items():
+        form.locator(f"[name='{name}']").fill(value)
+    ticked = form.locator("input:checked")
+    while untick and ticked.count():
+        ticked.first.uncheck()
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        getattr(form.locator("button[type=submit]"), button).click()
+    assert posted.value.status == status
+    page.wait_for_load_state()
+    if error_shown:
+        expect(page.locator(".error-summary, .notice--error").first).to_be_visible()
+
+
+def assert_the_page_we_want(page, variant, problems):
+    """Every visited page is in Dutch, plain only when asked, without CSP violations."""
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    if variant == "plain":
+        expect(page.locator("body")).to_have_class(re.compile(r"\bis-plain\b"))
+    else:
+        expect(page.locator("body")).not_to_have_class(re.compile(r"\bis-plain\b"))
+    assert problems == [], "CSP violations:\n" + "\n".join(problems)
+
+
 def urlpath(url):
     return re.sub(r"^https?://[^/]+", "", url).split("?")[0].split("#")[0]
 
@@ -183,6 +240,17 @@ def assert_no_horizontal_scroll(page, width=320):
     assert scroll_width <= width, f"the page is {scroll_width} px wide at {width} px; too wide: {wide}"
 
 
+# Every visible button, link styled as a button, nav link, other link, form
+# control, <summary>, and the label of a radio button or checkbox must be at
+# least 44 x 44 CSS px (WCAG 2.5.5 AAA, our bar; 2.5.8 AA asks 24 px).
+#
+# Exempt, as WCAG 2.5.5/2.5.8 exempt "inline" targets: a link inside running
+# text, i.e. whose paragraph (p, li, dd, td) also holds text of its own; its
+# size is set by the line height of the sentence around it.
+# A radio button or checkbox is measured by its label: tapping the label
+# ticks the box, so the label is the target (the box itself may be smaller).
+# Elements that are not shown (closed <details>, the skip link until it has
+# focus, which sits above the top of the page) are not targets.
 SMALL_TARGETS = """(minimum) => {
     const shown = (el) => {
         const box = el.getBoundingClientRect();

@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from app_support import LiveServer
+from browser_support import PageChecks
 
 CHROMIUM = os.environ.get("BASISBAAN_CHROMIUM", "/usr/bin/chromium")
 
@@ -53,3 +54,9 @@ def live_server(make_app):
     server = LiveServer(make_app()).start()
     yield server
     server.stop()
+
+
+def pytest_generate_tests(metafunc):
+    """Run a suite's page checks (``PageChecks``) on every case in its ``PARAMS``."""
+    if metafunc.cls is not None and issubclass(metafunc.cls, PageChecks):
+        metafunc.parametrize(("case", "variant"), metafunc.module.PARAMS)

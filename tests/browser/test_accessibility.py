@@ -15,18 +15,18 @@ from dataclasses import dataclass, field
 
 import pytest
 from browser_support import (
+    PageCase,
+    PageChecks,
     Tabs,
-    assert_no_axe_violations,
-    assert_no_horizontal_scroll,
-    assert_tap_targets,
+    assert_the_page_we_want,
     assert_valid_html,
     job_with_interest,
     log_in,
     open_job_without_interest,
+    send_with_errors,
     urlpath,
     with_plain,
 )
-from playwright.sync_api import expect
 
 from webapp.seed.demo import DEMO_PASSWORD
 
@@ -38,14 +38,9 @@ STEPS = ("buurt", "work", "hours", "days", "travel", "limits", "skills", "langua
 
 
 @dataclass(frozen=True)
-class Case:
-    name: str
-    who: str
-    path: str
-    status: int = 200
-    # A page with form errors: fill these fields (by name), untick every box,
-    # and send the form's first submit button. ``button`` is that button's name/value.
-    form: dict | None = None
+class Case(PageCase):
+    # With ``form``: every box is unticked and the form's first submit button
+    # sent; ``button`` is that button's name/value.
     button: dict = field(default_factory=dict)
 
 
@@ -138,62 +133,15 @@ def visit(tabs, shared_live_server, paths):
         if case.form is None:
             assert response.status == case.status, f"{path} answered {response.status}"
         else:
-            form = page.locator("main form[method=post]").first
-            for name, value in case.form.items():
-                form.locator(f"[name={name}]").fill(value)
-            ticked = form.locator("input:checked")
-            while ticked.count():
-                ticked.first.uncheck()
-            with page.expect_response(lambda r: r.request.method == "POST") as posted:
-                form.locator("button[type=submit]").first.click()
-            assert posted.value.status == case.status
-            page.wait_for_load_state()
-            expect(page.locator(".error-summary, .notice--error").first).to_be_visible()
-        expect(page.locator("html")).to_have_attribute("lang", "nl")
-        if variant == "plain":
-            expect(page.locator("body")).to_have_class(re.compile(r"\bis-plain\b"))
-        else:
-            expect(page.locator("body")).not_to_have_class(re.compile(r"\bis-plain\b"))
-        assert problems == [], "CSP violations:\n" + "\n".join(problems)
+            send_with_errors(page, "main form[method=post]", case.form, case.status, untick=True)
+        assert_the_page_we_want(page, variant, problems)
         return page
 
     return _visit
 
 
-# --- axe-core ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("case", "variant"), PARAMS)
-def test_axe(visit, case, variant):
-    assert_no_axe_violations(visit(case, variant))
-
-
-# --- layout at 320 px -------------------------------------------------------
-
-
-@pytest.mark.parametrize(("case", "variant"), PARAMS)
-def test_no_horizontal_scroll_at_320px(visit, case, variant):
-    assert_no_horizontal_scroll(visit(case, variant, width=320))
-
-
-# --- tap targets ------------------------------------------------------------
-
-# Every visible button, link styled as a button, nav link, other link, form
-# control, <summary>, and the label of a radio button or checkbox must be at
-# least 44 x 44 CSS px (WCAG 2.5.5 AAA, our bar; 2.5.8 AA asks 24 px).
-#
-# Exempt, as WCAG 2.5.5/2.5.8 exempt "inline" targets: a link inside running
-# text, i.e. whose paragraph (p, li, dd, td) also holds text of its own; its
-# size is set by the line height of the sentence around it.
-# A radio button or checkbox is measured by its label: tapping the label
-# ticks the box, so the label is the target (the box itself may be smaller).
-# Elements that are not shown (closed <details>, the skip link until it has
-# focus, which sits above the top of the page) are not targets.
-
-
-@pytest.mark.parametrize(("case", "variant"), PARAMS)
-def test_tap_targets(visit, case, variant):
-    assert_tap_targets(visit(case, variant, width=320))
+class TestPages(PageChecks):
+    """axe, 320 px and tap targets on every case above."""
 
 
 # --- HTML validation --------------------------------------------------------

@@ -18,16 +18,16 @@ from datetime import timedelta
 import pytest
 from app_support import LiveServer
 from browser_support import (
+    PageCase,
+    PageChecks,
     Tabs,
-    assert_no_axe_violations,
-    assert_no_horizontal_scroll,
-    assert_tap_targets,
+    assert_the_page_we_want,
     assert_valid_html,
     log_in,
+    send_with_errors,
     urlpath,
     with_plain,
 )
-from playwright.sync_api import expect
 
 from webapp.coaching.queries import today_local
 from webapp.seed.demo import DEMO_PASSWORD
@@ -38,12 +38,7 @@ LATER = (today_local() + timedelta(days=5)).isoformat()
 
 
 @dataclass(frozen=True)
-class Case:
-    name: str
-    who: str
-    path: str
-    status: int = 200
-    form: dict | None = None  # send the page's main form with these fields first
+class Case(PageCase):
     form_selector: str = "main form[method=post]"
     expect_error: bool = True
     action: str | None = None  # where the form posts, when not to the page itself
@@ -146,37 +141,17 @@ def visit(tabs, coaching_server, ids):
         assert response is not None and response.status == 200, f"{path}: {response.status}"
         assert urlpath(page.url) == path.split("?")[0]
         if case.form is not None:
-            form = page.locator(case.form_selector).first
-            for name, value in case.form.items():
-                form.locator(f"[name='{name}']").fill(value)
-            with page.expect_response(lambda r: r.request.method == "POST") as posted:
-                form.locator("button[type=submit]").first.click()
-            assert posted.value.status == case.status
-            page.wait_for_load_state()
-            if case.expect_error:
-                expect(page.locator(".error-summary, .notice--error").first).to_be_visible()
-        expect(page.locator("html")).to_have_attribute("lang", "nl")
-        if variant == "plain":
-            expect(page.locator("body")).to_have_class(re.compile(r"\bis-plain\b"))
-        assert problems == [], "CSP violations:\n" + "\n".join(problems)
+            send_with_errors(page, case.form_selector, case.form, case.status, error_shown=case.expect_error)
+        assert_the_page_we_want(page, variant, problems)
         return page
 
     return _visit
 
 
-@pytest.mark.parametrize(("case", "variant"), PARAMS)
-def test_axe(visit, case, variant):
-    assert_no_axe_violations(visit(case, variant))
+class TestPages(PageChecks):
+    """axe, 320 px and tap targets on every case above."""
 
 
-@pytest.mark.parametrize(("case", "variant"), PARAMS)
-def test_no_horizontal_scroll_at_320px(visit, case, variant):
-    assert_no_horizontal_scroll(visit(case, variant, width=320))
-
-
-@pytest.mark.parametrize(("case", "variant"), PARAMS)
-def test_tap_targets(visit, case, variant):
-    assert_tap_targets(visit(case, variant, width=320))
 
 
 # --- HTML validation ------------------------------------------------------------------

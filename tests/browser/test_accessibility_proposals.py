@@ -10,17 +10,17 @@ from dataclasses import dataclass
 
 import pytest
 from browser_support import (
+    PageCase,
+    PageChecks,
     Tabs,
-    assert_no_axe_violations,
-    assert_no_horizontal_scroll,
-    assert_tap_targets,
+    assert_the_page_we_want,
     assert_valid_html,
     log_in,
     query,
+    send_with_errors,
     urlpath,
     with_plain,
 )
-from playwright.sync_api import expect
 
 from webapp.seed.demo import DEMO_PASSWORD
 
@@ -31,13 +31,7 @@ WHO = ("bewoner", "bewoner2", "buurtgroep", "gemeente")
 
 
 @dataclass(frozen=True)
-class Case:
-    name: str
-    who: str
-    path: str
-    status: int = 200
-    # A page with form errors: send the main form (fields filled by name) and expect this.
-    form: dict | None = None
+class Case(PageCase):
     # A page reached by a POST that the page itself does not offer (the vote of someone
     # without a home buurt): post to ``post`` with the page's CSRF token.
     post: str | None = None
@@ -153,36 +147,17 @@ def visit(tabs, shared_live_server, ids):
         elif case.form is None:
             assert response.status == case.status, f"{path} answered {response.status}"
         else:
-            form = page.locator("main form[method=post][novalidate]").first
-            for name, value in case.form.items():
-                form.locator(f"[name={name}]").fill(value)
-            with page.expect_response(lambda r: r.request.method == "POST") as posted:
-                form.locator("button[type=submit]").last.click()
-            assert posted.value.status == case.status
-            page.wait_for_load_state()
-            expect(page.locator(".error-summary, .notice--error").first).to_be_visible()
-        expect(page.locator("html")).to_have_attribute("lang", "nl")
-        if variant == "plain":
-            expect(page.locator("body")).to_have_class(re.compile(r"\bis-plain\b"))
-        assert problems == [], "CSP violations:\n" + "\n".join(problems)
+            send_with_errors(page, "main form[method=post][novalidate]", case.form, case.status, button="last")
+        assert_the_page_we_want(page, variant, problems)
         return page
 
     return _visit
 
 
-@pytest.mark.parametrize(("case", "variant"), PARAMS)
-def test_axe(visit, case, variant):
-    assert_no_axe_violations(visit(case, variant))
+class TestPages(PageChecks):
+    """axe, 320 px and tap targets on every case above."""
 
 
-@pytest.mark.parametrize(("case", "variant"), PARAMS)
-def test_no_horizontal_scroll_at_320px(visit, case, variant):
-    assert_no_horizontal_scroll(visit(case, variant, width=320))
-
-
-@pytest.mark.parametrize(("case", "variant"), PARAMS)
-def test_tap_targets(visit, case, variant):
-    assert_tap_targets(visit(case, variant, width=320))
 
 
 def _raw_pages(app, ids):

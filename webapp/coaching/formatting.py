@@ -5,7 +5,6 @@ UTC with a Z) and appointment starts (Amsterdam wall-clock time, no zone).
 Both are shown in Amsterdam time.
 """
 
-import functools
 from datetime import date, datetime, timedelta
 
 from babel import dates
@@ -15,6 +14,7 @@ from flask_babel import gettext as _
 
 from webapp.coaching.queries import AMSTERDAM, stamp_to_datetime, today_local
 from webapp.domain.coaching import local_start
+from webapp.i18n import per_locale
 
 
 def _locale():
@@ -186,19 +186,16 @@ def initials(name):
     return (first + last).upper()
 
 
-@functools.lru_cache(maxsize=512)
-def month_names(language, year, month):
-    """('nov', 'november 2026'): Babel is slow enough to remember these."""
-    first = date(year, month, 1)
-    return (dates.format_date(first, "MMM", locale=language).rstrip("."),
-            dates.format_date(first, "MMMM y", locale=language))  # fmt: skip
+@per_locale
+def month_name(year, month):
+    """'november 2026': Babel is slow enough to remember these."""
+    return dates.format_date(date(year, month, 1), "MMMM y", locale=_locale())
 
 
 def contacts_chart(counts):
     """The caseload's contacts per month (``rules.month_series``) as the bar chart's
     rows, each month by its name ('november 2026'), and the year's total."""
-    language = _locale()
-    rows = [(month_names(language, year, month)[1], count) for year, month, count in counts]
+    rows = [(month_name(year, month), count) for year, month, count in counts]
     return {"rows": rows, "total": sum(count for _name, count in rows)}
 
 

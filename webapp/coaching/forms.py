@@ -24,7 +24,7 @@ from wtforms.validators import DataRequired, InputRequired, Optional, Validation
 
 from webapp.auth.forms import username_rules
 from webapp.domain import coaching as rules
-from webapp.forms import AtMost, NoControlCharacters
+from webapp.forms import INVALID_CHOICE, AtMost, NoControlCharacters
 
 TOO_OLD_FORM = _l("This form is out of date. Please load the page again and try once more.")
 
@@ -104,11 +104,11 @@ class AppointmentForm(ClientIdForm):
 
     def validate_minutes(self, field):
         if field.data not in {str(m) for m in rules.APPOINTMENT_MINUTES}:
-            raise ValidationError(_l("Choose one of the options in the list."))
+            raise ValidationError(INVALID_CHOICE)
 
     def validate_kind(self, field):
         if field.data not in ("place", "phone"):
-            raise ValidationError(_l("Choose one of the options in the list."))
+            raise ValidationError(INVALID_CHOICE)
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
@@ -205,7 +205,7 @@ class InterestAnswerForm(FlaskForm):
 
     def validate_answer(self, field):
         if field.data not in rules.INTEREST_ANSWERS:
-            raise ValidationError(_l("Choose one of the options in the list."))
+            raise ValidationError(INVALID_CHOICE)
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)

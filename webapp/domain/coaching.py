@@ -101,11 +101,6 @@ def may_see_caseload(role):
     return role == "coach"
 
 
-def may_reassign(role):
-    """The municipality moves participants between coaches; it reads no thread."""
-    return role == "gemeente"
-
-
 def may_become_coach_of(coach, resident):
     return coach.role == "coach" and resident.role == "resident"
 

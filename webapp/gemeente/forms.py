@@ -14,9 +14,9 @@ from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
 from webapp.domain import vocab
 from webapp.domain.settings import BOUNDS
-from webapp.forms import AtMost, NoControlCharacters
+from webapp.forms import INVALID_CHOICE, AtMost, NoControlCharacters
 from webapp.proposals import labels
-from webapp.proposals.forms import INVALID_CHOICE, Required, WholeNumber, radio, text
+from webapp.proposals.forms import Required, WholeNumber, radio, text
 
 FILL_IN = _l("Fill in this field.")
 
@@ -293,4 +293,4 @@ class ReassignForm(FlaskForm):
 
     def validate_coach(self, field):
         if field.data not in self.coach_ids:
-            raise ValidationError(_l("Choose one of the options in the list."))
+            raise ValidationError(INVALID_CHOICE)

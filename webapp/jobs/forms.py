@@ -3,15 +3,13 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, NumberRange, Optional, ValidationError
+from wtforms.validators import AnyOf, NumberRange, Optional
 from wtforms.widgets import Select
 
 from webapp.domain.vocab import CATEGORIES, HOURS_CHOICES
-from webapp.forms import AtMost, NoControlCharacters
+from webapp.forms import INVALID_CHOICE, AreaFilter, AtMost, NoControlCharacters
 from webapp.idempotency import ClientIdField
 from webapp.labels import CATEGORY
-
-INVALID_CHOICE = _l("Choose one of the options in the list.")
 
 
 class FixedSelect(Select):
@@ -48,7 +46,7 @@ def choice_field(label, choices, **kwargs):
     )
 
 
-class JobFilterForm(FlaskForm):
+class JobFilterForm(AreaFilter, FlaskForm):
     """The filters above the job list: a GET form, so no CSRF token."""
 
     class Meta:
@@ -82,25 +80,12 @@ class JobFilterForm(FlaskForm):
     # Rendered by hand in the template, as wijken with their buurten.
     area = StringField(_l("Where"), validators=[Optional()])
 
-    def __init__(self, places, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.places = places
-        self.area_values = {f"w{wijk['id']}" for wijk, _b in places} | {
-            f"b{buurt['id']}" for _w, buurten in places for buurt in buurten
-        }
-
-    def validate_area(self, field):
-        if field.data and field.data not in self.area_values:
-            raise ValidationError(INVALID_CHOICE)
-
     def wants(self):
         """The valid filters as plain values for the query."""
-        area = self.area.data or ""
         return {
             "q": (self.q.data or "").strip(),
             "category": self.category.data or None,
-            "buurt": int(area[1:]) if area.startswith("b") else None,
-            "wijk": int(area[1:]) if area.startswith("w") else None,
+            **self.chosen_area(),
             "hours_max": int(self.hours.data) if self.hours.data else None,
         }
 

@@ -16,12 +16,11 @@ from wtforms.validators import AnyOf, InputRequired, Optional, ValidationError
 
 from webapp.domain import vocab
 from webapp.domain.proposals import PUBLIC_STATUSES
-from webapp.forms import AtMost, NoControlCharacters
+from webapp.forms import INVALID_CHOICE, AreaFilter, AtMost, NoControlCharacters
 from webapp.idempotency import ClientIdField
 from webapp.labels import CATEGORY
 from webapp.proposals import labels
 
-INVALID_CHOICE = _l("Choose one of the options in the list.")
 TOKEN = re.compile(r"[0-9a-f]{32}")
 
 
@@ -145,7 +144,7 @@ class ProposalForm(FlaskForm):
         self.hours.data = str(proposal["hours"])
 
 
-class FilterForm(FlaskForm):
+class FilterForm(AreaFilter, FlaskForm):
     """The filters above the list: a GET form, so no CSRF token."""
 
     class Meta:
@@ -164,24 +163,8 @@ class FilterForm(FlaskForm):
         validators=[Optional(), WholeNumber(1, 10_000, _l("This page does not exist."))]
     )
 
-    def __init__(self, places, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.places = places
-        self.area_values = {f"w{wijk['id']}" for wijk, _b in places} | {
-            f"b{buurt['id']}" for _w, buurten in places for buurt in buurten
-        }
-
-    def validate_area(self, field):
-        if field.data and field.data not in self.area_values:
-            raise ValidationError(INVALID_CHOICE)
-
     def wants(self):
-        area = self.area.data or ""
-        return {
-            "buurt": int(area[1:]) if area.startswith("b") else None,
-            "wijk": int(area[1:]) if area.startswith("w") else None,
-            "status": self.status.data or None,
-        }
+        return {**self.chosen_area(), "status": self.status.data or None}
 
     @property
     def page_number(self):
