@@ -4,8 +4,9 @@ job interests, the profile and fitting jobs, and the participant's data.
 Every opening of the page or the data is written to the access log, which the
 resident reads on "My coach" and in their own data download. The page is
 built from pieces of messages (the thread), appointments and the plan (their
-queries and forms); the plan's routes import this module only to show the
-page again after a coach's form with a mistake, never the other way round.
+queries and forms); none of them imports this module. A coach's plan form
+with a mistake raises ``ShowParticipantAgain``, which this module answers
+with the page again.
 """
 
 import json
@@ -18,7 +19,7 @@ from webapp.access import coach_required
 from webapp.coaching import bp, changes, queries
 from webapp.coaching.forms import InterestAnswerForm, interest_forms, plan_forms
 from webapp.coaching.routes.messages import participant_thread
-from webapp.coaching.routes.shared import participant_or_404
+from webapp.coaching.routes.shared import ShowParticipantAgain, participant_or_404
 from webapp.db import get_db
 from webapp.jobs.queries import list_jobs
 from webapp.profile import steps as profile_steps
@@ -60,6 +61,12 @@ def participant_page(resident, status=200, interest_form=None, **forms):
     response.headers["Cache-Control"] = NO_STORE
     return response
 
+
+
+@bp.errorhandler(ShowParticipantAgain)
+def participant_page_again(request_to_show):
+    """A plan form with a mistake, sent from this page: the page again, as a 422."""
+    return participant_page(request_to_show.resident, status=422, **request_to_show.forms)
 
 @bp.get("/caseload/<int:resident_id>")
 @coach_required

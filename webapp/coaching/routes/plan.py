@@ -13,8 +13,13 @@ from flask_login import current_user, login_required
 from webapp.access import coach_required, resident_required
 from webapp.coaching import bp, changes, queries
 from webapp.coaching.forms import GoalChangeForm, GoalForm, StepChangeForm, StepForm, plan_forms
-from webapp.coaching.routes.participant import participant_page
-from webapp.coaching.routes.shared import found_or_404, me, participant_or_404, refused
+from webapp.coaching.routes.shared import (
+    ShowParticipantAgain,
+    found_or_404,
+    me,
+    participant_or_404,
+    refused,
+)
 from webapp.db import get_db
 from webapp.domain import coaching as rules
 from webapp.forms import EmptyForm
@@ -45,7 +50,7 @@ def _plan_page_again(resident, goal_form=None, step_forms=None, change_forms=Non
     goals = queries.plan_of(get_db(), resident["id"])
     forms = plan_forms(goals, goal_form, step_forms, change_forms)
     if current_user.role == "coach":
-        return participant_page(resident, status=422, **forms)
+        raise ShowParticipantAgain(resident, **forms)
     return render_template("coaching/plan.html", goals=goals, **forms), 422
 
 

@@ -10,6 +10,17 @@ from webapp.db import get_db
 from webapp.domain import coaching as rules
 
 
+class ShowParticipantAgain(Exception):
+    """A coach's form on the participant page has a mistake: show that page again
+    (422) with the form's messages. The plan's views raise it; the participant
+    page's module answers it, so the plan never imports the page."""
+
+    def __init__(self, resident, **forms):
+        super().__init__(resident["id"])
+        self.resident = resident
+        self.forms = forms
+
+
 def me():
     return rules.person(current_user)
 
