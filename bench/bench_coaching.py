@@ -85,8 +85,9 @@ def log_in_coach(port, username):
     match = base.CSRF.search(page)
     if status != 200 or not match:
         raise SystemExit(f"GET /login gave {status} without a csrf_token")
-    form = urlencode({"csrf_token": match.group(1).decode(), "username": username,
-                      "password": base.PASSWORD, "next": ""})  # fmt: skip
+    form = urlencode(
+        {"csrf_token": match.group(1).decode(), "username": username, "password": base.PASSWORD, "next": ""}
+    )
     status, headers, _page = base.request(port, "POST", "/login", cookies, body=form)
     if status != 303:
         raise SystemExit(f"Logging in {username} gave {status} to {headers.get('Location')}")
@@ -145,12 +146,15 @@ def measure(port, coach_jars, bench_jar, resident_id, count, warmup):
     result = {
         name: base.summary(values) | {"bytes_max": max(sizes[name]), "bytes_last": sizes[name][-1]}
         for name, values in times.items()
-    }  # fmt: skip
+    }
     baseline = result["settings"]["p95_ms"]
-    result["ratio_p95"] = {name: round(result[name]["p95_ms"] / baseline, 2)
-                           for name in ("dashboard", "thread", "poll", "poll_304")}  # fmt: skip
-    result["ratio_p50"] = {name: round(result[name]["p50_ms"] / result["settings"]["p50_ms"], 2)
-                           for name in ("dashboard", "thread", "poll", "poll_304")}  # fmt: skip
+    result["ratio_p95"] = {
+        name: round(result[name]["p95_ms"] / baseline, 2) for name in ("dashboard", "thread", "poll", "poll_304")
+    }
+    result["ratio_p50"] = {
+        name: round(result[name]["p50_ms"] / result["settings"]["p50_ms"], 2)
+        for name in ("dashboard", "thread", "poll", "poll_304")
+    }
     result["thread_messages_shown"] = shown
     return result
 
@@ -159,24 +163,43 @@ def targets(lat):
     ratio = lat["ratio_p95"]
     most = max(lat["poll"]["bytes_max"], lat["poll_304"]["bytes_max"])
     return {
-        "dashboard": {"what": "dashboard p95 / baseline p95", "value": f"{ratio['dashboard']:.2f}x",
-                      "limit": "3x", "pass": ratio["dashboard"] <= TARGET_PAGE_RATIO},
-        "thread": {"what": "thread (1,000) p95 / baseline p95", "value": f"{ratio['thread']:.2f}x",
-                   "limit": "3x", "pass": ratio["thread"] <= TARGET_PAGE_RATIO},
-        "poll": {"what": "poll (204) p95 / baseline p95", "value": f"{ratio['poll']:.2f}x",
-                 "limit": "1.5x", "pass": ratio["poll"] <= TARGET_POLL_RATIO},
-        "poll_304": {"what": "poll (304) p95 / baseline p95", "value": f"{ratio['poll_304']:.2f}x",
-                     "limit": "1.5x", "pass": ratio["poll_304"] <= TARGET_POLL_RATIO},
-        "poll_bytes": {"what": "bytes per poll answer (max)", "value": str(most),
-                       "limit": f"{TARGET_POLL_BYTES}", "pass": most < TARGET_POLL_BYTES},
-    }  # fmt: skip
+        "dashboard": {
+            "what": "dashboard p95 / baseline p95",
+            "value": f"{ratio['dashboard']:.2f}x",
+            "limit": "3x",
+            "pass": ratio["dashboard"] <= TARGET_PAGE_RATIO,
+        },
+        "thread": {
+            "what": "thread (1,000) p95 / baseline p95",
+            "value": f"{ratio['thread']:.2f}x",
+            "limit": "3x",
+            "pass": ratio["thread"] <= TARGET_PAGE_RATIO,
+        },
+        "poll": {
+            "what": "poll (204) p95 / baseline p95",
+            "value": f"{ratio['poll']:.2f}x",
+            "limit": "1.5x",
+            "pass": ratio["poll"] <= TARGET_POLL_RATIO,
+        },
+        "poll_304": {
+            "what": "poll (304) p95 / baseline p95",
+            "value": f"{ratio['poll_304']:.2f}x",
+            "limit": "1.5x",
+            "pass": ratio["poll_304"] <= TARGET_POLL_RATIO,
+        },
+        "poll_bytes": {
+            "what": "bytes per poll answer (max)",
+            "value": str(most),
+            "limit": f"{TARGET_POLL_BYTES}",
+            "pass": most < TARGET_POLL_BYTES,
+        },
+    }
 
 
 def report(results):
     lat = results["latency"]
     say()
-    say(f"Latency, {lat['settings']['n']} interleaved requests each "
-        f"(ms, one client, wall time incl. connect)")  # fmt: skip
+    say(f"Latency, {lat['settings']['n']} interleaved requests each (ms, one client, wall time incl. connect)")
     say(f"  {'page':<34}{'p50':>8}{'p95':>8}{'mean':>8}{'max':>8}{'bytes':>9}{'x p95':>8}")
     labels = {
         "settings": "/settings (baseline)",
@@ -188,16 +211,18 @@ def report(results):
     for name, label in labels.items():
         row = lat[name]
         ratio = lat["ratio_p95"].get(name, 1.0)
-        say(f"  {label:<34}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{row['mean_ms']:>8.1f}"
-            f"{row['max_ms']:>8.1f}{row['bytes_last']:>9}{ratio:>7.2f}x")  # fmt: skip
+        say(
+            f"  {label:<34}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{row['mean_ms']:>8.1f}"
+            f"{row['max_ms']:>8.1f}{row['bytes_last']:>9}{ratio:>7.2f}x"
+        )
     say()
     say("Targets")
     for target in results["targets"].values():
-        say(f"  {base.verdict(target['pass'])}  {target['what']}: {target['value']} "
-            f"(limit {target['limit']})")  # fmt: skip
+        say(f"  {base.verdict(target['pass'])}  {target['what']}: {target['value']} (limit {target['limit']})")
     seed = results["seed"]
-    seeded = (f"reused (made in {seed['seconds_when_made']:.1f} s)" if seed["reused"]
-              else f"{seed['seconds']:.1f} s")  # fmt: skip
+    seeded = (
+        f"reused (made in {seed['seconds_when_made']:.1f} s)" if seed["reused"] else f"{seed['seconds']:.1f} s"
+    )
     say()
     say(f"Seeding: {seeded}; whole run: {results['total_seconds']:.1f} s")
 
@@ -231,8 +256,10 @@ def main(argv=None):
         say(f"Server: {' '.join(server.command[1:])} (port {port})")
         names = [f"coach-{1 + i * (COACHES // args.coaches):04d}" for i in range(args.coaches)]
         jars = [log_in_coach(port, name) for name in names]
-        say(f"Logged in {len(jars)} coaches ({names[0]} ... {names[-1]}); "
-            f"thread of {length} messages: participant {resident_id}")  # fmt: skip
+        say(
+            f"Logged in {len(jars)} coaches ({names[0]} ... {names[-1]}); "
+            f"thread of {length} messages: participant {resident_id}"
+        )
         load_before = base._load()
         latency = measure(port, jars, jars[0], resident_id, args.requests, args.warmup)
         load_after = base._load()
@@ -242,8 +269,12 @@ def main(argv=None):
     results = {
         "generated_at": base._now(),
         "machine": {"cpus": os.cpu_count(), "load_during": [load_before, load_after]},
-        "settings": {"requests": args.requests, "coaches": args.coaches, "warmup": args.warmup,
-                     "workers": args.workers},  # fmt: skip
+        "settings": {
+            "requests": args.requests,
+            "coaches": args.coaches,
+            "warmup": args.warmup,
+            "workers": args.workers,
+        },
         "seed": seed,
         "thread_length": length,
         "latency": latency,

@@ -125,8 +125,10 @@ def prepare_data(data, reseed=False):
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "flask", "--app", "webapp", "seed-demo", "--size", "large"],
-        cwd=ROOT, env=env, check=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     seconds = round(time.perf_counter() - started, 2)
     if not data_is_complete(data):
         raise SystemExit("Seeding finished but the data set is not complete")
@@ -146,9 +148,7 @@ def free_port():
 
 
 def gunicorn_has(option):
-    result = subprocess.run(
-        [sys.executable, "-m", "gunicorn", "--help"], cwd=ROOT, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-m", "gunicorn", "--help"], cwd=ROOT, capture_output=True, text=True)
     return option in result.stdout
 
 
@@ -161,9 +161,17 @@ class Server:
             prefix="bench-gunicorn-", suffix=".log", delete=False
         )
         command = [
-            sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
-            "--workers", str(workers), "--preload", "--log-level", "warning",
-        ]  # fmt: skip
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--preload",
+            "--log-level",
+            "warning",
+        ]
         if gunicorn_has("--no-control-socket"):
             command.append("--no-control-socket")
         command.append("webapp:create_app()")
@@ -174,9 +182,7 @@ class Server:
             BASISBAAN_LOGIN_LIMIT_PER_ACCOUNT=RAISED_LIMIT,
             BASISBAAN_LOGIN_LIMIT_PER_ADDRESS=RAISED_LIMIT,
         )
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
-        )
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait_healthy(self, timeout=60):
         deadline = time.monotonic() + timeout
@@ -356,9 +362,7 @@ def measure_weight(port, jar):
         status, _headers, body = request(port, "GET", url)
         if status != 200:
             raise SystemExit(f"GET {url} gave {status}")
-        files.append(
-            {"kind": kind, "url": url, "raw_bytes": len(body), "gzip_bytes": gzipped(body)}
-        )
+        files.append({"kind": kind, "url": url, "raw_bytes": len(body), "gzip_bytes": gzipped(body)})
     total = sum(item["gzip_bytes"] for item in files)
     return {
         "compression": "gzip level 6, as a reverse proxy would (the app sends uncompressed)",
@@ -408,13 +412,17 @@ def write_results(results, args, report):
 def report(results):
     lat = results["latency"]
     say()
-    say(f"Latency, {lat['jobs']['n']} interleaved requests each, {results['residents']} residents "
-        f"(ms, one client, wall time incl. connect)")  # fmt: skip
+    say(
+        f"Latency, {lat['jobs']['n']} interleaved requests each, {results['residents']} residents "
+        f"(ms, one client, wall time incl. connect)"
+    )
     say(f"  {'page':<28}{'p50':>8}{'p95':>8}{'mean':>8}{'max':>8}{'HTML KB':>9}")
     for name, label in (("jobs", "/jobs (best fit first)"), ("settings", "/settings (baseline)")):
         row = lat[name]
-        say(f"  {label:<28}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{row['mean_ms']:>8.1f}"
-            f"{row['max_ms']:>8.1f}{kb(row['html_bytes']):>9}")  # fmt: skip
+        say(
+            f"  {label:<28}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{row['mean_ms']:>8.1f}"
+            f"{row['max_ms']:>8.1f}{kb(row['html_bytes']):>9}"
+        )
     say(f"  {'ratio list/baseline':<28}{lat['ratio']['p50']:>7.2f}x{lat['ratio']['p95']:>7.2f}x")
     weight = results["weight"]
     say()
@@ -429,37 +437,43 @@ def report(results):
     say()
     say("Targets")
     for target in results["targets"].values():
-        say(f"  {verdict(target['pass'])}  {target['what']}: {target['value']} "
-            f"(limit {target['limit']})")  # fmt: skip
+        say(f"  {verdict(target['pass'])}  {target['what']}: {target['value']} (limit {target['limit']})")
     seed = results["seed"]
-    seeded = (f"reused (made in {seed['seconds_when_made']:.1f} s)" if seed["reused"]
-              else f"{seed['seconds']:.1f} s")  # fmt: skip
+    seeded = (
+        f"reused (made in {seed['seconds_when_made']:.1f} s)" if seed["reused"] else f"{seed['seconds']:.1f} s"
+    )
     say()
     say(f"Seeding: {seeded}; whole run: {results['total_seconds']:.1f} s")
     load = results["machine"]["load_during"]
     if load and max(load) > results["machine"]["cpus"]:
-        say(f"Note: the machine was busy (load {load[0]:.1f} before, {load[1]:.1f} after, "
-            f"{results['machine']['cpus']} CPUs): latencies, p95 most, are noisy.")  # fmt: skip
+        say(
+            f"Note: the machine was busy (load {load[0]:.1f} before, {load[1]:.1f} after, "
+            f"{results['machine']['cpus']} CPUs): latencies, p95 most, are noisy."
+        )
 
 
 def targets(results):
     lat, weight = results["latency"], results["weight"]
     return {
         "list_p95_ratio": {
-            "what": "list p95 / baseline p95", "value": f"{lat['ratio']['p95']:.2f}x",
-            "limit": f"{TARGET_RATIO_P95:.0f}x", "pass": lat["ratio"]["p95"] <= TARGET_RATIO_P95,
+            "what": "list p95 / baseline p95",
+            "value": f"{lat['ratio']['p95']:.2f}x",
+            "limit": f"{TARGET_RATIO_P95:.0f}x",
+            "pass": lat["ratio"]["p95"] <= TARGET_RATIO_P95,
         },
         "total_gzip": {
-            "what": "first load total, gzip", "value": f"{kb(weight['total_gzip_bytes'])} KB",
+            "what": "first load total, gzip",
+            "value": f"{kb(weight['total_gzip_bytes'])} KB",
             "limit": f"{TARGET_TOTAL_KB} KB",
             "pass": weight["total_gzip_bytes"] <= TARGET_TOTAL_KB * KB,
         },
         "html_gzip": {
-            "what": "/jobs HTML, gzip", "value": f"{kb(weight['html_gzip_bytes'])} KB",
+            "what": "/jobs HTML, gzip",
+            "value": f"{kb(weight['html_gzip_bytes'])} KB",
             "limit": f"{TARGET_HTML_KB} KB",
             "pass": weight["html_gzip_bytes"] <= TARGET_HTML_KB * KB,
         },
-    }  # fmt: skip
+    }
 
 
 def main(argv=None):

@@ -71,8 +71,13 @@ TARGET_FIRST_KB = 50
 TARGET_REPEAT_KB = 5
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"}
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/manifest+json",
-                "image/svg+xml")  # fmt: skip
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/manifest+json",
+    "image/svg+xml",
+)
 
 
 # -- the counting, gzipping proxy ----------------------------------------------
@@ -111,28 +116,39 @@ class CountingProxy:
                 kind = answer.getheader("Content-Type") or ""
                 raw = len(data)
                 gzipped = (
-                    answer.status == 200 and data and kind.startswith(COMPRESSIBLE)
+                    answer.status == 200
+                    and data
+                    and kind.startswith(COMPRESSIBLE)
                     and "gzip" in (self.headers.get("Accept-Encoding") or "")
                     and not answer.getheader("Content-Encoding")
-                )  # fmt: skip
+                )
                 if gzipped:
                     data = gzip.compress(data, compresslevel=6, mtime=0)
                     out += [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")]
                 out.append(("Content-Length", str(len(data))))
-                head = f"HTTP/1.1 {answer.status} {answer.reason}\r\n" + "".join(
-                    f"{k}: {v}\r\n" for k, v in out
-                ) + "\r\n"
+                head = (
+                    f"HTTP/1.1 {answer.status} {answer.reason}\r\n"
+                    + "".join(f"{k}: {v}\r\n" for k, v in out)
+                    + "\r\n"
+                )
                 self.wfile.write(head.encode("latin-1") + (data if self.command != "HEAD" else b""))
                 self.wfile.flush()
                 with proxy.lock:
-                    proxy.log.append({
-                        "method": self.command, "path": self.path, "status": answer.status,
-                        "type": kind.split(";")[0], "raw_body": raw, "body": len(data),
-                        "headers": len(head), "up": sent_up,
-                        # document, script, style, image, manifest, serviceworker;
-                        # "empty" is a fetch() (the worker's own, or the outbox's).
-                        "dest": self.headers.get("Sec-Fetch-Dest", "?"),
-                    })  # fmt: skip
+                    proxy.log.append(
+                        {
+                            "method": self.command,
+                            "path": self.path,
+                            "status": answer.status,
+                            "type": kind.split(";")[0],
+                            "raw_body": raw,
+                            "body": len(data),
+                            "headers": len(head),
+                            "up": sent_up,
+                            # document, script, style, image, manifest, serviceworker;
+                            # "empty" is a fetch() (the worker's own, or the outbox's).
+                            "dest": self.headers.get("Sec-Fetch-Dest", "?"),
+                        }
+                    )
 
             def log_message(self, *args):
                 pass
@@ -172,13 +188,23 @@ def browse(proxy, cookies):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         context = browser.new_context(
-            viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True,
-            has_touch=True, locale="nl-NL",
-        )  # fmt: skip
+            viewport={"width": 390, "height": 844},
+            device_scale_factor=3,
+            is_mobile=True,
+            has_touch=True,
+            locale="nl-NL",
+        )
         context.add_cookies(
             [{"name": name, "value": value, "domain": "127.0.0.1", "path": "/"} for name, value in cookies.items()]
         )
@@ -191,10 +217,13 @@ def browse(proxy, cookies):
             except Exception:  # noqa: BLE001 - a request of a closed tab: not counted
                 return
             from_worker = bool(answer and answer.from_service_worker)
-            seen.append({
-                "url": req.url.replace(base, ""), "from_service_worker": from_worker,
-                "bytes": 0 if from_worker else sizes["responseBodySize"] + sizes["responseHeadersSize"],
-            })  # fmt: skip
+            seen.append(
+                {
+                    "url": req.url.replace(base, ""),
+                    "from_service_worker": from_worker,
+                    "bytes": 0 if from_worker else sizes["responseBodySize"] + sizes["responseHeadersSize"],
+                }
+            )
 
         context.on("requestfinished", finished)
 
@@ -205,11 +234,15 @@ def browse(proxy, cookies):
             entries = proxy.since(mark)
             events = seen[start:]
             phases[name] = {
-                "proxy": totals(entries), "requests": entries,
-                "playwright": {"events": len(events), "network_bytes": sum(e["bytes"] for e in events),
-                               "served_by_worker": sum(e["from_service_worker"] for e in events),
-                               "requests": events},
-            }  # fmt: skip
+                "proxy": totals(entries),
+                "requests": entries,
+                "playwright": {
+                    "events": len(events),
+                    "network_bytes": sum(e["bytes"] for e in events),
+                    "served_by_worker": sum(e["from_service_worker"] for e in events),
+                    "requests": events,
+                },
+            }
 
         def first():
             page = context.new_page()
@@ -270,10 +303,12 @@ def measure_latency(port, cookies, count, warmup):
                 times[name].append(elapsed)
     result = {name: summary(values) for name, values in times.items()}
     result["ratio"] = {
-        name: {"p50": round(result[name]["p50_ms"] / result["settings"]["p50_ms"], 2),
-               "p95": round(result[name]["p95_ms"] / result["settings"]["p95_ms"], 2)}
+        name: {
+            "p50": round(result[name]["p50_ms"] / result["settings"]["p50_ms"], 2),
+            "p95": round(result[name]["p95_ms"] / result["settings"]["p95_ms"], 2),
+        }
         for name in ("jobs_200", "jobs_304")
-    }  # fmt: skip
+    }
     return result
 
 
@@ -287,22 +322,29 @@ def report(results):
     for name in ("first_visit", "repeat_visit"):
         phase = results["bytes"][name]
         proxy = phase["proxy"]
-        say(f"  {name.replace('_', ' '):<16}{proxy['requests']:>9}{kb(proxy['down_bytes']):>9}"
+        say(
+            f"  {name.replace('_', ' '):<16}{proxy['requests']:>9}{kb(proxy['down_bytes']):>9}"
             f"{kb(proxy['up_bytes']):>8}{kb(proxy['total_bytes']):>10}"
-            f"{kb(phase['playwright']['network_bytes']):>15}")  # fmt: skip
+            f"{kb(phase['playwright']['network_bytes']):>15}"
+        )
     for name in ("first_visit", "repeat_visit"):
         say()
         say(f"  {name.replace('_', ' ')}: every request")
         for item in results["bytes"][name]["requests"]:
             path = item["path"].split("?", 1)[0]
-            say(f"    {item['method']:<5}{path:<34}{item['status']:>4}  {item['dest']:<14}"
-                f"{kb(item['headers'] + item['body']):>7} KB down{kb(item['up']):>6} KB up")  # fmt: skip
+            say(
+                f"    {item['method']:<5}{path:<34}{item['status']:>4}  {item['dest']:<14}"
+                f"{kb(item['headers'] + item['body']):>7} KB down{kb(item['up']):>6} KB up"
+            )
     lat = results["latency"]
     say()
     say(f"Server time, {lat['settings']['n']} interleaved requests each (ms, one client, fresh connection)")
     say(f"  {'request':<30}{'p50':>8}{'p95':>8}{'ratio p50':>11}{'ratio p95':>11}")
-    for name, label in (("jobs_200", "/jobs (200, full page)"), ("jobs_304", "/jobs (304, If-None-Match)"),
-                        ("settings", "/settings (baseline)")):  # fmt: skip
+    for name, label in (
+        ("jobs_200", "/jobs (200, full page)"),
+        ("jobs_304", "/jobs (304, If-None-Match)"),
+        ("settings", "/settings (baseline)"),
+    ):
         row = lat[name]
         ratio = lat["ratio"].get(name, {"p50": 1.0, "p95": 1.0})
         say(f"  {label:<30}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{ratio['p50']:>10.2f}x{ratio['p95']:>10.2f}x")
@@ -349,28 +391,40 @@ def main(argv=None):
     first, repeat = phases["first_visit"]["proxy"], phases["repeat_visit"]["proxy"]
     results = {
         "generated_at": _now(),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                    "load_during": [load_before, load_after]},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "load_during": [load_before, load_after],
+        },
         "settings": vars(args),
         "seed": seed,
         "how": "bytes counted by a gzip (level 6) reverse proxy on the wire, both directions; "
-               "Playwright request.sizes() summed as a cross-check (downloads only; it does not count "
-               "the body of the service worker script, and events may land in the next phase)",
+        "Playwright request.sizes() summed as a cross-check (downloads only; it does not count "
+        "the body of the service worker script, and events may land in the next phase)",
         "bytes": phases,
         "latency": latency,
         "targets": {
-            "first_visit": {"what": "first visit, downloaded (gzip, headers included)",
-                            "value": f"{kb(first['down_bytes'])} KB", "limit": f"{TARGET_FIRST_KB} KB",
-                            "pass": first["down_bytes"] <= TARGET_FIRST_KB * KB},
-            "repeat_visit": {"what": "repeat visit, downloaded (gzip, headers included)",
-                             "value": f"{kb(repeat['down_bytes'])} KB", "limit": f"{TARGET_REPEAT_KB} KB",
-                             "pass": repeat["down_bytes"] <= TARGET_REPEAT_KB * KB},
+            "first_visit": {
+                "what": "first visit, downloaded (gzip, headers included)",
+                "value": f"{kb(first['down_bytes'])} KB",
+                "limit": f"{TARGET_FIRST_KB} KB",
+                "pass": first["down_bytes"] <= TARGET_FIRST_KB * KB,
+            },
+            "repeat_visit": {
+                "what": "repeat visit, downloaded (gzip, headers included)",
+                "value": f"{kb(repeat['down_bytes'])} KB",
+                "limit": f"{TARGET_REPEAT_KB} KB",
+                "pass": repeat["down_bytes"] <= TARGET_REPEAT_KB * KB,
+            },
             "repeat_visit_both_ways": {
-                "what": "repeat visit, both directions", "value": f"{kb(repeat['total_bytes'])} KB",
-                "limit": f"{TARGET_REPEAT_KB} KB", "pass": repeat["total_bytes"] <= TARGET_REPEAT_KB * KB,
+                "what": "repeat visit, both directions",
+                "value": f"{kb(repeat['total_bytes'])} KB",
+                "limit": f"{TARGET_REPEAT_KB} KB",
+                "pass": repeat["total_bytes"] <= TARGET_REPEAT_KB * KB,
             },
         },
-    }  # fmt: skip
+    }
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     return write_results(results, args, report)
 

@@ -70,8 +70,7 @@ def voters(data, count):
     proposal in their own wijk, not theirs, not voted on, far below its threshold."""
     connection = sqlite3.connect(f"file:{os.path.join(data, 'basisbaan.db')}?mode=ro", uri=True)
     try:
-        limit = connection.execute(
-            "SELECT value FROM settings WHERE key = 'vote_limit'").fetchone()  # fmt: skip
+        limit = connection.execute("SELECT value FROM settings WHERE key = 'vote_limit'").fetchone()
         limit = int(limit[0]) if limit else 5
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         candidates = connection.execute(
@@ -133,8 +132,7 @@ def measure(port, people, rounds, warmup):
         body = urlencode({"csrf_token": token})
         list_ms, page, _h = timed(port, "GET", "/proposals", cookies)
         settings_ms, settings_page, _h = timed(port, "GET", "/settings", cookies)
-        vote_ms, _page, headers = timed(port, "POST", f"/proposals/{proposal_id}/vote", cookies,
-                                        body, expect=303)  # fmt: skip
+        vote_ms, _page, headers = timed(port, "POST", f"/proposals/{proposal_id}/vote", cookies, body, expect=303)
         if not headers.get("Location", "").startswith(f"/proposals/{proposal_id}"):
             raise SystemExit(f"the vote went to {headers.get('Location')}")
         timed(port, "POST", f"/proposals/{proposal_id}/unvote", cookies, body, expect=303)
@@ -150,33 +148,40 @@ def measure(port, people, rounds, warmup):
         result[name]["html_bytes"] = size
     base = result["settings"]
     result["ratio"] = {
-        name: {"p50": round(result[name]["p50_ms"] / base["p50_ms"], 2),
-               "p95": round(result[name]["p95_ms"] / base["p95_ms"], 2)}
+        name: {
+            "p50": round(result[name]["p50_ms"] / base["p50_ms"], 2),
+            "p95": round(result[name]["p95_ms"] / base["p95_ms"], 2),
+        }
         for name in ("list", "vote")
-    }  # fmt: skip
+    }
     return result
 
 
 def report(results):
     lat = results["latency"]
     say()
-    say(f"Latency, {lat['list']['n']} interleaved rounds, {results['residents']} residents "
-        "(ms, one client, wall time incl. connect)")  # fmt: skip
+    say(
+        f"Latency, {lat['list']['n']} interleaved rounds, {results['residents']} residents "
+        "(ms, one client, wall time incl. connect)"
+    )
     say(f"  {'request':<36}{'p50':>8}{'p95':>8}{'mean':>8}{'max':>8}")
-    for name, label in (("list", "GET /proposals (own wijk first)"),
-                        ("vote", "POST /proposals/<id>/vote"),
-                        ("settings", "GET /settings (baseline)")):  # fmt: skip
+    for name, label in (
+        ("list", "GET /proposals (own wijk first)"),
+        ("vote", "POST /proposals/<id>/vote"),
+        ("settings", "GET /settings (baseline)"),
+    ):
         row = lat[name]
-        say(f"  {label:<36}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{row['mean_ms']:>8.1f}"
-            f"{row['max_ms']:>8.1f}")  # fmt: skip
+        say(f"  {label:<36}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{row['mean_ms']:>8.1f}{row['max_ms']:>8.1f}")
     for name in ("list", "vote"):
         ratio = lat["ratio"][name]
         say(f"  {'ratio ' + name + '/baseline':<36}{ratio['p50']:>7.2f}x{ratio['p95']:>7.2f}x")
     say()
     say("Targets")
     for target in results["targets"].values():
-        say(f"  {'PASS' if target['pass'] else 'FAIL'}  {target['what']}: {target['value']} "
-            f"(limit {target['limit']})")  # fmt: skip
+        say(
+            f"  {'PASS' if target['pass'] else 'FAIL'}  {target['what']}: {target['value']} "
+            f"(limit {target['limit']})"
+        )
 
 
 def main(argv=None):
@@ -226,15 +231,19 @@ def main(argv=None):
         "seed": seed,
         "latency": latency,
         "targets": {
-            "list_p95_ratio": {"what": "list p95 / baseline p95",
-                               "value": f"{lat['ratio']['list']['p95']:.2f}x",
-                               "limit": f"{TARGET_LIST:.0f}x",
-                               "pass": lat["ratio"]["list"]["p95"] <= TARGET_LIST},
-            "vote_p95_ratio": {"what": "vote p95 / baseline p95",
-                               "value": f"{lat['ratio']['vote']['p95']:.2f}x",
-                               "limit": f"{TARGET_VOTE:.0f}x",
-                               "pass": lat["ratio"]["vote"]["p95"] <= TARGET_VOTE},
-        },  # fmt: skip
+            "list_p95_ratio": {
+                "what": "list p95 / baseline p95",
+                "value": f"{lat['ratio']['list']['p95']:.2f}x",
+                "limit": f"{TARGET_LIST:.0f}x",
+                "pass": lat["ratio"]["list"]["p95"] <= TARGET_LIST,
+            },
+            "vote_p95_ratio": {
+                "what": "vote p95 / baseline p95",
+                "value": f"{lat['ratio']['vote']['p95']:.2f}x",
+                "limit": f"{TARGET_VOTE:.0f}x",
+                "pass": lat["ratio"]["vote"]["p95"] <= TARGET_VOTE,
+            },
+        },
         "total_seconds": round(time.perf_counter() - started, 1),
     }
     return bench_jobs.write_results(results, args, report)

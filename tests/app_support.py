@@ -78,22 +78,39 @@ class GunicornServer:
         shutil.copy(database, folder / "basisbaan.db")
         if prepare is not None:  # e.g. more users, before any worker opens the database
             prepare(folder / "basisbaan.db")
-        env = {**os.environ, "BASISBAAN_INSTANCE": str(folder),
-               "BASISBAAN_SECRET_KEY": "concurrency-test-secret",
-               "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}  # fmt: skip
+        env = {
+            **os.environ,
+            "BASISBAAN_INSTANCE": str(folder),
+            "BASISBAAN_SECRET_KEY": "concurrency-test-secret",
+            "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        }
         # Limits are raised on purpose: these tests send many requests from one address.
-        for name in ("LOGIN_LIMIT_PER_ACCOUNT", "LOGIN_LIMIT_PER_ADDRESS",
-                     "ACTIVATE_LIMIT_PER_ADDRESS", "SIGNUP_LIMIT_PER_ADDRESS"):  # fmt: skip
+        for name in (
+            "LOGIN_LIMIT_PER_ACCOUNT",
+            "LOGIN_LIMIT_PER_ADDRESS",
+            "ACTIVATE_LIMIT_PER_ADDRESS",
+            "SIGNUP_LIMIT_PER_ADDRESS",
+        ):
             env[f"BASISBAAN_{name}"] = "100000 per minute"
         for name, value in config.items():
             env[f"BASISBAAN_{name}"] = str(value)
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(  # noqa: S603
-            [str(gunicorn), "--preload", "--workers", str(workers), "--bind",
-             f"127.0.0.1:{self.port}", "--no-control-socket", "--log-level", "warning",
-             "webapp:create_app()"],
-            cwd=ROOT, env=env,
-        )  # fmt: skip
+            [
+                str(gunicorn),
+                "--preload",
+                "--workers",
+                str(workers),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--no-control-socket",
+                "--log-level",
+                "warning",
+                "webapp:create_app()",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
         self._wait()
 
     def _wait(self):

@@ -32,8 +32,9 @@ def pytest_configure(config):
         return
     subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "-m", "babel.messages.frontend", "compile", "-d", str(ROOT / "translations")],
-        check=True, capture_output=True,
-    )  # fmt: skip
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -157,8 +158,7 @@ def gunicorn_server(tmp_path_factory, seeded_template):
     servers = []
 
     def start(workers=3, prepare=None, **config):
-        server = GunicornServer(tmp_path_factory.mktemp("gunicorn"), seeded_template, workers,
-                                prepare, **config)  # fmt: skip
+        server = GunicornServer(tmp_path_factory.mktemp("gunicorn"), seeded_template, workers, prepare, **config)
         servers.append(server)
         return server
 

@@ -129,8 +129,19 @@ def test_the_rules_import_only_other_rules(name):
     forbidden = {
         module
         for module in imported
-        if module.split(".")[0] in {"flask", "flask_babel", "flask_login", "flask_wtf", "wtforms", "jinja2",
-                                    "werkzeug", "sqlite3", "sqlite_utils", "markupsafe"}
+        if module.split(".")[0]
+        in {
+            "flask",
+            "flask_babel",
+            "flask_login",
+            "flask_wtf",
+            "wtforms",
+            "jinja2",
+            "werkzeug",
+            "sqlite3",
+            "sqlite_utils",
+            "markupsafe",
+        }
         or (module.startswith("webapp") and not module.startswith("webapp.domain"))
     }
     assert forbidden == set(), f"{name} imports {sorted(forbidden)}"
@@ -164,8 +175,12 @@ def test_an_area_package_only_makes_its_blueprint(path):
         node.name
         for node in ast.walk(tree)
         if isinstance(node, ast.FunctionDef)
-        and any("route" in ast.unparse(decorator) or ".get" in ast.unparse(decorator)
-                or ".post" in ast.unparse(decorator) for decorator in node.decorator_list)
+        and any(
+            "route" in ast.unparse(decorator)
+            or ".get" in ast.unparse(decorator)
+            or ".post" in ast.unparse(decorator)
+            for decorator in node.decorator_list
+        )
     ]
     assert routes == []
 

@@ -40,8 +40,18 @@ def test_migrations_from_empty_create_every_table(tmp_path, migrations):
     init_database(path, migrations)
     db = connect(path)
     tables = set(db.table_names())
-    assert {"wijken", "buurten", "users", "start_codes", "jobs", "jobs_fts", "profiles",
-            "interests", "minimum_wage", "counters"} <= tables  # fmt: skip
+    assert {
+        "wijken",
+        "buurten",
+        "users",
+        "start_codes",
+        "jobs",
+        "jobs_fts",
+        "profiles",
+        "interests",
+        "minimum_wage",
+        "counters",
+    } <= tables
     assert [m.name for m in migrations.applied(db)] == [m.name for m in migrations._migrations]
 
 
@@ -87,8 +97,10 @@ def test_every_migration_name_is_unique_and_areas_follow_the_core(migrations):
     names = [m.name for m in migrations._migrations]
     assert len(names) == len(set(names))
     assert names[0] == "m001_places"
-    assert names.index("p001_settings") < names.index("coaching_001_messages") < names.index(
-        "pwa_001_interest_client_ids"
+    assert (
+        names.index("p001_settings")
+        < names.index("coaching_001_messages")
+        < names.index("pwa_001_interest_client_ids")
     )
 
 
@@ -112,9 +124,7 @@ def test_deleting_a_user_removes_profile_and_interests(db):
 def test_user_ids_are_never_reused(db):
     last = db.execute("SELECT MAX(id) FROM users").fetchone()[0]
     db.execute("DELETE FROM users WHERE id = ?", (last,))
-    new = db.execute(
-        "INSERT INTO users (username, role, created_at) VALUES ('nieuw', 'resident', '')"
-    ).lastrowid
+    new = db.execute("INSERT INTO users (username, role, created_at) VALUES ('nieuw', 'resident', '')").lastrowid
     assert new > last
 
 

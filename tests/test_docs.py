@@ -29,9 +29,7 @@ def test_every_public_route_is_in_the_url_map(app):
         if rule.endpoint == "static":
             continue
         # The README names parameters as readers know them: <id>, <step>.
-        path = re.sub(
-            r"<(?:\w+:)?(\w+)>", lambda m: "<step>" if m.group(1) == "key" else "<id>", rule.rule
-        )
+        path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: "<step>" if m.group(1) == "key" else "<id>", rule.rule)
         assert path in documented, f"{path} is not in README's URL map"
 
 

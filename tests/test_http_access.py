@@ -186,14 +186,25 @@ def _post_cases():
         ),
         ("/settings/language", {"lang": "en", "plain": "0"}, everyone(303, "/settings")),
     ]
-    answers = {"buurt": "4", "work": "green", "hours": "8", "days": "mon", "travel": "town",
-               "limits": "early", "skills": "cooking", "languages": "nl"}  # fmt: skip
+    answers = {
+        "buurt": "4",
+        "work": "green",
+        "hours": "8",
+        "days": "mon",
+        "travel": "town",
+        "limits": "early",
+        "skills": "cooking",
+        "languages": "nl",
+    }
     for number, step in enumerate(STEPS):
         after = f"/profile/{STEPS[number + 1].key}" if number + 1 < len(STEPS) else "/profile"
-        routes.append((
-            f"/profile/{step.key}", {"answer": answers[step.key], "action": "save"},
-            {None: (303, login_redirect()), **{r: (303, after) for r in RESIDENTS}, **staff_403},
-        ))  # fmt: skip
+        routes.append(
+            (
+                f"/profile/{step.key}",
+                {"answer": answers[step.key], "action": "save"},
+                {None: (303, login_redirect()), **{r: (303, after) for r in RESIDENTS}, **staff_403},
+            )
+        )
     for path, data, expected in routes:
         for who, (status, location) in expected.items():
             yield pytest.param(path, data, who, status, location, id=f"{path}-{who or 'anonymous'}")
@@ -242,12 +253,12 @@ def test_login_redirect_leads_back_after_logging_in(client):
     response = client.get("/profile/work?from=overview")
     login_page = response.headers["Location"]
     form = page(client.get(login_page))
-    next_value = re.search(
-        r'<input id="next" name="next" type="hidden" value="([^"]*)"', form
-    ).group(1)
+    next_value = re.search(r'<input id="next" name="next" type="hidden" value="([^"]*)"', form).group(1)
     token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
-    answer = client.post("/login", data={"username": "bewoner", "password": "demo-wachtwoord",
-                                         "next": next_value, "csrf_token": token})  # fmt: skip
+    answer = client.post(
+        "/login",
+        data={"username": "bewoner", "password": "demo-wachtwoord", "next": next_value, "csrf_token": token},
+    )
     assert answer.status_code == 303
     assert answer.headers["Location"] == "/profile/work?from=overview"
 
@@ -255,9 +266,10 @@ def test_login_redirect_leads_back_after_logging_in(client):
 def test_htmx_request_without_login_is_told_to_load_the_login_page(client):
     before = count(client.application, "interests")  # the demo has a few (coaching seed)
     response = client.post(
-        f"/jobs/{OTHER_JOB}/interest", data={"csrf_token": csrf_token(client)},
+        f"/jobs/{OTHER_JOB}/interest",
+        data={"csrf_token": csrf_token(client)},
         headers={"HX-Request": "true"},
-    )  # fmt: skip
+    )
     assert response.status_code == 401
     assert urlsplit(response.headers["HX-Redirect"]).path == "/login"
     assert count(client.application, "interests") == before
@@ -266,9 +278,7 @@ def test_htmx_request_without_login_is_told_to_load_the_login_page(client):
 # --- drafts and closed jobs ---------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("who", "status"), [(None, 404), ("bewoner", 404), ("coach", 404), ("gemeente", 200)]
-)
+@pytest.mark.parametrize(("who", "status"), [(None, 404), ("bewoner", 404), ("coach", 404), ("gemeente", 200)])
 def test_a_draft_job_is_only_for_the_municipality(app, client, who, status):
     execute(app, "UPDATE jobs SET status = 'draft' WHERE id = ?", (OTHER_JOB,))
     sign_in(client, who)
@@ -296,9 +306,7 @@ def test_a_closed_job_is_public_but_takes_no_interest(app, client):
     assert client.get(f"/jobs/{OTHER_JOB}").status_code == 200
     response = post_form(client, f"/jobs/{OTHER_JOB}/interest", {"message": "Hallo"})
     assert response.status_code == 409
-    assert t(app, "This job is closed. You cannot react to it any more.") in " ".join(
-        messages(page(response))
-    )
+    assert t(app, "This job is closed. You cannot react to it any more.") in " ".join(messages(page(response)))
     assert count(app, "interests", "job_id = ?", (OTHER_JOB,)) == 0
 
 
@@ -320,9 +328,21 @@ DEMO_MESSAGE_PART = "kennismaken"  # from bewoner's message to her coach
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/jobs", f"/jobs/{DEMO_INTEREST_JOB}", "/interests", "/profile", "/profile/buurt",
-             "/profile/work", "/profile/skills", "/profile/export", "/settings", "/profile/delete"],
-)  # fmt: skip
+    "path",
+    [
+        "/",
+        "/jobs",
+        f"/jobs/{DEMO_INTEREST_JOB}",
+        "/interests",
+        "/profile",
+        "/profile/buurt",
+        "/profile/work",
+        "/profile/skills",
+        "/profile/export",
+        "/settings",
+        "/profile/delete",
+    ],
+)
 def test_bewoner2_never_sees_bewoners_message(reader, path):
     sign_in(reader, "bewoner2")
     body = page(reader.get(path))
@@ -356,10 +376,7 @@ def test_bewoner2s_profile_shows_none_of_bewoners_answers(reader_app, reader):
     body = page(reader.get("/profile"))
     assert "De Hoven" not in body  # bewoner's buurt
     assert t(reader_app, "At most %(num)d hours a week", num=20) not in body
-    assert (
-        t(reader_app, "You answered %(answered)d of %(total)d questions.", answered=0, total=8)
-        in body
-    )
+    assert t(reader_app, "You answered %(answered)d of %(total)d questions.", answered=0, total=8) in body
 
 
 @pytest.mark.parametrize("key", STEP_KEYS)
@@ -389,10 +406,7 @@ def test_bewoner2s_export_holds_only_her_own_data(reader):
 def test_bewoner2s_answers_never_change_bewoners_profile(app, client):
     before = query(app, "SELECT * FROM profiles WHERE user_id = ?", (user_id(app, "bewoner"),))
     sign_in(client, "bewoner2")
-    assert (
-        post_form(client, "/profile/travel", {"answer": "town", "action": "save"}).status_code
-        == 303
-    )
+    assert post_form(client, "/profile/travel", {"answer": "town", "action": "save"}).status_code == 303
     after = query(app, "SELECT * FROM profiles WHERE user_id = ?", (user_id(app, "bewoner"),))
     assert after == before
 
@@ -401,15 +415,13 @@ def test_bewoner2_cannot_withdraw_bewoners_interest(app, client):
     sign_in(client, "bewoner2")
     response = post_form(client, f"/jobs/{DEMO_INTEREST_JOB}/interest/withdraw")
     assert response.status_code == 404
-    assert scalar(app, "SELECT status FROM interests WHERE user_id = ?",
-                  (user_id(app, "bewoner"),)) == "open"  # fmt: skip
+    assert scalar(app, "SELECT status FROM interests WHERE user_id = ?", (user_id(app, "bewoner"),)) == "open"
 
 
 def test_bewoner2s_interest_is_her_own_row(app, client):
     sign_in(client, "bewoner2")
     post_form(client, f"/jobs/{DEMO_INTEREST_JOB}/interest", {"message": "Ook ik"})
-    rows = query(app, "SELECT user_id, message FROM interests WHERE job_id = ? ORDER BY id",
-                 (DEMO_INTEREST_JOB,))  # fmt: skip
+    rows = query(app, "SELECT user_id, message FROM interests WHERE job_id = ? ORDER BY id", (DEMO_INTEREST_JOB,))
     assert len(rows) == 2
     assert rows[0]["message"].endswith("kennismaken?")
     assert rows[1] == {"user_id": user_id(app, "bewoner2"), "message": "Ook ik"}
@@ -447,14 +459,11 @@ CSRF_CASES = [
 def _csrf_params():
     for who, path, data, tables in CSRF_CASES:
         for token in (None, "", "not-a-token"):
-            yield pytest.param(who, path, data, tables, token,
-                               id=f"{path}-{who or 'anonymous'}-{token!r}")  # fmt: skip
+            yield pytest.param(who, path, data, tables, token, id=f"{path}-{who or 'anonymous'}-{token!r}")
 
 
 @pytest.mark.parametrize(("who", "path", "data", "tables", "token"), list(_csrf_params()))
-def test_post_without_valid_csrf_token_is_400_and_stores_nothing(
-    app, client, who, path, data, tables, token
-):
+def test_post_without_valid_csrf_token_is_400_and_stores_nothing(app, client, who, path, data, tables, token):
     sign_in(client, who)
     client.get("/settings")  # the session has a CSRF secret, as after any page
     before = snapshot(app, *tables)
@@ -491,9 +500,7 @@ def test_login_without_token_does_not_log_in(client):
 
 def test_csrf_failure_with_htmx_is_the_error_partial(app, client):
     sign_in(client, "bewoner2")
-    response = client.post(
-        f"/jobs/{OTHER_JOB}/interest", data={"message": "x"}, headers={"HX-Request": "true"}
-    )
+    response = client.post(f"/jobs/{OTHER_JOB}/interest", data={"message": "x"}, headers={"HX-Request": "true"})
     assert response.status_code == 400
     body = page(response)
     assert "<html" not in body
@@ -503,17 +510,36 @@ def test_csrf_failure_with_htmx_is_the_error_partial(app, client):
 # --- security headers and no inline code on any page ------------------------
 
 PAGES = [
-    (None, "/"), (None, "/login"), (None, "/signup"), (None, "/activate"), (None, "/jobs"),
-    (None, f"/jobs/{DEMO_INTEREST_JOB}"), (None, "/settings"), (None, "/healthz"),
-    (None, "/jobs?category=nope"), (None, "/no-such-page"), (None, "/jobs?page=999"),
-    ("bewoner", "/"), ("bewoner", "/jobs"), ("bewoner", f"/jobs/{DEMO_INTEREST_JOB}"),
-    ("bewoner", f"/jobs/{OTHER_JOB}"), ("bewoner", "/interests"), ("bewoner", "/profile"),
-    ("bewoner", "/profile/start"), ("bewoner", "/profile/export"), ("bewoner", "/profile/delete"),
-    ("bewoner", "/settings"), ("bewoner", "/logout"), ("bewoner2", "/"), ("bewoner2", "/jobs"),
-    ("coach", "/profile"), ("gemeente", "/"), ("bewoner", "/jobs?lang=en"),
+    (None, "/"),
+    (None, "/login"),
+    (None, "/signup"),
+    (None, "/activate"),
+    (None, "/jobs"),
+    (None, f"/jobs/{DEMO_INTEREST_JOB}"),
+    (None, "/settings"),
+    (None, "/healthz"),
+    (None, "/jobs?category=nope"),
+    (None, "/no-such-page"),
+    (None, "/jobs?page=999"),
+    ("bewoner", "/"),
+    ("bewoner", "/jobs"),
+    ("bewoner", f"/jobs/{DEMO_INTEREST_JOB}"),
+    ("bewoner", f"/jobs/{OTHER_JOB}"),
+    ("bewoner", "/interests"),
+    ("bewoner", "/profile"),
+    ("bewoner", "/profile/start"),
+    ("bewoner", "/profile/export"),
+    ("bewoner", "/profile/delete"),
+    ("bewoner", "/settings"),
+    ("bewoner", "/logout"),
+    ("bewoner2", "/"),
+    ("bewoner2", "/jobs"),
+    ("coach", "/profile"),
+    ("gemeente", "/"),
+    ("bewoner", "/jobs?lang=en"),
     ("bewoner", "/jobs?plain=1"),
     *[("bewoner", f"/profile/{key}") for key in STEP_KEYS],
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("who", "path"), PAGES)
@@ -545,9 +571,7 @@ def test_no_inline_script_or_style(reader, who, path):
     assert not EVENT_ATTRIBUTE.search(body)
 
 
-@pytest.mark.parametrize(
-    "path", ["/jobs", "/jobs?category=nope", "/jobs?page=999", "/no-such-page"]
-)
+@pytest.mark.parametrize("path", ["/jobs", "/jobs?category=nope", "/jobs?page=999", "/no-such-page"])
 def test_no_inline_code_in_htmx_partials(reader, path):
     body = page(reader.get(path, headers={"HX-Request": "true"}))
     assert not INLINE_SCRIPT.search(body)
@@ -653,20 +677,14 @@ def test_jobs_error_varies_on_hx_request_too(reader, headers):
 
 
 def test_history_restore_gets_the_whole_page(reader):
-    response = reader.get(
-        "/jobs", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
-    )
+    response = reader.get("/jobs", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
     assert "<html" in page(response)
 
 
 def test_htmx_results_follow_the_filters(reader_app, reader):
     body = page(reader.get("/jobs?area=b4", headers={"HX-Request": "true"}))
-    titles = [
-        row["title_nl"] for row in query(reader_app, "SELECT title_nl FROM jobs WHERE buurt_id = 4")
-    ]
-    others = [
-        row["title_nl"] for row in query(reader_app, "SELECT title_nl FROM jobs WHERE buurt_id = 7")
-    ]
+    titles = [row["title_nl"] for row in query(reader_app, "SELECT title_nl FROM jobs WHERE buurt_id = 4")]
+    others = [row["title_nl"] for row in query(reader_app, "SELECT title_nl FROM jobs WHERE buurt_id = 7")]
     assert all(title in body for title in titles)
     assert not any(title in body for title in others)
 
@@ -676,16 +694,14 @@ def test_htmx_bad_filter_is_the_partial_with_the_message(reader_app, reader):
     body = page(response)
     assert response.status_code == 400
     assert "<html" not in body
-    assert (
-        t(reader_app, "One of the filters has a value we do not know. Choose again from the list.")
-        in body
-    )
+    assert t(reader_app, "One of the filters has a value we do not know. Choose again from the list.") in body
 
 
 def test_htmx_interest_is_the_interest_box(app, client):
     sign_in(client, "bewoner2")
-    response = post_form(client, f"/jobs/{OTHER_JOB}/interest", {"message": "Hallo"},
-                         headers={"HX-Request": "true"})  # fmt: skip
+    response = post_form(
+        client, f"/jobs/{OTHER_JOB}/interest", {"message": "Hallo"}, headers={"HX-Request": "true"}
+    )
     body = page(response)
     assert response.status_code == 200
     assert "<html" not in body
@@ -697,8 +713,7 @@ def test_htmx_interest_is_the_interest_box(app, client):
 
 def test_htmx_withdraw_is_the_interest_box(app, client):
     sign_in(client, "bewoner")
-    response = post_form(client, f"/jobs/{DEMO_INTEREST_JOB}/interest/withdraw",
-                         headers={"HX-Request": "true"})  # fmt: skip
+    response = post_form(client, f"/jobs/{DEMO_INTEREST_JOB}/interest/withdraw", headers={"HX-Request": "true"})
     body = page(response)
     assert response.status_code == 200
     assert re.match(r'\s*<section\b[^>]*\bid="interest"', body)
@@ -707,8 +722,9 @@ def test_htmx_withdraw_is_the_interest_box(app, client):
 
 def test_htmx_interest_error_is_the_box_with_the_message(app, client):
     sign_in(client, "bewoner2")
-    response = post_form(client, f"/jobs/{OTHER_JOB}/interest", {"message": "x" * 501},
-                         headers={"HX-Request": "true"})  # fmt: skip
+    response = post_form(
+        client, f"/jobs/{OTHER_JOB}/interest", {"message": "x" * 501}, headers={"HX-Request": "true"}
+    )
     body = page(response)
     assert response.status_code == 422
     assert "<html" not in body
@@ -735,8 +751,7 @@ def test_plain_post_of_interest_goes_back_to_the_job(app, client):
 
 def test_withdraw_from_the_interest_list_goes_back_to_the_list(client):
     sign_in(client, "bewoner")
-    response = post_form(client, f"/jobs/{DEMO_INTEREST_JOB}/interest/withdraw",
-                         {"next": "/interests"})  # fmt: skip
+    response = post_form(client, f"/jobs/{DEMO_INTEREST_JOB}/interest/withdraw", {"next": "/interests"})
     assert response.headers["Location"] == "/interests"
 
 
@@ -762,17 +777,13 @@ def _sample_urls(app, method):
     for rule in app.url_map.iter_rules():
         if method not in rule.methods:
             continue
-        converters = {
-            name: type(converter).__name__ for name, converter in rule._converters.items()
-        }
+        converters = {name: type(converter).__name__ for name, converter in rule._converters.items()}
         path = rule.rule
         variants = [path]
         for name, kind in converters.items():
             pattern = re.compile(r"<[^>]*\b" + re.escape(name) + ">")
             variants = [
-                pattern.sub(value, variant)
-                for variant in variants
-                for value in SAMPLE_VALUES.get(kind, ["x"])
+                pattern.sub(value, variant) for variant in variants for value in SAMPLE_VALUES.get(kind, ["x"])
             ]
         urls.extend(variants)
     return sorted(set(urls))
@@ -795,8 +806,16 @@ def test_no_post_route_answers_500_to_junk(app, client, who):
     app.config["PROPAGATE_EXCEPTIONS"] = False
     for url in _sample_urls(app, "POST"):
         sign_in(client, who)
-        junk = {"answer": [SCRIPT, "1"], "message": SQL, "username": SCRIPT, "lang": "xx",
-                "sure": "", "action": "save", "code": SQL, "next": "//evil.example"}  # fmt: skip
+        junk = {
+            "answer": [SCRIPT, "1"],
+            "message": SQL,
+            "username": SCRIPT,
+            "lang": "xx",
+            "sure": "",
+            "action": "save",
+            "code": SQL,
+            "next": "//evil.example",
+        }
         response = post_form(client, url, junk)
         assert response.status_code < 500, url
         assert SCRIPT not in page(response), url

@@ -87,23 +87,27 @@ def test_login_shows_the_typed_script_escaped(reader):
 
 
 def test_login_never_echoes_the_password(reader):
-    response = post_form(
-        reader, "/login", {"username": "bewoner", "password": "geheim-123"}, "/login"
-    )
+    response = post_form(reader, "/login", {"username": "bewoner", "password": "geheim-123"}, "/login")
     assert "geheim-123" not in page(response)
 
 
 def test_login_with_two_usernames_uses_the_first(client):
-    response = post_form(client, "/login", {"username": ["bewoner", "coach"],
-                                            "password": "demo-wachtwoord"}, "/login")  # fmt: skip
+    response = post_form(
+        client, "/login", {"username": ["bewoner", "coach"], "password": "demo-wachtwoord"}, "/login"
+    )
     assert response.status_code == 303
     assert response.headers["Location"] == "/jobs"  # bewoner is a resident
 
 
 # --- sign-up ----------------------------------------------------------------
 
-GOOD_SIGNUP = {"display_name": "Anna", "username": "anna.jansen", "email": "anna@example.org",
-               "password": "een lange zin", "confirm": "een lange zin"}  # fmt: skip
+GOOD_SIGNUP = {
+    "display_name": "Anna",
+    "username": "anna.jansen",
+    "email": "anna@example.org",
+    "password": "een lange zin",
+    "confirm": "een lange zin",
+}
 USERNAME_RULES = "Use 3 to 40 letters or digits. You may also use . _ or -, but no spaces."
 TAKEN = "Someone already uses this username or e-mail address. Choose another one."
 NOT_EMAIL = "This is not an e-mail address. Check it, or leave it empty."
@@ -145,8 +149,7 @@ def test_bad_signup(reader_app, reader, change, msgid, values):
 
 
 def test_signup_shows_the_typed_script_escaped(reader):
-    response = post_form(reader, "/signup", {**GOOD_SIGNUP, "display_name": SCRIPT,
-                                             "username": "x"}, "/signup")  # fmt: skip
+    response = post_form(reader, "/signup", {**GOOD_SIGNUP, "display_name": SCRIPT, "username": "x"}, "/signup")
     assert ESCAPED_SCRIPT in page(response)
 
 
@@ -154,10 +157,8 @@ def test_good_signup_makes_one_resident(app, client):
     response = post_form(client, "/signup", GOOD_SIGNUP, "/signup")
     assert response.status_code == 303
     assert response.headers["Location"] == "/profile/start"
-    rows = query(app, "SELECT role, email, display_name, coach_id FROM users WHERE username = ?",
-                 ("anna.jansen",))  # fmt: skip
-    assert rows == [{"role": "resident", "email": "anna@example.org", "display_name": "Anna",
-                     "coach_id": None}]  # fmt: skip
+    rows = query(app, "SELECT role, email, display_name, coach_id FROM users WHERE username = ?", ("anna.jansen",))
+    assert rows == [{"role": "resident", "email": "anna@example.org", "display_name": "Anna", "coach_id": None}]
 
 
 def test_signup_without_email_stores_null(app, client):
@@ -168,9 +169,7 @@ def test_signup_without_email_stores_null(app, client):
 def test_two_signups_without_email_both_work(app, client):
     post_form(client, "/signup", {**GOOD_SIGNUP, "email": ""}, "/signup")
     other = app.test_client()
-    response = post_form(
-        other, "/signup", {**GOOD_SIGNUP, "email": "", "username": "piet"}, "/signup"
-    )
+    response = post_form(other, "/signup", {**GOOD_SIGNUP, "email": "", "username": "piet"}, "/signup")
     assert response.status_code == 303
     assert count(app, "users", "email IS NULL AND username IN ('anna.jansen', 'piet')") == 2
 
@@ -225,8 +224,7 @@ def test_a_good_code_with_a_bad_password_stays_usable(app, client):
         code, _expires = issue_start_code(db, user_id(app, "bewoner2"))
         db.close()
     before = snapshot(app, "users", "start_codes")
-    response = post_form(client, "/activate", {"code": code, "password": "kort", "confirm": "kort"},
-                         "/activate")  # fmt: skip
+    response = post_form(client, "/activate", {"code": code, "password": "kort", "confirm": "kort"}, "/activate")
     assert response.status_code == 422
     assert snapshot(app, "users", "start_codes") == before
     again = post_form(client, "/activate", {"code": code, **GOOD_PASSWORD}, "/activate")
@@ -279,9 +277,7 @@ def test_a_message_of_500_characters_is_fine(app, client):
     sign_in(client, "bewoner2")
     response = post_form(client, f"/jobs/{OTHER_JOB}/interest", {"message": "x" * 500})
     assert response.status_code == 303
-    assert (
-        scalar(app, "SELECT length(message) FROM interests WHERE job_id = ?", (OTHER_JOB,)) == 500
-    )
+    assert scalar(app, "SELECT length(message) FROM interests WHERE job_id = ?", (OTHER_JOB,)) == 500
 
 
 def test_an_empty_message_is_fine(app, client):
@@ -313,8 +309,9 @@ def test_two_messages_in_one_post_store_the_first(app, client):
     sign_in(client, "bewoner2")
     response = post_form(client, f"/jobs/{OTHER_JOB}/interest", {"message": ["een", "twee"]})
     assert response.status_code == 303
-    assert [row["message"] for row in query(app, "SELECT message FROM interests WHERE job_id = ?",
-                                              (OTHER_JOB,))] == ["een"]  # fmt: skip
+    assert [
+        row["message"] for row in query(app, "SELECT message FROM interests WHERE job_id = ?", (OTHER_JOB,))
+    ] == ["een"]
 
 
 @pytest.mark.parametrize("job", ["999999", "0", "99999999999999999999"])
@@ -341,14 +338,28 @@ def test_a_file_where_text_belongs_is_400(app, client):
 
 @pytest.mark.parametrize(
     ("path", "field"),
-    [("/login", "username"), ("/signup", "username"), ("/activate", "code"),
-     ("/settings/language", "lang"), ("/profile/delete", "sure"), ("/profile/hours", "answer")],
-)  # fmt: skip
+    [
+        ("/login", "username"),
+        ("/signup", "username"),
+        ("/activate", "code"),
+        ("/settings/language", "lang"),
+        ("/profile/delete", "sure"),
+        ("/profile/hours", "answer"),
+    ],
+)
 def test_a_file_in_any_form_is_400_and_stores_nothing(app, client, path, field):
     sign_in(client, "bewoner2")
     before = snapshot(app, *ACCOUNT_TABLES)
-    data = {**GOOD_SIGNUP, "code": "ABCD-EFGH-JKMN", "lang": "en", "plain": "0", "sure": "y",
-            "answer": "12", "action": "save", "csrf_token": csrf_token(client)}  # fmt: skip
+    data = {
+        **GOOD_SIGNUP,
+        "code": "ABCD-EFGH-JKMN",
+        "lang": "en",
+        "plain": "0",
+        "sure": "y",
+        "answer": "12",
+        "action": "save",
+        "csrf_token": csrf_token(client),
+    }
     data[field] = (io.BytesIO(b"12"), "a.txt")
     response = client.post(path, data=data)
     assert response.status_code == 400
@@ -379,12 +390,21 @@ def _step_cases():
             yield pytest.param(step.key, None, missing, id=f"{step.key}-missing")
         if not step.many:
             yield pytest.param(step.key, [], ONE, id=f"{step.key}-empty-list")
-        known = {"buurt": "4", "hours": "20", "travel": "town", "work": "elderly", "days": "mon",
-                 "limits": "early", "skills": "cooking", "languages": "nl"}[step.key]  # fmt: skip
+        known = {
+            "buurt": "4",
+            "hours": "20",
+            "travel": "town",
+            "work": "elderly",
+            "days": "mon",
+            "limits": "early",
+            "skills": "cooking",
+            "languages": "nl",
+        }[step.key]
         if not step.many:
             yield pytest.param(step.key, [known, known], ONE, id=f"{step.key}-two")
-        yield pytest.param(step.key, [known, SCRIPT], ONE if not step.many else NOT_IN_LIST,
-                           id=f"{step.key}-known-and-script")  # fmt: skip
+        yield pytest.param(
+            step.key, [known, SCRIPT], ONE if not step.many else NOT_IN_LIST, id=f"{step.key}-known-and-script"
+        )
         yield pytest.param(step.key, [known] * 51, NOT_IN_LIST, id=f"{step.key}-51-answers")
 
 
@@ -492,8 +512,7 @@ def test_last_step_goes_to_the_overview_with_a_message(app, client):
 
 def test_from_overview_goes_back_to_the_overview(client):
     sign_in(client, "bewoner")
-    response = post_form(client, "/profile/hours", {"answer": "8", "action": "save",
-                                                    "from": "overview"})  # fmt: skip
+    response = post_form(client, "/profile/hours", {"answer": "8", "action": "save", "from": "overview"})
     assert response.headers["Location"] == "/profile"
 
 
@@ -570,9 +589,7 @@ def test_export_is_a_json_download(reader):
     response = reader.get("/profile/export")
     assert response.status_code == 200
     assert response.mimetype == "application/json"
-    assert (
-        response.headers["Content-Disposition"] == 'attachment; filename="basisbaan-bewoner.json"'
-    )
+    assert response.headers["Content-Disposition"] == 'attachment; filename="basisbaan-bewoner.json"'
 
 
 def test_export_holds_account_profile_and_interests(reader_app, reader):
@@ -584,9 +601,7 @@ def test_export_holds_account_profile_and_interests(reader_app, reader):
     assert data["account"]["role"] == "resident"
     assert data["profile"]["hours_max"] == 20
     assert data["profile"]["categories"] == ["elderly", "carehome"]
-    assert data["profile"]["home_buurt_id"] == scalar(
-        reader_app, "SELECT id FROM buurten WHERE name = 'De Hoven'"
-    )
+    assert data["profile"]["home_buurt_id"] == scalar(reader_app, "SELECT id FROM buurten WHERE name = 'De Hoven'")
     assert [item["job_id"] for item in data["interests"]] == [DEMO_INTEREST_JOB]
     assert data["interests"][0]["message"].endswith("kennismaken?")
 
@@ -636,8 +651,7 @@ def test_interest_twice_is_one_row(app, client):
     second = post_form(client, f"/jobs/{OTHER_JOB}/interest", {"message": "Hallo"})
     assert first.status_code == second.status_code == 303
     assert first.headers["Location"] == second.headers["Location"]
-    assert count(app, "interests", "job_id = ? AND user_id = ?",
-                 (OTHER_JOB, user_id(app, "bewoner2"))) == 1  # fmt: skip
+    assert count(app, "interests", "job_id = ? AND user_id = ?", (OTHER_JOB, user_id(app, "bewoner2"))) == 1
 
 
 def test_interest_twice_with_htmx_gives_the_same_box(app, client):
@@ -663,9 +677,7 @@ def test_interest_twice_with_htmx_gives_the_same_box(app, client):
 def test_a_second_interest_updates_the_message(app, client):
     sign_in(client, "bewoner")
     post_form(client, f"/jobs/{DEMO_INTEREST_JOB}/interest", {"message": "Nieuw bericht"})
-    rows = query(
-        app, "SELECT message, status FROM interests WHERE job_id = ?", (DEMO_INTEREST_JOB,)
-    )
+    rows = query(app, "SELECT message, status FROM interests WHERE job_id = ?", (DEMO_INTEREST_JOB,))
     assert rows == [{"message": "Nieuw bericht", "status": "open"}]
 
 
@@ -683,8 +695,7 @@ def test_interest_after_withdraw_reopens_the_same_row(app, client):
     sign_in(client, "bewoner")
     post_form(client, f"/jobs/{DEMO_INTEREST_JOB}/interest/withdraw")
     post_form(client, f"/jobs/{DEMO_INTEREST_JOB}/interest", {"message": "Toch wel"})
-    rows = query(app, "SELECT id, status, message FROM interests WHERE job_id = ?",
-                 (DEMO_INTEREST_JOB,))  # fmt: skip
+    rows = query(app, "SELECT id, status, message FROM interests WHERE job_id = ?", (DEMO_INTEREST_JOB,))
     assert rows == [{"id": row_id, "status": "open", "message": "Toch wel"}]
 
 
@@ -700,12 +711,10 @@ def test_withdrawn_interest_is_shown_as_withdrawn(app, client):
 def test_same_profile_answer_twice_is_one_row(app, client):
     sign_in(client, "bewoner2")
     for _ in range(2):
-        assert (
-            post_form(client, "/profile/hours", {"answer": "12", "action": "save"}).status_code
-            == 303
-        )
-    assert query(app, "SELECT hours_max FROM profiles WHERE user_id = ?",
-                 (user_id(app, "bewoner2"),)) == [{"hours_max": 12}]  # fmt: skip
+        assert post_form(client, "/profile/hours", {"answer": "12", "action": "save"}).status_code == 303
+    assert query(app, "SELECT hours_max FROM profiles WHERE user_id = ?", (user_id(app, "bewoner2"),)) == [
+        {"hours_max": 12}
+    ]
 
 
 def _double_tap(app, data):
@@ -740,8 +749,9 @@ def test_double_signup_logs_in_with_both_answers(app):
 def test_same_username_with_another_password_is_somebody_else(app, client):
     post_form(client, "/signup", GOOD_SIGNUP, "/signup")
     other = app.test_client()
-    response = post_form(other, "/signup", {**GOOD_SIGNUP, "password": "een andere zin",
-                                            "confirm": "een andere zin"}, "/signup")  # fmt: skip
+    response = post_form(
+        other, "/signup", {**GOOD_SIGNUP, "password": "een andere zin", "confirm": "een andere zin"}, "/signup"
+    )
     assert response.status_code == 422
     shows(app, response, TAKEN)
     assert other.get("/profile").status_code == 303
@@ -749,9 +759,7 @@ def test_same_username_with_another_password_is_somebody_else(app, client):
 
 def test_signup_again_after_ten_minutes_is_refused(app, client):
     post_form(client, "/signup", GOOD_SIGNUP, "/signup")
-    execute(
-        app, "UPDATE users SET created_at = '2020-01-01T00:00:00Z' WHERE username = 'anna.jansen'"
-    )
+    execute(app, "UPDATE users SET created_at = '2020-01-01T00:00:00Z' WHERE username = 'anna.jansen'")
     other = app.test_client()
     response = post_form(other, "/signup", GOOD_SIGNUP, "/signup")
     assert response.status_code == 422
@@ -761,10 +769,18 @@ def test_signup_again_after_ten_minutes_is_refused(app, client):
 def test_signup_never_opens_a_fresh_coach_account(app):
     """Same username, e-mail and password as the coach (made minutes ago): still refused."""
     other = app.test_client()
-    response = post_form(other, "/signup", {**GOOD_SIGNUP, "username": "coach",
-                                            "email": "coach@example.org",
-                                            "password": "demo-wachtwoord",
-                                            "confirm": "demo-wachtwoord"}, "/signup")  # fmt: skip
+    response = post_form(
+        other,
+        "/signup",
+        {
+            **GOOD_SIGNUP,
+            "username": "coach",
+            "email": "coach@example.org",
+            "password": "demo-wachtwoord",
+            "confirm": "demo-wachtwoord",
+        },
+        "/signup",
+    )
     assert response.status_code == 422
     shows(app, response, TAKEN)
     assert other.get("/profile/export").status_code == 303
@@ -773,19 +789,25 @@ def test_signup_never_opens_a_fresh_coach_account(app):
 def test_double_signup_needs_the_same_email(app, client):
     post_form(client, "/signup", GOOD_SIGNUP, "/signup")
     other = app.test_client()
-    response = post_form(
-        other, "/signup", {**GOOD_SIGNUP, "email": "iemand@example.org"}, "/signup"
-    )
+    response = post_form(other, "/signup", {**GOOD_SIGNUP, "email": "iemand@example.org"}, "/signup")
     assert response.status_code == 422
     assert other.get("/profile").status_code == 303
 
 
 def test_signup_with_an_existing_email_does_not_take_over_that_account(app):
     other = app.test_client()
-    response = post_form(other, "/signup", {**GOOD_SIGNUP, "username": "nieuwe.coach",
-                                            "email": "coach@example.org",
-                                            "password": "demo-wachtwoord",
-                                            "confirm": "demo-wachtwoord"}, "/signup")  # fmt: skip
+    response = post_form(
+        other,
+        "/signup",
+        {
+            **GOOD_SIGNUP,
+            "username": "nieuwe.coach",
+            "email": "coach@example.org",
+            "password": "demo-wachtwoord",
+            "confirm": "demo-wachtwoord",
+        },
+        "/signup",
+    )
     assert response.status_code == 422
     assert other.get("/settings").status_code == 200
     assert "coach" not in page(other.get("/settings")).split('id="main"')[1].split("</main>")[0]
@@ -856,13 +878,9 @@ def test_a_page_after_the_last_is_404_with_a_message(reader_app, reader):
 
 def test_two_categories_use_the_first(reader_app, reader):
     body = page(reader.get("/jobs?category=green&category=elderly&sort=new"))
-    green = [
-        row["title_nl"]
-        for row in query(reader_app, "SELECT title_nl FROM jobs WHERE category = 'green'")
-    ]
+    green = [row["title_nl"] for row in query(reader_app, "SELECT title_nl FROM jobs WHERE category = 'green'")]
     elderly = [
-        row["title_nl"]
-        for row in query(reader_app, "SELECT title_nl FROM jobs WHERE category = 'elderly'")
+        row["title_nl"] for row in query(reader_app, "SELECT title_nl FROM jobs WHERE category = 'elderly'")
     ]
     assert green and elderly
     assert all(title in body for title in green)
@@ -879,6 +897,4 @@ def test_a_good_filter_narrows_the_list(reader_app, reader):
 def test_no_results_says_so(reader_app, reader):
     response = reader.get("/jobs", query_string={"q": "zzzzzzzz"})
     assert response.status_code == 200
-    assert t(reader_app, "No jobs match these filters. Try fewer filters or other words.") in page(
-        response
-    )
+    assert t(reader_app, "No jobs match these filters. Try fewer filters or other words.") in page(response)

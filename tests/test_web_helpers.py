@@ -10,8 +10,18 @@ def test_paths_on_this_site_are_safe(target):
 
 @pytest.mark.parametrize(
     "target",
-    ["", None, "jobs", "//evil.example", "/\\evil.example", "https://evil.example/",
-     "javascript:alert(1)", "/\r\nSet-Cookie: x=1", "\\\\evil.example", 42],
-)  # fmt: skip
+    [
+        "",
+        None,
+        "jobs",
+        "//evil.example",
+        "/\\evil.example",
+        "https://evil.example/",
+        "javascript:alert(1)",
+        "/\r\nSet-Cookie: x=1",
+        "\\\\evil.example",
+        42,
+    ],
+)
 def test_everything_else_is_not(target):
     assert not is_safe_next(target)

@@ -54,10 +54,13 @@ def static_file(filename):
     stat = os.stat(path)
     body, etag = _minified(path, stat.st_mtime_ns, stat.st_size)
     return send_file(
-        io.BytesIO(body), mimetype=mimetypes.guess_type(filename)[0], etag=etag,
-        last_modified=stat.st_mtime, max_age=current_app.get_send_file_max_age(filename),
+        io.BytesIO(body),
+        mimetype=mimetypes.guess_type(filename)[0],
+        etag=etag,
+        last_modified=stat.st_mtime,
+        max_age=current_app.get_send_file_max_age(filename),
         conditional=True,
-    )  # fmt: skip
+    )
 
 
 def init_app(app):

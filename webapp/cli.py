@@ -28,16 +28,20 @@ def create_user_command(role, username, display_name, email, coach_username, pas
     db = _db()
     coach_id = None
     if coach_username:
-        coach = one(db, "SELECT id FROM users WHERE username = ? AND role = 'coach'",
-                    (coach_username,))  # fmt: skip
+        coach = one(db, "SELECT id FROM users WHERE username = ? AND role = 'coach'", (coach_username,))
         if coach is None:
             raise click.ClickException(f"No coach with username {coach_username}")
         coach_id = coach[0]
     try:
         user_id = create_user(
-            db, username=username, role=role, display_name=display_name, email=email,
-            password=password, coach_id=coach_id,
-        )  # fmt: skip
+            db,
+            username=username,
+            role=role,
+            display_name=display_name,
+            email=email,
+            password=password,
+            coach_id=coach_id,
+        )
     except sqlite3.IntegrityError:
         raise click.ClickException(f"The username or e-mail {username} is taken") from None
     click.echo(f"Created {role} {username} (id {user_id})")
@@ -81,11 +85,12 @@ def seed_demo_command(size, if_empty):
     demo.seed_small(db)
     if size == "large":
         demo.seed_large(db)
-    counts = {table: one(db, f"SELECT COUNT(*) FROM {table}")[0]  # noqa: S608 - fixed names
-              for table in ("users", "jobs", "profiles")}  # fmt: skip
+    counts = {
+        table: one(db, f"SELECT COUNT(*) FROM {table}")[0]  # noqa: S608 - fixed names
+        for table in ("users", "jobs", "profiles")
+    }
     click.echo("Demo data ready: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
-    click.echo(f"Demo accounts: bewoner, bewoner2, buurtgroep, coach, gemeente "
-               f"(password {demo.DEMO_PASSWORD})")  # fmt: skip
+    click.echo(f"Demo accounts: bewoner, bewoner2, buurtgroep, coach, gemeente (password {demo.DEMO_PASSWORD})")
 
 
 def init_app(app):

@@ -92,22 +92,51 @@ def m003_start_codes(db):
 
 
 JOB_TEXT_FIELDS = (
-    "title_nl", "title_en", "summary_nl", "summary_en", "plain_nl", "plain_en",
-    "tasks_nl", "tasks_en", "problem_nl", "problem_en", "team_nl", "team_en",
-)  # fmt: skip
+    "title_nl",
+    "title_en",
+    "summary_nl",
+    "summary_en",
+    "plain_nl",
+    "plain_en",
+    "tasks_nl",
+    "tasks_en",
+    "problem_nl",
+    "problem_en",
+    "team_nl",
+    "team_en",
+)
 
 # The columns of ``jobs`` that are written (``id`` is the database's own;
 # ``proposal_id`` is set only by a decision about a proposal).
 JOB_FIELDS = (
-    "status", "category", "buurt_id", "employer", "hours", "days", "skills", "languages",
-    "demands", "wage_scale", "wage_cents", "places", "places_filled", "start_date",
-    *JOB_TEXT_FIELDS, "created_at",
-)  # fmt: skip
+    "status",
+    "category",
+    "buurt_id",
+    "employer",
+    "hours",
+    "days",
+    "skills",
+    "languages",
+    "demands",
+    "wage_scale",
+    "wage_cents",
+    "places",
+    "places_filled",
+    "start_date",
+    *JOB_TEXT_FIELDS,
+    "created_at",
+)
 
 JOB_SEARCH_FIELDS = (
-    "title_nl", "title_en", "summary_nl", "summary_en", "plain_nl", "plain_en",
-    "tasks_nl", "tasks_en",
-)  # fmt: skip
+    "title_nl",
+    "title_en",
+    "summary_nl",
+    "summary_en",
+    "plain_nl",
+    "plain_en",
+    "tasks_nl",
+    "tasks_en",
+)
 
 
 def m004_jobs(db):
@@ -345,4 +374,3 @@ def init_db_command():
 def init_app(app):
     app.teardown_appcontext(close_db)
     app.cli.add_command(init_db_command)
-

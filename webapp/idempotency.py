@@ -98,8 +98,7 @@ def recall_client_id(db, user_id, client_id):
     """(kind, item_id) stored earlier for this person's ``client_id``, or None."""
     if not client_id:
         return None
-    row = one(db, "SELECT kind, item_id FROM client_ids WHERE user_id = ? AND client_id = ?",
-              (user_id, client_id))  # fmt: skip
+    row = one(db, "SELECT kind, item_id FROM client_ids WHERE user_id = ? AND client_id = ?", (user_id, client_id))
     return (row["kind"], row["item_id"]) if row else None
 
 

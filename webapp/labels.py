@@ -93,9 +93,7 @@ NOTIFICATION = {
     "appointment_answer": _l("A participant answered about an appointment."),
     "caseload_added": _l("A participant was added to your caseload."),
     "coach_changed": _l("You have a new coach."),
-    "proposal_threshold": _l(
-        "A proposal you support has enough votes. The municipality will look at it."
-    ),
+    "proposal_threshold": _l("A proposal you support has enough votes. The municipality will look at it."),
     "proposal_changes_asked": _l("The municipality asked you to change your proposal."),
     "proposal_comment": _l("Someone wrote something about your proposal."),
     "proposal_answer": _l("Someone answered you about a proposal."),
@@ -153,9 +151,7 @@ def reason_text(reason, job_buurt=""):
     if code == "too_far":
         return _("In %(buurt)s: further than you want to travel", buurt=job_buurt)
     if code == "too_many_hours":
-        return _(
-            "%(hours)d hours, more than the %(most)d you wanted", hours=values[0], most=values[1]
-        )
+        return _("%(hours)d hours, more than the %(most)d you wanted", hours=values[0], most=values[1])
     if code == "weekend":
         return _("You said: no weekend work")
     if code == "days_off":

@@ -7,6 +7,4 @@ def places(db):
     """Wijken with their buurten, for filters and the profile."""
     wijken = rows(db, "SELECT id, name FROM wijken ORDER BY name")
     buurten = rows(db, "SELECT id, name, wijk_id FROM buurten ORDER BY name")
-    return [
-        (wijk, [buurt for buurt in buurten if buurt["wijk_id"] == wijk["id"]]) for wijk in wijken
-    ]
+    return [(wijk, [buurt for buurt in buurten if buurt["wijk_id"] == wijk["id"]]) for wijk in wijken]

@@ -77,11 +77,18 @@ def current_path():
 
 def init_app(app):
     app.jinja_env.globals.update(
-        static_url=static_url, job_text=job_text, job_wage=job_wage, day_names=day_names,
-        labels=labels, reason_text=labels.reason_text, hours_label=labels.hours_label,
-        current_path=current_path, job_category_icon=CATEGORIES.get, skill_icon=SKILLS.get,
+        static_url=static_url,
+        job_text=job_text,
+        job_wage=job_wage,
+        day_names=day_names,
+        labels=labels,
+        reason_text=labels.reason_text,
+        hours_label=labels.hours_label,
+        current_path=current_path,
+        job_category_icon=CATEGORIES.get,
+        skill_icon=SKILLS.get,
         limit_icon=LIMITS.get,
-    )  # fmt: skip
+    )
     app.jinja_env.filters.update(money=money, date_iso=date_iso)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

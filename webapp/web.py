@@ -9,9 +9,7 @@ from werkzeug.routing import IntegerConverter
 
 def is_htmx():
     # A history restore wants the whole page back, not a fragment.
-    return request.headers.get("HX-Request") == "true" and not request.headers.get(
-        "HX-History-Restore-Request"
-    )
+    return request.headers.get("HX-Request") == "true" and not request.headers.get("HX-History-Restore-Request")
 
 
 def page_or_partial(page_template, partial_template, status=200, **context):

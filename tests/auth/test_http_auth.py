@@ -46,9 +46,16 @@ def is_logged_in(client):
 
 @pytest.mark.parametrize(
     ("name", "home"),
-    [("bewoner", "/jobs"), ("BEWONER", "/jobs"), ("  bewoner  ", "/jobs"), ("coach", "/"),
-     ("coach@example.org", "/"), ("COACH@Example.ORG", "/"), ("gemeente", "/")],
-)  # fmt: skip
+    [
+        ("bewoner", "/jobs"),
+        ("BEWONER", "/jobs"),
+        ("  bewoner  ", "/jobs"),
+        ("coach", "/"),
+        ("coach@example.org", "/"),
+        ("COACH@Example.ORG", "/"),
+        ("gemeente", "/"),
+    ],
+)
 def test_login_by_username_or_email(client, name, home):
     response = log_in(client, name)
     assert response.status_code == 303
@@ -103,10 +110,20 @@ def test_next_on_this_site_is_followed(client, target):
 
 @pytest.mark.parametrize(
     "target",
-    ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)",
-     "http://localhost/jobs", "///evil.example", "\\\\evil.example", " //evil.example",
-     "/\tevil.example", "jobs", "data:text/html,x"],
-)  # fmt: skip
+    [
+        "//evil.example",
+        "https://evil.example",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "http://localhost/jobs",
+        "///evil.example",
+        "\\\\evil.example",
+        " //evil.example",
+        "/\tevil.example",
+        "jobs",
+        "data:text/html,x",
+    ],
+)
 def test_next_off_site_is_ignored(client, target):
     response = log_in(client, "bewoner", next=target)
     assert response.status_code == 303
@@ -212,15 +229,11 @@ def test_get_logout_only_asks(app, client):
     log_in(client, "bewoner")
     response = client.get("/logout")
     assert response.status_code == 200
-    assert t(app, "Do you share this phone with others? Then log out when you are done.") in page(
-        response
-    )
+    assert t(app, "Do you share this phone with others? Then log out when you are done.") in page(response)
     assert is_logged_in(client)
 
 
-def test_a_copied_session_cookie_still_works_after_logout_only_until_the_password_changes(
-    app, client
-):
+def test_a_copied_session_cookie_still_works_after_logout_only_until_the_password_changes(app, client):
     """Flask sessions live in the cookie; a new password ends every old one."""
     log_in(client, "bewoner2")
     stolen = client.get_cookie("session").value
@@ -229,8 +242,7 @@ def test_a_copied_session_cookie_still_works_after_logout_only_until_the_passwor
         code, _expires = issue_start_code(db, user_id(app, "bewoner2"))
         db.close()
     other = app.test_client()
-    post_form(other, "/activate", {"code": code, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
-              "/activate")  # fmt: skip
+    post_form(other, "/activate", {"code": code, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}, "/activate")
     thief = app.test_client()
     thief.set_cookie("session", stolen)
     assert thief.get("/interests").status_code == 303
@@ -281,8 +293,12 @@ def test_a_new_account_never_gets_a_deleted_accounts_id(app, client):
     token = client.get_cookie("remember_token").value
     post_form(client, "/profile/delete", {"sure": "y"})
     newcomer = app.test_client()
-    post_form(newcomer, "/signup", {"username": "nieuwkomer", "password": NEW_PASSWORD,
-                                    "confirm": NEW_PASSWORD}, "/signup")  # fmt: skip
+    post_form(
+        newcomer,
+        "/signup",
+        {"username": "nieuwkomer", "password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+        "/signup",
+    )
     assert user_id(app, "nieuwkomer") != old_id
     fresh = app.test_client()
     fresh.set_cookie("remember_token", token)
@@ -295,9 +311,10 @@ def test_a_new_account_never_gets_a_deleted_accounts_id(app, client):
 def _attempt(client, username, password="verkeerd", address="10.0.0.1"):  # noqa: S107
     token = csrf_token(client, "/login")
     return client.post(
-        "/login", data={"username": username, "password": password, "csrf_token": token},
+        "/login",
+        data={"username": username, "password": password, "csrf_token": token},
         environ_base={"REMOTE_ADDR": address},
-    )  # fmt: skip
+    )
 
 
 def test_fourth_failed_login_for_one_account_is_429_from_any_address(make_app):
@@ -308,8 +325,9 @@ def test_fourth_failed_login_for_one_account_is_429_from_any_address(make_app):
     response = _attempt(client, "bewoner", address="10.9.9.9")
     assert response.status_code == 429
     assert t(app, TOO_MANY) in page(response)
-    assert t(app, "You tried many times in a short time. Wait 15 minutes and try again. "
-                  "Or ask your coach for help.") in page(response)  # fmt: skip
+    assert t(
+        app, "You tried many times in a short time. Wait 15 minutes and try again. Or ask your coach for help."
+    ) in page(response)
 
 
 def test_a_locked_account_stays_locked_with_the_right_password(make_app):
@@ -365,9 +383,7 @@ def test_the_address_limit_leaves_other_addresses_alone(make_app):
 
 
 def test_successful_logins_do_not_count(make_app):
-    app = make_app(
-        LOGIN_LIMIT_PER_ACCOUNT="3 per 15 minutes", LOGIN_LIMIT_PER_ADDRESS="3 per 15 minutes"
-    )
+    app = make_app(LOGIN_LIMIT_PER_ACCOUNT="3 per 15 minutes", LOGIN_LIMIT_PER_ADDRESS="3 per 15 minutes")
     for _ in range(3):
         assert _attempt(app.test_client(), "bewoner", DEMO_PASSWORD).status_code == 303
     client = app.test_client()
@@ -420,10 +436,10 @@ def test_the_default_limit_stops_guessing(make_app):
 def _activate(client, code="NOPE", address="10.0.0.1", password=NEW_PASSWORD):
     token = csrf_token(client, "/activate")
     return client.post(
-        "/activate", data={"code": code, "password": password, "confirm": password,
-                           "csrf_token": token},
+        "/activate",
+        data={"code": code, "password": password, "confirm": password, "csrf_token": token},
         environ_base={"REMOTE_ADDR": address},
-    )  # fmt: skip
+    )
 
 
 def test_fourth_failed_activation_from_one_address_is_429(make_app):
@@ -500,9 +516,7 @@ def test_activate_sets_the_password_and_logs_in(app, client):
 def test_activate_says_the_username(app, client):
     response = _activate(client, _new_code(app, "nieuwe.bewoner"))
     body = page(client.get(response.headers["Location"]))
-    assert (
-        t(app, "Your password is saved. Your username is %(name)s.", name="nieuwe.bewoner") in body
-    )
+    assert t(app, "Your password is saved. Your username is %(name)s.", name="nieuwe.bewoner") in body
 
 
 def test_the_new_password_works_for_logging_in(app, client):
@@ -528,9 +542,7 @@ def test_a_code_works_only_once(app, client):
     other = app.test_client()
     response = _activate(other, code, password="een ander wachtwoord")
     assert response.status_code == 422
-    assert t(app, "This start code was already used. Ask your coach for a new one.") in page(
-        response
-    )
+    assert t(app, "This start code was already used. Ask your coach for a new one.") in page(response)
     assert not is_logged_in(other)
     assert log_in(app.test_client(), "nieuwe.bewoner", NEW_PASSWORD).status_code == 303
 
@@ -541,16 +553,16 @@ def test_an_expired_code_fails_with_a_message(app, client):
     execute(app, "UPDATE start_codes SET expires_at = ?", (past,))
     response = _activate(client, code)
     assert response.status_code == 422
-    assert t(app, "This start code is too old. Codes work for 14 days. "
-                  "Ask your coach for a new one.") in page(response)  # fmt: skip
+    assert t(app, "This start code is too old. Codes work for 14 days. Ask your coach for a new one.") in page(
+        response
+    )
     assert scalar(app, "SELECT password_hash FROM users WHERE username = 'nieuwe.bewoner'") is None
 
 
 def test_a_code_is_valid_for_14_days(app):
     _new_code(app, "nieuwe.bewoner")
     created, expires = (
-        datetime.fromisoformat(value)
-        for value in query_one(app, "SELECT created_at, expires_at FROM start_codes")
+        datetime.fromisoformat(value) for value in query_one(app, "SELECT created_at, expires_at FROM start_codes")
     )
     assert expires - created == timedelta(days=14)
 
@@ -620,8 +632,9 @@ def test_signup_closed_is_404_with_an_explanation(make_app):
     response = app.test_client().get("/signup")
     assert response.status_code == 404
     body = page(response)
-    assert t(app, "In this municipality your coach makes your account. "
-                  "You get a start code from your coach.") in body  # fmt: skip
+    assert (
+        t(app, "In this municipality your coach makes your account. You get a start code from your coach.") in body
+    )
     assert 'href="/activate"' in body
 
 
@@ -629,8 +642,9 @@ def test_signup_closed_refuses_a_post_and_stores_nothing(make_app):
     app = make_app(OPEN_SIGNUP=False)
     client = app.test_client()
     users = count(app, "users")
-    response = post_form(client, "/signup", {"username": "nieuw", "password": NEW_PASSWORD,
-                                             "confirm": NEW_PASSWORD})  # fmt: skip
+    response = post_form(
+        client, "/signup", {"username": "nieuw", "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
+    )
     assert response.status_code == 404
     assert count(app, "users") == users
 

@@ -129,8 +129,7 @@ def csp_errors(page):
         "console",
         lambda message: (
             found.append(message.text)
-            if "Content Security Policy" in message.text
-            or "Content-Security-Policy" in message.text
+            if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
             else None
         ),
     )
@@ -203,10 +202,7 @@ def urlpath(url):
 def _axe_report(violations):
     lines = []
     for violation in violations:
-        lines.append(
-            f"{violation['id']} ({violation['impact']}): {violation['help']}"
-            f" <{violation['helpUrl']}>"
-        )
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
         for node in violation["nodes"]:
             target = " ".join(str(part) for part in node["target"])
             summary = " ".join(node.get("failureSummary", "").split())
@@ -314,17 +310,18 @@ def assert_valid_html(pages, tmp_path):
     )
     inline = []
     for name, text in pages.items():
-        if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", text) or re.search(
-            r"\sstyle=|\son[a-z]+=|<style", text
-        ):
+        if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", text) or re.search(r"\sstyle=|\son[a-z]+=|<style", text):
             inline.append(name)
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert not inline, f"inline style or script in: {inline}"
     files = sorted(str(path) for path in tmp_path.glob("*.html"))
     result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
         [java, "-jar", str(_vnu_jar()), "--format", "json", "--errors-only", "--stdout", *files],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     try:
         messages = json.loads(result.stdout or "{}").get("messages", [])
     except json.JSONDecodeError:
@@ -367,8 +364,11 @@ def worker_ready(page):
     log-in's redirect) can miss its claim(); on a phone the next page load is
     controlled, so load it once more then.
     """
-    wait_until(page, "() => navigator.serviceWorker.ready.then(r => r.active.state === 'activated')",
-               seconds=SENDING / 1000)  # fmt: skip
+    wait_until(
+        page,
+        "() => navigator.serviceWorker.ready.then(r => r.active.state === 'activated')",
+        seconds=SENDING / 1000,
+    )
     try:
         wait_until(page, "() => navigator.serviceWorker.controller !== null", seconds=3)
     except AssertionError:

@@ -56,10 +56,15 @@ def _cases():
         Case("activate", ANON, "/activate"),
         Case("settings", ANON, "/settings"),
         Case("not-found", ANON, "/no-such-page", 404),
-        Case("login-wrong-password", ANON, "/login", error,
-             {"username": "bewoner", "password": "not-" + DEMO_PASSWORD}),
+        Case(
+            "login-wrong-password",
+            ANON,
+            "/login",
+            error,
+            {"username": "bewoner", "password": "not-" + DEMO_PASSWORD},
+        ),
         Case("signup-empty", ANON, "/signup", error, {}),
-    ]  # fmt: skip
+    ]
     # /login and /signup send a logged-in resident on, so they are anonymous only.
     resident = [
         Case("home", RESIDENT, "/"),
@@ -76,19 +81,16 @@ def _cases():
         Case("profile-start", RESIDENT, "/profile/start"),
         *[Case(f"profile-{key}", RESIDENT, f"/profile/{key}") for key in STEPS],
         Case("profile-delete", RESIDENT, "/profile/delete"),
-        Case("profile-step-nothing-chosen", RESIDENT, "/profile/work", error, {},
-             {"action": "save"}),
+        Case("profile-step-nothing-chosen", RESIDENT, "/profile/work", error, {}, {"action": "save"}),
         Case("profile-delete-not-ticked", RESIDENT, "/profile/delete", error, {}),
-    ]  # fmt: skip
+    ]
     return anon + resident
 
 
 CASES = _cases()
 VARIANTS = ("nl", "plain")
 PARAMS = [
-    pytest.param(case, variant, id=f"{case.who}-{case.name}-{variant}")
-    for case in CASES
-    for variant in VARIANTS
+    pytest.param(case, variant, id=f"{case.who}-{case.name}-{variant}") for case in CASES for variant in VARIANTS
 ]
 
 

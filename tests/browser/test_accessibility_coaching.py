@@ -50,40 +50,42 @@ def _cases():
         Case("my-coach", resident, "/coach"),
         Case("my-coach-new", henk, "/coach"),
         Case("messages", resident, "/messages"),
-        Case("messages-too-long", resident, "/messages", 422, {"body": "x" * 2001},
-             "#message-form"),
+        Case("messages-too-long", resident, "/messages", 422, {"body": "x" * 2001}, "#message-form"),
         Case("appointments", resident, "/appointments"),
         Case("another-time", resident, "/appointments/{appointment}/another-time"),
         Case("another-time-empty", resident, "/appointments/{appointment}/another-time", 422, {}),
         Case("plan", resident, "/plan"),
-        Case("plan-empty-goal", resident, "/plan", 422, {"goal-title": ""}, "#new-goal form",
-             action="/plan/goals"),
+        Case(
+            "plan-empty-goal", resident, "/plan", 422, {"goal-title": ""}, "#new-goal form", action="/plan/goals"
+        ),
         Case("interests", resident, "/interests"),
         Case("caseload", coach, "/caseload"),
         Case("caseload-search", coach, "/caseload?q=fat"),
         Case("participant", coach, "/caseload/{fatima}"),
         Case("participant-messages", coach, "/caseload/{fatima}/messages"),
         Case("appointment-new", coach, "/caseload/{fatima}/appointments/new"),
-        Case("appointment-new-empty", coach, "/caseload/{fatima}/appointments/new", 422,
-             {"day": "", "time": "", "place": ""}),
+        Case(
+            "appointment-new-empty",
+            coach,
+            "/caseload/{fatima}/appointments/new",
+            422,
+            {"day": "", "time": "", "place": ""},
+        ),
         Case("appointment-move", coach, "/appointments/{appointment}/move"),
         Case("new-participant", coach, "/caseload/new"),
         Case("new-participant-empty", coach, "/caseload/new", 422, {"display_name": ""}),
-        Case("start-code", coach, "/caseload/new", 200, {"display_name": "Noor Visser"},
-             expect_error=False),
+        Case("start-code", coach, "/caseload/new", 200, {"display_name": "Noor Visser"}, expect_error=False),
         Case("details", coach, "/caseload/details"),
         Case("caseloads", gemeente, "/gemeente/caseloads"),
         Case("caseloads-search", gemeente, "/gemeente/caseloads?q=fatima"),
         Case("caseload-change", gemeente, "/gemeente/caseloads/{fatima}"),
-    ]  # fmt: skip
+    ]
 
 
 CASES = _cases()
 VARIANTS = ("nl", "plain")
 PARAMS = [
-    pytest.param(case, variant, id=f"{case.who}-{case.name}-{variant}")
-    for case in CASES
-    for variant in VARIANTS
+    pytest.param(case, variant, id=f"{case.who}-{case.name}-{variant}") for case in CASES for variant in VARIANTS
 ]
 USERS = sorted({case.who for case in CASES})
 
@@ -152,8 +154,6 @@ class TestPages(PageChecks):
     """axe, 320 px and tap targets on every case above."""
 
 
-
-
 # --- HTML validation ------------------------------------------------------------------
 
 
@@ -168,10 +168,14 @@ def _raw_pages(app, ids):
     for variant in VARIANTS:
         for who in USERS:
             client = app.test_client()
-            answer = client.post("/login", data={
-                "username": who, "password": DEMO_PASSWORD,
-                "csrf_token": _csrf(client.get("/login").get_data(as_text=True)),
-            })  # fmt: skip
+            answer = client.post(
+                "/login",
+                data={
+                    "username": who,
+                    "password": DEMO_PASSWORD,
+                    "csrf_token": _csrf(client.get("/login").get_data(as_text=True)),
+                },
+            )
             assert answer.status_code == 303
             for case in (case for case in CASES if case.who == who):
                 path = with_plain(case.path.format(**ids), variant)
@@ -211,9 +215,20 @@ def test_every_case_is_a_page_that_exists(coaching_server, ids):
 
 def test_the_cases_cover_every_coaching_page():
     covered = {re.sub(r"\{\w+\}", "<>", case.path.split("?")[0]) for case in CASES}
-    pages = {"/coach", "/messages", "/appointments", "/appointments/<>/another-time", "/plan",
-             "/caseload", "/caseload/<>", "/caseload/<>/messages", "/caseload/<>/appointments/new",
-             "/appointments/<>/move", "/caseload/new", "/caseload/details", "/gemeente/caseloads",
-             "/gemeente/caseloads/<>"}  # fmt: skip
+    pages = {
+        "/coach",
+        "/messages",
+        "/appointments",
+        "/appointments/<>/another-time",
+        "/plan",
+        "/caseload",
+        "/caseload/<>",
+        "/caseload/<>/messages",
+        "/caseload/<>/appointments/new",
+        "/appointments/<>/move",
+        "/caseload/new",
+        "/caseload/details",
+        "/gemeente/caseloads",
+        "/gemeente/caseloads/<>",
+    }
     assert pages <= covered, pages - covered
-

@@ -82,8 +82,9 @@ def _cases():
 
 CASES = _cases()
 VARIANTS = ("nl", "plain")
-PARAMS = [pytest.param(case, variant, id=f"{case.who}-{case.name}-{variant}")
-          for case in CASES for variant in VARIANTS]  # fmt: skip
+PARAMS = [
+    pytest.param(case, variant, id=f"{case.who}-{case.name}-{variant}") for case in CASES for variant in VARIANTS
+]
 
 
 @pytest.fixture(scope="session")
@@ -158,8 +159,6 @@ class TestPages(PageChecks):
     """axe, 320 px and tap targets on every case above."""
 
 
-
-
 def _raw_pages(app, ids):
     """The raw HTML of every case, as the server sends it."""
     pages = {}
@@ -168,15 +167,15 @@ def _raw_pages(app, ids):
             client = app.test_client()
             if who != ANON:
                 token = _csrf(client.get("/login").get_data(as_text=True))
-                answer = client.post("/login", data={"username": who, "password": DEMO_PASSWORD,
-                                                     "csrf_token": token})  # fmt: skip
+                answer = client.post(
+                    "/login", data={"username": who, "password": DEMO_PASSWORD, "csrf_token": token}
+                )
                 assert answer.status_code == 303
             for case in (case for case in CASES if case.who == who):
                 path = with_plain(ids(case), variant)
                 response = client.get(path)
                 if case.post:
-                    response = client.post(case.post, data={
-                        "csrf_token": _csrf(response.get_data(as_text=True))})  # fmt: skip
+                    response = client.post(case.post, data={"csrf_token": _csrf(response.get_data(as_text=True))})
                 elif case.form is not None:
                     body = response.get_data(as_text=True)
                     data = {**_form_values(body), **case.form, "csrf_token": _csrf(body)}
@@ -194,9 +193,8 @@ def _csrf(body):
 
 def _form_values(body):
     """The hidden fields of the main form (its form token), so the POST is like a browser's."""
-    main = body.split('<main', 1)[1]
-    return dict(re.findall(r'<input[^>]*type="hidden"[^>]*name="(form_token)"[^>]*value="([^"]*)"',
-                           main)[:1])  # fmt: skip
+    main = body.split("<main", 1)[1]
+    return dict(re.findall(r'<input[^>]*type="hidden"[^>]*name="(form_token)"[^>]*value="([^"]*)"', main)[:1])
 
 
 def test_html_is_valid(shared_live_server, ids, tmp_path):

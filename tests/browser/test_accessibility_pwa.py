@@ -12,7 +12,6 @@ wider than 320 px, every tap target is at least 44 x 44 px; the offline
 page's HTML passes the Nu HTML Checker.
 """
 
-
 import pytest
 from browser_support import (
     assert_no_axe_violations,

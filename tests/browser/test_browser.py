@@ -57,9 +57,7 @@ def _fill_profile(page, base):
     expect(page.locator(".notice--error[role=alert]")).to_contain_text(
         t("Choose one answer, or skip this question.")
     )
-    expect(page.locator("fieldset.choices")).to_have_attribute(
-        "aria-describedby", "step-hint step-error"
-    )
+    expect(page.locator("fieldset.choices")).to_have_attribute("aria-describedby", "step-hint step-error")
 
     shown = {}
     for index, (key, values) in enumerate(ANSWERS):
@@ -90,9 +88,7 @@ def _fill_profile(page, base):
             _save(page)
 
     expect(page).to_have_url(base + "/profile")
-    expect(page.locator(".notice--success")).to_contain_text(
-        t("Saved. You can change your answers at any time.")
-    )
+    expect(page.locator(".notice--success")).to_contain_text(t("Saved. You can change your answers at any time."))
     expect(page.locator("#profile-progress")).to_have_attribute("value", "7")
     expect(page.locator(".step-count")).to_contain_text(
         t("You answered %(answered)d of %(total)d questions.", answered=7, total=8)

@@ -50,9 +50,7 @@ def test_coach_and_resident_side_by_side(browser, browser_context_args, live_ser
     expect(coach.locator(".start-code__qr svg")).to_be_visible()
     box = coach.locator(".start-code__qr svg").bounding_box()
     assert box["width"] >= 150  # big enough to scan from a phone
-    font = coach.locator(".start-code__code").evaluate(
-        "e => parseFloat(getComputedStyle(e).fontSize)"
-    )
+    font = coach.locator(".start-code__code").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert font >= 28
 
     # The coach opens the new participant's page and waits there.
@@ -91,9 +89,7 @@ def test_coach_and_resident_side_by_side(browser, browser_context_args, live_ser
     coach.locator("#message-form button[type=submit]").click()
     expect(coach.locator("#thread-messages .message--mine")).to_contain_text("welkom")
     assert still_same_page(coach)
-    expect(resident.locator("#thread-messages .message--theirs")).to_contain_text(
-        "welkom", timeout=POLL_WAIT
-    )
+    expect(resident.locator("#thread-messages .message--theirs")).to_contain_text("welkom", timeout=POLL_WAIT)
     expect(mine).to_contain_text(t("Read"), timeout=POLL_WAIT)
     assert still_same_page(resident)
 
@@ -116,9 +112,7 @@ def test_coach_and_resident_side_by_side(browser, browser_context_args, live_ser
     appointment = resident.locator(".appointment").first
     expect(appointment).to_contain_text("10:30")
     appointment.locator("button", has_text=t("Yes, this suits me")).click()
-    expect(resident.locator(".appointment").first).to_contain_text(
-        t("You accepted this appointment.")
-    )
+    expect(resident.locator(".appointment").first).to_contain_text(t("You accepted this appointment."))
     with resident.expect_download() as download:
         calendar = t("Add to my calendar")
         resident.locator(".appointment").first.locator("a", has_text=calendar).click()
@@ -172,8 +166,9 @@ def test_the_thread_works_without_javascript(browser, browser_context_args, live
     expect(page).to_have_url(re.compile(r"/messages#message-\d+$"))
     expect(page.locator(".notice--success")).to_contain_text(t("Your message is sent."))
     expect(page.locator("#thread-messages")).to_contain_text("Zonder JavaScript verstuurd")
-    stored = query(live_server, "SELECT COUNT(*) AS n FROM messages WHERE body = ?",
-                   ("Zonder JavaScript verstuurd",))[0]["n"]  # fmt: skip
+    stored = query(
+        live_server, "SELECT COUNT(*) AS n FROM messages WHERE body = ?", ("Zonder JavaScript verstuurd",)
+    )[0]["n"]
     assert stored == 1
     context.close()
 

@@ -28,9 +28,7 @@ def _prepare(server):
     """Threshold 2, and two more residents in Lindeveld-Noord who can log in."""
     connection = sqlite3.connect(server.app.config["DATABASE"])
     try:
-        connection.execute(
-            "INSERT INTO settings (key, value, updated_at) VALUES ('threshold', '2', '')"
-        )
+        connection.execute("INSERT INTO settings (key, value, updated_at) VALUES ('threshold', '2', '')")
         password_hash, buurt = connection.execute(
             """SELECT users.password_hash, profiles.home_buurt_id FROM users
                JOIN profiles ON profiles.user_id = users.id WHERE username = 'bewoner'"""
@@ -79,9 +77,7 @@ def _propose(page, base):
         expect(page.locator(f"main input[name={name}][value={value}]")).to_be_checked()
     page.locator("form.proposal-form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/proposals/\d+$"))
-    expect(page.locator(".notice--success")).to_contain_text(
-        t("Your draft is saved. Check it, then publish it.")
-    )
+    expect(page.locator(".notice--success")).to_contain_text(t("Your draft is saved. Check it, then publish it."))
     expect(page.locator("#draft-title")).to_have_text(t("This is your draft"))
     proposal_id = int(page.url.rsplit("/", 1)[1])
     page.locator("#publish button[type=submit]").click()
@@ -171,9 +167,7 @@ def _approve_and_publish(page, base, proposal_id):
     page.locator(".job-form button[type=submit]").last.click()
     expect(page.locator(".notice--success")).to_contain_text(t("The job is saved."))
     page.get_by_role("button", name=t("Publish the job")).click()
-    expect(page.locator(".notice--success")).to_contain_text(
-        t("The job is open. Residents can react now.")
-    )
+    expect(page.locator(".notice--success")).to_contain_text(t("The job is open. Residents can react now."))
     return job_id
 
 
@@ -181,22 +175,25 @@ def _job_appears_and_the_voter_sees_the_decision(page, base, proposal_id, job_id
     page.goto(base + f"/jobs/{job_id}")
     expect(page.locator("main h1")).to_have_text(TITLE)
     expect(page.locator(".origin")).to_contain_text(
-        nt("Proposed by residents of %(buurt)s, %(num)d vote",
-           "Proposed by residents of %(buurt)s, %(num)d votes", 2, buurt="De Hoven")
-    )  # fmt: skip
+        nt(
+            "Proposed by residents of %(buurt)s, %(num)d vote",
+            "Proposed by residents of %(buurt)s, %(num)d votes",
+            2,
+            buurt="De Hoven",
+        )
+    )
     page.locator(".site-header a[href='/notifications']").click()
     items = page.locator(".notification-list")
     expect(items).to_contain_text(t("The municipality decided about a proposal you support."))
     expect(items).to_contain_text(t("A job that residents proposed is now open."))
-    page.locator(".notification__open", has_text=t(
-        "The municipality decided about a proposal you support.")).click()  # fmt: skip
+    page.locator(
+        ".notification__open", has_text=t("The municipality decided about a proposal you support.")
+    ).click()
     expect(page).to_have_url(base + f"/proposals/{proposal_id}")
     decision = page.locator("section.decision")
     expect(decision).to_contain_text(REASON)
     expect(decision).to_contain_text(PAYER)
-    expect(decision.get_by_role("link", name=t("See the job"))).to_have_attribute(
-        "href", f"/jobs/{job_id}"
-    )
+    expect(decision.get_by_role("link", name=t("See the job"))).to_have_attribute("href", f"/jobs/{job_id}")
     expect(page.locator("main .facts--large")).to_contain_text(t("Became a job"))
 
 
@@ -226,8 +223,7 @@ def test_from_proposal_to_job(browser, browser_context_args, live_server):
         log_in(third, base, NEIGHBOURS[1])
         _vote_without_javascript(third, live_server, proposal_id)
 
-        row = query(live_server, "SELECT status, vote_count FROM proposals WHERE id = ?",
-                    (proposal_id,))[0]  # fmt: skip
+        row = query(live_server, "SELECT status, vote_count FROM proposals WHERE id = ?", (proposal_id,))[0]
         assert (row["status"], row["vote_count"]) == ("with_gemeente", 2)
 
         municipality = session()
@@ -256,9 +252,7 @@ def test_vote_and_take_back_without_javascript(browser, browser_context_args, li
             t("%(count)d of %(threshold)d votes", count=before + 1, threshold=25)
         )
         page.get_by_role("button", name=re.compile(t("Take back my vote"))).click()
-        expect(page.locator("main > .notice--success")).to_contain_text(
-            t("You took back your vote.")
-        )
+        expect(page.locator("main > .notice--success")).to_contain_text(t("You took back your vote."))
         expect(page.locator("#vote-3-count")).to_contain_text(
             t("%(count)d of %(threshold)d votes", count=before, threshold=25)
         )

@@ -179,13 +179,19 @@ def test_after_one_visit_the_pages_read_offline(phone, server):
     page.goto(server.url + "/interests")
     expect(page.locator("main")).to_contain_text(job["title_nl"])
     page.goto(server.url + "/messages")
-    newest = query(server, "SELECT body FROM messages WHERE resident_id = ? ORDER BY id DESC LIMIT 1",
-                   (user_id(server, RESIDENT),))[0]["body"]  # fmt: skip
+    newest = query(
+        server,
+        "SELECT body FROM messages WHERE resident_id = ? ORDER BY id DESC LIMIT 1",
+        (user_id(server, RESIDENT),),
+    )[0]["body"]
     expect(page.locator("#thread-messages")).to_contain_text(newest)
     expect(banner).to_be_visible()
     page.goto(server.url + "/plan")
-    goal = query(server, "SELECT title FROM plan_goals WHERE resident_id = ? ORDER BY id LIMIT 1",
-                 (user_id(server, RESIDENT),))[0]["title"]  # fmt: skip
+    goal = query(
+        server,
+        "SELECT title FROM plan_goals WHERE resident_id = ? ORDER BY id LIMIT 1",
+        (user_id(server, RESIDENT),),
+    )[0]["title"]
     expect(page.locator(".goal__title").first).to_have_text(goal)
     assert server.requests[seen:] == [], "requests reached the server while offline"
 
@@ -261,8 +267,9 @@ def test_an_interest_written_offline_is_sent_once(phone, server):
     )
     page.wait_for_timeout(1500)  # room for a second, wrong, post
     assert server.posts.count(f"/jobs/{job['id']}/interest") == 1
-    rows = query(server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
-                 (job["id"], user_id(server, RESIDENT)))  # fmt: skip
+    rows = query(
+        server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?", (job["id"], user_id(server, RESIDENT))
+    )
     assert len(rows) == 1
     assert rows[0]["message"] == "Ik kan op maandag beginnen." and rows[0]["client_id"] == item["id"]
     assert outbox(page) == []
@@ -343,11 +350,14 @@ def test_a_vote_cast_offline_is_sent_once(phone, server):
     page.wait_for_timeout(1500)  # room for a second, wrong, post
     assert server.posts.count(f"/proposals/{OPEN_VOGELBUURT}/vote") == 1
     voter = user_id(server, RESIDENT)
-    assert len(query(server, "SELECT * FROM votes WHERE proposal_id = ? AND user_id = ?",
-                     (OPEN_VOGELBUURT, voter))) == 1  # fmt: skip
+    assert (
+        len(query(server, "SELECT * FROM votes WHERE proposal_id = ? AND user_id = ?", (OPEN_VOGELBUURT, voter)))
+        == 1
+    )
     assert vote_count(server, OPEN_VOGELBUURT) == before + 1
-    remembered = query(server, "SELECT kind, item_id FROM client_ids WHERE user_id = ? AND client_id = ?",
-                       (voter, item["id"]))  # fmt: skip
+    remembered = query(
+        server, "SELECT kind, item_id FROM client_ids WHERE user_id = ? AND client_id = ?", (voter, item["id"])
+    )
     assert [tuple(row) for row in remembered] == [("vote", OPEN_VOGELBUURT)]
     assert outbox(page) == []
 
@@ -368,8 +378,16 @@ def test_when_the_server_is_down_the_outbox_waits(phone, server):
     expect(page.locator("#interest")).to_contain_text(
         t("You said you want this job. Your coach can see it."), timeout=SENDING
     )
-    assert len(query(server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
-                     (job["id"], user_id(server, RESIDENT)))) == 1  # fmt: skip
+    assert (
+        len(
+            query(
+                server,
+                "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
+                (job["id"], user_id(server, RESIDENT)),
+            )
+        )
+        == 1
+    )
     assert outbox(page) == []
 
 
@@ -401,8 +419,16 @@ def test_a_page_loaded_while_the_outbox_sends_shows_what_was_sent(phone, server)
         time.sleep(0.05)
     response = page.reload()
     assert t("You said you want this job. Your coach can see it.") in response.text()
-    assert len(query(server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
-                     (job["id"], user_id(server, RESIDENT)))) == 1  # fmt: skip
+    assert (
+        len(
+            query(
+                server,
+                "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
+                (job["id"], user_id(server, RESIDENT)),
+            )
+        )
+        == 1
+    )
 
 
 def test_a_lost_connection_queues_the_interest(phone, server):
@@ -423,8 +449,16 @@ def test_a_lost_connection_queues_the_interest(phone, server):
     expect(page.locator("#interest")).to_contain_text(
         t("Your coach can now see that you want this job."), timeout=SENDING
     )
-    assert len(query(server, "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
-                     (job["id"], user_id(server, RESIDENT)))) == 1  # fmt: skip
+    assert (
+        len(
+            query(
+                server,
+                "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
+                (job["id"], user_id(server, RESIDENT)),
+            )
+        )
+        == 1
+    )
 
 
 def test_a_failed_htmx_request_says_so(phone, server):
@@ -437,8 +471,14 @@ def test_a_failed_htmx_request_says_so(phone, server):
     page.locator("#interest button[type=submit]").click()
     note = page.locator("[data-pwa-not-sent]")
     expect(note).to_contain_text(t("You are offline, so this was not sent. Try again when you have internet."))
-    assert query(server, "SELECT status FROM interests WHERE job_id = ? AND user_id = ?",
-                 (job["id"], user_id(server, RESIDENT)))[0]["status"] == "open"  # fmt: skip
+    assert (
+        query(
+            server,
+            "SELECT status FROM interests WHERE job_id = ? AND user_id = ?",
+            (job["id"], user_id(server, RESIDENT)),
+        )[0]["status"]
+        == "open"
+    )
     server.cut.clear()
 
 
@@ -575,8 +615,9 @@ def test_the_plan_is_read_aloud_without_its_buttons(phone, server, who):
     expected = [t("Our plan")]
     for goal in goals:
         expected.append(goal["title"])
-        for step in query(server, "SELECT text, done_at FROM plan_steps WHERE goal_id = ? ORDER BY id",
-                          (goal["id"],)):  # fmt: skip
+        for step in query(
+            server, "SELECT text, done_at FROM plan_steps WHERE goal_id = ? ORDER BY id", (goal["id"],)
+        ):
             if step["done_at"]:
                 expected.append(t("Done:"))  # a line of its own (it is hidden from sight)
             expected.append(step["text"])
@@ -665,7 +706,7 @@ def test_someone_elses_outbox_is_never_sent_under_my_name(phone, server):
         """(job) => BasisbaanOutbox.put({ id: crypto.randomUUID(), user: '999', url: `/jobs/${job}/interest`,
              body: 'message=niet+van+mij', target: '', swap: '', page: `/jobs/${job}`, created: Date.now() })""",
         job["id"],
-    )  # fmt: skip
+    )
     log_in(page, server.url, "bewoner2")
     page.goto(server.url + "/jobs")
     page.wait_for_timeout(500)
@@ -825,10 +866,14 @@ def test_a_notification_reaches_the_phone_and_shows_its_kind_text(phone, make_ap
         cdp.send("ServiceWorker.enable")
         while not registrations:
             page.wait_for_timeout(50)
-        cdp.send("ServiceWorker.deliverPushMessage", {
-            "origin": live.url, "registrationId": registrations[0]["registrationId"],
-            "data": json.dumps(device.read(push)),
-        })  # fmt: skip
+        cdp.send(
+            "ServiceWorker.deliverPushMessage",
+            {
+                "origin": live.url,
+                "registrationId": registrations[0]["registrationId"],
+                "data": json.dumps(device.read(push)),
+            },
+        )
         shown = "() => navigator.serviceWorker.ready.then(r => r.getNotifications())"
         wait_until(page, shown + ".then(all => all.length > 0)")
         [shown] = page.evaluate(

@@ -24,9 +24,7 @@ def add_people(database):
     """Five coaches with ten new residents each, before the server starts."""
     connection = sqlite3.connect(database)
     try:
-        hashed = connection.execute(
-            "SELECT password_hash FROM users WHERE username = 'coach'"
-        ).fetchone()[0]
+        hashed = connection.execute("SELECT password_hash FROM users WHERE username = 'coach'").fetchone()[0]
         for c in range(COACHES):
             coach = connection.execute(
                 "INSERT INTO users (username, display_name, password_hash, role, created_at) "
@@ -55,8 +53,7 @@ class Session:
         )
         page = self.get("/login")
         token = re.search(r'name="csrf_token" value="([^"]+)"', page)[1]
-        status, _location = self.post("/login", {"username": username, "password": PASSWORD,
-                                                 "csrf_token": token})  # fmt: skip
+        status, _location = self.post("/login", {"username": username, "password": PASSWORD, "csrf_token": token})
         assert status == 303, f"{username} could not log in"
         self.token = re.search(r'name="csrf_token" value="([^"]+)"', self.get("/settings"))[1]
 
@@ -89,8 +86,7 @@ def test_500_messages_at_once_are_all_stored_once_and_in_order(gunicorn_server):
     assert len(people) == RESIDENTS
     coach_names = sorted({coach for _id, _name, coach in people})
     with ThreadPoolExecutor(max_workers=16) as pool:
-        logins = {name: pool.submit(Session, server.url, name)
-                  for name in [p[1] for p in people] + coach_names}  # fmt: skip
+        logins = {name: pool.submit(Session, server.url, name) for name in [p[1] for p in people] + coach_names}
         sessions = {name: future.result() for name, future in logins.items()}
 
     # Each sender: a list of (path, body, client id); the third one is sent twice at once.
@@ -98,9 +94,9 @@ def test_500_messages_at_once_are_all_stored_once_and_in_order(gunicorn_server):
     for resident_id, resident, coach in people:
         for who, path in ((resident, "/messages"), (coach, f"/caseload/{resident_id}/messages")):
             tag = "bewoner" if who == resident else "coach"
-            senders.append((sessions[who], path, [
-                (f"{resident_id}:{tag}:{n}", str(uuid.uuid4())) for n in range(PER_SENDER)
-            ]))  # fmt: skip
+            senders.append(
+                (sessions[who], path, [(f"{resident_id}:{tag}:{n}", str(uuid.uuid4())) for n in range(PER_SENDER)])
+            )
 
     acknowledged = []
     failures = []
@@ -108,8 +104,7 @@ def test_500_messages_at_once_are_all_stored_once_and_in_order(gunicorn_server):
     start = threading.Barrier(len(senders))
 
     def send(session, path, body, key):
-        status, location = session.post(path, {"body": body, "client_id": key,
-                                               "csrf_token": session.token})  # fmt: skip
+        status, location = session.post(path, {"body": body, "client_id": key, "csrf_token": session.token})
         with lock:
             if status == 303:
                 acknowledged.append((body, location))
@@ -120,8 +115,7 @@ def test_500_messages_at_once_are_all_stored_once_and_in_order(gunicorn_server):
         start.wait()  # everyone starts at the same moment
         for number, (body, key) in enumerate(items):
             if number == 2:
-                twins = [threading.Thread(target=send, args=(session, path, body, key))
-                         for _ in range(2)]  # fmt: skip
+                twins = [threading.Thread(target=send, args=(session, path, body, key)) for _ in range(2)]
                 for twin in twins:
                     twin.start()
                 for twin in twins:

@@ -23,24 +23,39 @@ from webapp.coaching.queries import today_local
 WHO = (None, "bewoner", "bewoner2", "coach", "coach2", "gemeente")
 LOGIN = "login"
 TABLES = (
-    "messages", "appointments", "plan_goals", "plan_steps", "interests", "users", "start_codes",
-    "coach_details", "coach_changes", "access_log", "notifications",
-)  # fmt: skip
+    "messages",
+    "appointments",
+    "plan_goals",
+    "plan_steps",
+    "interests",
+    "users",
+    "start_codes",
+    "coach_details",
+    "coach_changes",
+    "access_log",
+    "notifications",
+)
 
 
 def ids(app):
     fatima = user_id(app, "bewoner")
     return {
         "fatima": fatima,
-        "appointment": scalar(app, "SELECT id FROM appointments WHERE resident_id = ? "
-                                   "AND status = 'planned' ORDER BY starts_at DESC", (fatima,)),
-        "goal": scalar(app, "SELECT id FROM plan_goals WHERE resident_id = ? ORDER BY id",
-                       (fatima,)),
-        "step": scalar(app, "SELECT plan_steps.id FROM plan_steps JOIN plan_goals "
-                            "ON plan_goals.id = goal_id WHERE resident_id = ?", (fatima,)),
+        "appointment": scalar(
+            app,
+            "SELECT id FROM appointments WHERE resident_id = ? AND status = 'planned' ORDER BY starts_at DESC",
+            (fatima,),
+        ),
+        "goal": scalar(app, "SELECT id FROM plan_goals WHERE resident_id = ? ORDER BY id", (fatima,)),
+        "step": scalar(
+            app,
+            "SELECT plan_steps.id FROM plan_steps JOIN plan_goals "
+            "ON plan_goals.id = goal_id WHERE resident_id = ?",
+            (fatima,),
+        ),
         "interest": scalar(app, "SELECT id FROM interests WHERE user_id = ?", (fatima,)),
         "coach2": user_id(app, "coach2"),
-    }  # fmt: skip
+    }
 
 
 def expect(**statuses):
@@ -81,8 +96,7 @@ GET_ROUTES = [
     ("/gemeente/caseloads", MUNICIPALITY),
     ("/gemeente/caseloads?q=fatima", MUNICIPALITY),
     ("/gemeente/caseloads/{fatima}", MUNICIPALITY),
-    ("/gemeente/caseloads/999999", expect(bewoner=403, bewoner2=403, coach=403, coach2=403,
-                                          gemeente=404)),  # fmt: skip
+    ("/gemeente/caseloads/999999", expect(bewoner=403, bewoner2=403, coach=403, coach2=403, gemeente=404)),
 ]
 
 
@@ -109,51 +123,105 @@ def test_get_access(reader_app, reader, path, who, status):
 
 
 def plan_data():
-    return {"day": (today_local() + timedelta(days=4)).isoformat(), "time": "11:00",
-            "minutes": "30", "kind": "phone", "place": "", "note": ""}  # fmt: skip
+    return {
+        "day": (today_local() + timedelta(days=4)).isoformat(),
+        "time": "11:00",
+        "minutes": "30",
+        "kind": "phone",
+        "place": "",
+        "note": "",
+    }
 
 
 POST_ROUTES = [
-    ("/messages", {"body": "Hallo"}, expect(bewoner=303, bewoner2=303, coach=403, coach2=403,
-                                             gemeente=403)),  # fmt: skip
-    ("/caseload/{fatima}/messages", {"body": "Hallo"},
-     expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403)),
-    ("/appointments/{appointment}/accept", {},
-     expect(bewoner=303, bewoner2=404, coach=403, coach2=403, gemeente=403)),
-    ("/appointments/{appointment}/another-time", {"reason": "Dan kan ik niet."},
-     expect(bewoner=303, bewoner2=404, coach=403, coach2=403, gemeente=403)),
-    ("/caseload/{fatima}/appointments/new", "plan",
-     expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403)),
-    ("/appointments/{appointment}/move", "plan",
-     expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403)),
-    ("/appointments/{appointment}/cancel", {},
-     expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403)),
-    ("/plan/goals", {"goal-title": "Doel"},
-     expect(bewoner=303, bewoner2=303, coach=403, coach2=403, gemeente=403)),
-    ("/caseload/{fatima}/plan/goals", {"goal-title": "Doel"},
-     expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403)),
-    ("/plan/goals/{goal}/steps", {"step{goal}-text": "Stap"},
-     expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404)),
-    ("/plan/steps/{step}/done", {"done": "1"},
-     expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404)),
-    ("/plan/steps/{step}/change", {"step{step}change-text": "Anders"},
-     expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404)),
-    ("/plan/goals/{goal}/change", {"goal{goal}change-title": "Anders"},
-     expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404)),
-    ("/plan/steps/{step}/delete", {},
-     expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404)),
-    ("/plan/goals/{empty_goal}/delete", {},
-     expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404)),
-    ("/caseload/{fatima}/interests/{interest}", {"interest{interest}-answer": "talk"},
-     expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403)),
-    ("/caseload/{fatima}/start-code", {},
-     expect(bewoner=403, bewoner2=403, coach=200, coach2=404, gemeente=403)),
-    ("/caseload/new", {"display_name": "Nieuwe Deelnemer"},
-     expect(bewoner=403, bewoner2=403, coach=200, coach2=200, gemeente=403)),
-    ("/caseload/details", {"phone": "020 123 45 67", "available": "Maandag"},
-     expect(bewoner=403, bewoner2=403, coach=303, coach2=303, gemeente=403)),
-    ("/gemeente/caseloads/{fatima}", {"coach": "{coach2}"},
-     expect(bewoner=403, bewoner2=403, coach=403, coach2=403, gemeente=303)),
+    ("/messages", {"body": "Hallo"}, expect(bewoner=303, bewoner2=303, coach=403, coach2=403, gemeente=403)),
+    (
+        "/caseload/{fatima}/messages",
+        {"body": "Hallo"},
+        expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403),
+    ),
+    (
+        "/appointments/{appointment}/accept",
+        {},
+        expect(bewoner=303, bewoner2=404, coach=403, coach2=403, gemeente=403),
+    ),
+    (
+        "/appointments/{appointment}/another-time",
+        {"reason": "Dan kan ik niet."},
+        expect(bewoner=303, bewoner2=404, coach=403, coach2=403, gemeente=403),
+    ),
+    (
+        "/caseload/{fatima}/appointments/new",
+        "plan",
+        expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403),
+    ),
+    (
+        "/appointments/{appointment}/move",
+        "plan",
+        expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403),
+    ),
+    (
+        "/appointments/{appointment}/cancel",
+        {},
+        expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403),
+    ),
+    (
+        "/plan/goals",
+        {"goal-title": "Doel"},
+        expect(bewoner=303, bewoner2=303, coach=403, coach2=403, gemeente=403),
+    ),
+    (
+        "/caseload/{fatima}/plan/goals",
+        {"goal-title": "Doel"},
+        expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403),
+    ),
+    (
+        "/plan/goals/{goal}/steps",
+        {"step{goal}-text": "Stap"},
+        expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404),
+    ),
+    (
+        "/plan/steps/{step}/done",
+        {"done": "1"},
+        expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404),
+    ),
+    (
+        "/plan/steps/{step}/change",
+        {"step{step}change-text": "Anders"},
+        expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404),
+    ),
+    (
+        "/plan/goals/{goal}/change",
+        {"goal{goal}change-title": "Anders"},
+        expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404),
+    ),
+    ("/plan/steps/{step}/delete", {}, expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404)),
+    (
+        "/plan/goals/{empty_goal}/delete",
+        {},
+        expect(bewoner=303, bewoner2=404, coach=303, coach2=404, gemeente=404),
+    ),
+    (
+        "/caseload/{fatima}/interests/{interest}",
+        {"interest{interest}-answer": "talk"},
+        expect(bewoner=403, bewoner2=403, coach=303, coach2=404, gemeente=403),
+    ),
+    ("/caseload/{fatima}/start-code", {}, expect(bewoner=403, bewoner2=403, coach=200, coach2=404, gemeente=403)),
+    (
+        "/caseload/new",
+        {"display_name": "Nieuwe Deelnemer"},
+        expect(bewoner=403, bewoner2=403, coach=200, coach2=200, gemeente=403),
+    ),
+    (
+        "/caseload/details",
+        {"phone": "020 123 45 67", "available": "Maandag"},
+        expect(bewoner=403, bewoner2=403, coach=303, coach2=303, gemeente=403),
+    ),
+    (
+        "/gemeente/caseloads/{fatima}",
+        {"coach": "{coach2}"},
+        expect(bewoner=403, bewoner2=403, coach=403, coach2=403, gemeente=303),
+    ),
 ]
 
 
@@ -166,8 +234,12 @@ def _fill(app, path, data):
 
 
 def execute_goal(app, resident):
-    execute(app, "INSERT INTO plan_goals (resident_id, title, by_coach, created_at) "
-                 "VALUES (?, 'Leeg doel', 1, '2026-01-01T00:00:00Z')", (resident,))  # fmt: skip
+    execute(
+        app,
+        "INSERT INTO plan_goals (resident_id, title, by_coach, created_at) "
+        "VALUES (?, 'Leeg doel', 1, '2026-01-01T00:00:00Z')",
+        (resident,),
+    )
     return scalar(app, "SELECT MAX(id) FROM plan_goals")
 
 
@@ -187,8 +259,7 @@ def test_post_access(app, client, path, data, who, status):
 def test_every_post_needs_a_csrf_token(app, client, path, data):
     path, data = _fill(app, path, data)
     who = {"/gemeente": "gemeente", "/caseload": "coach", "/appointments/{": "coach"}
-    user = next((name for prefix, name in who.items() if path.startswith(prefix.split("{")[0])),
-                "bewoner")  # fmt: skip
+    user = next((name for prefix, name in who.items() if path.startswith(prefix.split("{")[0])), "bewoner")
     if path.endswith(("/accept", "/another-time")):
         user = "bewoner"
     sign_in(client, user)
@@ -201,8 +272,7 @@ def test_every_post_needs_a_csrf_token(app, client, path, data):
 def test_a_coach_never_reads_another_coachs_participant(app, client):
     sign_in(client, "coach2")
     fatima = user_id(app, "bewoner")
-    for path in (f"/caseload/{fatima}", f"/caseload/{fatima}/messages",
-                 f"/caseload/{fatima}/export"):  # fmt: skip
+    for path in (f"/caseload/{fatima}", f"/caseload/{fatima}/messages", f"/caseload/{fatima}/export"):
         response = client.get(path)
         assert response.status_code == 404
         assert "Moet ik iets meenemen" not in response.get_data(as_text=True)

@@ -28,22 +28,27 @@ TOMORROW = today_local() + timedelta(days=1)
 
 
 def plan_data(**changes):
-    data = {"day": (today_local() + timedelta(days=3)).isoformat(), "time": "10:30",
-            "minutes": "45", "kind": "place", "place": "Wijkcentrum, kamer 2",
-            "note": "Neem je vragen mee."}  # fmt: skip
+    data = {
+        "day": (today_local() + timedelta(days=3)).isoformat(),
+        "time": "10:30",
+        "minutes": "45",
+        "kind": "place",
+        "place": "Wijkcentrum, kamer 2",
+        "note": "Neem je vragen mee.",
+    }
     data.update(changes)
     return data
 
 
 def plan(app, client, resident="bewoner", **changes):
     sign_in(client, "coach")
-    return post_form(client, f"/caseload/{user_id(app, resident)}/appointments/new",
-                     plan_data(**changes))  # fmt: skip
+    return post_form(client, f"/caseload/{user_id(app, resident)}/appointments/new", plan_data(**changes))
 
 
 def newest(app, resident="bewoner"):
-    return query(app, "SELECT * FROM appointments WHERE resident_id = ? ORDER BY id DESC LIMIT 1",
-                 (user_id(app, resident),))[0]  # fmt: skip
+    return query(
+        app, "SELECT * FROM appointments WHERE resident_id = ? ORDER BY id DESC LIMIT 1", (user_id(app, resident),)
+    )[0]
 
 
 def notices(app, username, kind):
@@ -84,8 +89,10 @@ def test_a_phone_appointment_needs_no_place(app, client):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"day": (date.today() - timedelta(days=2)).isoformat()},
-         "This day has passed. Choose today or a later day."),
+        (
+            {"day": (date.today() - timedelta(days=2)).isoformat()},
+            "This day has passed. Choose today or a later day.",
+        ),
         ({"day": ""}, "Choose a day."),
         ({"day": "morgen"}, "Choose a day."),
         ({"day": "2026-02-30"}, "Choose a day."),
@@ -96,10 +103,9 @@ def test_a_phone_appointment_needs_no_place(app, client):
         ({"place": ""}, "Say where you meet."),
         ({"place": LONG}, "This is too long. Use at most %(max)d characters."),
         ({"note": LONG}, "This is too long. Use at most %(max)d characters."),
-        ({"client_id": "<script>"},
-         "This form is out of date. Please load the page again and try once more."),
+        ({"client_id": "<script>"}, "This form is out of date. Please load the page again and try once more."),
     ],
-)  # fmt: skip
+)
 def test_bad_plans_are_refused_with_a_message(app, client, changes, message):
     before = snapshot(app, "appointments", "notifications")
     response = plan(app, client, **changes)
@@ -122,8 +128,7 @@ def test_a_script_in_the_note_is_shown_as_text(app, client):
 def test_only_the_own_coach_plans(app, client):
     sign_in(client, "coach2")
     before = snapshot(app, "appointments")
-    response = post_form(client, f"/caseload/{user_id(app, 'bewoner')}/appointments/new",
-                         plan_data())  # fmt: skip
+    response = post_form(client, f"/caseload/{user_id(app, 'bewoner')}/appointments/new", plan_data())
     assert response.status_code == 404
     assert snapshot(app, "appointments") == before
 
@@ -134,8 +139,9 @@ def test_only_the_own_coach_plans(app, client):
 def test_moving_resets_the_answer_and_notifies(app, client):
     plan(app, client)
     appointment = newest(app)
-    execute(app, "UPDATE appointments SET status = 'accepted', reminded_at = 'x' WHERE id = ?",
-            (appointment["id"],))  # fmt: skip
+    execute(
+        app, "UPDATE appointments SET status = 'accepted', reminded_at = 'x' WHERE id = ?", (appointment["id"],)
+    )
     day = (today_local() + timedelta(days=5)).isoformat()
     response = post_form(client, f"/appointments/{appointment['id']}/move", plan_data(day=day))
     assert response.status_code == 303
@@ -168,8 +174,7 @@ def test_cancelling_twice_is_one_cancellation(app, client):
 def test_a_past_appointment_cannot_be_moved(app, client):
     plan(app, client)
     appointment = newest(app)
-    execute(app, "UPDATE appointments SET starts_at = '2020-01-01T10:00' WHERE id = ?",
-            (appointment["id"],))  # fmt: skip
+    execute(app, "UPDATE appointments SET starts_at = '2020-01-01T10:00' WHERE id = ?", (appointment["id"],))
     response = post_form(client, f"/appointments/{appointment['id']}/move", plan_data())
     assert response.status_code == 409
     assert newest(app)["starts_at"] == "2020-01-01T10:00"
@@ -222,8 +227,7 @@ def test_a_cancelled_appointment_cannot_be_accepted(app, client):
     response = post_form(client, f"/appointments/{appointment['id']}/accept")
     assert response.status_code == 409
     assert newest(app)["status"] == "cancelled"
-    assert t(app, "This appointment has passed or was cancelled. You cannot answer it any more.") \
-        in page(response)  # fmt: skip
+    assert t(app, "This appointment has passed or was cancelled. You cannot answer it any more.") in page(response)
 
 
 def test_another_resident_cannot_answer(app, client):
@@ -267,8 +271,9 @@ def test_the_resident_downloads_an_ics_in_amsterdam_time(app, client):
     assert "Sanne de Vries" in text
 
 
-@pytest.mark.parametrize(("who", "status"), [("coach", 200), ("bewoner2", 404), ("coach2", 404),
-                                             ("gemeente", 404), ("buurtgroep", 404)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("who", "status"), [("coach", 200), ("bewoner2", 404), ("coach2", 404), ("gemeente", 404), ("buurtgroep", 404)]
+)
 def test_who_may_download_the_ics(app, client, who, status):
     plan(app, client)
     appointment = newest(app)
@@ -312,8 +317,12 @@ def test_a_reminder_the_day_before_and_never_twice(app, client):
     assert reminders(app) == 0
     assert notices(app, "bewoner", "appointment_reminder") == 1
     assert count(app, "appointments", "reminded_at IS NOT NULL") == 2
-    assert scalar(app, "SELECT link FROM notifications WHERE kind = 'appointment_reminder' "
-                       "AND user_id = ?", (resident,)) == "/appointments"  # fmt: skip
+    assert (
+        scalar(
+            app, "SELECT link FROM notifications WHERE kind = 'appointment_reminder' AND user_id = ?", (resident,)
+        )
+        == "/appointments"
+    )
 
 
 def test_no_reminder_for_a_cancelled_appointment(app, client):
@@ -328,8 +337,11 @@ def test_a_moved_appointment_is_reminded_again(app, client):
     plan(app, client, day=TOMORROW.isoformat())
     assert reminders(app) == 1
     appointment = newest(app)
-    post_form(client, f"/appointments/{appointment['id']}/move",
-              plan_data(day=(TOMORROW + timedelta(days=1)).isoformat()))  # fmt: skip
+    post_form(
+        client,
+        f"/appointments/{appointment['id']}/move",
+        plan_data(day=(TOMORROW + timedelta(days=1)).isoformat()),
+    )
     assert reminders(app, TOMORROW) == 1
 
 

@@ -53,17 +53,16 @@ def test_whoever_waits_for_an_answer_is_on_top(app, client):
     sign_in(client, "coach")
     body = page(client.get("/caseload"))
     assert cards(body)[0] == "Henk"
-    first = body[body.index('class="card caseload-item'):]
+    first = body[body.index('class="card caseload-item') :]
     first = first[: first.index("</dl>")]
-    assert "caseload-item--attention" in body[body.index('class="card caseload-item'):][:80]
+    assert "caseload-item--attention" in body[body.index('class="card caseload-item') :][:80]
     assert "1" in first
     assert t(app, "Unread messages") in first
 
 
 def test_a_long_silence_is_highlighted(app, client):
     henk = user_id(app, "bewoner2")
-    execute(app, "UPDATE messages SET created_at = '2020-01-01T10:00:00Z' WHERE resident_id = ?",
-            (henk,))  # fmt: skip
+    execute(app, "UPDATE messages SET created_at = '2020-01-01T10:00:00Z' WHERE resident_id = ?", (henk,))
     execute(app, "DELETE FROM appointments WHERE resident_id = ?", (henk,))
     sign_in(client, "coach")
     body = page(client.get("/caseload?q=Henk"))
@@ -92,15 +91,15 @@ def test_odd_searches_never_break(client, search):
 def test_the_chart_has_twelve_labelled_bars_and_the_numbers_as_text(app, client):
     sign_in(client, "coach")
     body = page(client.get("/caseload"))
-    figure = body[body.index('<figure class="chart"'):body.index("</figure>")]
-    svg = figure[figure.index('<svg class="chart__svg"'):figure.index("</svg>", figure.index("chart__svg"))]
+    figure = body[body.index('<figure class="chart"') : body.index("</figure>")]
+    svg = figure[figure.index('<svg class="chart__svg"') : figure.index("</svg>", figure.index("chart__svg"))]
     assert svg.count('class="chart__bar"') == 12
     assert svg.count('class="chart__label"') == 12
     # The figure carries the name (its caption) and what the numbers mean.
     assert 'aria-labelledby="chart-caption"' in figure and 'id="chart-caption"' in figure
     assert 'aria-describedby="chart-description"' in figure
     assert " style=" not in svg
-    table = body[body.index('<table class="table">'):]
+    table = body[body.index('<table class="table">') :]
     assert table.count('<th scope="row">') == 12
     assert t(app, "Contacts per month") in body
 
@@ -113,12 +112,12 @@ def test_opening_a_participant_is_logged_and_the_resident_sees_it(app, client):
     before = count(app, "access_log", "resident_id = ?", (fatima,))
     sign_in(client, "coach")
     body = page(client.get(f"/caseload/{fatima}"))
-    for section in ("Messages", "Appointments", "Our plan", "Job interests", "Jobs that fit",
-                    "Wishes and skills"):  # fmt: skip
+    for section in ("Messages", "Appointments", "Our plan", "Job interests", "Jobs that fit", "Wishes and skills"):
         assert t(app, section) in body
     client.get(f"/caseload/{fatima}/export")
-    rows = query(app, "SELECT coach_id, coach_name, what FROM access_log WHERE resident_id = ? "
-                      "ORDER BY id", (fatima,))[before:]  # fmt: skip
+    rows = query(
+        app, "SELECT coach_id, coach_name, what FROM access_log WHERE resident_id = ? ORDER BY id", (fatima,)
+    )[before:]
     assert [r["what"] for r in rows] == ["page", "export"]
     assert rows[0]["coach_id"] == user_id(app, "coach")
     assert rows[0]["coach_name"] == "Sanne de Vries"
@@ -142,7 +141,7 @@ def test_the_poll_and_sending_do_not_fill_the_access_log(app, client):
 def test_the_participant_page_shows_fitting_jobs_with_reasons(app, client):
     sign_in(client, "coach")
     body = page(client.get(f"/caseload/{user_id(app, 'bewoner')}"))
-    fitting = body[body.index('id="fitting"'):body.index('id="profile"')]
+    fitting = body[body.index('id="fitting"') : body.index('id="profile"')]
     assert fitting.count('class="card job-card"') == 5
     assert t(app, "Why this fits you") in fitting
 
@@ -218,8 +217,7 @@ def test_an_interest_of_someone_else_is_404(app, client):
     other = scalar(app, "SELECT id FROM interests WHERE user_id != ?", (user_id(app, "bewoner"),))
     fatima = user_id(app, "bewoner")
     for item in (other, 999999):
-        response = post_form(client, f"/caseload/{fatima}/interests/{item}",
-                             {f"interest{item}-answer": "talk"})  # fmt: skip
+        response = post_form(client, f"/caseload/{fatima}/interests/{item}", {f"interest{item}-answer": "talk"})
         assert response.status_code == 404
 
 
@@ -237,8 +235,15 @@ def shown_code(body):
 
 def activate(app, code, password="een lange zin"):  # noqa: S107 - a test password
     fresh = app.test_client()
-    return fresh.post("/activate", data={"code": code, "password": password, "confirm": password,
-                                         "csrf_token": csrf_token(fresh, "/activate")})  # fmt: skip
+    return fresh.post(
+        "/activate",
+        data={
+            "code": code,
+            "password": password,
+            "confirm": password,
+            "csrf_token": csrf_token(fresh, "/activate"),
+        },
+    )
 
 
 def test_a_new_participant_gets_an_account_and_a_start_code(app, client):
@@ -250,7 +255,7 @@ def test_a_new_participant_gets_an_account_and_a_start_code(app, client):
     assert row["role"] == "resident" and row["coach_id"] == user_id(app, "coach")
     assert row["password_hash"] is None
     code = shown_code(body)
-    qr = body[body.index('<svg role="img"'):body.index("</svg>", body.index('<svg role="img"'))]
+    qr = body[body.index('<svg role="img"') : body.index("</svg>", body.index('<svg role="img"'))]
     assert "<title>" in qr and " style=" not in qr and 'class="qr"' in qr
     assert "Anna de Vries" in cards(page(client.get("/caseload")))
     assert activate(app, code).status_code == 303
@@ -268,16 +273,25 @@ def test_the_same_new_participant_form_twice_is_one_account(app, client):
     assert activate(app, second).status_code == 303
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ({"display_name": ""}, "Fill in the name."),
-    ({"display_name": "x" * 61}, "This is too long. Use at most %(max)d characters."),
-    ({"display_name": "Ali", "username": "met spatie"},
-     "Use 3 to 40 letters or digits. You may also use . _ or -, but no spaces."),
-    ({"display_name": "Ali", "username": "bewoner"},
-     "Someone already uses this username. Choose another one, or leave it empty."),
-    ({"display_name": "Ali", "client_id": SQL},
-     "This form is out of date. Please load the page again and try once more."),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"display_name": ""}, "Fill in the name."),
+        ({"display_name": "x" * 61}, "This is too long. Use at most %(max)d characters."),
+        (
+            {"display_name": "Ali", "username": "met spatie"},
+            "Use 3 to 40 letters or digits. You may also use . _ or -, but no spaces.",
+        ),
+        (
+            {"display_name": "Ali", "username": "bewoner"},
+            "Someone already uses this username. Choose another one, or leave it empty.",
+        ),
+        (
+            {"display_name": "Ali", "client_id": SQL},
+            "This form is out of date. Please load the page again and try once more.",
+        ),
+    ],
+)
 def test_a_bad_new_participant_is_refused(app, client, data, message):
     before = snapshot(app, "users", "start_codes")
     response = new_participant(client, **data)
@@ -293,18 +307,22 @@ def test_a_new_start_code_for_a_forgotten_password(app, client):
     new = shown_code(page(post_form(client, f"/caseload/{henk}/start-code")))
     assert activate(app, old).status_code == 422
     assert activate(app, new).status_code == 303
-    assert scalar(app, "SELECT created_by FROM start_codes WHERE user_id = ? ORDER BY id DESC",
-                  (henk,)) == user_id(app, "coach")  # fmt: skip
+    assert scalar(
+        app, "SELECT created_by FROM start_codes WHERE user_id = ? ORDER BY id DESC", (henk,)
+    ) == user_id(app, "coach")
 
 
-@pytest.mark.parametrize(("name", "taken", "expected"), [
-    ("Anna de Vries", set(), "anna.de.vries"),
-    ("Anna de Vries", {"anna.de.vries"}, "anna.de.vries2"),
-    ("Ali Öztürk", set(), "ali.ozturk"),
-    ("Jo", set(), "deelnemer.jo"),
-    ("   ", set(), "deelnemer"),
-    ("<script>", set(), "script"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "taken", "expected"),
+    [
+        ("Anna de Vries", set(), "anna.de.vries"),
+        ("Anna de Vries", {"anna.de.vries"}, "anna.de.vries2"),
+        ("Ali Öztürk", set(), "ali.ozturk"),
+        ("Jo", set(), "deelnemer.jo"),
+        ("   ", set(), "deelnemer"),
+        ("<script>", set(), "script"),
+    ],
+)
 def test_usernames_made_from_a_name(name, taken, expected):
     assert username_from(name, taken.__contains__) == expected
 
@@ -335,8 +353,7 @@ def test_a_bad_phone_number_is_refused(app, client, phone):
 
 def reassign(app, client, username="bewoner", coach="coach2"):
     sign_in(client, "gemeente")
-    return post_form(client, f"/gemeente/caseloads/{user_id(app, username)}",
-                     {"coach": str(user_id(app, coach))})  # fmt: skip
+    return post_form(client, f"/gemeente/caseloads/{user_id(app, username)}", {"coach": str(user_id(app, coach))})
 
 
 def test_after_reassignment_the_old_coach_loses_access_at_once(app, client):
@@ -346,9 +363,13 @@ def test_after_reassignment_the_old_coach_loses_access_at_once(app, client):
     assert old.get(f"/caseload/{fatima}").status_code == 200
     response = reassign(app, client)
     assert response.status_code == 303
-    for path in (f"/caseload/{fatima}", f"/caseload/{fatima}/messages",
-                 f"/caseload/{fatima}/messages/poll?after=0&unread=0", f"/caseload/{fatima}/export",
-                 f"/caseload/{fatima}/appointments/new"):  # fmt: skip
+    for path in (
+        f"/caseload/{fatima}",
+        f"/caseload/{fatima}/messages",
+        f"/caseload/{fatima}/messages/poll?after=0&unread=0",
+        f"/caseload/{fatima}/export",
+        f"/caseload/{fatima}/appointments/new",
+    ):
         assert old.get(path).status_code == 404, path
     assert post_form(old, f"/caseload/{fatima}/messages", {"body": "Nog iets"}).status_code == 404
     assert "Fatima" not in cards(page(old.get("/caseload")))
@@ -362,13 +383,17 @@ def test_after_reassignment_the_old_coach_loses_access_at_once(app, client):
 def test_reassignment_is_recorded_and_both_are_told(app, client):
     reassign(app, client)
     fatima = user_id(app, "bewoner")
-    assert query(app, "SELECT old_coach_id, new_coach_id, changed_by FROM coach_changes "
-                      "WHERE resident_id = ?", (fatima,)) == [
-        {"old_coach_id": user_id(app, "coach"), "new_coach_id": user_id(app, "coach2"),
-         "changed_by": user_id(app, "gemeente")}]  # fmt: skip
+    assert query(
+        app, "SELECT old_coach_id, new_coach_id, changed_by FROM coach_changes WHERE resident_id = ?", (fatima,)
+    ) == [
+        {
+            "old_coach_id": user_id(app, "coach"),
+            "new_coach_id": user_id(app, "coach2"),
+            "changed_by": user_id(app, "gemeente"),
+        }
+    ]
     assert count(app, "notifications", "user_id = ? AND kind = 'coach_changed'", (fatima,)) == 1
-    assert count(app, "notifications", "user_id = ? AND kind = 'caseload_added'",
-                 (user_id(app, "coach2"),)) == 1  # fmt: skip
+    assert count(app, "notifications", "user_id = ? AND kind = 'caseload_added'", (user_id(app, "coach2"),)) == 1
     reassign(app, client)  # the same again changes nothing
     assert count(app, "coach_changes", "resident_id = ?", (fatima,)) == 1
     sign_in(client, "bewoner")
@@ -382,8 +407,9 @@ def test_only_a_coach_can_be_chosen(app, client, coach):
     values = {"bewoner2": str(user_id(app, "bewoner2")), "gemeente": str(user_id(app, "gemeente"))}
     sign_in(client, "gemeente")
     before = snapshot(app, "users", "coach_changes")
-    response = post_form(client, f"/gemeente/caseloads/{user_id(app, 'bewoner')}",
-                         {"coach": values.get(coach, coach)})  # fmt: skip
+    response = post_form(
+        client, f"/gemeente/caseloads/{user_id(app, 'bewoner')}", {"coach": values.get(coach, coach)}
+    )
     assert response.status_code == 422
     assert snapshot(app, "users", "coach_changes") == before
 
@@ -397,7 +423,7 @@ def test_the_municipality_finds_residents_and_sees_who_has_no_coach(app, client)
     execute(app, "UPDATE users SET coach_id = NULL WHERE username = 'bewoner2'")
     sign_in(client, "gemeente")
     body = page(client.get("/gemeente/caseloads"))
-    assert "Henk" in body[body.index(t(app, "Residents without a coach")):]
+    assert "Henk" in body[body.index(t(app, "Residents without a coach")) :]
     found = page(client.get("/gemeente/caseloads?q=fatima"))
     assert "Fatima" in found and "Sanne de Vries" in found
     assert "Moet ik iets meenemen" not in found
@@ -414,15 +440,23 @@ def test_the_chart_counts_a_day_of_contact_once(app, client):
 
     day = today_local().replace(day=1).isoformat()
     for resident, sender in ((henk, henk), (henk, coach), (henk, henk), (fatima, fatima)):
-        execute(app, "INSERT INTO messages (resident_id, sender_id, from_coach, body, created_at) "
-                     "VALUES (?, ?, ?, 'x', ?)", (resident, sender, int(sender == coach),
-                                                  f"{day}T09:00:00Z"))  # fmt: skip
-    execute(app, "INSERT INTO appointments (resident_id, coach_id, starts_at, status, created_at, "
-                 "updated_at) VALUES (?, ?, ?, 'accepted', '', '')",
-            (henk, coach, f"{day}T00:01"))  # fmt: skip
-    execute(app, "INSERT INTO appointments (resident_id, coach_id, starts_at, status, created_at, "
-                 "updated_at) VALUES (?, ?, ?, 'cancelled', '', '')",
-            (fatima, coach, f"{day}T00:01"))  # fmt: skip
+        execute(
+            app,
+            "INSERT INTO messages (resident_id, sender_id, from_coach, body, created_at) VALUES (?, ?, ?, 'x', ?)",
+            (resident, sender, int(sender == coach), f"{day}T09:00:00Z"),
+        )
+    execute(
+        app,
+        "INSERT INTO appointments (resident_id, coach_id, starts_at, status, created_at, "
+        "updated_at) VALUES (?, ?, ?, 'accepted', '', '')",
+        (henk, coach, f"{day}T00:01"),
+    )
+    execute(
+        app,
+        "INSERT INTO appointments (resident_id, coach_id, starts_at, status, created_at, "
+        "updated_at) VALUES (?, ?, ?, 'cancelled', '', '')",
+        (fatima, coach, f"{day}T00:01"),
+    )
     sign_in(client, "coach")
     body = page(client.get("/caseload"))
     rows = re.findall(r'<tr><th scope="row">[^<]+</th><td>(\d+)</td></tr>', body)
@@ -435,10 +469,13 @@ def test_after_reassignment_the_new_coach_hears_the_answers(app, client):
     post_form(client, "/messages", {"body": "Hallo"})  # a notice for the old coach
     reassign(app, client)
     old, new = user_id(app, "coach"), user_id(app, "coach2")
-    assert count(app, "notifications", "user_id = ? AND read_at IS NULL AND link LIKE ?",
-                 (old, f"/caseload/{fatima}%")) == 0  # fmt: skip
-    planned = scalar(app, "SELECT id FROM appointments WHERE resident_id = ? AND status = "
-                          "'planned'", (fatima,))  # fmt: skip
+    assert (
+        count(
+            app, "notifications", "user_id = ? AND read_at IS NULL AND link LIKE ?", (old, f"/caseload/{fatima}%")
+        )
+        == 0
+    )
+    planned = scalar(app, "SELECT id FROM appointments WHERE resident_id = ? AND status = 'planned'", (fatima,))
     sign_in(client, "bewoner")
     assert post_form(client, f"/appointments/{planned}/accept").status_code == 303
     assert count(app, "notifications", "user_id = ? AND kind = 'appointment_answer'", (new,)) == 1
@@ -453,8 +490,7 @@ def test_a_deleted_coach_leaves_the_threads_with_the_residents(app, client):
     execute(app, "DELETE FROM users WHERE username = 'coach'")
     assert count(app, "messages", "resident_id = ?", (fatima,)) == before
     assert scalar(app, "SELECT coach_id FROM users WHERE id = ?", (fatima,)) is None
-    assert count(app, "access_log", "resident_id = ? AND coach_name = 'Sanne de Vries'",
-                 (fatima,)) >= 1  # fmt: skip
+    assert count(app, "access_log", "resident_id = ? AND coach_name = 'Sanne de Vries'", (fatima,)) >= 1
     sign_in(client, "bewoner")
     assert "Moet ik iets meenemen" in page(client.get("/messages"))
 
@@ -463,8 +499,12 @@ def test_a_deleted_resident_takes_her_coaching_data_along(app, client):
     fatima = user_id(app, "bewoner")
     sign_in(client, "bewoner")
     assert post_form(client, "/profile/delete", {"sure": "y"}).status_code == 200
-    for table, column in (("messages", "resident_id"), ("appointments", "resident_id"),
-                          ("plan_goals", "resident_id"), ("access_log", "resident_id"),
-                          ("coach_changes", "resident_id")):  # fmt: skip
+    for table, column in (
+        ("messages", "resident_id"),
+        ("appointments", "resident_id"),
+        ("plan_goals", "resident_id"),
+        ("access_log", "resident_id"),
+        ("coach_changes", "resident_id"),
+    ):
         assert count(app, table, f"{column} = ?", (fatima,)) == 0, table
     assert count(app, "plan_steps", "goal_id NOT IN (SELECT id FROM plan_goals)") == 0

@@ -25,8 +25,7 @@ HTMX = {"HX-Request": "true"}
 
 
 def thread_of(app, username):
-    return query(app, "SELECT * FROM messages WHERE resident_id = ? ORDER BY id",
-                 (user_id(app, username),))  # fmt: skip
+    return query(app, "SELECT * FROM messages WHERE resident_id = ? ORDER BY id", (user_id(app, username),))
 
 
 def send(client, body, client_id=None, path="/messages", **kwargs):
@@ -93,8 +92,7 @@ def test_a_client_id_of_another_thread_is_refused(app, client):
 def test_htmx_send_returns_the_new_message_a_fresh_form_and_the_poller(app, client):
     sign_in(client, "bewoner")
     newest = thread_of(app, "bewoner")[-1]["id"]
-    response = post_form(client, "/messages", {"body": "Met htmx", "after": str(newest)},
-                         headers=HTMX)  # fmt: skip
+    response = post_form(client, "/messages", {"body": "Met htmx", "after": str(newest)}, headers=HTMX)
     assert response.status_code == 200
     body = page(response)
     assert "<html" not in body
@@ -125,9 +123,7 @@ def test_a_longer_message_is_refused_and_stays_in_the_box(app, client):
     response = send(client, text)
     assert response.status_code == 422
     body = page(response)
-    assert t(app, "This is too long. Use at most %(max)d characters.", max=2000) in " ".join(
-        messages(body)
-    )
+    assert t(app, "This is too long. Use at most %(max)d characters.", max=2000) in " ".join(messages(body))
     assert text in body  # still in the textarea
     assert snapshot(app, "messages", "notifications") == before
 
@@ -199,8 +195,13 @@ def test_a_resident_without_a_coach_cannot_send_but_keeps_the_text(app, client):
     sign_in(client, "bewoner")
     before = snapshot(app, "messages")
     coach_page = page(client.get("/coach"))
-    assert t(app, "You do not have a coach yet. The municipality links you to a coach. "
-                  "Then you can send messages here.") in coach_page  # fmt: skip
+    assert (
+        t(
+            app,
+            "You do not have a coach yet. The municipality links you to a coach. Then you can send messages here.",
+        )
+        in coach_page
+    )
     assert 'id="message-form"' not in coach_page
     response = send(client, "Is daar iemand?")
     assert response.status_code == 409
@@ -242,8 +243,7 @@ def test_a_resident_message_notifies_the_coach_with_a_link_to_the_participant(ap
     send(client, "Vraagje")
     coach = user_id(app, "coach")
     rows = query(app, "SELECT kind, link FROM notifications WHERE user_id = ?", (coach,))
-    assert rows == [{"kind": "participant_message",
-                     "link": f"/caseload/{user_id(app, 'bewoner')}"}]  # fmt: skip
+    assert rows == [{"kind": "participant_message", "link": f"/caseload/{user_id(app, 'bewoner')}"}]
 
 
 # --- read receipts ----------------------------------------------------------------------
@@ -259,7 +259,7 @@ def test_the_coach_opening_the_thread_marks_the_residents_messages_read(app, cli
     assert thread_of(app, "bewoner")[-1]["read_at"] is not None
     sign_in(client, "bewoner")
     mine = page(client.get("/messages"))
-    last = mine[mine.rindex('class="message message--mine"'):]
+    last = mine[mine.rindex('class="message message--mine"') :]
     assert t(app, "Read") in last and t(app, "Not read yet") not in last
 
 
@@ -325,8 +325,9 @@ def test_the_poll_refreshes_read_marks_when_the_coach_reads(app, client):
     assert t(app, "Read") in body
 
 
-@pytest.mark.parametrize("query_string", ["", "?after=1", "?after=x&unread=0", "?after=-1&unread=0",
-                                          "?after=1&unread=-2"])  # fmt: skip
+@pytest.mark.parametrize(
+    "query_string", ["", "?after=1", "?after=x&unread=0", "?after=-1&unread=0", "?after=1&unread=-2"]
+)
 def test_a_broken_poll_is_a_400(client, query_string):
     sign_in(client, "bewoner")
     assert client.get("/messages/poll" + query_string).status_code == 400
@@ -349,8 +350,9 @@ def test_after_reassignment_the_old_coach_polls_nothing(app, client):
     fatima = user_id(app, "bewoner")
     sign_in(client, "coach")
     url = poll_state(page(client.get(f"/caseload/{fatima}")))
-    execute(app, "UPDATE users SET coach_id = (SELECT id FROM users WHERE username = 'coach2') "
-                 "WHERE id = ?", (fatima,))  # fmt: skip
+    execute(
+        app, "UPDATE users SET coach_id = (SELECT id FROM users WHERE username = 'coach2') WHERE id = ?", (fatima,)
+    )
     assert client.get(url).status_code == 404
     assert send(client, "Nog één ding", path=f"/caseload/{fatima}/messages").status_code == 404
     assert client.get(f"/caseload/{fatima}/messages").status_code == 404

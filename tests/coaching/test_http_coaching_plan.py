@@ -20,8 +20,7 @@ from http_support import (
 
 
 def goals_of(app, username):
-    return query(app, "SELECT * FROM plan_goals WHERE resident_id = ? ORDER BY id",
-                 (user_id(app, username),))  # fmt: skip
+    return query(app, "SELECT * FROM plan_goals WHERE resident_id = ? ORDER BY id", (user_id(app, username),))
 
 
 def add_goal(client, title, who="bewoner", app=None, client_id=None):
@@ -73,8 +72,10 @@ def test_the_same_goal_form_twice_is_one_goal(app, client):
     assert len(goals_of(app, "bewoner")) == before + 1
 
 
-@pytest.mark.parametrize(("title", "message"), [("", "Write the goal first."),
-                                                (LONG, "This is too long. Use at most %(max)d characters.")])  # fmt: skip # noqa: E501
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [("", "Write the goal first."), (LONG, "This is too long. Use at most %(max)d characters.")],
+)  # noqa: E501
 def test_a_bad_goal_is_refused(app, client, title, message):
     before = snapshot(app, "plan_goals")
     response = add_goal(client, title)
@@ -101,8 +102,7 @@ def test_steps_with_a_date_and_ticking_by_both(app, client):
     sign_in(client, "coach")
     assert post_form(client, f"/plan/steps/{step['id']}/done", {"done": "1"}).status_code == 303
     first = scalar(app, "SELECT done_at FROM plan_steps WHERE id = ?", (step["id"],))
-    assert first and scalar(app, "SELECT done_by_coach FROM plan_steps WHERE id = ?",
-                            (step["id"],)) == 1  # fmt: skip
+    assert first and scalar(app, "SELECT done_by_coach FROM plan_steps WHERE id = ?", (step["id"],)) == 1
     post_form(client, f"/plan/steps/{step['id']}/done", {"done": "1"})  # a double tap
     assert scalar(app, "SELECT done_at FROM plan_steps WHERE id = ?", (step["id"],)) == first
     sign_in(client, "bewoner")
@@ -110,11 +110,14 @@ def test_steps_with_a_date_and_ticking_by_both(app, client):
     assert scalar(app, "SELECT done_at FROM plan_steps WHERE id = ?", (step["id"],)) is None
 
 
-@pytest.mark.parametrize(("text", "due", "message"), [
-    ("", "", "Write the step first."),
-    ("Stap", "15-01-2027", "Choose a day, or leave this empty."),
-    ("Stap", "2027-02-30", "Choose a day, or leave this empty."),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "due", "message"),
+    [
+        ("", "", "Write the step first."),
+        ("Stap", "15-01-2027", "Choose a day, or leave this empty."),
+        ("Stap", "2027-02-30", "Choose a day, or leave this empty."),
+    ],
+)
 def test_a_bad_step_is_refused(app, client, text, due, message):
     add_goal(client, "Doel")
     goal = goals_of(app, "bewoner")[-1]["id"]
@@ -190,14 +193,20 @@ def test_the_coach_page_of_the_resident_summarises_the_plan(app, client):
 
 
 def first_step(app):
-    return query(app, """SELECT plan_steps.* FROM plan_steps JOIN plan_goals ON plan_goals.id = goal_id
+    return query(
+        app,
+        """SELECT plan_steps.* FROM plan_steps JOIN plan_goals ON plan_goals.id = goal_id
                           WHERE resident_id = ? ORDER BY plan_steps.id LIMIT 1""",
-                 (user_id(app, "bewoner"),))[0]  # fmt: skip
+        (user_id(app, "bewoner"),),
+    )[0]
 
 
 def change_step(client, step_id, text, due=""):
-    return post_form(client, f"/plan/steps/{step_id}/change",
-                     {f"step{step_id}change-text": text, f"step{step_id}change-due": due})  # fmt: skip
+    return post_form(
+        client,
+        f"/plan/steps/{step_id}/change",
+        {f"step{step_id}change-text": text, f"step{step_id}change-due": due},
+    )
 
 
 def test_the_coach_rewords_a_step_and_the_resident_sees_who_did(app, client):
@@ -208,7 +217,10 @@ def test_the_coach_rewords_a_step_and_the_resident_sees_who_did(app, client):
     assert response.headers["Location"].endswith(f"#step-{step['id']}")
     changed = first_step(app)
     assert (changed["text"], changed["due_date"], changed["changed_by_coach"]) == (
-        "Het profiel samen invullen", "2027-01-15", 1)
+        "Het profiel samen invullen",
+        "2027-01-15",
+        1,
+    )
     assert changed["by_coach"] == step["by_coach"]  # who wrote it first stays
     sign_in(client, "bewoner")
     shown = page(client.get("/plan"))
@@ -241,12 +253,15 @@ def test_a_change_to_nothing_new_changes_nothing(app, client):
     assert first_step(app) == step
 
 
-@pytest.mark.parametrize(("text", "due", "msgid"), [
-    ("", "", "Write the step first."),
-    ("   ", "", "Write the step first."),
-    (LONG, "", "This is too long. Use at most %(max)d characters."),
-    ("Stap", "15-01-2027", "Choose a day, or leave this empty."),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "due", "msgid"),
+    [
+        ("", "", "Write the step first."),
+        ("   ", "", "Write the step first."),
+        (LONG, "", "This is too long. Use at most %(max)d characters."),
+        ("Stap", "15-01-2027", "Choose a day, or leave this empty."),
+    ],
+)
 def test_a_bad_change_keeps_the_step_and_says_why(app, client, text, due, msgid):
     step = first_step(app)
     sign_in(client, "bewoner")

@@ -28,7 +28,8 @@ def test_bars_of_nothing_do_not_divide_by_zero():
     assert bar_chart([("a", 0), ("b", 0), ("c", 0)]) == [0, 0, 0]
 
 
-@pytest.mark.parametrize(("name", "expected"), [("Sanne de Vries", "SV"), ("henk", "H"), ("", "?"),
-                                                 ("  Ali  Öztürk ", "AÖ")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "expected"), [("Sanne de Vries", "SV"), ("henk", "H"), ("", "?"), ("  Ali  Öztürk ", "AÖ")]
+)
 def test_initials(name, expected):
     assert initials(name) == expected

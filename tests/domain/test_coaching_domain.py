@@ -20,9 +20,11 @@ GEMEENTE = Person(30, "gemeente")
 BUURTGROEP = Person(31, "buurtgroep")
 
 READ_RULES = (
-    rules.may_read_thread, rules.may_read_plan, rules.may_write_plan,
+    rules.may_read_thread,
+    rules.may_read_plan,
+    rules.may_write_plan,
     rules.may_read_appointments,
-)  # fmt: skip
+)
 
 
 # --- access ------------------------------------------------------------------
@@ -116,8 +118,7 @@ def test_client_ids_are_uuids_in_one_spelling():
     assert rules.client_id(made.replace("-", "")) == made
 
 
-@pytest.mark.parametrize("text", ["", "abc", "<script>", "'; DROP TABLE messages; --", None, 12,
-                                  "0" * 33])  # fmt: skip
+@pytest.mark.parametrize("text", ["", "abc", "<script>", "'; DROP TABLE messages; --", None, 12, "0" * 33])
 def test_anything_else_is_no_client_id(text):
     assert rules.client_id(text) is None
 
@@ -149,8 +150,7 @@ def test_waiting_for_the_coach_comes_first():
 
 def test_long_silence_without_a_plan_needs_attention_but_a_planned_meeting_does_not():
     silent = participant(1, "Anna", last_contact=TODAY - timedelta(days=31))
-    planned = participant(2, "Bram", last_contact=TODAY - timedelta(days=60),
-                          next_appointment="2026-11-30T10:00")  # fmt: skip
+    planned = participant(2, "Bram", last_contact=TODAY - timedelta(days=60), next_appointment="2026-11-30T10:00")
     recent = participant(3, "Cem", last_contact=TODAY - timedelta(days=30))
     ordered = rules.order_caseload([recent, planned, silent], TODAY)
     assert ordered[0].name == "Anna"
@@ -161,30 +161,33 @@ def test_long_silence_without_a_plan_needs_attention_but_a_planned_meeting_does_
 
 def test_never_contacted_is_the_longest_silence():
     ordered = rules.order_caseload(
-        [participant(1, "Anna", last_contact=TODAY - timedelta(days=200)),
-         participant(2, "Bram", last_contact=None)],
+        [
+            participant(1, "Anna", last_contact=TODAY - timedelta(days=200)),
+            participant(2, "Bram", last_contact=None),
+        ],
         TODAY,
-    )  # fmt: skip
+    )
     assert [p.name for p in ordered] == ["Bram", "Anna"]
     assert ordered[0].days_since_contact is None
 
 
 def test_within_a_group_the_longest_silence_first_then_by_name():
     ordered = rules.order_caseload(
-        [participant(1, "bram", unread=1, last_contact=TODAY - timedelta(days=1)),
-         participant(2, "Anna", unread=1, last_contact=TODAY - timedelta(days=1)),
-         participant(3, "Cem", unread=1, last_contact=TODAY - timedelta(days=9))],
+        [
+            participant(1, "bram", unread=1, last_contact=TODAY - timedelta(days=1)),
+            participant(2, "Anna", unread=1, last_contact=TODAY - timedelta(days=1)),
+            participant(3, "Cem", unread=1, last_contact=TODAY - timedelta(days=9)),
+        ],
         TODAY,
-    )  # fmt: skip
+    )
     assert [p.name for p in ordered] == ["Cem", "Anna", "bram"]
 
 
 def test_an_empty_profile_is_a_reason_but_after_silence():
     ordered = rules.order_caseload(
-        [participant(1, "Anna", answered=0),
-         participant(2, "Bram", last_contact=None)],
+        [participant(1, "Anna", answered=0), participant(2, "Bram", last_contact=None)],
         TODAY,
-    )  # fmt: skip
+    )
     assert [p.name for p in ordered] == ["Bram", "Anna"]
     assert ordered[1].reasons == ["empty_profile"]
 
@@ -205,8 +208,14 @@ def test_last_twelve_months_cross_the_year():
 
 
 def test_a_day_with_many_messages_is_one_contact():
-    days = [(1, date(2026, 11, 3)), (1, date(2026, 11, 3)), (2, date(2026, 11, 3)),
-            (1, date(2026, 10, 1)), (1, date(2025, 11, 30)), (1, date(2025, 12, 1))]  # fmt: skip
+    days = [
+        (1, date(2026, 11, 3)),
+        (1, date(2026, 11, 3)),
+        (2, date(2026, 11, 3)),
+        (1, date(2026, 10, 1)),
+        (1, date(2025, 11, 30)),
+        (1, date(2025, 12, 1)),
+    ]
     counts = rules.contacts_per_month(days, TODAY)
     assert counts[-1] == (2026, 11, 2)
     assert counts[-2] == (2026, 10, 1)
@@ -227,8 +236,12 @@ def test_upcoming_and_past():
 
 
 def test_the_next_appointment_skips_cancelled_and_past():
-    rows = [("2026-12-05T09:00", "planned"), ("2026-11-30T10:00", "cancelled"),
-            ("2026-11-01T10:00", "accepted"), ("2026-12-01T14:00", "other_time")]  # fmt: skip
+    rows = [
+        ("2026-12-05T09:00", "planned"),
+        ("2026-11-30T10:00", "cancelled"),
+        ("2026-11-01T10:00", "accepted"),
+        ("2026-12-01T14:00", "other_time"),
+    ]
     assert rules.next_appointment(rows, NOW) == ("2026-12-01T14:00", "other_time")
     assert rules.next_appointment([("2026-11-01T10:00", "accepted")], NOW) is None
 
@@ -265,9 +278,15 @@ STAMP = datetime(2026, 11, 24, 8, 30, tzinfo=UTC)
 
 
 def ics(**changes):
-    values = {"uid": "appointment-7@basisbaan", "start": datetime(2026, 7, 1, 10, 0),
-              "minutes": 45, "summary": "Afspraak met je coach", "location": "Wijkcentrum, kamer 2",
-              "description": "Neem je paspoort mee;\nen je vragen.", "stamp": STAMP}  # fmt: skip
+    values = {
+        "uid": "appointment-7@basisbaan",
+        "start": datetime(2026, 7, 1, 10, 0),
+        "minutes": 45,
+        "summary": "Afspraak met je coach",
+        "location": "Wijkcentrum, kamer 2",
+        "description": "Neem je paspoort mee;\nen je vragen.",
+        "stamp": STAMP,
+    }
     values.update(changes)
     return calendar.event(**values)
 

@@ -83,18 +83,25 @@ def test_job_pays_its_scale_but_never_below_the_minimum():
 # --- access ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("resident", True), ("coach", False),
-                                               ("buurtgroep", False), ("gemeente", False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("resident", True), ("coach", False), ("buurtgroep", False), ("gemeente", False)]
+)
 def test_only_residents_have_resident_pages(role, allowed):
     assert access.may_use_resident_pages(role) is allowed
 
 
 @pytest.mark.parametrize(
     ("status", "role", "visible"),
-    [("open", None, True), ("closed", "resident", True), ("draft", None, False),
-     ("draft", "resident", False), ("draft", "coach", False), ("draft", "gemeente", True),
-     ("deleted", "gemeente", False)],
-)  # fmt: skip
+    [
+        ("open", None, True),
+        ("closed", "resident", True),
+        ("draft", None, False),
+        ("draft", "resident", False),
+        ("draft", "coach", False),
+        ("draft", "gemeente", True),
+        ("deleted", "gemeente", False),
+    ],
+)
 def test_who_sees_which_job(status, role, visible):
     assert access.may_see_job(status, role) is visible
 

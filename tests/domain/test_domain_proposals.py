@@ -21,8 +21,9 @@ def voter(user_id=1, role="resident", wijk=WIJK, active=0):
 
 
 def ballot(status="open", deadline=LATER, author=AUTHOR, count=0, threshold=25):
-    return Ballot(status=status, wijk=WIJK, author_id=author, deadline=deadline,
-                  vote_count=count, threshold=threshold)  # fmt: skip
+    return Ballot(
+        status=status, wijk=WIJK, author_id=author, deadline=deadline, vote_count=count, threshold=threshold
+    )
 
 
 # --- statuses and transitions --------------------------------------------------
@@ -106,8 +107,7 @@ def test_hidden_text_is_for_the_author_and_the_municipality():
 
 @pytest.mark.parametrize(
     ("role", "allowed"),
-    [("resident", True), ("buurtgroep", True), ("coach", False), ("gemeente", False),
-     (None, False)],
+    [("resident", True), ("buurtgroep", True), ("coach", False), ("gemeente", False), (None, False)],
 )
 def test_who_may_propose(role, allowed):
     assert proposals.may_propose(role) is allowed
@@ -191,8 +191,7 @@ def test_no_vote_unless_open(status):
 
 
 def test_no_vote_on_a_hidden_proposal():
-    hidden = Ballot(status="open", wijk=WIJK, author_id=AUTHOR, deadline=LATER,
-                    moderation="hidden")  # fmt: skip
+    hidden = Ballot(status="open", wijk=WIJK, author_id=AUTHOR, deadline=LATER, moderation="hidden")
     assert proposals.vote_refusal(voter(), hidden, NOW, 5) == "hidden"
 
 
@@ -281,8 +280,11 @@ ALL = proposals.CRITERIA
 def test_approval_needs_reason_criteria_payer_and_amount():
     assert proposals.decision_problems("approved", "Goed plan", ALL, "Gemeente", 3_000_000) == []
     assert proposals.decision_problems("approved", " ", ALL[:-1], "", None) == [
-        "reason", "criteria", "payer", "amount",
-    ]  # fmt: skip
+        "reason",
+        "criteria",
+        "payer",
+        "amount",
+    ]
     assert proposals.decision_problems("approved", "x", ALL, "x", 0) == ["amount"]
 
 
@@ -310,11 +312,19 @@ def test_settings_default_when_missing_or_wrong():
     assert settings.read(stored) == {"threshold": 3, "voting_days": 42, "vote_limit": 5}
 
 
-@pytest.mark.parametrize(("key", "value", "problem"), [
-    ("threshold", 25, None), ("threshold", 0, "range"), ("threshold", 10_001, "range"),
-    ("voting_days", 366, "range"), ("vote_limit", 1, None), ("vote_limit", True, "range"),
-    ("colour", 1, "unknown"), ("threshold", "25", "range"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("threshold", 25, None),
+        ("threshold", 0, "range"),
+        ("threshold", 10_001, "range"),
+        ("voting_days", 366, "range"),
+        ("vote_limit", 1, None),
+        ("vote_limit", True, "range"),
+        ("colour", 1, "unknown"),
+        ("threshold", "25", "range"),
+    ],
+)
 def test_setting_bounds(key, value, problem):
     assert settings.setting_problem(key, value) == problem
 
@@ -384,13 +394,16 @@ def test_a_job_never_pays_below_the_minimum():
     assert jobs.wage_problem(1400, 1471) == "below_minimum"
 
 
-@pytest.mark.parametrize(("status", "places", "filled", "already", "refusal"), [
-    ("open", 2, 1, False, None),
-    ("open", 2, 2, False, "full"),
-    ("closed", 2, 0, False, "not_open"),
-    ("draft", 2, 0, False, "not_open"),
-    ("open", 2, 0, True, "already"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("status", "places", "filled", "already", "refusal"),
+    [
+        ("open", 2, 1, False, None),
+        ("open", 2, 2, False, "full"),
+        ("closed", 2, 0, False, "not_open"),
+        ("draft", 2, 0, False, "not_open"),
+        ("open", 2, 0, True, "already"),
+    ],
+)
 def test_placement_rules(status, places, filled, already, refusal):
     assert jobs.placement_refusal(status, places, filled, already) == refusal
 
@@ -401,8 +414,9 @@ def test_job_status_moves():
     assert jobs.may_reopen("closed") and not jobs.may_reopen("draft")
 
 
-@pytest.mark.parametrize(("text", "cents"), [("14.71", 1471), ("14,71", 1471), ("€ 15", 1500),
-                                             ("", None), ("  ", None)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "cents"), [("14.71", 1471), ("14,71", 1471), ("€ 15", 1500), ("", None), ("  ", None)]
+)
 def test_parse_euros(text, cents):
     assert jobs.parse_euros(text) == cents
 
@@ -415,11 +429,19 @@ def test_parse_euros_refuses_what_is_no_amount(text):
 
 def _csv_row(**changes):
     row = {name: "" for name in jobs.CSV_COLUMNS}
-    row.update({
-        "category": "errands", "buurt": "de-hoven", "hours": "16", "days": "mon,tue",
-        "skills": "cooking", "places": "2", "wage": "", "employer": "Buurthuis",
-        **{name: f"{name} tekst" for name in jobs.REQUIRED_TEXTS},
-    })  # fmt: skip
+    row.update(
+        {
+            "category": "errands",
+            "buurt": "de-hoven",
+            "hours": "16",
+            "days": "mon,tue",
+            "skills": "cooking",
+            "places": "2",
+            "wage": "",
+            "employer": "Buurthuis",
+            **{name: f"{name} tekst" for name in jobs.REQUIRED_TEXTS},
+        }
+    )
     row.update(changes)
     return row
 
@@ -440,22 +462,25 @@ def test_a_buurt_can_be_named_by_its_name():
     assert problems == [] and values["buurt_id"] == 4
 
 
-@pytest.mark.parametrize(("changes", "expected"), [
-    ({"category": "astronaut"}, "category: unknown astronaut"),
-    ({"buurt": "Atlantis"}, "buurt: unknown Atlantis"),
-    ({"hours": "41"}, "hours: must be between 1 and 40"),
-    ({"hours": "veel"}, "hours: not a whole number"),
-    ({"hours": ""}, "hours: empty"),
-    ({"title_en": ""}, "title_en: empty"),
-    ({"wage": "12.00"}, "wage: below the minimum wage"),
-    ({"wage": "twaalf"}, "wage: not an amount in euros (like 15.20), or leave it empty"),
-    ({"days": "mon,funday"}, "days: unknown funday (use mon, tue, wed, thu, fri, sat, sun)"),
-    ({"start_date": "1 maart"}, "start_date: not a date like 2026-03-01"),
-    ({"status": "closed"}, "status: use draft or open"),
-    ({"title_nl": "x" * 121}, "title_nl: longer than 120 characters"),
-    ({"employer": "a\x00b"}, "employer: has control characters"),
-    ({"places": "0"}, "places: must be between 1 and 500"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"category": "astronaut"}, "category: unknown astronaut"),
+        ({"buurt": "Atlantis"}, "buurt: unknown Atlantis"),
+        ({"hours": "41"}, "hours: must be between 1 and 40"),
+        ({"hours": "veel"}, "hours: not a whole number"),
+        ({"hours": ""}, "hours: empty"),
+        ({"title_en": ""}, "title_en: empty"),
+        ({"wage": "12.00"}, "wage: below the minimum wage"),
+        ({"wage": "twaalf"}, "wage: not an amount in euros (like 15.20), or leave it empty"),
+        ({"days": "mon,funday"}, "days: unknown funday (use mon, tue, wed, thu, fri, sat, sun)"),
+        ({"start_date": "1 maart"}, "start_date: not a date like 2026-03-01"),
+        ({"status": "closed"}, "status: use draft or open"),
+        ({"title_nl": "x" * 121}, "title_nl: longer than 120 characters"),
+        ({"employer": "a\x00b"}, "employer: has control characters"),
+        ({"places": "0"}, "places: must be between 1 and 500"),
+    ],
+)
 def test_a_bad_csv_row_says_what_is_wrong(changes, expected):
     _values, problems = jobs.job_from_csv(_csv_row(**changes), BUURTEN, 1471)
     assert expected in problems
@@ -464,14 +489,17 @@ def test_a_bad_csv_row_says_what_is_wrong(changes, expected):
 # --- who hears about a comment ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("kind", "writer", "parent_author", "told"), [
-    ("question", 1, None, {AUTHOR}),  # a question: the proposal's author
-    ("comment", 1, None, {AUTHOR}),
-    ("question", AUTHOR, None, set()),  # the author's own note: nobody
-    ("answer", AUTHOR, 1, {1}),  # an answer: whoever asked
-    ("answer", 9, 1, {1}),  # the municipality answers: the asker, not the author
-    ("answer", 1, 1, set()),  # answering yourself: nobody
-    ("answer", AUTHOR, None, set()),  # the question is gone: nobody
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("kind", "writer", "parent_author", "told"),
+    [
+        ("question", 1, None, {AUTHOR}),  # a question: the proposal's author
+        ("comment", 1, None, {AUTHOR}),
+        ("question", AUTHOR, None, set()),  # the author's own note: nobody
+        ("answer", AUTHOR, 1, {1}),  # an answer: whoever asked
+        ("answer", 9, 1, {1}),  # the municipality answers: the asker, not the author
+        ("answer", 1, 1, set()),  # answering yourself: nobody
+        ("answer", AUTHOR, None, set()),  # the question is gone: nobody
+    ],
+)
 def test_who_hears_about_a_comment(kind, writer, parent_author, told):
     assert proposals.told_about_comment(kind, writer, AUTHOR, parent_author) == told

@@ -12,8 +12,14 @@ WEEKDAYS = frozenset({"mon", "tue", "wed", "thu", "fri"})
 
 
 def job(**facts):
-    base = {"id": 1, "category": "elderly", "buurt": 1, "wijk": 10, "hours": 16,
-            "created_at": "2026-11-01T10:00:00Z"}  # fmt: skip
+    base = {
+        "id": 1,
+        "category": "elderly",
+        "buurt": 1,
+        "wijk": 10,
+        "hours": 16,
+        "created_at": "2026-11-01T10:00:00Z",
+    }
     base.update(facts)
     return Job(**base)
 
@@ -160,19 +166,27 @@ def test_reasons_always_add_up_to_the_score():
 
     for index in range(2000):
         profile = Profile(
-            home_buurt=rng.choice([None, 1, 2, 3]), home_wijk=rng.choice([10, 11]),
-            categories=some(CATEGORIES, 0, 3), hours_max=rng.choice([None, 8, 16, 24, 36]),
-            days=some(DAYS, 0, 7), travel=rng.choice([None, "buurt", "wijk", "town"]),
-            limits=some(LIMITS, 0, 3), skills=some(SKILLS, 0, 5),
+            home_buurt=rng.choice([None, 1, 2, 3]),
+            home_wijk=rng.choice([10, 11]),
+            categories=some(CATEGORIES, 0, 3),
+            hours_max=rng.choice([None, 8, 16, 24, 36]),
+            days=some(DAYS, 0, 7),
+            travel=rng.choice([None, "buurt", "wijk", "town"]),
+            limits=some(LIMITS, 0, 3),
+            skills=some(SKILLS, 0, 5),
             languages=frozenset(rng.sample(["nl", "ar", "tr", "pl"], rng.randint(0, 2))),
-        )  # fmt: skip
+        )
         candidate = job(
-            id=index, category=rng.choice(list(CATEGORIES)), buurt=rng.choice([1, 2, 3, 4]),
-            wijk=rng.choice([10, 11]), hours=rng.choice([8, 12, 16, 24, 32]),
-            days=some(DAYS, 0, 5), skills=tuple(some(SKILLS, 0, 4)),
+            id=index,
+            category=rng.choice(list(CATEGORIES)),
+            buurt=rng.choice([1, 2, 3, 4]),
+            wijk=rng.choice([10, 11]),
+            hours=rng.choice([8, 12, 16, 24, 32]),
+            days=some(DAYS, 0, 5),
+            skills=tuple(some(SKILLS, 0, 4)),
             languages=tuple(rng.sample(["ar", "tr", "ti"], rng.randint(0, 2))),
             demands=tuple(some(LIMITS, 0, 2)),
-        )  # fmt: skip
+        )
         fit = assess(profile, candidate)
         total = sum(reason.weight for reason in itertools.chain(fit.fits, fit.misfits))
         assert fit.score == total

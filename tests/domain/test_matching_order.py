@@ -31,23 +31,23 @@ def _jobs(rng, count):
         kinds.append(base)
         kinds.extend({**base, name: value} for name, value in _kind(rng).items())
     days = [f"2026-11-{day:02d}T10:00:00Z" for day in range(1, 6)]
-    jobs = [
-        Job(id=index, created_at=rng.choice(days), **rng.choice(kinds))
-        for index in range(1, count + 1)
-    ]
+    jobs = [Job(id=index, created_at=rng.choice(days), **rng.choice(kinds)) for index in range(1, count + 1)]
     rng.shuffle(jobs)
     return jobs
 
 
 def _profile(rng):
     return Profile(
-        home_buurt=rng.choice([None, 1, 2]), home_wijk=rng.choice([10, 11]),
+        home_buurt=rng.choice([None, 1, 2]),
+        home_wijk=rng.choice([10, 11]),
         categories=frozenset(_some(rng, CATEGORIES, 0, 3)),
-        hours_max=rng.choice([None, 8, 16, 24]), days=frozenset(_some(rng, DAYS, 0, 7)),
+        hours_max=rng.choice([None, 8, 16, 24]),
+        days=frozenset(_some(rng, DAYS, 0, 7)),
         travel=rng.choice([None, "buurt", "wijk", "town"]),
-        limits=frozenset(_some(rng, LIMITS, 0, 2)), skills=frozenset(_some(rng, SKILLS, 0, 5)),
+        limits=frozenset(_some(rng, LIMITS, 0, 2)),
+        skills=frozenset(_some(rng, SKILLS, 0, 5)),
         languages=frozenset(rng.sample(["nl", "ar", "tr"], rng.randint(0, 2))),
-    )  # fmt: skip
+    )
 
 
 def test_order_and_rank_match_assess_and_the_tie_rules():

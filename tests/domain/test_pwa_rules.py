@@ -99,9 +99,13 @@ def test_a_tapped_push_opens_only_a_page_here(link, opened):
 def test_payload_holds_the_kind_text_and_the_link_only():
     body = push.payload("You have a new message from your coach.", "/messages", "message", 7, "en")
     assert body == {
-        "title": "Basisbaan", "body": "You have a new message from your coach.", "url": "/messages",
-        "tag": "message", "id": 7, "lang": "en",
-    }  # fmt: skip
+        "title": "Basisbaan",
+        "body": "You have a new message from your coach.",
+        "url": "/messages",
+        "tag": "message",
+        "id": 7,
+        "lang": "en",
+    }
 
 
 @pytest.mark.parametrize(
@@ -139,8 +143,10 @@ def test_the_migration_helper_takes_only_plain_names():
 # --- the ETag of a page ------------------------------------------------------------------
 
 
-PAGE = (b'<body data-user="2" data-rendered="2026-11-23T10:00:00Z"><form>'
-        b'<input type="hidden" name="csrf_token" value="AAA.bbb.ccc"></form><p>Hallo</p></body>')  # fmt: skip
+PAGE = (
+    b'<body data-user="2" data-rendered="2026-11-23T10:00:00Z"><form>'
+    b'<input type="hidden" name="csrf_token" value="AAA.bbb.ccc"></form><p>Hallo</p></body>'
+)
 
 
 def test_etag_ignores_csrf_tokens_and_the_time_stamp():

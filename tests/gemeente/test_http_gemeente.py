@@ -35,8 +35,18 @@ from webapp.domain.proposals import CRITERIA
 
 ANON = None
 WHO = (ANON, RESIDENT_NOORD, RESIDENT_CENTRUM, NO_HOME, "buurtgroep", "coach", "gemeente")
-TABLES = ("proposals", "proposal_events", "jobs", "placements", "notifications", "settings",
-          "minimum_wage", "proposal_comments", "reports", "moderation_actions")  # fmt: skip
+TABLES = (
+    "proposals",
+    "proposal_events",
+    "jobs",
+    "placements",
+    "notifications",
+    "settings",
+    "minimum_wage",
+    "proposal_comments",
+    "reports",
+    "moderation_actions",
+)
 
 
 def has(app, body, msgid, **values):
@@ -48,8 +58,7 @@ def approved_job(app):
 
 
 def hidden_comment(app):
-    return scalar(app, "SELECT id FROM proposal_comments WHERE body LIKE ?",
-                  (f"%{HIDDEN_COMMENT_TEXT}%",))  # fmt: skip
+    return scalar(app, "SELECT id FROM proposal_comments WHERE body LIKE ?", (f"%{HIDDEN_COMMENT_TEXT}%",))
 
 
 APPROVE = {
@@ -61,22 +70,40 @@ APPROVE = {
 }
 
 JOB = {
-    "category": "errands", "buurt": "4", "employer": "Buurthuis De Wissel", "hours": "16",
-    "days": ["mon", "tue"], "skills": ["cooking"], "languages": ["nl"], "wage": "",
-    "wage_scale": "", "places": "2", "start_date": "2026-12-01",
-    **{f"{field}_{lang}": f"{field} {lang}" for field in
-       ("title", "summary", "plain", "tasks", "problem", "team") for lang in ("nl", "en")},
-}  # fmt: skip
+    "category": "errands",
+    "buurt": "4",
+    "employer": "Buurthuis De Wissel",
+    "hours": "16",
+    "days": ["mon", "tue"],
+    "skills": ["cooking"],
+    "languages": ["nl"],
+    "wage": "",
+    "wage_scale": "",
+    "places": "2",
+    "start_date": "2026-12-01",
+    **{
+        f"{field}_{lang}": f"{field} {lang}"
+        for field in ("title", "summary", "plain", "tasks", "problem", "team")
+        for lang in ("nl", "en")
+    },
+}
 
 
 # --- access ---------------------------------------------------------------------------
 
 GET_PAGES = [
-    "/gemeente", "/gemeente/proposals", f"/gemeente/proposals/{WITH_GEMEENTE}",
-    f"/gemeente/proposals/{OPEN_DE_HOVEN}", "/gemeente/jobs", "/gemeente/jobs?status=draft&q=fiets",
-    "/gemeente/jobs/new", "/gemeente/jobs/1/edit", "/gemeente/jobs/1/placements",
-    "/gemeente/reports", "/gemeente/settings",
-]  # fmt: skip
+    "/gemeente",
+    "/gemeente/proposals",
+    f"/gemeente/proposals/{WITH_GEMEENTE}",
+    f"/gemeente/proposals/{OPEN_DE_HOVEN}",
+    "/gemeente/jobs",
+    "/gemeente/jobs?status=draft&q=fiets",
+    "/gemeente/jobs/new",
+    "/gemeente/jobs/1/edit",
+    "/gemeente/jobs/1/placements",
+    "/gemeente/reports",
+    "/gemeente/settings",
+]
 
 
 @pytest.mark.parametrize("path", GET_PAGES)
@@ -93,10 +120,15 @@ def test_the_workspace_is_only_for_the_municipality(reader, path, who):
         assert response.status_code == 403
 
 
-@pytest.mark.parametrize("path", [
-    "/gemeente/proposals/999999", "/gemeente/proposals/99999999999999999999",
-    "/gemeente/jobs/999999/edit", "/gemeente/jobs/999999/placements",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/gemeente/proposals/999999",
+        "/gemeente/proposals/99999999999999999999",
+        "/gemeente/jobs/999999/edit",
+        "/gemeente/jobs/999999/placements",
+    ],
+)
 def test_unknown_things_are_404(reader, path):
     sign_in(reader, "gemeente")
     assert reader.get(path).status_code == 404
@@ -126,8 +158,7 @@ def _post_routes(app):
         (f"/gemeente/jobs/{DEMO_INTEREST_JOB}/placements", {"username": RESIDENT_NOORD}, 303),
         (f"/gemeente/jobs/{DEMO_INTEREST_JOB}/placements/1/remove", {}, 303),
         (f"/gemeente/reports/comment/{comment}", {"action": "restore", "reason": "Is goed"}, 303),
-        (f"/gemeente/reports/proposal/{OPEN_DE_HOVEN}", {"action": "remove", "reason": "Spam"},
-         303),
+        (f"/gemeente/reports/proposal/{OPEN_DE_HOVEN}", {"action": "remove", "reason": "Spam"}, 303),
         ("/gemeente/settings", {"threshold": "30", "voting_days": "42", "vote_limit": "5"}, 303),
         ("/gemeente/settings/wage", {"valid_from": "2026-07-01", "amount": "15.00"}, 303),
     ]
@@ -173,8 +204,7 @@ def test_posts_need_a_csrf_token(app, client, index, token):
 
 
 def notified(app, kind):
-    return {row["user_id"] for row in
-            query(app, "SELECT user_id FROM notifications WHERE kind = ?", (kind,))}  # fmt: skip
+    return {row["user_id"] for row in query(app, "SELECT user_id FROM notifications WHERE kind = ?", (kind,))}
 
 
 def supporters(app, proposal_id):
@@ -203,14 +233,12 @@ def test_approving_makes_a_job_draft_linked_both_ways_and_tells_everyone(app, cl
     assert job["buurt_id"] == proposal["buurt_id"] and job["hours"] == proposal["hours"]
     assert response.headers["Location"] == f"/gemeente/jobs/{job['id']}/edit"
     assert notified(app, "proposal_decision") == supporters(app, WITH_GEMEENTE)
-    event = query(app, "SELECT * FROM proposal_events WHERE proposal_id = ? ORDER BY id DESC",
-                  (WITH_GEMEENTE,))[0]  # fmt: skip
+    event = query(app, "SELECT * FROM proposal_events WHERE proposal_id = ? ORDER BY id DESC", (WITH_GEMEENTE,))[0]
     assert event["to_status"] == "approved" and event["reason"] == APPROVE["reason"]
     # The same form sent again changes nothing.
     post_form(client, f"/gemeente/proposals/{WITH_GEMEENTE}", APPROVE)
     assert count(app, "jobs", "proposal_id = ?", (WITH_GEMEENTE,)) == 1
-    assert count(app, "proposal_events", "proposal_id = ? AND to_status = 'approved'",
-                 (WITH_GEMEENTE,)) == 1  # fmt: skip
+    assert count(app, "proposal_events", "proposal_id = ? AND to_status = 'approved'", (WITH_GEMEENTE,)) == 1
     # A voter sees the decision on the proposal page.
     sign_in(client, RESIDENT_NOORD)
     body = page(client.get(f"/proposals/{WITH_GEMEENTE}"))
@@ -221,8 +249,7 @@ def test_asking_for_changes_goes_back_to_the_author(app, client):
     sign_in(client, "gemeente")
     data = {"decision": "changes_asked", "reason": "Wie betaalt er mee?"}
     assert post_form(client, f"/gemeente/proposals/{WITH_GEMEENTE}", data).status_code == 303
-    assert scalar(app, "SELECT status FROM proposals WHERE id = ?",
-                  (WITH_GEMEENTE,)) == "changes_asked"  # fmt: skip
+    assert scalar(app, "SELECT status FROM proposals WHERE id = ?", (WITH_GEMEENTE,)) == "changes_asked"
     author = scalar(app, "SELECT author_id FROM proposals WHERE id = ?", (WITH_GEMEENTE,))
     assert notified(app, "proposal_changes_asked") == {author}
     assert author not in notified(app, "proposal_decision")
@@ -234,23 +261,24 @@ def test_rejecting_needs_only_a_reason(app, client):
     data = {"decision": "rejected", "reason": "Dit werk wordt al betaald."}
     assert post_form(client, f"/gemeente/proposals/{WITH_GEMEENTE}", data).status_code == 303
     assert scalar(app, "SELECT status FROM proposals WHERE id = ?", (WITH_GEMEENTE,)) == "rejected"
-    assert scalar(app, "SELECT decision_cents_per_year FROM proposals WHERE id = ?",
-                  (WITH_GEMEENTE,)) is None  # fmt: skip
+    assert scalar(app, "SELECT decision_cents_per_year FROM proposals WHERE id = ?", (WITH_GEMEENTE,)) is None
 
 
-@pytest.mark.parametrize(("changes", "msgid"), [
-    ({"reason": ""}, "Write the reason. Residents read it."),
-    ({"reason": LONG}, "This is too long. Use at most %(max)d characters."),
-    ({"criteria": list(CRITERIA[:-1])}, "Tick every criterion before you approve. Or ask for "
-                                        "changes."),
-    ({"criteria": ["nonsense"]}, "Choose one of the options in the list."),
-    ({"payer": ""}, "Say who pays."),
-    ({"amount": ""}, "Fill in an amount in euros, like 32000."),
-    ({"amount": "veel"}, "Fill in an amount in euros, like 32000."),
-    ({"amount": "-5"}, "Fill in an amount in euros, like 32000."),
-    ({"decision": ""}, "Choose a decision."),
-    ({"decision": "maybe"}, "Choose one of the options in the list."),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("changes", "msgid"),
+    [
+        ({"reason": ""}, "Write the reason. Residents read it."),
+        ({"reason": LONG}, "This is too long. Use at most %(max)d characters."),
+        ({"criteria": list(CRITERIA[:-1])}, "Tick every criterion before you approve. Or ask for changes."),
+        ({"criteria": ["nonsense"]}, "Choose one of the options in the list."),
+        ({"payer": ""}, "Say who pays."),
+        ({"amount": ""}, "Fill in an amount in euros, like 32000."),
+        ({"amount": "veel"}, "Fill in an amount in euros, like 32000."),
+        ({"amount": "-5"}, "Fill in an amount in euros, like 32000."),
+        ({"decision": ""}, "Choose a decision."),
+        ({"decision": "maybe"}, "Choose one of the options in the list."),
+    ],
+)
 def test_a_decision_without_what_it_needs_is_422_and_stores_nothing(app, client, changes, msgid):
     sign_in(client, "gemeente")
     before = snapshot(app, *TABLES)
@@ -270,8 +298,7 @@ def test_no_decision_on_a_proposal_that_is_still_open(app, client):
 
 def test_a_decision_reason_with_a_script_is_shown_escaped(app, client):
     sign_in(client, "gemeente")
-    post_form(client, f"/gemeente/proposals/{WITH_GEMEENTE}",
-              {"decision": "rejected", "reason": SCRIPT})  # fmt: skip
+    post_form(client, f"/gemeente/proposals/{WITH_GEMEENTE}", {"decision": "rejected", "reason": SCRIPT})
     assert SCRIPT not in page(client.get(f"/proposals/{WITH_GEMEENTE}"))
 
 
@@ -292,8 +319,7 @@ def test_publishing_the_job_from_a_proposal_tells_the_voters(app, client):
     sign_in(client, "gemeente")
     # The draft has no plain summaries yet: publishing waits for them.
     response = post_form(client, f"/gemeente/jobs/{job}/publish", follow_redirects=True)
-    assert has(app, page(response), "Fill in the title, summaries and tasks in both languages "
-                                    "first.")  # fmt: skip
+    assert has(app, page(response), "Fill in the title, summaries and tasks in both languages first.")
     assert scalar(app, "SELECT status FROM jobs WHERE id = ?", (job,)) == "draft"
     form = {**JOB, "buurt": str(scalar(app, "SELECT buurt_id FROM jobs WHERE id = ?", (job,)))}
     assert post_form(client, f"/gemeente/jobs/{job}/edit", form).status_code == 303
@@ -321,22 +347,25 @@ def test_a_new_job_is_a_draft_with_every_field(app, client):
     assert response.headers["Location"] == f"/gemeente/jobs/{job['id']}/edit"
 
 
-@pytest.mark.parametrize(("changes", "msgid", "values"), [
-    ({"hours": "abc"}, "Fill in the hours a week: a number from 1 to 40.", {}),
-    ({"hours": "41"}, "Fill in the hours a week: a number from 1 to 40.", {}),
-    ({"wage": "12.00"}, "This is below the minimum wage.", {}),
-    ({"wage": "twaalf"}, "Fill in an amount in euros, like 15.20, or leave it empty.", {}),
-    ({"places": "0"}, "Fill in the number of places: 1 or more.", {}),
-    ({"buurt": "999"}, "Choose one of the options in the list.", {}),
-    ({"category": ""}, "Choose the kind of work.", {}),
-    ({"days": ["mon", "someday"]}, "Choose one of the options in the list.", {}),
-    ({"start_date": "1 december"}, "Fill in a date, like 2026-03-01.", {}),
-    ({"start_date": "2026-02-30"}, "Fill in a date, like 2026-03-01.", {}),
-    ({"title_nl": ""}, "Fill in this field.", {}),
-    ({"plain_en": " "}, "Fill in this field.", {}),
-    ({"title_en": LONG}, "This is too long. Use at most %(max)d characters.", {"max": 120}),
-    ({"employer": "a\x01"}, "This text has characters we cannot save. Please type it again.", {}),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("changes", "msgid", "values"),
+    [
+        ({"hours": "abc"}, "Fill in the hours a week: a number from 1 to 40.", {}),
+        ({"hours": "41"}, "Fill in the hours a week: a number from 1 to 40.", {}),
+        ({"wage": "12.00"}, "This is below the minimum wage.", {}),
+        ({"wage": "twaalf"}, "Fill in an amount in euros, like 15.20, or leave it empty.", {}),
+        ({"places": "0"}, "Fill in the number of places: 1 or more.", {}),
+        ({"buurt": "999"}, "Choose one of the options in the list.", {}),
+        ({"category": ""}, "Choose the kind of work.", {}),
+        ({"days": ["mon", "someday"]}, "Choose one of the options in the list.", {}),
+        ({"start_date": "1 december"}, "Fill in a date, like 2026-03-01.", {}),
+        ({"start_date": "2026-02-30"}, "Fill in a date, like 2026-03-01.", {}),
+        ({"title_nl": ""}, "Fill in this field.", {}),
+        ({"plain_en": " "}, "Fill in this field.", {}),
+        ({"title_en": LONG}, "This is too long. Use at most %(max)d characters.", {"max": 120}),
+        ({"employer": "a\x01"}, "This text has characters we cannot save. Please type it again.", {}),
+    ],
+)
 def test_bad_job_input_is_422_and_stores_nothing(app, client, changes, msgid, values):
     sign_in(client, "gemeente")
     before = snapshot(app, "jobs")
@@ -360,8 +389,7 @@ def test_places_never_below_the_people_placed(app, client):
     response = post_form(client, f"/gemeente/jobs/{DEMO_INTEREST_JOB}/edit", form)
     assert response.status_code == 422
     shown = " ".join(messages(page(response)))
-    assert has(app, shown, "There are more people placed than that. Fill in at least %(num)d.",
-               num=2)
+    assert has(app, shown, "There are more people placed than that. Fill in at least %(num)d.", num=2)
     assert snapshot(app, "jobs") == before
 
 
@@ -402,8 +430,9 @@ def test_placing_a_resident_fills_a_place_and_tells_them(app, client):
     page_before = page(client.get(f"/gemeente/jobs/{DEMO_INTEREST_JOB}/placements"))
     assert "Fatima" in page_before  # she said she wants this job
     for _ in range(2):  # a repeat places nobody twice
-        response = post_form(client, f"/gemeente/jobs/{DEMO_INTEREST_JOB}/placements",
-                             {"username": RESIDENT_NOORD})  # fmt: skip
+        response = post_form(
+            client, f"/gemeente/jobs/{DEMO_INTEREST_JOB}/placements", {"username": RESIDENT_NOORD}
+        )
         assert response.status_code == 303
     assert filled(app, DEMO_INTEREST_JOB) == before + 1
     assert notified(app, "placed") == {user_id(app, RESIDENT_NOORD)}
@@ -415,22 +444,32 @@ def test_placing_a_resident_fills_a_place_and_tells_them(app, client):
     assert filled(app, DEMO_INTEREST_JOB) == before
 
 
-@pytest.mark.parametrize(("username", "setup", "status", "msgid"), [
-    ("niemand", None, 422, "We cannot find a resident with this username."),
-    ("coach", None, 422, "We cannot find a resident with this username."),
-    ("", None, 422, "Fill in the username of a resident."),
-    (RESIDENT_NOORD, "UPDATE jobs SET places = 1, places_filled = 1 WHERE id = ?", 409,
-     "All places are filled. Add a place to the job first."),
-    (RESIDENT_NOORD, "UPDATE jobs SET status = 'closed' WHERE id = ?", 409,
-     "This job is not open. Open it first."),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("username", "setup", "status", "msgid"),
+    [
+        ("niemand", None, 422, "We cannot find a resident with this username."),
+        ("coach", None, 422, "We cannot find a resident with this username."),
+        ("", None, 422, "Fill in the username of a resident."),
+        (
+            RESIDENT_NOORD,
+            "UPDATE jobs SET places = 1, places_filled = 1 WHERE id = ?",
+            409,
+            "All places are filled. Add a place to the job first.",
+        ),
+        (
+            RESIDENT_NOORD,
+            "UPDATE jobs SET status = 'closed' WHERE id = ?",
+            409,
+            "This job is not open. Open it first.",
+        ),
+    ],
+)
 def test_placement_refusals(app, client, username, setup, status, msgid):
     if setup:
         execute(app, setup, (DEMO_INTEREST_JOB,))
     sign_in(client, "gemeente")
     before = snapshot(app, "placements", "jobs", "notifications")
-    response = post_form(client, f"/gemeente/jobs/{DEMO_INTEREST_JOB}/placements",
-                         {"username": username})  # fmt: skip
+    response = post_form(client, f"/gemeente/jobs/{DEMO_INTEREST_JOB}/placements", {"username": username})
     assert response.status_code == status
     assert has(app, " ".join(messages(page(response))), msgid)
     assert snapshot(app, "placements", "jobs", "notifications") == before
@@ -449,11 +488,11 @@ def test_the_reports_page_lists_hidden_items_first(reader_app, reader):
 def test_restoring_shows_it_again_and_settles_the_reports(app, client):
     comment = hidden_comment(app)
     sign_in(client, "gemeente")
-    response = post_form(client, f"/gemeente/reports/comment/{comment}",
-                         {"action": "restore", "reason": "Geen reclame."})  # fmt: skip
+    response = post_form(
+        client, f"/gemeente/reports/comment/{comment}", {"action": "restore", "reason": "Geen reclame."}
+    )
     assert response.status_code == 303
-    assert scalar(app, "SELECT moderation FROM proposal_comments WHERE id = ?",
-                  (comment,)) == "visible"  # fmt: skip
+    assert scalar(app, "SELECT moderation FROM proposal_comments WHERE id = ?", (comment,)) == "visible"
     assert count(app, "reports", "target_id = ? AND resolved_at IS NULL", (comment,)) == 0
     assert count(app, "moderation_actions", "target_id = ? AND action = 'restore'", (comment,)) == 1
     assert HIDDEN_COMMENT_TEXT not in page(client.get("/gemeente/reports"))
@@ -463,10 +502,10 @@ def test_removing_tells_the_author_without_the_content(app, client):
     comment = hidden_comment(app)
     author = scalar(app, "SELECT author_id FROM proposal_comments WHERE id = ?", (comment,))
     sign_in(client, "gemeente")
-    post_form(client, f"/gemeente/reports/comment/{comment}",
-              {"action": "remove", "reason": "Reclame hoort hier niet."})  # fmt: skip
-    assert scalar(app, "SELECT moderation FROM proposal_comments WHERE id = ?",
-                  (comment,)) == "removed"  # fmt: skip
+    post_form(
+        client, f"/gemeente/reports/comment/{comment}", {"action": "remove", "reason": "Reclame hoort hier niet."}
+    )
+    assert scalar(app, "SELECT moderation FROM proposal_comments WHERE id = ?", (comment,)) == "removed"
     assert notified(app, "content_removed") == {author}
     sign_in(client, RESIDENT_NOORD)
     body = page(client.get(f"/proposals/{OPEN_DE_HOVEN}"))
@@ -474,10 +513,15 @@ def test_removing_tells_the_author_without_the_content(app, client):
     assert has(app, body, "The municipality removed this message.")
 
 
-@pytest.mark.parametrize("data", [{"action": "remove", "reason": ""},
-                                  {"action": "", "reason": "x"},
-                                  {"action": "burn", "reason": "x"},
-                                  {"action": "remove", "reason": LONG}])  # fmt: skip
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "remove", "reason": ""},
+        {"action": "", "reason": "x"},
+        {"action": "burn", "reason": "x"},
+        {"action": "remove", "reason": LONG},
+    ],
+)
 def test_moderation_needs_an_action_and_a_reason(app, client, data):
     sign_in(client, "gemeente")
     before = snapshot(app, *TABLES)
@@ -488,8 +532,7 @@ def test_moderation_needs_an_action_and_a_reason(app, client, data):
 
 def test_moderating_an_unknown_item_is_404(app, client):
     sign_in(client, "gemeente")
-    response = post_form(client, "/gemeente/reports/comment/999999",
-                         {"action": "remove", "reason": "x"})  # fmt: skip
+    response = post_form(client, "/gemeente/reports/comment/999999", {"action": "remove", "reason": "x"})
     assert response.status_code == 404
 
 
@@ -508,13 +551,16 @@ def test_settings_change_without_a_deploy(app, client):
     assert scalar(app, "SELECT threshold FROM proposals WHERE id = 7") == 3
 
 
-@pytest.mark.parametrize("data", [
-    {"threshold": "0", "voting_days": "42", "vote_limit": "5"},
-    {"threshold": "abc", "voting_days": "42", "vote_limit": "5"},
-    {"threshold": "25", "voting_days": "366", "vote_limit": "5"},
-    {"threshold": "25", "voting_days": "42", "vote_limit": ""},
-    {"threshold": "25", "voting_days": "42", "vote_limit": "99999999999999999999"},
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"threshold": "0", "voting_days": "42", "vote_limit": "5"},
+        {"threshold": "abc", "voting_days": "42", "vote_limit": "5"},
+        {"threshold": "25", "voting_days": "366", "vote_limit": "5"},
+        {"threshold": "25", "voting_days": "42", "vote_limit": ""},
+        {"threshold": "25", "voting_days": "42", "vote_limit": "99999999999999999999"},
+    ],
+)
 def test_bad_settings_are_422_and_store_nothing(app, client, data):
     sign_in(client, "gemeente")
     before = snapshot(app, "settings")
@@ -527,22 +573,30 @@ def test_a_new_minimum_wage_is_added_with_its_date(app, client):
     data = {"valid_from": "2026-07-01", "amount": "15,02"}
     assert post_form(client, "/gemeente/settings/wage", data).status_code == 303
     assert query(app, "SELECT * FROM minimum_wage ORDER BY valid_from") == [
-        {"valid_from": "2026-01-01", "cents": 1471}, {"valid_from": "2026-07-01", "cents": 1502},
-    ]  # fmt: skip
+        {"valid_from": "2026-01-01", "cents": 1471},
+        {"valid_from": "2026-07-01", "cents": 1502},
+    ]
     assert "15,02" in page(client.get("/gemeente/settings"))
 
 
-@pytest.mark.parametrize(("data", "msgid"), [
-    ({"valid_from": "2026-01-01", "amount": "15.00"},
-     "Choose a date after the newest minimum wage. The past stays as it was."),
-    ({"valid_from": "2025-07-01", "amount": "15.00"},
-     "Choose a date after the newest minimum wage. The past stays as it was."),
-    ({"valid_from": "2026-07-01", "amount": "0"}, "Fill in an amount in euros, like 14.71."),
-    ({"valid_from": "2026-07-01", "amount": "abc"}, "Fill in an amount in euros, like 14.71."),
-    ({"valid_from": "2026-07-01", "amount": "99999"}, "Fill in an amount in euros, like 14.71."),
-    ({"valid_from": "juli", "amount": "15.00"}, "Fill in a date, like 2026-07-01."),
-    ({"valid_from": "", "amount": "15.00"}, "Fill in a date, like 2026-07-01."),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("data", "msgid"),
+    [
+        (
+            {"valid_from": "2026-01-01", "amount": "15.00"},
+            "Choose a date after the newest minimum wage. The past stays as it was.",
+        ),
+        (
+            {"valid_from": "2025-07-01", "amount": "15.00"},
+            "Choose a date after the newest minimum wage. The past stays as it was.",
+        ),
+        ({"valid_from": "2026-07-01", "amount": "0"}, "Fill in an amount in euros, like 14.71."),
+        ({"valid_from": "2026-07-01", "amount": "abc"}, "Fill in an amount in euros, like 14.71."),
+        ({"valid_from": "2026-07-01", "amount": "99999"}, "Fill in an amount in euros, like 14.71."),
+        ({"valid_from": "juli", "amount": "15.00"}, "Fill in a date, like 2026-07-01."),
+        ({"valid_from": "", "amount": "15.00"}, "Fill in a date, like 2026-07-01."),
+    ],
+)
 def test_a_bad_minimum_wage_is_refused(app, client, data, msgid):
     sign_in(client, "gemeente")
     before = snapshot(app, "minimum_wage")
@@ -558,11 +612,11 @@ def test_a_bad_minimum_wage_is_refused(app, client, data, msgid):
 def test_the_overview_has_figures_and_charts_as_text(reader_app, reader):
     sign_in(reader, "gemeente")
     body = page(reader.get("/gemeente"))
-    assert body.count("<svg class=\"chart__svg\"") == 4
+    assert body.count('<svg class="chart__svg"') == 4
     assert " style=" not in body and "<style" not in body
     assert has(reader_app, body, "Proposals by status")
     open_count = scalar(reader_app, "SELECT COUNT(*) FROM proposals WHERE status = 'open'")
-    assert f"<th scope=\"row\">{t(reader_app, 'Open for votes')}</th><td>{open_count}</td>" in body
+    assert f'<th scope="row">{t(reader_app, "Open for votes")}</th><td>{open_count}</td>' in body
     waiting = scalar(reader_app, "SELECT COUNT(*) FROM proposals WHERE status = 'with_gemeente'")
     assert f'class="figure__number">{open_count}<' in body
     assert waiting == 2

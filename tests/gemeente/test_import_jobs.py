@@ -10,12 +10,21 @@ from webapp.domain.jobs import CSV_COLUMNS, REQUIRED_TEXTS
 
 def good_row(**changes):
     row = {name: "" for name in CSV_COLUMNS}
-    row.update({
-        "category": "errands", "buurt": "de-hoven", "employer": "Buurthuis De Wissel",
-        "hours": "16", "days": "mon,wed", "skills": "cooking", "languages": "nl,ar",
-        "places": "2", "start_date": "2026-12-01", "wage": "",
-        **{name: f"{name} tekst" for name in REQUIRED_TEXTS},
-    })  # fmt: skip
+    row.update(
+        {
+            "category": "errands",
+            "buurt": "de-hoven",
+            "employer": "Buurthuis De Wissel",
+            "hours": "16",
+            "days": "mon,wed",
+            "skills": "cooking",
+            "languages": "nl,ar",
+            "places": "2",
+            "start_date": "2026-12-01",
+            "wage": "",
+            **{name: f"{name} tekst" for name in REQUIRED_TEXTS},
+        }
+    )
     row.update(changes)
     return row
 
@@ -35,8 +44,12 @@ def run(app, *args):
 
 def test_a_good_file_is_imported(app, tmp_path):
     before = count(app, "jobs")
-    rows = [good_row(title_nl=f"Baan {n}", buurt="Bloemenbuurt" if n % 2 else "de-hoven",
-                     wage="15,20" if n == 3 else "") for n in range(5)]  # fmt: skip
+    rows = [
+        good_row(
+            title_nl=f"Baan {n}", buurt="Bloemenbuurt" if n % 2 else "de-hoven", wage="15,20" if n == 3 else ""
+        )
+        for n in range(5)
+    ]
     result = run(app, write(tmp_path / "jobs.csv", rows))
     assert result.exit_code == 0, result.output
     assert "Imported 5 jobs." in result.output
@@ -50,8 +63,12 @@ def test_a_good_file_is_imported(app, tmp_path):
 
 def test_one_bad_row_imports_nothing_and_names_the_line(app, tmp_path):
     before = count(app, "jobs")
-    rows = [good_row(), good_row(hours="veertig", title_en=""), good_row(),
-            good_row(buurt="Atlantis", title_nl="Met een\nregelovergang")]  # fmt: skip
+    rows = [
+        good_row(),
+        good_row(hours="veertig", title_en=""),
+        good_row(),
+        good_row(buurt="Atlantis", title_nl="Met een\nregelovergang"),
+    ]
     result = run(app, write(tmp_path / "jobs.csv", rows))
     assert result.exit_code == 1
     output = result.output
@@ -70,10 +87,13 @@ def test_dry_run_imports_nothing(app, tmp_path):
     assert count(app, "jobs") == before
 
 
-@pytest.mark.parametrize(("columns", "message"), [
-    (("category", "buurt", "hours", "colour", *REQUIRED_TEXTS), "unknown columns: colour"),
-    (("category", "hours", *REQUIRED_TEXTS), "missing columns: buurt"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        (("category", "buurt", "hours", "colour", *REQUIRED_TEXTS), "unknown columns: colour"),
+        (("category", "hours", *REQUIRED_TEXTS), "missing columns: buurt"),
+    ],
+)
 def test_a_wrong_header_is_refused(app, tmp_path, columns, message):
     rows = [{name: good_row().get(name, "x") for name in columns}]
     result = run(app, write(tmp_path / "jobs.csv", rows, columns))

@@ -45,9 +45,7 @@ def set_cookie_named(response, name):
 # --- the default ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "path", ["/", "/jobs", "/login", "/settings", f"/jobs/{DEMO_INTEREST_JOB}"]
-)
+@pytest.mark.parametrize("path", ["/", "/jobs", "/login", "/settings", f"/jobs/{DEMO_INTEREST_JOB}"])
 def test_dutch_is_the_default(reader, path):
     response = reader.get(path)
     assert lang_of(response) == "nl"
@@ -212,8 +210,9 @@ def test_switch_goes_back_to_the_page(client):
     assert response.headers["Location"] == "/jobs?category=elderly"
 
 
-@pytest.mark.parametrize("target", ["//evil.example", "https://evil.example", "/\\evil.example",
-                                    "javascript:alert(1)"])  # fmt: skip
+@pytest.mark.parametrize(
+    "target", ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)"]
+)
 def test_switch_never_goes_off_site(client, target):
     response = switch(client, "en", "0", target)
     assert response.headers["Location"] == "/settings"
@@ -244,10 +243,17 @@ def test_switch_beats_the_session_choice(app, client):
 
 @pytest.mark.parametrize(
     "data",
-    [{"lang": "xx", "plain": "0"}, {"lang": "en", "plain": "2"}, {"lang": "en"}, {"plain": "1"},
-     {}, {"lang": "EN", "plain": "0"}, {"lang": "<script>alert(1)</script>", "plain": "0"},
-     {"lang": "en", "plain": "true"}],
-)  # fmt: skip
+    [
+        {"lang": "xx", "plain": "0"},
+        {"lang": "en", "plain": "2"},
+        {"lang": "en"},
+        {"plain": "1"},
+        {},
+        {"lang": "EN", "plain": "0"},
+        {"lang": "<script>alert(1)</script>", "plain": "0"},
+        {"lang": "en", "plain": "true"},
+    ],
+)
 def test_switch_with_a_bad_value_is_400_and_stores_nothing(app, client, data):
     sign_in(client, "bewoner")
     response = post_form(client, "/settings/language", data)
@@ -359,6 +365,5 @@ def test_the_switcher_escapes_the_way_back(reader):
 def test_csrf_token_from_a_page_in_english_works(client):
     client.get("/?lang=en")
     token = csrf_token(client)
-    response = client.post("/settings/language", data={"lang": "nl", "plain": "0",
-                                                       "csrf_token": token})  # fmt: skip
+    response = client.post("/settings/language", data={"lang": "nl", "plain": "0", "csrf_token": token})
     assert response.status_code == 303

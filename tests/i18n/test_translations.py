@@ -29,9 +29,11 @@ def source_ids():
         method_map, options_map = parse_mapping_cfg(handle)
     ids = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(ROOT), method_map, options_map, keywords={"_": None, "gettext": None,
-        "ngettext": (1, 2), "_l": None, "lazy_gettext": None},
-    ):  # fmt: skip
+        str(ROOT),
+        method_map,
+        options_map,
+        keywords={"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None},
+    ):
         ids.add(message if isinstance(message, str) else message[0])
     return ids
 

@@ -7,18 +7,28 @@ from webapp.domain import vocab
 from webapp.domain.matching import WEIGHTS, Reason
 
 SAMPLE_VALUES = {
-    "category": ("elderly",), "hours": (16, 20), "too_many_hours": (24, 20),
-    "skill": ("cooking", "gardening"), "language": ("ar",), "days_off": ("tue", "sat"),
+    "category": ("elderly",),
+    "hours": (16, 20),
+    "too_many_hours": (24, 20),
+    "skill": ("cooking", "gardening"),
+    "language": ("ar",),
+    "days_off": ("tue", "sat"),
     "limit": ("heavy_lifting",),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize(
     ("table", "codes"),
-    [(labels.CATEGORY, vocab.CATEGORIES), (labels.SKILL, vocab.SKILLS),
-     (labels.LANGUAGE, vocab.LANGUAGES), (labels.LIMIT, vocab.LIMITS), (labels.DAY, vocab.DAYS),
-     (labels.TRAVEL, vocab.TRAVEL), (labels.ROLE, vocab.ROLES)],
-)  # fmt: skip
+    [
+        (labels.CATEGORY, vocab.CATEGORIES),
+        (labels.SKILL, vocab.SKILLS),
+        (labels.LANGUAGE, vocab.LANGUAGES),
+        (labels.LIMIT, vocab.LIMITS),
+        (labels.DAY, vocab.DAYS),
+        (labels.TRAVEL, vocab.TRAVEL),
+        (labels.ROLE, vocab.ROLES),
+    ],
+)
 def test_every_code_has_a_label(table, codes):
     assert set(table) == set(codes)
 

@@ -45,9 +45,7 @@ def _prepare(facts):
     def prepare(path):
         connection = sqlite3.connect(path)
         try:
-            author = connection.execute(
-                "SELECT id FROM users WHERE username = 'buurtgroep'"
-            ).fetchone()[0]
+            author = connection.execute("SELECT id FROM users WHERE username = 'buurtgroep'").fetchone()[0]
             facts["a"] = _proposal(connection, "A", 100_000, author)
             facts["b"] = _proposal(connection, "B", 100_000, author)
             facts["c"] = _proposal(connection, "C", 100_000, author)
@@ -98,10 +96,11 @@ def post_vote(url, proposal_id, cookie, token):
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
     try:
         connection.request(
-            "POST", f"/proposals/{proposal_id}/vote", body=f"csrf_token={token}",
-            headers={"Cookie": f"session={cookie}",
-                     "Content-Type": "application/x-www-form-urlencoded"},
-        )  # fmt: skip
+            "POST",
+            f"/proposals/{proposal_id}/vote",
+            body=f"csrf_token={token}",
+            headers={"Cookie": f"session={cookie}", "Content-Type": "application/x-www-form-urlencoded"},
+        )
         response = connection.getresponse()
         response.read()
         return response.status
@@ -118,8 +117,7 @@ def at_once(url, requests):
         barrier.wait(timeout=30)
         results[index] = post_vote(url, proposal_id, cookie, token)
 
-    threads = [threading.Thread(target=send, args=(index, *request))
-               for index, request in enumerate(requests)]  # fmt: skip
+    threads = [threading.Thread(target=send, args=(index, *request)) for index, request in enumerate(requests)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -154,8 +152,9 @@ def test_every_vote_counts_exactly_once(server_and_facts):
     assert sum(len(statuses) for statuses in answers.values()) == 1000
 
     round_users = residents[RESIDENTS:]
-    round_statuses = at_once(server.url, [(small, *keys.setdefault(user, credentials(user)))
-                                          for user in round_users])  # fmt: skip
+    round_statuses = at_once(
+        server.url, [(small, *keys.setdefault(user, credentials(user))) for user in round_users]
+    )
 
     # Nothing failed: every answer is the vote's (303) or a clear refusal (409).
     for index, statuses in answers.items():
@@ -168,6 +167,7 @@ def test_every_vote_counts_exactly_once(server_and_facts):
 
     connection = sqlite3.connect(server.database)
     try:
+
         def scalar(sql, params=()):
             return connection.execute(sql, params).fetchone()[0]
 
@@ -203,12 +203,23 @@ def test_every_vote_counts_exactly_once(server_and_facts):
         small_votes = scalar("SELECT COUNT(*) FROM votes WHERE proposal_id = ?", (small,))
         assert small_votes == SMALL_THRESHOLD
         assert scalar("SELECT status FROM proposals WHERE id = ?", (small,)) == "with_gemeente"
-        assert scalar("SELECT COUNT(*) FROM proposal_events WHERE proposal_id = ? "
-                      "AND to_status = 'with_gemeente'", (small,)) == 1  # fmt: skip
+        assert (
+            scalar(
+                "SELECT COUNT(*) FROM proposal_events WHERE proposal_id = ? AND to_status = 'with_gemeente'",
+                (small,),
+            )
+            == 1
+        )
         # Every count equals the rows; nobody has two votes on one proposal.
-        assert scalar("""SELECT COUNT(*) FROM proposals WHERE vote_count !=
-                         (SELECT COUNT(*) FROM votes WHERE proposal_id = proposals.id)""") == 0
-        assert scalar("""SELECT COUNT(*) FROM (SELECT 1 FROM votes GROUP BY proposal_id, user_id
-                         HAVING COUNT(*) > 1)""") == 0  # fmt: skip
+        assert (
+            scalar("""SELECT COUNT(*) FROM proposals WHERE vote_count !=
+                         (SELECT COUNT(*) FROM votes WHERE proposal_id = proposals.id)""")
+            == 0
+        )
+        assert (
+            scalar("""SELECT COUNT(*) FROM (SELECT 1 FROM votes GROUP BY proposal_id, user_id
+                         HAVING COUNT(*) > 1)""")
+            == 0
+        )
     finally:
         connection.close()

@@ -54,8 +54,7 @@ from webapp.proposals.queries import now_utc
 ANON = None
 AUTHOR = "buurtgroep"  # author of 1, 7 (draft) and 8 (changes asked)
 WHO = (ANON, RESIDENT_NOORD, RESIDENT_CENTRUM, NO_HOME, AUTHOR, "coach", "gemeente")
-TABLES = ("proposals", "votes", "proposal_events", "proposal_comments", "reports",
-          "notifications", "jobs")  # fmt: skip
+TABLES = ("proposals", "votes", "proposal_events", "proposal_comments", "reports", "notifications", "jobs")
 
 
 def login(path=None):
@@ -85,12 +84,10 @@ def test_demo_ids_are_what_the_tests_think(reader_app):
     assert statuses[JOB_CREATED] == "job_created" and statuses[CHANGES_ASKED] == "changes_asked"
     assert statuses[CLOSED] == "closed" and statuses[WITHDRAWN] == "withdrawn"
     assert statuses[REJECTED] == "rejected"
-    found = query(reader_app, "SELECT proposals.id, username FROM proposals "
-                              "JOIN users ON users.id = author_id")  # fmt: skip
+    found = query(reader_app, "SELECT proposals.id, username FROM proposals JOIN users ON users.id = author_id")
     authors = {row["id"]: row["username"] for row in found}
     assert authors[OPEN_DE_HOVEN] == AUTHOR and authors[OPEN_BY_BEWONER] == RESIDENT_NOORD
-    voted = "SELECT COUNT(*) FROM votes JOIN users ON users.id = user_id " \
-            "WHERE username = ? AND proposal_id = ?"
+    voted = "SELECT COUNT(*) FROM votes JOIN users ON users.id = user_id WHERE username = ? AND proposal_id = ?"
     assert scalar(reader_app, voted, (RESIDENT_NOORD, OPEN_DE_HOVEN)) == 1
     assert scalar(reader_app, voted, (RESIDENT_NOORD_2, OPEN_VOGELBUURT)) == 0
     assert scalar(reader_app, voted, (RESIDENT_NOORD_2, JOB_CREATED)) == 0
@@ -98,22 +95,40 @@ def test_demo_ids_are_what_the_tests_think(reader_app):
 
 def test_demo_votes_keep_the_rules(reader_app):
     """Own wijk, not the author, at most 5 on open proposals, counts equal the rows."""
-    wrong_wijk = scalar(reader_app, """
+    wrong_wijk = scalar(
+        reader_app,
+        """
         SELECT COUNT(*) FROM votes
         JOIN proposals ON proposals.id = votes.proposal_id
         JOIN buurten AS pb ON pb.id = proposals.buurt_id
         JOIN profiles ON profiles.user_id = votes.user_id
         JOIN buurten AS hb ON hb.id = profiles.home_buurt_id
-        WHERE pb.wijk_id != hb.wijk_id""")  # fmt: skip
+        WHERE pb.wijk_id != hb.wijk_id""",
+    )
     assert wrong_wijk == 0
-    assert scalar(reader_app, "SELECT COUNT(*) FROM votes JOIN proposals ON proposals.id = "
-                              "votes.proposal_id WHERE votes.user_id = proposals.author_id") == 0
-    most = scalar(reader_app, """SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM votes
+    assert (
+        scalar(
+            reader_app,
+            "SELECT COUNT(*) FROM votes JOIN proposals ON proposals.id = "
+            "votes.proposal_id WHERE votes.user_id = proposals.author_id",
+        )
+        == 0
+    )
+    most = scalar(
+        reader_app,
+        """SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM votes
         JOIN proposals ON proposals.id = votes.proposal_id WHERE proposals.status = 'open'
-        GROUP BY votes.user_id)""")  # fmt: skip
+        GROUP BY votes.user_id)""",
+    )
     assert most <= 5
-    assert scalar(reader_app, """SELECT COUNT(*) FROM proposals WHERE vote_count !=
-        (SELECT COUNT(*) FROM votes WHERE votes.proposal_id = proposals.id)""") == 0
+    assert (
+        scalar(
+            reader_app,
+            """SELECT COUNT(*) FROM proposals WHERE vote_count !=
+        (SELECT COUNT(*) FROM votes WHERE votes.proposal_id = proposals.id)""",
+        )
+        == 0
+    )
 
 
 # --- who may open which page -----------------------------------------------------
@@ -186,8 +201,19 @@ def test_get_access(reader, path, who, status):
 # POST routes: (path, data, {who: status or (status, location)}); each on a fresh database.
 VOTE = f"/proposals/{OPEN_VOGELBUURT}/vote"
 POST_ROUTES = [
-    (VOTE, {}, {ANON: "login", RESIDENT_NOORD: 303, RESIDENT_CENTRUM: 403, NO_HOME: 409,
-                AUTHOR: 403, "coach": 403, "gemeente": 403}),
+    (
+        VOTE,
+        {},
+        {
+            ANON: "login",
+            RESIDENT_NOORD: 303,
+            RESIDENT_CENTRUM: 403,
+            NO_HOME: 409,
+            AUTHOR: 403,
+            "coach": 403,
+            "gemeente": 403,
+        },
+    ),
     (f"/proposals/{OPEN_BY_BEWONER}/vote", {}, {RESIDENT_NOORD: 403}),
     (f"/proposals/{CLOSED}/vote", {}, {RESIDENT_NOORD: 409, ANON: "login"}),
     (f"/proposals/{WITHDRAWN}/vote", {}, {RESIDENT_NOORD: 409}),
@@ -196,36 +222,62 @@ POST_ROUTES = [
     (f"/proposals/{DRAFT}/vote", {}, {RESIDENT_NOORD: 404, AUTHOR: 403}),
     ("/proposals/999999/vote", {}, {RESIDENT_NOORD: 404, ANON: "login"}),
     (f"/proposals/{HUGE_ID}/vote", {}, {RESIDENT_NOORD: 404}),
-    (f"/proposals/{OPEN_DE_HOVEN}/unvote", {}, {ANON: "login", RESIDENT_NOORD: 303,
-                                                RESIDENT_CENTRUM: 303, "coach": 303}),
+    (
+        f"/proposals/{OPEN_DE_HOVEN}/unvote",
+        {},
+        {ANON: "login", RESIDENT_NOORD: 303, RESIDENT_CENTRUM: 303, "coach": 303},
+    ),
     (f"/proposals/{WITH_GEMEENTE}/unvote", {}, {RESIDENT_NOORD: 409}),
     ("/proposals/999999/unvote", {}, {RESIDENT_NOORD: 404}),
-    ("/proposals/new", VALID_PROPOSAL, {ANON: "login", RESIDENT_NOORD: 303, NO_HOME: 303,
-                                        AUTHOR: 303, "coach": 403, "gemeente": 403}),
-    (f"/proposals/{DRAFT}/edit", VALID_PROPOSAL, {ANON: "login", AUTHOR: 303,
-                                                  RESIDENT_NOORD: 404, "gemeente": 404}),
+    (
+        "/proposals/new",
+        VALID_PROPOSAL,
+        {ANON: "login", RESIDENT_NOORD: 303, NO_HOME: 303, AUTHOR: 303, "coach": 403, "gemeente": 403},
+    ),
+    (
+        f"/proposals/{DRAFT}/edit",
+        VALID_PROPOSAL,
+        {ANON: "login", AUTHOR: 303, RESIDENT_NOORD: 404, "gemeente": 404},
+    ),
     (f"/proposals/{CHANGES_ASKED}/edit", VALID_PROPOSAL, {AUTHOR: 303, RESIDENT_NOORD: 403}),
-    (f"/proposals/{DRAFT}/publish", {}, {ANON: "login", AUTHOR: 303, RESIDENT_NOORD: 404,
-                                         "gemeente": 404}),
+    (f"/proposals/{DRAFT}/publish", {}, {ANON: "login", AUTHOR: 303, RESIDENT_NOORD: 404, "gemeente": 404}),
     (f"/proposals/{OPEN_DE_HOVEN}/publish", {}, {AUTHOR: 303, RESIDENT_NOORD: 403}),
-    (f"/proposals/{CHANGES_ASKED}/resubmit", {"reason": "Aangepast"},
-     {ANON: "login", AUTHOR: 303, RESIDENT_NOORD: 403, "gemeente": 403}),
-    (f"/proposals/{OPEN_DE_HOVEN}/withdraw", {"reason": ""},
-     {ANON: "login", AUTHOR: 303, RESIDENT_NOORD: 403, "gemeente": 403}),
-    (f"/proposals/{OPEN_DE_HOVEN}/comments", {"kind": "question", "body": "Hoe laat?",
-                                              "form_token": "a" * 32},
-     {ANON: "login", RESIDENT_NOORD: 303, RESIDENT_CENTRUM: 303, "coach": 303, "gemeente": 303}),
-    (f"/proposals/{OPEN_DE_HOVEN}/comments", {"answer_to": "1", "body": "Om tien uur.",
-                                              "form_token": "b" * 32},
-     {AUTHOR: 303, "gemeente": 303, RESIDENT_NOORD: 403, RESIDENT_CENTRUM: 403}),
-    (f"/proposals/{WITHDRAWN}/comments", {"kind": "comment", "body": "Jammer",
-                                          "form_token": "c" * 32}, {RESIDENT_NOORD: 409}),
-    (f"/proposals/{DRAFT}/comments", {"kind": "comment", "body": "x", "form_token": "d" * 32},
-     {RESIDENT_NOORD: 404}),
-    (f"/proposals/{OPEN_DE_HOVEN}/report", {"reason": "spam"},
-     {ANON: "login", RESIDENT_NOORD: 303, "coach": 303, "gemeente": 303}),
-    (f"/proposals/{OPEN_DE_HOVEN}/report?comment=1", {"reason": "offensive"},
-     {RESIDENT_CENTRUM: 303}),
+    (
+        f"/proposals/{CHANGES_ASKED}/resubmit",
+        {"reason": "Aangepast"},
+        {ANON: "login", AUTHOR: 303, RESIDENT_NOORD: 403, "gemeente": 403},
+    ),
+    (
+        f"/proposals/{OPEN_DE_HOVEN}/withdraw",
+        {"reason": ""},
+        {ANON: "login", AUTHOR: 303, RESIDENT_NOORD: 403, "gemeente": 403},
+    ),
+    (
+        f"/proposals/{OPEN_DE_HOVEN}/comments",
+        {"kind": "question", "body": "Hoe laat?", "form_token": "a" * 32},
+        {ANON: "login", RESIDENT_NOORD: 303, RESIDENT_CENTRUM: 303, "coach": 303, "gemeente": 303},
+    ),
+    (
+        f"/proposals/{OPEN_DE_HOVEN}/comments",
+        {"answer_to": "1", "body": "Om tien uur.", "form_token": "b" * 32},
+        {AUTHOR: 303, "gemeente": 303, RESIDENT_NOORD: 403, RESIDENT_CENTRUM: 403},
+    ),
+    (
+        f"/proposals/{WITHDRAWN}/comments",
+        {"kind": "comment", "body": "Jammer", "form_token": "c" * 32},
+        {RESIDENT_NOORD: 409},
+    ),
+    (
+        f"/proposals/{DRAFT}/comments",
+        {"kind": "comment", "body": "x", "form_token": "d" * 32},
+        {RESIDENT_NOORD: 404},
+    ),
+    (
+        f"/proposals/{OPEN_DE_HOVEN}/report",
+        {"reason": "spam"},
+        {ANON: "login", RESIDENT_NOORD: 303, "coach": 303, "gemeente": 303},
+    ),
+    (f"/proposals/{OPEN_DE_HOVEN}/report?comment=1", {"reason": "offensive"}, {RESIDENT_CENTRUM: 303}),
 ]
 
 
@@ -253,16 +305,18 @@ CSRF_ROUTES = [
     (AUTHOR, f"/proposals/{DRAFT}/publish", {}),
     (AUTHOR, f"/proposals/{CHANGES_ASKED}/resubmit", {}),
     (AUTHOR, f"/proposals/{OPEN_DE_HOVEN}/withdraw", {}),
-    (RESIDENT_NOORD, f"/proposals/{OPEN_DE_HOVEN}/comments",
-     {"kind": "comment", "body": "Hoi", "form_token": "e" * 32}),
+    (
+        RESIDENT_NOORD,
+        f"/proposals/{OPEN_DE_HOVEN}/comments",
+        {"kind": "comment", "body": "Hoi", "form_token": "e" * 32},
+    ),
     (RESIDENT_NOORD, f"/proposals/{OPEN_DE_HOVEN}/report", {"reason": "spam"}),
 ]
 
 
 @pytest.mark.parametrize(("who", "path", "data"), CSRF_ROUTES, ids=[c[1] for c in CSRF_ROUTES])
 @pytest.mark.parametrize("token", [None, "", "not-a-token"])
-def test_post_without_valid_csrf_token_is_400_and_stores_nothing(app, client, who, path, data,
-                                                                  token):  # fmt: skip
+def test_post_without_valid_csrf_token_is_400_and_stores_nothing(app, client, who, path, data, token):
     sign_in(client, who)
     client.get("/settings")
     before = snapshot(app, *TABLES)
@@ -293,8 +347,10 @@ def test_a_vote_counts_once_however_often_it_is_sent(app, client):
     assert [answer.status_code for answer in answers] == [303, 303, 303]
     assert len({answer.headers["Location"] for answer in answers}) == 1
     assert votes_of(app, OPEN_VOGELBUURT) == before + 1 == vote_count(app, OPEN_VOGELBUURT)
-    assert count(app, "votes", "proposal_id = ? AND user_id = ?",
-                 (OPEN_VOGELBUURT, user_id(app, RESIDENT_NOORD))) == 1  # fmt: skip
+    assert (
+        count(app, "votes", "proposal_id = ? AND user_id = ?", (OPEN_VOGELBUURT, user_id(app, RESIDENT_NOORD)))
+        == 1
+    )
 
 
 def test_a_vote_says_thank_you_and_shows_the_new_count(app, client):
@@ -334,15 +390,20 @@ def test_a_vote_after_the_threshold_cannot_be_taken_back(app, client):
     assert votes_of(app, WITH_GEMEENTE) == before
 
 
-@pytest.mark.parametrize(("proposal", "msgid"), [
-    (CLOSED, "Voting on this proposal has closed."),
-    (WITHDRAWN, "This proposal was withdrawn. You cannot vote on it any more."),
-    (REJECTED, "Voting on this proposal has closed."),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("proposal", "msgid"),
+    [
+        (CLOSED, "Voting on this proposal has closed."),
+        (WITHDRAWN, "This proposal was withdrawn. You cannot vote on it any more."),
+        (REJECTED, "Voting on this proposal has closed."),
+    ],
+)
 def test_no_vote_on_a_closed_or_withdrawn_proposal(app, client, proposal, msgid):
-    execute(app, "UPDATE profiles SET home_buurt_id = (SELECT buurt_id FROM proposals "
-                 "WHERE id = ?) WHERE user_id = ?",
-            (proposal, user_id(app, RESIDENT_NOORD)))  # fmt: skip
+    execute(
+        app,
+        "UPDATE profiles SET home_buurt_id = (SELECT buurt_id FROM proposals WHERE id = ?) WHERE user_id = ?",
+        (proposal, user_id(app, RESIDENT_NOORD)),
+    )
     sign_in(client, RESIDENT_NOORD)
     before = snapshot(app, "votes")
     response = post_form(client, f"/proposals/{proposal}/vote")
@@ -355,10 +416,13 @@ def test_another_wijk_cannot_vote_and_is_told_why(app, client):
     sign_in(client, RESIDENT_CENTRUM)
     response = post_form(client, VOTE)
     assert response.status_code == 403
-    assert t(app, "Only residents of %(wijk)s can vote on this proposal.",
-             wijk="Lindeveld-Noord") in " ".join(messages(page(response)))  # fmt: skip
-    assert count(app, "votes", "user_id = ? AND proposal_id = ?",
-                 (user_id(app, RESIDENT_CENTRUM), OPEN_VOGELBUURT)) == 0  # fmt: skip
+    assert t(app, "Only residents of %(wijk)s can vote on this proposal.", wijk="Lindeveld-Noord") in " ".join(
+        messages(page(response))
+    )
+    assert (
+        count(app, "votes", "user_id = ? AND proposal_id = ?", (user_id(app, RESIDENT_CENTRUM), OPEN_VOGELBUURT))
+        == 0
+    )
 
 
 def test_the_author_cannot_vote_for_their_own_proposal(app, client):
@@ -384,16 +448,22 @@ def test_the_vote_limit_counts_only_open_proposals(app, client):
     sign_in(client, RESIDENT_NOORD)
     assert post_form(client, VOTE).status_code == 303
     execute(app, "UPDATE proposals SET status = 'open' WHERE id = ?", (OPEN_BY_BEWONER,))
-    others = query(app, "SELECT id FROM proposals WHERE status = 'open' AND id NOT IN "
-                        "(?, ?, ?) AND buurt_id IN (4, 5, 6)",
-                   (OPEN_DE_HOVEN, OPEN_VOGELBUURT, OPEN_BY_BEWONER))  # fmt: skip
+    others = query(
+        app,
+        "SELECT id FROM proposals WHERE status = 'open' AND id NOT IN (?, ?, ?) AND buurt_id IN (4, 5, 6)",
+        (OPEN_DE_HOVEN, OPEN_VOGELBUURT, OPEN_BY_BEWONER),
+    )
     assert others == []  # no third open proposal in Noord: make one
-    execute(app, "UPDATE proposals SET status = 'open', deadline = '2999-01-01T00:00:00Z' "
-                 "WHERE id = ?", (CHANGES_ASKED,))  # fmt: skip
+    execute(
+        app,
+        "UPDATE proposals SET status = 'open', deadline = '2999-01-01T00:00:00Z' WHERE id = ?",
+        (CHANGES_ASKED,),
+    )
     response = post_form(client, f"/proposals/{CHANGES_ASKED}/vote")
     assert response.status_code == 409
-    assert t(app, "You have used all %(limit)d votes. Take back a vote on another proposal "
-                  "first.", limit=2) in " ".join(messages(page(response)))  # fmt: skip
+    assert t(
+        app, "You have used all %(limit)d votes. Take back a vote on another proposal first.", limit=2
+    ) in " ".join(messages(page(response)))
     # Taking one back makes room.
     assert post_form(client, f"/proposals/{OPEN_DE_HOVEN}/unvote").status_code == 303
     assert post_form(client, f"/proposals/{CHANGES_ASKED}/vote").status_code == 303
@@ -406,12 +476,14 @@ def test_the_vote_that_reaches_the_threshold_sends_it_to_the_municipality(app, c
     assert post_form(client, VOTE).status_code == 303
     status = scalar(app, "SELECT status FROM proposals WHERE id = ?", (OPEN_VOGELBUURT,))
     assert status == "with_gemeente"
-    event = query(app, "SELECT * FROM proposal_events WHERE proposal_id = ? ORDER BY id DESC",
-                  (OPEN_VOGELBUURT,))[0]  # fmt: skip
+    event = query(app, "SELECT * FROM proposal_events WHERE proposal_id = ? ORDER BY id DESC", (OPEN_VOGELBUURT,))[
+        0
+    ]
     assert event["from_status"] == "open" and event["to_status"] == "with_gemeente"
     assert event["actor_id"] is None  # the votes moved it, not a person
-    told = {row["user_id"] for row in query(
-        app, "SELECT user_id FROM notifications WHERE kind = 'proposal_threshold'")}  # fmt: skip
+    told = {
+        row["user_id"] for row in query(app, "SELECT user_id FROM notifications WHERE kind = 'proposal_threshold'")
+    }
     found = query(app, "SELECT user_id FROM votes WHERE proposal_id = ?", (OPEN_VOGELBUURT,))
     voters = {row["user_id"] for row in found}
     author = scalar(app, "SELECT author_id FROM proposals WHERE id = ?", (OPEN_VOGELBUURT,))
@@ -438,14 +510,18 @@ def selects_while_posting(client, monkeypatch, path, headers):
     return response, [sql for sql in seen if sql.lstrip().upper().startswith("SELECT")]
 
 
-@pytest.mark.parametrize(("path", "headers", "status", "most"), [
-    # The user, the proposal, the settings, their vote, their home wijk, their open votes.
-    (VOTE, {}, 303, 6),
-    (VOTE, {"HX-Request": "true"}, 200, 6),
-    # The user, the proposal, their vote; the new box adds their wijk, open votes and the settings.
-    (f"/proposals/{OPEN_DE_HOVEN}/unvote", {}, 303, 3),
-    (f"/proposals/{OPEN_DE_HOVEN}/unvote", {"HX-Request": "true"}, 200, 6),
-], ids=["vote", "vote-htmx", "unvote", "unvote-htmx"])
+@pytest.mark.parametrize(
+    ("path", "headers", "status", "most"),
+    [
+        # The user, the proposal, the settings, their vote, their home wijk, their open votes.
+        (VOTE, {}, 303, 6),
+        (VOTE, {"HX-Request": "true"}, 200, 6),
+        # The user, the proposal, their vote; the new box adds their wijk, open votes and the settings.
+        (f"/proposals/{OPEN_DE_HOVEN}/unvote", {}, 303, 3),
+        (f"/proposals/{OPEN_DE_HOVEN}/unvote", {"HX-Request": "true"}, 200, 6),
+    ],
+    ids=["vote", "vote-htmx", "unvote", "unvote-htmx"],
+)
 def test_a_vote_reads_each_thing_once(app, client, monkeypatch, path, headers, status, most):
     sign_in(client, RESIDENT_NOORD)
     response, selects = selects_while_posting(client, monkeypatch, path, headers)
@@ -458,8 +534,7 @@ def test_a_vote_reads_each_thing_once(app, client, monkeypatch, path, headers, s
 
 
 def test_a_proposal_past_its_deadline_closes_when_read(app, client):
-    execute(app, "UPDATE proposals SET deadline = '2020-01-01T00:00:00Z' WHERE id = ?",
-            (OPEN_VOGELBUURT,))  # fmt: skip
+    execute(app, "UPDATE proposals SET deadline = '2020-01-01T00:00:00Z' WHERE id = ?", (OPEN_VOGELBUURT,))
     body = page(client.get(f"/proposals/{OPEN_VOGELBUURT}"))
     assert scalar(app, "SELECT status FROM proposals WHERE id = ?", (OPEN_VOGELBUURT,)) == "closed"
     assert t(app, "The vote closed with too few votes") in body
@@ -478,16 +553,14 @@ def test_the_list_closes_what_passed_its_deadline_too(app, client):
 def test_close_expired_closes_each_once(app):
     from webapp.db import connect
 
-    execute(app, "UPDATE proposals SET deadline = '2020-01-01T00:00:00Z' WHERE id = ?",
-            (OPEN_VOGELBUURT,))  # fmt: skip
+    execute(app, "UPDATE proposals SET deadline = '2020-01-01T00:00:00Z' WHERE id = ?", (OPEN_VOGELBUURT,))
     db = connect(app.config["DATABASE"])
     try:
         assert close_expired(db, now_utc()) == 1
         assert close_expired(db, now_utc()) == 0
     finally:
         db.close()
-    assert count(app, "proposal_events", "proposal_id = ? AND to_status = 'closed'",
-                 (OPEN_VOGELBUURT,)) == 1  # fmt: skip
+    assert count(app, "proposal_events", "proposal_id = ? AND to_status = 'closed'", (OPEN_VOGELBUURT,)) == 1
 
 
 def test_close_proposals_command(app):
@@ -502,8 +575,12 @@ def test_close_proposals_command(app):
 def test_close_proposals_forgets_the_vote_ids_that_can_no_longer_matter(app, client):
     sign_in(client, RESIDENT_NOORD)
     for proposal in (OPEN_VOGELBUURT, OPEN_DE_HOVEN):
-        post_form(client, f"/proposals/{proposal}/vote", {"client_id": str(uuid.uuid4())},
-                  token_from=f"/proposals/{proposal}")  # fmt: skip
+        post_form(
+            client,
+            f"/proposals/{proposal}/vote",
+            {"client_id": str(uuid.uuid4())},
+            token_from=f"/proposals/{proposal}",
+        )
     assert count(app, "client_ids", "kind = 'vote'") == 2
     execute(app, "UPDATE proposals SET deadline = '2020-01-01T00:00:00Z' WHERE id = ?", (OPEN_DE_HOVEN,))
     result = app.test_cli_runner().invoke(args=["close-proposals"])
@@ -604,14 +681,17 @@ def test_a_draft_shows_similar_proposals_before_publishing(app, client):
 
 
 def test_publishing_opens_the_vote_with_todays_settings(app, client):
-    execute(app, "INSERT INTO settings (key, value, updated_at) VALUES ('threshold', '3', ''), "
-                 "('voting_days', '10', '')")  # fmt: skip
+    execute(
+        app,
+        "INSERT INTO settings (key, value, updated_at) VALUES ('threshold', '3', ''), ('voting_days', '10', '')",
+    )
     sign_in(client, AUTHOR)
     assert post_form(client, f"/proposals/{DRAFT}/publish").status_code == 303
     row = query(app, "SELECT * FROM proposals WHERE id = ?", (DRAFT,))[0]
     assert row["status"] == "open" and row["threshold"] == 3
-    days = (query(app, "SELECT julianday(deadline) - julianday(opened_at) AS d FROM proposals "
-                       "WHERE id = ?", (DRAFT,))[0]["d"])  # fmt: skip
+    days = query(
+        app, "SELECT julianday(deadline) - julianday(opened_at) AS d FROM proposals WHERE id = ?", (DRAFT,)
+    )[0]["d"]
     assert round(days) == 10
     assert post_form(client, f"/proposals/{DRAFT}/publish").status_code == 303  # a repeat
     assert count(app, "proposal_events", "proposal_id = ? AND to_status = 'open'", (DRAFT,)) == 1
@@ -642,8 +722,7 @@ def test_withdrawing_tells_the_voters(app, client):
     assert count(app, "notifications", "kind = 'proposal_closed'") == voters
     assert "Geregeld" in page(client.get(f"/proposals/{OPEN_DE_HOVEN}"))
     assert post_form(client, f"/proposals/{OPEN_DE_HOVEN}/withdraw").status_code == 303
-    assert count(app, "proposal_events", "to_status = 'withdrawn' AND proposal_id = ?",
-                 (OPEN_DE_HOVEN,)) == 1  # fmt: skip
+    assert count(app, "proposal_events", "to_status = 'withdrawn' AND proposal_id = ?", (OPEN_DE_HOVEN,)) == 1
 
 
 def test_a_withdrawn_draft_stays_private(app, client):
@@ -655,10 +734,11 @@ def test_a_withdrawn_draft_stays_private(app, client):
 
 def test_resubmitting_after_changes_goes_back_to_the_municipality(app, client):
     sign_in(client, AUTHOR)
-    assert post_form(client, f"/proposals/{CHANGES_ASKED}/resubmit",
-                     {"reason": "Met de corporatie"}).status_code == 303  # fmt: skip
-    assert scalar(app, "SELECT status FROM proposals WHERE id = ?",
-                  (CHANGES_ASKED,)) == "with_gemeente"  # fmt: skip
+    assert (
+        post_form(client, f"/proposals/{CHANGES_ASKED}/resubmit", {"reason": "Met de corporatie"}).status_code
+        == 303
+    )
+    assert scalar(app, "SELECT status FROM proposals WHERE id = ?", (CHANGES_ASKED,)) == "with_gemeente"
     assert "Met de corporatie" in page(client.get(f"/proposals/{CHANGES_ASKED}"))
 
 
@@ -695,8 +775,9 @@ def test_bad_proposal_input_is_422_with_a_message_and_stores_nothing(app, client
 
 def test_a_script_in_a_proposal_is_shown_escaped(app, client):
     sign_in(client, RESIDENT_NOORD)
-    response = post_form(client, "/proposals/new", dict(VALID_PROPOSAL, title=SCRIPT, tasks=SQL),
-                         follow_redirects=True)  # fmt: skip
+    response = post_form(
+        client, "/proposals/new", dict(VALID_PROPOSAL, title=SCRIPT, tasks=SQL), follow_redirects=True
+    )
     body = page(response)
     assert SCRIPT not in body and "&lt;script&gt;" in body
     assert count(app, "users") > 0  # the SQL was only text
@@ -732,8 +813,13 @@ def test_the_page_links_to_the_job_it_became(reader_app, reader):
     job = scalar(reader_app, "SELECT job_id FROM proposals WHERE id = ?", (JOB_CREATED,))
     assert f'href="/jobs/{job}"' in page(reader.get(f"/proposals/{JOB_CREATED}"))
     body = page(reader.get(f"/jobs/{job}"))
-    expected = nt(reader_app, "Proposed by residents of %(buurt)s, %(num)d vote",
-                  "Proposed by residents of %(buurt)s, %(num)d votes", 25, buurt="Vogelbuurt")
+    expected = nt(
+        reader_app,
+        "Proposed by residents of %(buurt)s, %(num)d vote",
+        "Proposed by residents of %(buurt)s, %(num)d votes",
+        25,
+        buurt="Vogelbuurt",
+    )
     assert html.unescape(expected) in html.unescape(body)
 
 
@@ -801,25 +887,26 @@ def test_the_authors_answer_is_marked_as_an_answer(app, client):
 
 
 def test_an_answer_to_an_unknown_or_foreign_comment_is_404(app, client):
-    other = scalar(app, "SELECT id FROM proposal_comments WHERE proposal_id != ? LIMIT 1",
-                   (OPEN_DE_HOVEN,))  # fmt: skip
+    other = scalar(app, "SELECT id FROM proposal_comments WHERE proposal_id != ? LIMIT 1", (OPEN_DE_HOVEN,))
     sign_in(client, AUTHOR)
     for target in ("99999", str(other)):
         data = {"answer_to": target, "body": "x", "form_token": "3" * 32}
         assert post_form(client, f"/proposals/{OPEN_DE_HOVEN}/comments", data).status_code == 404
 
 
-@pytest.mark.parametrize(("data", "msgid"), [
-    ({"kind": "question", "body": ""}, "Write your question or comment."),
-    ({"kind": "question", "body": LONG}, "This is too long. Use at most %(max)d characters."),
-    ({"kind": "shout", "body": "Hoi"}, "Choose one of the options in the list."),
-    ({"body": "Hoi"}, "Choose an answer."),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("data", "msgid"),
+    [
+        ({"kind": "question", "body": ""}, "Write your question or comment."),
+        ({"kind": "question", "body": LONG}, "This is too long. Use at most %(max)d characters."),
+        ({"kind": "shout", "body": "Hoi"}, "Choose one of the options in the list."),
+        ({"body": "Hoi"}, "Choose an answer."),
+    ],
+)
 def test_bad_comments_are_422_and_store_nothing(app, client, data, msgid):
     sign_in(client, RESIDENT_NOORD)
     before = snapshot(app, "proposal_comments")
-    response = post_form(client, f"/proposals/{OPEN_DE_HOVEN}/comments",
-                         dict(data, form_token="4" * 32))  # fmt: skip
+    response = post_form(client, f"/proposals/{OPEN_DE_HOVEN}/comments", dict(data, form_token="4" * 32))
     assert response.status_code == 422
     shown = " ".join(messages(page(response)))
     assert t(app, msgid, max=1000) in shown
@@ -828,8 +915,9 @@ def test_bad_comments_are_422_and_store_nothing(app, client, data, msgid):
 
 def test_a_script_in_a_comment_is_escaped(app, client):
     sign_in(client, RESIDENT_NOORD)
-    post_form(client, f"/proposals/{OPEN_DE_HOVEN}/comments",
-              {"kind": "comment", "body": SCRIPT, "form_token": "5" * 32})  # fmt: skip
+    post_form(
+        client, f"/proposals/{OPEN_DE_HOVEN}/comments", {"kind": "comment", "body": SCRIPT, "form_token": "5" * 32}
+    )
     assert SCRIPT not in page(client.get(f"/proposals/{OPEN_DE_HOVEN}"))
 
 
@@ -838,8 +926,9 @@ def test_three_reports_hide_a_comment_until_the_municipality_looks(app, client):
     for who in (RESIDENT_NOORD, RESIDENT_CENTRUM, "coach"):
         sign_in(client, who)
         for _ in range(2):  # a second report by the same person does not count
-            response = post_form(client, f"/proposals/{OPEN_DE_HOVEN}/report?comment={comment}",
-                                 {"reason": "offensive"})  # fmt: skip
+            response = post_form(
+                client, f"/proposals/{OPEN_DE_HOVEN}/report?comment={comment}", {"reason": "offensive"}
+            )
             assert response.status_code == 303
     assert count(app, "reports", "target_kind = 'comment' AND target_id = ?", (comment,)) == 3
     state = scalar(app, "SELECT moderation FROM proposal_comments WHERE id = ?", (comment,))
@@ -856,8 +945,7 @@ def test_three_reports_hide_a_proposal(app, client):
     sign_in(client, NO_HOME)
     body = page(client.get(f"/proposals/{OPEN_CENTRUM}"))
     assert "Taalmaatjes" not in body
-    assert t(app, "This proposal is hidden. People reported it. The municipality will look at it "
-                  "soon.") in body  # fmt: skip
+    assert t(app, "This proposal is hidden. People reported it. The municipality will look at it soon.") in body
 
 
 def test_a_report_needs_a_known_reason(app, client):
@@ -901,6 +989,9 @@ def test_no_vote_on_a_hidden_proposal(app, client):
     before = snapshot(app, "votes")
     response = post_form(client, VOTE)
     assert response.status_code == 409
-    assert has(app, " ".join(messages(page(response))), "This proposal is hidden for now. You can "
-               "vote again when the municipality has looked at it.")  # fmt: skip
+    assert has(
+        app,
+        " ".join(messages(page(response))),
+        "This proposal is hidden for now. You can vote again when the municipality has looked at it.",
+    )
     assert snapshot(app, "votes") == before

@@ -174,17 +174,21 @@ def test_a_retry_after_the_job_closed_gets_the_first_answer(app, client):
 
 # --- client ids: a retry casts one vote ---------------------------------------------------
 
+
 def vote_state(app):
     """Everything a vote may change (client_ids has no rowid for snapshot's order)."""
-    return (snapshot(app, "votes", "proposals", "proposal_events", "notifications"),
-            query(app, "SELECT * FROM client_ids ORDER BY user_id, client_id"))  # fmt: skip
+    return (
+        snapshot(app, "votes", "proposals", "proposal_events", "notifications"),
+        query(app, "SELECT * FROM client_ids ORDER BY user_id, client_id"),
+    )
 
 
 def vote(client, proposal, client_id, htmx=False):
     data = {} if client_id is None else {"client_id": client_id}
     headers = {"HX-Request": "true"} if htmx else {}
-    return post_form(client, f"/proposals/{proposal}/vote", data, token_from=f"/proposals/{proposal}",
-                     headers=headers)  # fmt: skip
+    return post_form(
+        client, f"/proposals/{proposal}/vote", data, token_from=f"/proposals/{proposal}", headers=headers
+    )
 
 
 def unvote(client, proposal):
@@ -215,8 +219,11 @@ def test_the_same_client_id_twice_casts_one_vote(app, client, htmx):
         assert first.headers["Location"] == again.headers["Location"]
     assert votes_by(app, RESIDENT_NOORD, OPEN_VOGELBUURT) == 1
     assert vote_count(app, OPEN_VOGELBUURT) == before + 1
-    remembered = query(app, "SELECT kind, item_id FROM client_ids WHERE user_id = ? AND client_id = ?",
-                       (user_id(app, RESIDENT_NOORD), key))  # fmt: skip
+    remembered = query(
+        app,
+        "SELECT kind, item_id FROM client_ids WHERE user_id = ? AND client_id = ?",
+        (user_id(app, RESIDENT_NOORD), key),
+    )
     assert remembered == [{"kind": "vote", "item_id": OPEN_VOGELBUURT}]
 
 
@@ -390,9 +397,7 @@ def test_csrf_names_the_person_and_its_token_works(app, client):
     sign_in(client, "bewoner2")
     data = client.get("/csrf").get_json()
     assert data["user"] == user_id(app, "bewoner2")
-    response = client.post(
-        f"/jobs/{OTHER_JOB}/interest", data={"csrf_token": data["csrf_token"], "message": ""}
-    )
+    response = client.post(f"/jobs/{OTHER_JOB}/interest", data={"csrf_token": data["csrf_token"], "message": ""})
     assert response.status_code == 303
     assert count(app, "interests", "job_id = ?", (OTHER_JOB,)) == 1
 
@@ -513,9 +518,11 @@ def subscribe(client, endpoint=ENDPOINT, p256dh=P256DH, auth=AUTH, token=True, b
 
 def unsubscribe(client, endpoint=ENDPOINT):
     return client.post(
-        "/push/subscriptions/delete", data=json.dumps({"endpoint": endpoint}),
-        headers={"X-CSRFToken": csrf_token(client)}, content_type="application/json",
-    )  # fmt: skip
+        "/push/subscriptions/delete",
+        data=json.dumps({"endpoint": endpoint}),
+        headers={"X-CSRFToken": csrf_token(client)},
+        content_type="application/json",
+    )
 
 
 def test_subscribe_stores_one_row_per_phone(app, client):

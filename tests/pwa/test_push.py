@@ -47,8 +47,13 @@ class StandIn:
                 time.sleep(stand_in.delay)
                 headers = {name.lower(): value for name, value in self.headers.items()}
                 stand_in.received.append({"path": self.path, "headers": headers, "body": body})
-                status = 410 if "/gone/" in self.path else 404 if "/missing/" in self.path else (
-                    500 if "/broken/" in self.path else 201)  # fmt: skip
+                status = (
+                    410
+                    if "/gone/" in self.path
+                    else 404
+                    if "/missing/" in self.path
+                    else (500 if "/broken/" in self.path else 201)
+                )
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()

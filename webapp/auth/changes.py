@@ -9,17 +9,37 @@ from webapp.db import now_iso, one, write_transaction
 from webapp.domain import startcodes
 
 
-def create_user(db, *, username, role, display_name="", email=None, password=None,
-                password_hash=None, coach_id=None, lang=None, plain=None):  # fmt: skip
+def create_user(
+    db,
+    *,
+    username,
+    role,
+    display_name="",
+    email=None,
+    password=None,
+    password_hash=None,
+    coach_id=None,
+    lang=None,
+    plain=None,
+):
     if password is not None:
         password_hash = hash_password(password)
     cursor = db.execute(
         """INSERT INTO users (username, email, display_name, password_hash, role,
                               coach_id, lang, plain, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (username.strip(), email or None, display_name.strip(), password_hash, role,
-         coach_id, lang, plain, now_iso()),
-    )  # fmt: skip
+        (
+            username.strip(),
+            email or None,
+            display_name.strip(),
+            password_hash,
+            role,
+            coach_id,
+            lang,
+            plain,
+            now_iso(),
+        ),
+    )
     return cursor.lastrowid
 
 
@@ -27,9 +47,13 @@ def sign_up(db, *, username, display_name, email, password):
     """A new resident's account: its id, or None when the name is somebody else's."""
     try:
         return create_user(
-            db, username=username, role="resident", display_name=display_name, email=email,
+            db,
+            username=username,
+            role="resident",
+            display_name=display_name,
+            email=email,
             password=password,
-        )  # fmt: skip
+        )
     except sqlite3.IntegrityError:
         return _same_signup_again(db, username, email, password)
 
@@ -67,9 +91,8 @@ def issue_start_code(db, user_id, created_by=None, days=startcodes.VALID_DAYS):
         db.execute(
             """INSERT INTO start_codes (user_id, code_hash, created_by, created_at, expires_at)
                VALUES (?, ?, ?, ?, ?)""",
-            (user_id, startcodes.code_hash(code), created_by, issued.isoformat(),
-             expires.isoformat()),
-        )  # fmt: skip
+            (user_id, startcodes.code_hash(code), created_by, issued.isoformat(), expires.isoformat()),
+        )
     return code, expires
 
 

@@ -13,9 +13,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 def username_rules(form, field):
     if not USERNAME.match(field.data or ""):
-        raise ValidationError(
-            _l("Use 3 to 40 letters or digits. You may also use . _ or -, but no spaces.")
-        )
+        raise ValidationError(_l("Use 3 to 40 letters or digits. You may also use . _ or -, but no spaces."))
 
 
 def email_rules(form, field):

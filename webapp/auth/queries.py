@@ -34,8 +34,7 @@ def account_data(db, user_id):
     user = user_row(db, user_id)
     return {
         "account": {
-            key: user[key]
-            for key in ("username", "email", "display_name", "role", "lang", "plain", "created_at")
+            key: user[key] for key in ("username", "email", "display_name", "role", "lang", "plain", "created_at")
         },
     }
 

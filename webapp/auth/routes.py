@@ -72,17 +72,21 @@ def _carry_language_choice(user_id):
     plain = request.cookies.get("plain")
     if lang in ("nl", "en") or plain in ("0", "1"):
         language_changes.carry_choice(
-            get_db(), user_id, lang if lang in ("nl", "en") else None,
+            get_db(),
+            user_id,
+            lang if lang in ("nl", "en") else None,
             int(plain) if plain in ("0", "1") else None,
-        )  # fmt: skip
+        )
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)
 @limiter.limit(
-    _limit("LOGIN_LIMIT_PER_ACCOUNT"), key_func=_account_key, methods=["POST"],
+    _limit("LOGIN_LIMIT_PER_ACCOUNT"),
+    key_func=_account_key,
+    methods=["POST"],
     deduct_when=_failed,
-)  # fmt: skip
+)
 @no_store
 def login():
     form = LoginForm()
@@ -104,9 +108,7 @@ def login():
             login_user(user, remember=form.remember.data)
             _carry_language_choice(user.id)
             return redirect(safe_next(form.next.data, _home_for(user)), code=303)
-        form.password.errors.append(
-            _("This username and password do not match. Check them and try again.")
-        )
+        form.password.errors.append(_("This username and password do not match. Check them and try again."))
     if form.errors:
         status = 422
     return render_template("auth/login.html", form=form), status
@@ -146,17 +148,18 @@ def signup():
     if form.validate_on_submit():
         db = get_db()
         user_id = changes.sign_up(
-            db, username=form.username.data, display_name=form.display_name.data or "",
-            email=form.email.data or None, password=form.password.data,
-        )  # fmt: skip
+            db,
+            username=form.username.data,
+            display_name=form.display_name.data or "",
+            email=form.email.data or None,
+            password=form.password.data,
+        )
         if user_id:
             login_user(User(queries.user_row(db, user_id)))
             _carry_language_choice(user_id)
             flash(_("Welcome. Your account is ready."), "success")
             return redirect(url_for("profile.start"), code=303)
-        form.username.errors.append(
-            _("Someone already uses this username or e-mail address. Choose another one.")
-        )
+        form.username.errors.append(_("Someone already uses this username or e-mail address. Choose another one."))
     return render_template("auth/signup.html", form=form), 422 if form.errors else 200
 
 
@@ -173,13 +176,10 @@ def activate():
         except changes.StartCodeError as error:
             form.code.errors.append(
                 {
-                    "unknown": _(
-                        "This start code is not right. Check it, or ask your coach for a new one."
-                    ),
+                    "unknown": _("This start code is not right. Check it, or ask your coach for a new one."),
                     "used": _("This start code was already used. Ask your coach for a new one."),
                     "expired": _(
-                        "This start code is too old. Codes work for 14 days. "
-                        "Ask your coach for a new one."
+                        "This start code is too old. Codes work for 14 days. Ask your coach for a new one."
                     ),
                 }[error.reason]
             )

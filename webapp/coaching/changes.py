@@ -78,8 +78,9 @@ def post_message(db, resident_id, sender_id, sender_is_coach, body, client_key):
     """
     with write_transaction(db):
         if client_key:
-            earlier = one(db, "SELECT * FROM messages WHERE sender_id = ? AND client_id = ?",
-                          (sender_id, client_key))  # fmt: skip
+            earlier = one(
+                db, "SELECT * FROM messages WHERE sender_id = ? AND client_id = ?", (sender_id, client_key)
+            )
             if earlier is not None:
                 if earlier["resident_id"] != resident_id:
                     raise ClientIdTaken()
@@ -99,8 +100,7 @@ def post_message(db, resident_id, sender_id, sender_is_coach, body, client_key):
         if sender_is_coach:
             _notify_once(db, resident_id, "message", "/messages")
         else:
-            _notify_once(db, resident["coach_id"], "participant_message",
-                         queries.participant_link(resident_id))  # fmt: skip
+            _notify_once(db, resident["coach_id"], "participant_message", queries.participant_link(resident_id))
         return one(db, "SELECT * FROM messages WHERE id = ?", (message_id,)), True
 
 
@@ -163,8 +163,12 @@ def save_coach_details(db, coach_id, phone, available):
 def _tell_the_coach(db, resident):
     """The coach of today hears the answer, also when another coach planned it."""
     if resident["coach_id"]:
-        notify(db, [resident["coach_id"]], "appointment_answer",
-               f"{queries.participant_link(resident['id'])}#appointments")  # fmt: skip
+        notify(
+            db,
+            [resident["coach_id"]],
+            "appointment_answer",
+            f"{queries.participant_link(resident['id'])}#appointments",
+        )
 
 
 def accept_appointment(db, appointment_id, resident):
@@ -208,8 +212,7 @@ def plan_appointment(db, coach_id, resident_id, values, key):
     """
     with write_transaction(db):
         if key:
-            earlier = one(db, "SELECT id FROM appointments WHERE coach_id = ? AND client_id = ?",
-                          (coach_id, key))  # fmt: skip
+            earlier = one(db, "SELECT id FROM appointments WHERE coach_id = ? AND client_id = ?", (coach_id, key))
             if earlier is not None:
                 return earlier["id"]
         still_mine = one(db, "SELECT coach_id FROM users WHERE id = ?", (resident_id,))
@@ -220,9 +223,19 @@ def plan_appointment(db, coach_id, resident_id, values, key):
             """INSERT INTO appointments (resident_id, coach_id, starts_at, minutes, kind, place,
                    note, client_id, created_at, updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (resident_id, coach_id, values["starts_at"], values["minutes"],
-             values["kind"], values["place"], values["note"], key, stamp, stamp),
-        ).lastrowid  # fmt: skip
+            (
+                resident_id,
+                coach_id,
+                values["starts_at"],
+                values["minutes"],
+                values["kind"],
+                values["place"],
+                values["note"],
+                key,
+                stamp,
+                stamp,
+            ),
+        ).lastrowid
         notify(db, [resident_id], "appointment", "/appointments")
     return appointment_id
 
@@ -265,14 +278,15 @@ def send_reminders(db, today):
     tomorrow = today + timedelta(days=1)
     with write_transaction(db):
         due = [
-            row for row in rows(
+            row
+            for row in rows(
                 db,
                 """SELECT id, resident_id, starts_at, status, reminded_at FROM appointments
                    WHERE reminded_at IS NULL AND starts_at >= ? AND starts_at < ?""",
                 (tomorrow.isoformat(), (tomorrow + timedelta(days=1)).isoformat()),
             )
             if rules.reminder_due(row["starts_at"], row["status"], row["reminded_at"], today)
-        ]  # fmt: skip
+        ]
         stamp = now_iso()
         for row in due:
             db.execute("UPDATE appointments SET reminded_at = ? WHERE id = ?", (stamp, row["id"]))
@@ -294,13 +308,21 @@ def _still_allowed(db, writer, resident_id):
 def _write_once(db, writer, table, resident_id, key, row):
     """Add a goal or step once per client id: a double tap or a retry gets the first one's id."""
     with write_transaction(db):
-        earlier = key and one(db, f"SELECT id FROM {table} WHERE written_by = ? AND client_id = ?",  # noqa: S608
-                              (writer.id, key))  # fmt: skip
+        earlier = key and one(
+            db,
+            f"SELECT id FROM {table} WHERE written_by = ? AND client_id = ?",  # noqa: S608
+            (writer.id, key),
+        )
         if earlier:
             return earlier["id"]
         _still_allowed(db, writer, resident_id)
-        row = {**row, "written_by": writer.id, "by_coach": int(writer.role == "coach"),
-               "client_id": key, "created_at": now_iso()}  # fmt: skip
+        row = {
+            **row,
+            "written_by": writer.id,
+            "by_coach": int(writer.role == "coach"),
+            "client_id": key,
+            "created_at": now_iso(),
+        }
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())).lastrowid  # noqa: S608
@@ -308,14 +330,14 @@ def _write_once(db, writer, table, resident_id, key, row):
 
 def add_goal(db, writer, resident_id, title, key):
     """The new goal's id."""
-    return _write_once(db, writer, "plan_goals", resident_id, key,
-                       {"resident_id": resident_id, "title": title})  # fmt: skip
+    return _write_once(db, writer, "plan_goals", resident_id, key, {"resident_id": resident_id, "title": title})
 
 
 def add_step(db, writer, resident_id, goal_id, text, due_date, key):
     """The new step's id."""
-    return _write_once(db, writer, "plan_steps", resident_id, key,
-                       {"goal_id": goal_id, "text": text, "due_date": due_date})  # fmt: skip
+    return _write_once(
+        db, writer, "plan_steps", resident_id, key, {"goal_id": goal_id, "text": text, "due_date": due_date}
+    )
 
 
 def remove_goal(db, writer, goal_id, resident_id):
@@ -365,8 +387,7 @@ def tick_step(db, writer, step_id, resident_id, done):
                 (now_iso(), int(writer.role == "coach"), step_id),
             )
         else:
-            db.execute("UPDATE plan_steps SET done_at = NULL, done_by_coach = NULL WHERE id = ?",
-                       (step_id,))  # fmt: skip
+            db.execute("UPDATE plan_steps SET done_at = NULL, done_by_coach = NULL WHERE id = ?", (step_id,))
 
 
 def remove_step(db, writer, step_id, resident_id):
@@ -400,8 +421,9 @@ def create_participant(db, coach_id, name, wanted, key):
     """The account for this form, made once: (user id, made now). A repeat finds the
     first (and gets a new code); a wanted username in use raises ``UsernameTaken``."""
     with write_transaction(db):
-        earlier = key and one(db, "SELECT user_id FROM new_accounts WHERE client_id = ? "
-                                  "AND coach_id = ?", (key, coach_id))  # fmt: skip
+        earlier = key and one(
+            db, "SELECT user_id FROM new_accounts WHERE client_id = ? AND coach_id = ?", (key, coach_id)
+        )
         if earlier:
             return earlier["user_id"], False
 
@@ -412,15 +434,13 @@ def create_participant(db, coach_id, name, wanted, key):
             raise UsernameTaken()
         username = wanted or username_from(name, taken)
         try:
-            user_id = create_user(db, username=username, role="resident", display_name=name,
-                                  coach_id=coach_id)  # fmt: skip
+            user_id = create_user(db, username=username, role="resident", display_name=name, coach_id=coach_id)
         except sqlite3.IntegrityError:
             raise UsernameTaken() from None
         stamp = now_iso()
         if key:
             db.execute(
-                "INSERT INTO new_accounts (client_id, coach_id, user_id, created_at) "
-                "VALUES (?, ?, ?, ?)",
+                "INSERT INTO new_accounts (client_id, coach_id, user_id, created_at) VALUES (?, ?, ?, ?)",
                 (key, coach_id, user_id, stamp),
             )
         db.execute(

@@ -92,13 +92,16 @@ def long_date(value):
 def access_line(entry):
     """One line of the access log, as the resident reads it."""
     texts = {
-        "page": _("%(name)s (coach) opened your page: %(when)s.", name=entry["coach_name"],
-                  when=when(entry["at"])),
-        "messages": _("%(name)s (coach) read your messages: %(when)s.", name=entry["coach_name"],
-                      when=when(entry["at"])),
-        "export": _("%(name)s (coach) downloaded your data: %(when)s.", name=entry["coach_name"],
-                    when=when(entry["at"])),
-    }  # fmt: skip
+        "page": _(
+            "%(name)s (coach) opened your page: %(when)s.", name=entry["coach_name"], when=when(entry["at"])
+        ),
+        "messages": _(
+            "%(name)s (coach) read your messages: %(when)s.", name=entry["coach_name"], when=when(entry["at"])
+        ),
+        "export": _(
+            "%(name)s (coach) downloaded your data: %(when)s.", name=entry["coach_name"], when=when(entry["at"])
+        ),
+    }
     return texts[entry["what"]]
 
 
@@ -142,23 +145,27 @@ def contact_words(days):
 
 
 def questions_text(answered, total):
-    return _memo(("questions", answered, total), lambda: _(
-        "%(answered)d of %(total)d questions", answered=answered, total=total))  # fmt: skip
+    return _memo(
+        ("questions", answered, total),
+        lambda: _("%(answered)d of %(total)d questions", answered=answered, total=total),
+    )
 
 
 def attention_text(reason, participant):
     """Why a participant is high on the dashboard."""
     if reason == "unread":
         count = participant.unread
-        return _memo(("unread", count), lambda: ngettext(
-            "%(num)d unread message", "%(num)d unread messages", count))  # fmt: skip
+        return _memo(
+            ("unread", count), lambda: ngettext("%(num)d unread message", "%(num)d unread messages", count)
+        )
     if reason == "other_time":
         return _memo(reason, lambda: _("Asks for another time"))
     if reason == "interests":
         count = participant.open_interests
-        return _memo(("interests", count), lambda: ngettext(
-            "%(num)d job interest to answer", "%(num)d job interests to answer", count
-        ))  # fmt: skip
+        return _memo(
+            ("interests", count),
+            lambda: ngettext("%(num)d job interest to answer", "%(num)d job interests to answer", count),
+        )
     if reason == "no_contact":
         if participant.days_since_contact is None:
             return _memo("never_planned", lambda: _("No contact yet, and nothing planned"))
@@ -201,9 +208,18 @@ def contacts_chart(counts):
 
 def init_app(app):
     app.jinja_env.filters.update(
-        when=when, appointment_when=appointment_when, long_date=long_date,
-    )  # fmt: skip
-    app.jinja_env.globals.update(appointment_end=appointment_end, access_line=access_line,
-                                 written_by=written_by, changed_by=changed_by, contact_words=contact_words,
-                                 attention_text=attention_text, questions_text=questions_text,
-                                 interest_answer_label=interest_answer_label, initials=initials)  # fmt: skip
+        when=when,
+        appointment_when=appointment_when,
+        long_date=long_date,
+    )
+    app.jinja_env.globals.update(
+        appointment_end=appointment_end,
+        access_line=access_line,
+        written_by=written_by,
+        changed_by=changed_by,
+        contact_words=contact_words,
+        attention_text=attention_text,
+        questions_text=questions_text,
+        interest_answer_label=interest_answer_label,
+        initials=initials,
+    )

@@ -55,15 +55,16 @@ def text_field(label, limit, required_message=None, description=None, area=True)
     validators = [AtMost(limit), NoControlCharacters()]
     validators.insert(0, DataRequired(message=required_message) if required_message else Optional())
     field_class = TextAreaField if area else StringField
-    return field_class(label, validators=validators, description=description,
-                       filters=[one_line_break])  # fmt: skip
+    return field_class(label, validators=validators, description=description, filters=[one_line_break])
 
 
 class MessageForm(ClientIdForm):
     body = text_field(
-        _l("Your message"), rules.MESSAGE_MAX, _l("Write a message first."),
+        _l("Your message"),
+        rules.MESSAGE_MAX,
+        _l("Write a message first."),
         _l("At most 2,000 characters."),
-    )  # fmt: skip
+    )
 
 
 def not_in_the_past(form, field):
@@ -90,12 +91,13 @@ class AppointmentForm(ClientIdForm):
         validate_choice=False,
     )
     place = text_field(
-        _l("Place or phone number"), 200, None,
+        _l("Place or phone number"),
+        200,
+        None,
         _l("For example: Wijkcentrum De Hoven, room 2. Or: I call you on 06 12345678."),
         area=False,
-    )  # fmt: skip
-    note = text_field(_l("Note (not required)"), 500, None,
-                      _l("For example: bring your questions about the job."))  # fmt: skip
+    )
+    note = text_field(_l("Note (not required)"), 500, None, _l("For example: bring your questions about the job."))
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,10 +129,11 @@ class AppointmentForm(ClientIdForm):
 
 class AnotherTimeForm(FlaskForm):
     reason = text_field(
-        _l("Why does this time not suit you?"), rules.SHORT_TEXT_MAX,
+        _l("Why does this time not suit you?"),
+        rules.SHORT_TEXT_MAX,
         _l("Write a short reason, so your coach can choose another time."),
         _l("For example: I work on Tuesday morning. Thursday suits me better."),
-    )  # fmt: skip
+    )
 
 
 class PrefixedForm(ClientIdForm):
@@ -145,13 +148,23 @@ class PrefixedForm(ClientIdForm):
 
 
 class GoalForm(PrefixedForm):
-    title = text_field(_l("New goal"), 200, _l("Write the goal first."),
-                       _l("For example: find work for 16 hours a week."), area=False)  # fmt: skip
+    title = text_field(
+        _l("New goal"),
+        200,
+        _l("Write the goal first."),
+        _l("For example: find work for 16 hours a week."),
+        area=False,
+    )
 
 
 class StepForm(PrefixedForm):
-    text = text_field(_l("Next step"), 200, _l("Write the step first."),
-                      _l("For example: visit the care home for a day."), area=False)  # fmt: skip
+    text = text_field(
+        _l("Next step"),
+        200,
+        _l("Write the step first."),
+        _l("For example: visit the care home for a day."),
+        area=False,
+    )
     due = DateField(_l("Done by (not required)"), validators=[Optional()])
 
     def validate(self, extra_validators=None):
@@ -176,14 +189,21 @@ def plan_forms(goals, goal_form=None, step_forms=None, change_forms=None):
     change_forms = dict(change_forms or {})
     for goal in goals:
         step_forms.setdefault(goal["id"], StepForm(prefix=f"step{goal['id']}", formdata=None))
-        change_forms.setdefault(f"goal-{goal['id']}", GoalChangeForm(
-            prefix=f"goal{goal['id']}change", formdata=None, title=goal["title"]))  # fmt: skip
+        change_forms.setdefault(
+            f"goal-{goal['id']}",
+            GoalChangeForm(prefix=f"goal{goal['id']}change", formdata=None, title=goal["title"]),
+        )
         for step in goal["steps"]:
             due = date.fromisoformat(step["due_date"]) if step["due_date"] else None
-            change_forms.setdefault(f"step-{step['id']}", StepChangeForm(
-                prefix=f"step{step['id']}change", formdata=None, text=step["text"], due=due))  # fmt: skip
-    return {"goal_form": goal_form or GoalForm(prefix="goal", formdata=None),
-            "step_forms": step_forms, "change_forms": change_forms}  # fmt: skip
+            change_forms.setdefault(
+                f"step-{step['id']}",
+                StepChangeForm(prefix=f"step{step['id']}change", formdata=None, text=step["text"], due=due),
+            )
+    return {
+        "goal_form": goal_form or GoalForm(prefix="goal", formdata=None),
+        "step_forms": step_forms,
+        "change_forms": change_forms,
+    }
 
 
 class InterestAnswerForm(FlaskForm):
@@ -200,8 +220,7 @@ class InterestAnswerForm(FlaskForm):
         validate_choice=False,
         validators=[InputRequired(message=_l("Choose an answer."))],
     )
-    reason = text_field(_l("Because (needed for 'not now')"), rules.SHORT_TEXT_MAX, None,
-                        area=False)  # fmt: skip
+    reason = text_field(_l("Because (needed for 'not now')"), rules.SHORT_TEXT_MAX, None, area=False)
 
     def validate_answer(self, field):
         if field.data not in rules.INTEREST_ANSWERS:
@@ -211,8 +230,7 @@ class InterestAnswerForm(FlaskForm):
         valid = super().validate(extra_validators)
         # Optional() on the reason skips its own checks when it is empty.
         if rules.interest_answer_problem(self.answer.data, self.reason.data) == "reason":
-            self.reason.errors = [*self.reason.errors,
-                                  _l("Say why not now. The resident reads this.")]  # fmt: skip
+            self.reason.errors = [*self.reason.errors, _l("Say why not now. The resident reads this.")]
             valid = False
         return valid
 
@@ -233,9 +251,12 @@ def interest_forms(interests, failed=None):
 
 class NewResidentForm(ClientIdForm):
     display_name = text_field(
-        _l("Name"), 60, _l("Fill in the name."),
-        _l("The name the resident wants to be called, for example: Anna Jansen."), area=False,
-    )  # fmt: skip
+        _l("Name"),
+        60,
+        _l("Fill in the name."),
+        _l("The name the resident wants to be called, for example: Anna Jansen."),
+        area=False,
+    )
     username = StringField(
         _l("Username (not required)"),
         validators=[Optional(), username_rules],
@@ -254,6 +275,9 @@ def phone_rules(form, field):
 class CoachDetailsForm(FlaskForm):
     phone = TelField(_l("Work phone"), validators=[Optional(), AtMost(20), phone_rules])
     available = text_field(
-        _l("When you are usually available"), 200, None,
-        _l("For example: Monday to Thursday, 9:00 to 17:00."), area=False,
-    )  # fmt: skip
+        _l("When you are usually available"),
+        200,
+        None,
+        _l("For example: Monday to Thursday, 9:00 to 17:00."),
+        area=False,
+    )

@@ -84,8 +84,10 @@ def thread_page(db, resident_id, before=None, limit=rules.MESSAGES_PER_PAGE):
 
 
 def has_newer(db, resident_id, after):
-    return one(db, "SELECT 1 FROM messages WHERE resident_id = ? AND id > ? LIMIT 1",
-               (resident_id, after)) is not None  # fmt: skip
+    return (
+        one(db, "SELECT 1 FROM messages WHERE resident_id = ? AND id > ? LIMIT 1", (resident_id, after))
+        is not None
+    )
 
 
 def messages_after(db, resident_id, after, limit=rules.MESSAGES_PER_PAGE):
@@ -102,8 +104,7 @@ def thread_state(db, resident_id, viewer_is_coach):
     Both come from an index alone, so "anything new?" costs next to nothing;
     the second number changes when the other side reads.
     """
-    newest = one(db, "SELECT COALESCE(MAX(id), 0) FROM messages WHERE resident_id = ?",
-                 (resident_id,))[0]  # fmt: skip
+    newest = one(db, "SELECT COALESCE(MAX(id), 0) FROM messages WHERE resident_id = ?", (resident_id,))[0]
     unread_mine = one(
         db,
         """SELECT COUNT(*) FROM messages
@@ -204,9 +205,10 @@ def appointment(db, appointment_id):
 
 def plan_of(db, resident_id):
     """The goals, oldest first, each with its steps in the order they were written."""
-    goals = [dict(row) | {"steps": []} for row in rows(
-        db, "SELECT * FROM plan_goals WHERE resident_id = ? ORDER BY id", (resident_id,)
-    )]  # fmt: skip
+    goals = [
+        dict(row) | {"steps": []}
+        for row in rows(db, "SELECT * FROM plan_goals WHERE resident_id = ? ORDER BY id", (resident_id,))
+    ]
     by_id = {goal["id"]: goal for goal in goals}
     for step in rows(
         db,
@@ -257,19 +259,23 @@ def caseload_of(db, coach_id, search="", only=None):
     ids = [row["id"] for row in people]
     marks = _marks(ids)
     now = now_local()
-    unread = dict(rows(
-        db,
-        f"""SELECT resident_id, COUNT(*) FROM messages WHERE resident_id IN ({marks})
+    unread = dict(
+        rows(
+            db,
+            f"""SELECT resident_id, COUNT(*) FROM messages WHERE resident_id IN ({marks})
             AND from_coach = 0 AND read_at IS NULL GROUP BY resident_id""",  # noqa: S608
-        ids,
-    ))  # fmt: skip
-    last_message = dict(rows(
-        db,
-        f"""SELECT messages.resident_id, messages.created_at FROM messages
+            ids,
+        )
+    )
+    last_message = dict(
+        rows(
+            db,
+            f"""SELECT messages.resident_id, messages.created_at FROM messages
             JOIN (SELECT MAX(id) AS id FROM messages WHERE resident_id IN ({marks})
                   GROUP BY resident_id) AS newest ON newest.id = messages.id""",  # noqa: S608
-        ids,
-    ))  # fmt: skip
+            ids,
+        )
+    )
     appointments = {}
     for row in rows(
         db,
@@ -278,15 +284,22 @@ def caseload_of(db, coach_id, search="", only=None):
         ids,
     ):
         appointments.setdefault(row["resident_id"], []).append((row["starts_at"], row["status"]))
-    open_interests = dict(rows(
-        db,
-        f"""SELECT user_id, COUNT(*) FROM interests WHERE user_id IN ({marks})
+    open_interests = dict(
+        rows(
+            db,
+            f"""SELECT user_id, COUNT(*) FROM interests WHERE user_id IN ({marks})
             AND status = 'open' AND coach_answer IS NULL GROUP BY user_id""",  # noqa: S608
-        ids,
-    ))  # fmt: skip
-    profiles = {row["user_id"]: row for row in rows(
-        db, f"SELECT * FROM profiles WHERE user_id IN ({marks})", ids  # noqa: S608
-    )}  # fmt: skip
+            ids,
+        )
+    )
+    profiles = {
+        row["user_id"]: row
+        for row in rows(
+            db,
+            f"SELECT * FROM profiles WHERE user_id IN ({marks})",  # noqa: S608
+            ids,
+        )
+    }
     participants = []
     for person in people:
         pid = person["id"]
@@ -296,21 +309,24 @@ def caseload_of(db, coach_id, search="", only=None):
         last_days += [rules.local_start(max(held)).date()] if held else []
         coming = rules.next_appointment(own, now)
         answered, total = completeness(profiles.get(pid))
-        participants.append(rules.Participant(
-            id=pid, name=name_of(person), unread=unread.get(pid, 0),
-            last_contact=max(last_days) if last_days else None,
-            next_appointment=coming[0] if coming else None,
-            open_interests=open_interests.get(pid, 0),
-            other_time_asked=any(status == "other_time" and start >= now.isoformat()
-                                 for start, status in own),
-            answered=answered, questions=total,
-        ))  # fmt: skip
+        participants.append(
+            rules.Participant(
+                id=pid,
+                name=name_of(person),
+                unread=unread.get(pid, 0),
+                last_contact=max(last_days) if last_days else None,
+                next_appointment=coming[0] if coming else None,
+                open_interests=open_interests.get(pid, 0),
+                other_time_asked=any(status == "other_time" and start >= now.isoformat() for start, status in own),
+                answered=answered,
+                questions=total,
+            )
+        )
     return rules.order_caseload(participants, now.date())
 
 
 def caseload_size(db, coach_id):
-    return one(db, "SELECT COUNT(*) FROM users WHERE coach_id = ? AND role = 'resident'",
-               (coach_id,))[0]  # fmt: skip
+    return one(db, "SELECT COUNT(*) FROM users WHERE coach_id = ? AND role = 'resident'", (coach_id,))[0]
 
 
 def contacts_by_month(db, coach_id, today):
@@ -323,9 +339,9 @@ def contacts_by_month(db, coach_id, today):
     month's edge.
     """
     since = (date(today.year - 1, today.month, 1) + timedelta(days=32)).replace(day=1)
-    ids = [row[0] for row in rows(
-        db, "SELECT id FROM users WHERE coach_id = ? AND role = 'resident'", (coach_id,)
-    )]  # fmt: skip
+    ids = [
+        row[0] for row in rows(db, "SELECT id FROM users WHERE coach_id = ? AND role = 'resident'", (coach_id,))
+    ]
     if not ids:
         return {}
     marks = _marks(ids)
@@ -371,8 +387,7 @@ def interest_of(db, interest_id, resident_id):
     """The resident's interest with this id, or None (also for someone else's)."""
     if not valid_id(interest_id):
         return None
-    return one(db, "SELECT * FROM interests WHERE id = ? AND user_id = ?",
-               (interest_id, resident_id))  # fmt: skip
+    return one(db, "SELECT * FROM interests WHERE id = ? AND user_id = ?", (interest_id, resident_id))
 
 
 # --- a data download -----------------------------------------------------------------
@@ -390,8 +405,7 @@ def personal_data(db, user_id):
 
 def participant_data(db, resident_id):
     """A participant's data as their coach downloads it (e.g. for a handover)."""
-    account = one(db, "SELECT username, display_name, created_at FROM users WHERE id = ?",
-                  (resident_id,))  # fmt: skip
+    account = one(db, "SELECT username, display_name, created_at FROM users WHERE id = ?", (resident_id,))
     profile = one(db, "SELECT * FROM profiles WHERE user_id = ?", (resident_id,))
     interests = rows(
         db,
@@ -427,14 +441,19 @@ def _coaching_data(db, user_id):
     )
     plan = [
         {
-            "goal": goal["title"], "written_by_coach": bool(goal["by_coach"]),
+            "goal": goal["title"],
+            "written_by_coach": bool(goal["by_coach"]),
             "created_at": goal["created_at"],
             "steps": [
-                {"step": step["text"], "due_date": step["due_date"],
-                 "written_by_coach": bool(step["by_coach"]), "done_at": step["done_at"]}
+                {
+                    "step": step["text"],
+                    "due_date": step["due_date"],
+                    "written_by_coach": bool(step["by_coach"]),
+                    "done_at": step["done_at"],
+                }
                 for step in goal["steps"]
             ],
-        }  # fmt: skip
+        }
         for goal in plan_of(db, user_id)
     ]
     looked = rows(

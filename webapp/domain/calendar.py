@@ -67,8 +67,7 @@ def _local(moment):
     return moment.strftime("%Y%m%dT%H%M%S")
 
 
-def event(*, uid, start, minutes, summary, location="", description="", stamp, status="CONFIRMED",
-          sequence=0):  # fmt: skip
+def event(*, uid, start, minutes, summary, location="", description="", stamp, status="CONFIRMED", sequence=0):
     """The whole .ics text for one event.
 
     ``start`` is a naive datetime in Amsterdam time; ``stamp`` an aware UTC

@@ -31,9 +31,7 @@ def person(row_or_user):
     """A ``Person`` from a database row or the logged-in user."""
     if isinstance(row_or_user, Person):
         return row_or_user
-    getter = row_or_user.__getitem__ if hasattr(row_or_user, "keys") else (
-        lambda name: getattr(row_or_user, name)
-    )  # fmt: skip
+    getter = row_or_user.__getitem__ if hasattr(row_or_user, "keys") else (lambda name: getattr(row_or_user, name))
     return Person(getter("id"), getter("role"), getter("coach_id"))
 
 
@@ -276,5 +274,4 @@ def contacts_per_month(contact_days, today, count=12):
 
 def month_series(per_month, today, count=12):
     """The last ``count`` months, oldest first, as (year, month, contacts); 0 where none."""
-    return [(year, month, per_month.get((year, month), 0))
-            for year, month in last_months(today, count)]  # fmt: skip
+    return [(year, month, per_month.get((year, month), 0)) for year, month in last_months(today, count)]

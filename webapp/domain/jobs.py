@@ -13,22 +13,39 @@ from webapp.domain import vocab
 # Texts in both languages; a plain summary for each. Where a job is shown,
 # every one of these must be there.
 REQUIRED_TEXTS = (
-    "title_nl", "title_en", "summary_nl", "summary_en", "plain_nl", "plain_en",
-    "tasks_nl", "tasks_en",
-)  # fmt: skip
+    "title_nl",
+    "title_en",
+    "summary_nl",
+    "summary_en",
+    "plain_nl",
+    "plain_en",
+    "tasks_nl",
+    "tasks_en",
+)
 OPTIONAL_TEXTS = ("problem_nl", "problem_en", "team_nl", "team_en")
-TEXT_LIMITS = {"title": 120, "summary": 500, "plain": 500, "tasks": 3000,
-               "problem": 2000, "team": 1000}  # fmt: skip
+TEXT_LIMITS = {"title": 120, "summary": 500, "plain": 500, "tasks": 3000, "problem": 2000, "team": 1000}
 EMPLOYER_LIMIT = 120
 WAGE_SCALE_LIMIT = 60
 MAX_PLACES = 500
 
 # The columns of a CSV file for ``import-jobs``, in this order or any other.
 CSV_COLUMNS = (
-    "status", "category", "buurt", "employer", "hours", "days", "skills", "languages",
-    "demands", "wage_scale", "wage", "places", "start_date",
-    *REQUIRED_TEXTS, *OPTIONAL_TEXTS,
-)  # fmt: skip
+    "status",
+    "category",
+    "buurt",
+    "employer",
+    "hours",
+    "days",
+    "skills",
+    "languages",
+    "demands",
+    "wage_scale",
+    "wage",
+    "places",
+    "start_date",
+    *REQUIRED_TEXTS,
+    *OPTIONAL_TEXTS,
+)
 CSV_REQUIRED = ("category", "buurt", "hours", *REQUIRED_TEXTS)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

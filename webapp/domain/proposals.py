@@ -53,9 +53,16 @@ CRITERIA = (
 
 # The order of the list: what one can still act on first.
 LIST_ORDER = (
-    "open", "with_gemeente", "changes_asked", "approved", "job_created", "rejected",
-    "closed", "withdrawn", "draft",
-)  # fmt: skip
+    "open",
+    "with_gemeente",
+    "changes_asked",
+    "approved",
+    "job_created",
+    "rejected",
+    "closed",
+    "withdrawn",
+    "draft",
+)
 
 PUBLIC_STATUSES = tuple(status for status in STATUSES if status != "draft")
 
@@ -242,9 +249,7 @@ def unvote_refusal(ballot, now):
 
 def counts_against_limit(ballot, now):
     """A vote counts against the resident's limit while its proposal is open for votes."""
-    return ballot.status == "open" and ballot.deadline is not None and not is_past_deadline(
-        ballot.deadline, now
-    )
+    return ballot.status == "open" and ballot.deadline is not None and not is_past_deadline(ballot.deadline, now)
 
 
 def status_after_vote(ballot, vote_count):

@@ -17,9 +17,7 @@ from webapp.proposals import queries as proposal_queries
 
 # What the job form writes: the status, the count of people placed and the
 # moment of creation are the system's.
-EDITABLE_JOB_FIELDS = tuple(
-    name for name in JOB_FIELDS if name not in ("status", "places_filled", "created_at")
-)
+EDITABLE_JOB_FIELDS = tuple(name for name in JOB_FIELDS if name not in ("status", "places_filled", "created_at"))
 
 IMPORT_BATCH = 500
 
@@ -60,8 +58,9 @@ def change_job_status(db, job_id, action, gemeente_id, now):
     Publishing a job made from a proposal tells the author and the voters.
     Returns 'done', 'unchanged', 'unknown', 'not_allowed' or 'texts_missing'.
     """
-    allowed = {"publish": job_rules.may_publish, "close": job_rules.may_close,
-               "reopen": job_rules.may_reopen}[action]  # fmt: skip
+    allowed = {"publish": job_rules.may_publish, "close": job_rules.may_close, "reopen": job_rules.may_reopen}[
+        action
+    ]
     target = {"publish": "open", "close": "closed", "reopen": "open"}[action]
     with write_transaction(db):
         job = job_by_id(db, job_id)
@@ -91,9 +90,11 @@ def import_jobs(db, jobs, created_at, progress=None):
             batch = jobs[start : start + IMPORT_BATCH]
             db.conn.executemany(
                 f"INSERT INTO jobs ({','.join(names)}, places_filled) VALUES ({marks})",  # noqa: S608
-                [tuple(created_at if name == "created_at" else job[name] for name in names)
-                 + (0,) for job in batch],
-            )  # fmt: skip
+                [
+                    tuple(created_at if name == "created_at" else job[name] for name in names) + (0,)
+                    for job in batch
+                ],
+            )
             if progress is not None:
                 progress(len(batch))
 
@@ -114,8 +115,7 @@ def place(db, job_id, username, gemeente_id, now):
         if resident is None:
             return "no_resident"
         already = proposal_queries.is_placed(db, job_id, resident[0])
-        refusal = job_rules.placement_refusal(job["status"], job["places"],
-                                              job["places_filled"], already)  # fmt: skip
+        refusal = job_rules.placement_refusal(job["status"], job["places"], job["places_filled"], already)
         if refusal == "already":
             return "unchanged"
         if refusal:
@@ -130,9 +130,7 @@ def place(db, job_id, username, gemeente_id, now):
 
 def remove_placement(db, job_id, placement_id):
     with write_transaction(db):
-        cursor = db.conn.execute(
-            "DELETE FROM placements WHERE id = ? AND job_id = ?", (placement_id, job_id)
-        )
+        cursor = db.conn.execute("DELETE FROM placements WHERE id = ? AND job_id = ?", (placement_id, job_id))
     return "done" if cursor.rowcount else "unchanged"
 
 
@@ -159,8 +157,9 @@ def add_minimum_wage(db, valid_from, cents):
         problem = settings_rules.minimum_wage_problem(valid_from, cents, existing)
         if problem:
             return problem
-        db.conn.execute("INSERT INTO minimum_wage (valid_from, cents) VALUES (?, ?)",
-                        (valid_from.isoformat(), cents))  # fmt: skip
+        db.conn.execute(
+            "INSERT INTO minimum_wage (valid_from, cents) VALUES (?, ?)", (valid_from.isoformat(), cents)
+        )
     return None
 
 
@@ -181,8 +180,7 @@ def reassign(db, resident_id, coach_id, by):
         coach = queries.person(db, coach_id)
         if resident is None or coach is None:
             return "unknown"
-        if not coaching_rules.may_become_coach_of(coaching_rules.person(coach),
-                                                  coaching_rules.person(resident)):
+        if not coaching_rules.may_become_coach_of(coaching_rules.person(coach), coaching_rules.person(resident)):
             return "not_allowed"
         if resident["coach_id"] == coach_id:
             return "unchanged"
@@ -197,9 +195,8 @@ def reassign(db, resident_id, coach_id, by):
             db.execute(
                 """UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL
                    AND (link = ? OR link LIKE ?)""",
-                (now_iso(), resident["coach_id"], f"/caseload/{resident_id}",
-                 f"/caseload/{resident_id}#%"),
-            )  # fmt: skip
+                (now_iso(), resident["coach_id"], f"/caseload/{resident_id}", f"/caseload/{resident_id}#%"),
+            )
         notify(db, [resident_id], "coach_changed", "/coach")
         notify(db, [coach_id], "caseload_added", f"/caseload/{resident_id}")
     return "done"

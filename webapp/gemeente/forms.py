@@ -69,9 +69,11 @@ class SubsetOf:
 
 def many(label, table, codes):
     return SelectMultipleField(
-        label, choices=[SelectChoice(code, table[code]) for code in codes], validate_choice=False,
+        label,
+        choices=[SelectChoice(code, table[code]) for code in codes],
+        validate_choice=False,
         validators=[SubsetOf(codes)],
-    )  # fmt: skip
+    )
 
 
 # --- reviewing a proposal --------------------------------------------------------
@@ -80,23 +82,27 @@ def many(label, table, codes):
 class DecisionForm(FlaskForm):
     decision = radio(
         _l("Your decision"),
-        {"approved": _l("Approve: it becomes a job"),
-         "changes_asked": _l("Ask the author for changes"),
-         "rejected": _l("Do not approve")},
+        {
+            "approved": _l("Approve: it becomes a job"),
+            "changes_asked": _l("Ask the author for changes"),
+            "rejected": _l("Do not approve"),
+        },
         _l("Choose a decision."),
-    )  # fmt: skip
+    )
     criteria = many(_l("The basisbaan criteria"), labels.CRITERIA, rules.CRITERIA)
     reason = text(
-        _l("Your reason, for residents"), 2000, _l("Write the reason. Residents read it."),
-        _l("Write in plain words: short sentences, no jargon. The author and everyone who "
-           "voted read this."), area=True,
-    )  # fmt: skip
+        _l("Your reason, for residents"),
+        2000,
+        _l("Write the reason. Residents read it."),
+        _l("Write in plain words: short sentences, no jargon. The author and everyone who voted read this."),
+        area=True,
+    )
     # No Optional(): it would stop the check below that approving needs a payer.
     payer = StringField(
-        _l("Who pays?"), validators=[AtMost(200), NoControlCharacters()],
-        description=_l("Needed when you approve. For example: the municipality and the housing "
-                       "corporation."),
-    )  # fmt: skip
+        _l("Who pays?"),
+        validators=[AtMost(200), NoControlCharacters()],
+        description=_l("Needed when you approve. For example: the municipality and the housing corporation."),
+    )
     amount = StringField(
         _l("How much a year, in euros?"),
         validators=[Euros(_l("Fill in an amount in euros, like 32000."))],
@@ -105,8 +111,7 @@ class DecisionForm(FlaskForm):
 
     def validate_criteria(self, field):
         if self.decision.data == "approved" and set(field.data or ()) != set(rules.CRITERIA):
-            raise ValidationError(_l("Tick every criterion before you approve. Or ask for "
-                                     "changes."))  # fmt: skip
+            raise ValidationError(_l("Tick every criterion before you approve. Or ask for changes."))
 
     def validate_payer(self, field):
         if self.decision.data == "approved" and not (field.data or "").strip():
@@ -135,9 +140,11 @@ class JobForm(FlaskForm):
         choices=[SelectChoice("", _l("Choose the kind of work"))]
         + [SelectChoice(code, common.CATEGORY[code]) for code in vocab.CATEGORIES],
         validate_choice=False,
-        validators=[Required(message=_l("Choose the kind of work.")),
-                    AnyOf(list(vocab.CATEGORIES), message=INVALID_CHOICE)],
-    )  # fmt: skip
+        validators=[
+            Required(message=_l("Choose the kind of work.")),
+            AnyOf(list(vocab.CATEGORIES), message=INVALID_CHOICE),
+        ],
+    )
     buurt = StringField(_l("Buurt"), validators=[Required(message=_l("Choose the buurt."))])
     employer = text(_l("Employer"), job_rules.EMPLOYER_LIMIT, FILL_IN)
     hours = StringField(
@@ -156,9 +163,8 @@ class JobForm(FlaskForm):
     wage_scale = text(_l("Collective agreement scale (not required)"), job_rules.WAGE_SCALE_LIMIT)
     places = StringField(
         _l("Places"),
-        validators=[WholeNumber(1, job_rules.MAX_PLACES,
-                                _l("Fill in the number of places: 1 or more."))],
-    )  # fmt: skip
+        validators=[WholeNumber(1, job_rules.MAX_PLACES, _l("Fill in the number of places: 1 or more."))],
+    )
     start_date = StringField(
         _l("Start date (not required)"),
         validators=[IsoDate(_l("Fill in a date, like 2026-03-01."))],
@@ -181,17 +187,19 @@ class JobForm(FlaskForm):
     def validate_places(self, field):
         number = getattr(field, "number", None)
         if number is not None and job_rules.places_problem(number, self.places_filled):
-            raise ValidationError(_l("There are more people placed than that. Fill in at least "
-                                     "%(num)d.", num=self.places_filled))  # fmt: skip
+            raise ValidationError(
+                _l("There are more people placed than that. Fill in at least %(num)d.", num=self.places_filled)
+            )
 
     def text_fields(self):
-        return [getattr(self, name) for name in (*job_rules.REQUIRED_TEXTS,
-                                                  *job_rules.OPTIONAL_TEXTS)]  # fmt: skip
+        return [getattr(self, name) for name in (*job_rules.REQUIRED_TEXTS, *job_rules.OPTIONAL_TEXTS)]
 
     def values(self):
         values = {
-            "category": self.category.data, "buurt_id": int(self.buurt.data),
-            "employer": self.employer.data.strip(), "hours": self.hours.number,
+            "category": self.category.data,
+            "buurt_id": int(self.buurt.data),
+            "employer": self.employer.data.strip(),
+            "hours": self.hours.number,
             "days": vocab.join_codes(self.days.data, vocab.DAYS),
             "skills": vocab.join_codes(self.skills.data, tuple(vocab.SKILLS)),
             "languages": vocab.join_codes(self.languages.data, tuple(vocab.LANGUAGES)),
@@ -200,7 +208,7 @@ class JobForm(FlaskForm):
             "wage_scale": (self.wage_scale.data or "").strip() or None,
             "places": self.places.number,
             "start_date": self.start_date.day.isoformat() if self.start_date.day else None,
-        }  # fmt: skip
+        }
         for field in self.text_fields():
             values[field.name] = (field.data or "").strip()
         return values
@@ -225,18 +233,23 @@ def _add_text_fields():
         for index, lang in enumerate(("nl", "en")):
             name = f"{field}_{lang}"
             required = name in job_rules.REQUIRED_TEXTS
-            setattr(JobForm, name, text(
-                TEXT_LABELS[field][index], job_rules.text_limit(name),
-                FILL_IN if required else None, area=field not in ("title",),
-            ))  # fmt: skip
+            setattr(
+                JobForm,
+                name,
+                text(
+                    TEXT_LABELS[field][index],
+                    job_rules.text_limit(name),
+                    FILL_IN if required else None,
+                    area=field not in ("title",),
+                ),
+            )
 
 
 _add_text_fields()
 
 
 class PlacementForm(FlaskForm):
-    username = text(_l("Username of the resident"), 100,
-                    _l("Fill in the username of a resident."))  # fmt: skip
+    username = text(_l("Username of the resident"), 100, _l("Fill in the username of a resident."))
 
 
 # --- moderation and settings ----------------------------------------------------------------
@@ -248,8 +261,9 @@ class ModerationForm(FlaskForm):
         {"restore": _l("Show it again: it is fine"), "remove": _l("Remove it")},
         _l("Choose an answer."),
     )
-    reason = text(_l("Your reason"), 500, _l("Write the reason."),
-                  _l("The author reads this when you remove it."), area=True)  # fmt: skip
+    reason = text(
+        _l("Your reason"), 500, _l("Write the reason."), _l("The author reads this when you remove it."), area=True
+    )
 
 
 class SettingsForm(FlaskForm):
@@ -271,9 +285,7 @@ class SettingsForm(FlaskForm):
 
 
 class MinimumWageForm(FlaskForm):
-    valid_from = StringField(
-        _l("Valid from"), validators=[IsoDate(_l("Fill in a date, like 2026-07-01."), True)]
-    )
+    valid_from = StringField(_l("Valid from"), validators=[IsoDate(_l("Fill in a date, like 2026-07-01."), True)])
     amount = StringField(
         _l("Minimum wage an hour, in euros"),
         validators=[Euros(_l("Fill in an amount in euros, like 14.71."), True)],
@@ -281,8 +293,9 @@ class MinimumWageForm(FlaskForm):
 
 
 class ReassignForm(FlaskForm):
-    coach = SelectField(_l("New coach"), validate_choice=False,
-                        validators=[InputRequired(message=_l("Choose a coach."))])  # fmt: skip
+    coach = SelectField(
+        _l("New coach"), validate_choice=False, validators=[InputRequired(message=_l("Choose a coach."))]
+    )
 
     def __init__(self, coaches, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -33,8 +33,9 @@ def read_rows(handle):
             problems.append("unknown columns: " + ", ".join(unknown))
         if missing:
             problems.append("missing columns: " + ", ".join(missing))
-        raise click.ClickException("The header line is not right (" + "; ".join(problems) + "). "
-                                   "The columns are listed in the README.")  # fmt: skip
+        raise click.ClickException(
+            "The header line is not right (" + "; ".join(problems) + "). The columns are listed in the README."
+        )
     reader.fieldnames = columns
     found = []
     line = reader.line_num + 1
@@ -83,8 +84,11 @@ def import_jobs_command(path, dry_run):
         minimum = minimum_wage(db)
         jobs, rejected = check_rows(found, queries.buurt_keys(db), minimum[0] if minimum else None)
         if rejected:
-            click.echo(f"\n{len(rejected)} of {len(found)} rows have problems. Nothing was "
-                       "imported. Fix these rows and run the import again:", err=True)  # fmt: skip
+            click.echo(
+                f"\n{len(rejected)} of {len(found)} rows have problems. Nothing was "
+                "imported. Fix these rows and run the import again:",
+                err=True,
+            )
             for line, problems in rejected:
                 click.echo(f"  line {line}: " + "; ".join(problems), err=True)
             raise SystemExit(1)

@@ -26,8 +26,13 @@ def review_queue(db, status, limit=200):
 
 
 def count_by_status(db):
-    found = dict(rows(db, f"SELECT status, COUNT(*) FROM proposals WHERE {LISTED} "  # noqa: S608
-                          "OR status = 'draft' GROUP BY status"))  # fmt: skip
+    found = dict(
+        rows(
+            db,
+            f"SELECT status, COUNT(*) FROM proposals WHERE {LISTED} "  # noqa: S608
+            "OR status = 'draft' GROUP BY status",
+        )
+    )
     return {status: found.get(status, 0) for status in rules.STATUSES}
 
 
@@ -124,17 +129,28 @@ def reported_items(db):
     found = []
     for item in items:
         if item["kind"] == "proposal":
-            target = one(db, f"SELECT {PROPOSAL_COLUMNS} FROM proposals {PROPOSAL_JOINS} "  # noqa: S608
-                             "WHERE proposals.id = ?", (item["target_id"],))  # fmt: skip
+            target = one(
+                db,
+                f"SELECT {PROPOSAL_COLUMNS} FROM proposals {PROPOSAL_JOINS} "  # noqa: S608
+                "WHERE proposals.id = ?",
+                (item["target_id"],),
+            )
             proposal_id = item["target_id"]
         else:
             target = one(db, "SELECT * FROM proposal_comments WHERE id = ?", (item["target_id"],))
             proposal_id = target["proposal_id"] if target else None
         if target is None:
             continue
-        found.append({"kind": item["kind"], "target": target, "count": item["report_count"],
-                      "reasons": (item["reasons"] or "").split(","), "proposal_id": proposal_id,
-                      "hidden": target["moderation"] == "hidden"})  # fmt: skip
+        found.append(
+            {
+                "kind": item["kind"],
+                "target": target,
+                "count": item["report_count"],
+                "reasons": (item["reasons"] or "").split(","),
+                "proposal_id": proposal_id,
+                "hidden": target["moderation"] == "hidden",
+            }
+        )
     found.sort(key=lambda entry: not entry["hidden"])
     return found
 
@@ -168,8 +184,11 @@ def votes_per_week(db, now, weeks=12):
 
 def figures(db, now):
     jobs = dict(rows(db, "SELECT status, COUNT(*) FROM jobs GROUP BY status"))
-    places = one(db, """SELECT COALESCE(SUM(places), 0), COALESCE(SUM(places_filled), 0)
-                        FROM jobs WHERE status = 'open'""")  # fmt: skip
+    places = one(
+        db,
+        """SELECT COALESCE(SUM(places), 0), COALESCE(SUM(places_filled), 0)
+                        FROM jobs WHERE status = 'open'""",
+    )
     week_ago = rules.stamp(now - timedelta(days=7))
     return {
         "proposals": count_by_status(db),
@@ -177,10 +196,10 @@ def figures(db, now):
         "places": places[0],
         "places_filled": places[1],
         "voters": one(db, "SELECT COUNT(DISTINCT user_id) FROM votes")[0],
-        "votes_week": one(db, "SELECT COUNT(*) FROM votes WHERE created_at >= ?",
-                          (week_ago,))[0],  # fmt: skip
-        "reports_open": one(db, "SELECT COUNT(DISTINCT target_kind || target_id) FROM reports "
-                                "WHERE resolved_at IS NULL")[0],  # fmt: skip
+        "votes_week": one(db, "SELECT COUNT(*) FROM votes WHERE created_at >= ?", (week_ago,))[0],
+        "reports_open": one(
+            db, "SELECT COUNT(DISTINCT target_kind || target_id) FROM reports WHERE resolved_at IS NULL"
+        )[0],
     }
 
 

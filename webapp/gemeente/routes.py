@@ -47,10 +47,8 @@ def overview():
     db = get_db()
     now = proposal_queries.now_utc()
     numbers = queries.figures(db, now)
-    by_status = [(labels.STATUS[status], numbers["proposals"][status])
-                 for status in rules.LIST_ORDER]  # fmt: skip
-    weeks = [(format_date(monday, "d MMM"), count)
-             for monday, count in queries.votes_per_week(db, now)]  # fmt: skip
+    by_status = [(labels.STATUS[status], numbers["proposals"][status]) for status in rules.LIST_ORDER]
+    weeks = [(format_date(monday, "d MMM"), count) for monday, count in queries.votes_per_week(db, now)]
     jobs = [
         (_("Open jobs"), numbers["jobs"]["open"]),
         (_("Places filled in open jobs"), numbers["places_filled"]),
@@ -58,13 +56,16 @@ def overview():
         (_("Job drafts"), numbers["jobs"]["draft"]),
         (_("Closed jobs"), numbers["jobs"]["closed"]),
     ]
-    interests = [(shorten(job_text(job, "title")), job["interest_count"])
-                 for job in queries.interests_per_job(db)]  # fmt: skip
+    interests = [(shorten(job_text(job, "title")), job["interest_count"]) for job in queries.interests_per_job(db)]
     return render_template(
-        "gemeente/overview.html", numbers=numbers, by_status=by_status, weeks=weeks, jobs=jobs,
+        "gemeente/overview.html",
+        numbers=numbers,
+        by_status=by_status,
+        weeks=weeks,
+        jobs=jobs,
         interests=interests,
         waiting=numbers["proposals"]["with_gemeente"],
-    )  # fmt: skip
+    )
 
 
 # --- reviewing proposals that reached the threshold: the criteria and a decision -------------
@@ -87,8 +88,9 @@ def proposals():
 def review(proposal_id):
     db = get_db()
     proposal = proposal_queries.proposal_by_id(db, proposal_id)
-    if proposal is None or not rules.may_see(proposal["status"], proposal["opened_at"],
-                                             current_user.id, proposal["author_id"]):  # fmt: skip
+    if proposal is None or not rules.may_see(
+        proposal["status"], proposal["opened_at"], current_user.id, proposal["author_id"]
+    ):
         abort(404)
     form = DecisionForm()
     status = 200
@@ -100,13 +102,18 @@ def review(proposal_id):
             return redirect(url_for("gemeente.review", proposal_id=proposal_id), code=303)
         if form.validate_on_submit():
             outcome = proposal_changes.decide(
-                db, proposal_id, current_user.id, form.decision.data, form.reason.data,
-                form.criteria.data or (), form.payer.data or "", form.amount.cents,
+                db,
+                proposal_id,
+                current_user.id,
+                form.decision.data,
+                form.reason.data,
+                form.criteria.data or (),
+                form.payer.data or "",
+                form.amount.cents,
                 proposal_queries.now_utc(),
-            )  # fmt: skip
+            )
             if outcome.ok:
-                flash(_("Your decision is sent. The author and everyone who voted can read it."),
-                      "success")  # fmt: skip
+                flash(_("Your decision is sent. The author and everyone who voted can read it."), "success")
                 if form.decision.data == "approved":
                     job_id = proposal_queries.proposal_by_id(db, proposal_id)["job_id"]
                     return redirect(url_for("gemeente.job_edit", job_id=job_id), code=303)
@@ -116,10 +123,12 @@ def review(proposal_id):
     elif rules.may_decide(current_user.role, proposal["status"]):
         form.decision.data = None
     return render_template(
-        "gemeente/review.html", proposal=proposal, form=form,
+        "gemeente/review.html",
+        proposal=proposal,
+        form=form,
         events=proposal_queries.events(db, proposal_id),
         may_decide=rules.may_decide(current_user.role, proposal["status"]),
-    ), status  # fmt: skip
+    ), status
 
 
 # --- jobs: create, edit, publish, close, reopen ----------------------------------------------
@@ -155,9 +164,15 @@ def jobs():
     if page > 1 and not found:
         abort(404)
     return render_template(
-        "gemeente/jobs.html", jobs=found, total=total, page=page, status=status, q=text,
-        last_page=max(1, -(-total // PER_PAGE)), statuses=JOB_STATUSES,
-    )  # fmt: skip
+        "gemeente/jobs.html",
+        jobs=found,
+        total=total,
+        page=page,
+        status=status,
+        q=text,
+        last_page=max(1, -(-total // PER_PAGE)),
+        statuses=JOB_STATUSES,
+    )
 
 
 @bp.route("/jobs/new", methods=["GET", "POST"])
@@ -175,8 +190,7 @@ def job_new():
         return redirect(url_for("gemeente.job_edit", job_id=job_id), code=303)
     else:
         status = 422
-    return render_template("gemeente/job_form.html", form=form, places=place_list, job=None,
-                           proposal=None), status  # fmt: skip
+    return render_template("gemeente/job_form.html", form=form, places=place_list, job=None, proposal=None), status
 
 
 @bp.route("/jobs/<int:job_id>/edit", methods=["GET", "POST"])
@@ -192,8 +206,9 @@ def job_edit(job_id):
     elif form.validate_on_submit():
         outcome = changes.update_job(db, job_id, form.values())
         if outcome == "below_filled":
-            form.places.errors.append(_("There are more people placed than that. Fill in at "
-                                        "least %(num)d.", num=job["places_filled"]))  # fmt: skip
+            form.places.errors.append(
+                _("There are more people placed than that. Fill in at least %(num)d.", num=job["places_filled"])
+            )
             status = 422
         else:
             flash(_("The job is saved."), "success")
@@ -204,17 +219,21 @@ def job_edit(job_id):
     if job["proposal_id"]:
         proposal = proposal_queries.proposal_by_id(db, job["proposal_id"])
     return render_template(
-        "gemeente/job_form.html", form=form, places=place_list, job=job, proposal=proposal,
-        missing=queries.missing_texts(job), action_form=EmptyForm(formdata=None),
-    ), status  # fmt: skip
+        "gemeente/job_form.html",
+        form=form,
+        places=place_list,
+        job=job,
+        proposal=proposal,
+        missing=queries.missing_texts(job),
+        action_form=EmptyForm(formdata=None),
+    ), status
 
 
 def _status_change(job_id, action, message):
     if not EmptyForm().validate_on_submit():
         abort(400)
     db = get_db()
-    outcome = changes.change_job_status(db, job_id, action, current_user.id,
-                                        proposal_queries.now_utc())  # fmt: skip
+    outcome = changes.change_job_status(db, job_id, action, current_user.id, proposal_queries.now_utc())
     if outcome == "unknown":
         abort(404)
     if outcome == "texts_missing":
@@ -257,8 +276,7 @@ def placements(job_id):
     status = 200
     if request.method == "POST":
         if form.validate_on_submit():
-            outcome = changes.place(db, job_id, form.username.data, current_user.id,
-                                    proposal_queries.now_utc())  # fmt: skip
+            outcome = changes.place(db, job_id, form.username.data, current_user.id, proposal_queries.now_utc())
             messages = {
                 "no_resident": _("We cannot find a resident with this username."),
                 "full": _("All places are filled. Add a place to the job first."),
@@ -274,10 +292,14 @@ def placements(job_id):
             status = 422
     job = job_by_id(db, job_id)
     return render_template(
-        "gemeente/placements.html", job=job, form=form, placed=queries.placements(db, job_id),
-        interested=queries.interested_residents(db, job_id), action_form=EmptyForm(formdata=None),
+        "gemeente/placements.html",
+        job=job,
+        form=form,
+        placed=queries.placements(db, job_id),
+        interested=queries.interested_residents(db, job_id),
+        action_form=EmptyForm(formdata=None),
         places_left=max(0, job["places"] - job["places_filled"]),
-    ), status  # fmt: skip
+    ), status
 
 
 @bp.post("/jobs/<int:job_id>/placements/<int:placement_id>/remove")
@@ -296,8 +318,9 @@ def placement_remove(job_id, placement_id):
 
 
 def _reports_page(db, form=None, failed=None, status=200):
-    return render_template("gemeente/reports.html", items=queries.reported_items(db),
-                           form=form, failed=failed), status  # fmt: skip
+    return render_template(
+        "gemeente/reports.html", items=queries.reported_items(db), form=form, failed=failed
+    ), status
 
 
 @bp.get("/reports")
@@ -311,13 +334,21 @@ def _moderate(kind, target_id):
     form = ModerationForm()
     if not form.validate_on_submit():
         return _reports_page(db, form, (kind, target_id), 422)
-    outcome = proposal_changes.moderate(db, kind, target_id, form.action.data,
-                                        form.reason.data.strip(), current_user.id,
-                                        proposal_queries.now_utc())  # fmt: skip
+    outcome = proposal_changes.moderate(
+        db,
+        kind,
+        target_id,
+        form.action.data,
+        form.reason.data.strip(),
+        current_user.id,
+        proposal_queries.now_utc(),
+    )
     if outcome.code == "unknown":
         abort(404)
-    flash(_("Done. The item is shown again.") if form.action.data == "restore"
-          else _("Done. The item is removed."), "success")  # fmt: skip
+    flash(
+        _("Done. The item is shown again.") if form.action.data == "restore" else _("Done. The item is removed."),
+        "success",
+    )
     return redirect(url_for("gemeente.reports"), code=303)
 
 
@@ -337,8 +368,9 @@ def moderate_comment(target_id):
 
 
 def _settings_page(db, settings_form, wage_form, status=200):
-    return render_template("gemeente/settings.html", form=settings_form, wage_form=wage_form,
-                           wages=proposal_queries.minimum_wages(db)), status  # fmt: skip
+    return render_template(
+        "gemeente/settings.html", form=settings_form, wage_form=wage_form, wages=proposal_queries.minimum_wages(db)
+    ), status
 
 
 @bp.route("/settings", methods=["GET", "POST"])
@@ -370,9 +402,7 @@ def wage():
         return _settings_page(db, current, form, 422)
     problem = changes.add_minimum_wage(db, form.valid_from.day, form.amount.cents)
     if problem == "date":
-        form.valid_from.errors.append(
-            _("Choose a date after the newest minimum wage. The past stays as it was.")
-        )
+        form.valid_from.errors.append(_("Choose a date after the newest minimum wage. The past stays as it was."))
         return _settings_page(db, current, form, 422)
     if problem:
         form.amount.errors.append(_("Fill in an amount in euros, like 14.71."))
@@ -396,10 +426,14 @@ def caseloads():
     search = search.strip()
     found = queries.residents_named(db, search, SHOWN) if search else []
     return render_template(
-        "gemeente/caseloads.html", search=search, found=found,
-        without=queries.residents_without_coach(db, SHOWN), totals=queries.caseload_totals(db),
-        error=error, shown=SHOWN,
-    ), status  # fmt: skip
+        "gemeente/caseloads.html",
+        search=search,
+        found=found,
+        without=queries.residents_without_coach(db, SHOWN),
+        totals=queries.caseload_totals(db),
+        error=error,
+        shown=SHOWN,
+    ), status
 
 
 @bp.route("/caseloads/<int:resident_id>", methods=["GET", "POST"])
@@ -411,11 +445,14 @@ def caseload_change(resident_id):
         abort(404)
     everyone = queries.coaches(db)
     labelled = [
-        {"id": row["id"], "label": _("%(name)s (%(num)d participants)",
-                                     name=row["display_name"] or row["username"],
-                                     num=row["caseload"])}
+        {
+            "id": row["id"],
+            "label": _(
+                "%(name)s (%(num)d participants)", name=row["display_name"] or row["username"], num=row["caseload"]
+            ),
+        }
         for row in everyone
-    ]  # fmt: skip
+    ]
     form = ReassignForm(labelled)
     if request.method == "GET" and resident["coach_id"]:
         form.coach.data = str(resident["coach_id"])
@@ -430,11 +467,9 @@ def caseload_change(resident_id):
         coach = next(row for row in everyone if row["id"] == new_coach)
         coach_name = coach["display_name"] or coach["username"]
         if outcome == "done":
-            flash(_("%(name)s is now in the caseload of %(coach)s.", name=name, coach=coach_name),
-                  "success")  # fmt: skip
+            flash(_("%(name)s is now in the caseload of %(coach)s.", name=name, coach=coach_name), "success")
         else:
-            flash(_("%(name)s was already in the caseload of %(coach)s.", name=name,
-                    coach=coach_name), "info")  # fmt: skip
+            flash(_("%(name)s was already in the caseload of %(coach)s.", name=name, coach=coach_name), "info")
         return redirect(url_for("gemeente.caseloads", q=resident["username"]), code=303)
     return render_template("gemeente/caseload_change.html", resident=resident, form=form), (
         422 if form.errors else 200

@@ -98,9 +98,19 @@ def extract():
     """Collect every translatable string into translations/messages.pot."""
     root, _tdir, pot = _paths()
     _pybabel(
-        "extract", "-F", os.path.join(root, "babel.cfg"), "-k", "_l", "-k", "lazy_gettext",
-        "--no-location", "--sort-output", "-o", pot, root,
-    )  # fmt: skip
+        "extract",
+        "-F",
+        os.path.join(root, "babel.cfg"),
+        "-k",
+        "_l",
+        "-k",
+        "lazy_gettext",
+        "--no-location",
+        "--sort-output",
+        "-o",
+        pot,
+        root,
+    )
 
 
 @translate.command()
@@ -138,8 +148,7 @@ def report():
         path = os.path.join(tdir, locale, "LC_MESSAGES", "messages.po")
         result = read_report(path, locale, "nl" if locale == "nl@plain" else None)
         click.echo(
-            f"{locale}: {result.total} strings, {len(result.empty)} untranslated, "
-            f"{len(result.fuzzy)} fuzzy"
+            f"{locale}: {result.total} strings, {len(result.empty)} untranslated, {len(result.fuzzy)} fuzzy"
         )
         failed |= not result.complete
         if locale == "nl@plain":

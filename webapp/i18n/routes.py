@@ -29,8 +29,7 @@ def inject_choice():
 def _without_choice(target):
     """The page to go back to, minus a ?lang= or ?plain= that would undo the choice."""
     parts = urlsplit(target)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if k not in ("lang", "plain")]  # fmt: skip
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in ("lang", "plain")]
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
@@ -50,7 +49,11 @@ def switch():
         max_age = current_app.config["PREFERENCE_COOKIE_DAYS"] * 86400
         for name, value in (("lang", lang), ("plain", "1" if plain else "0")):
             response.set_cookie(
-                name, value, max_age=max_age, samesite="Lax", httponly=True,
+                name,
+                value,
+                max_age=max_age,
+                samesite="Lax",
+                httponly=True,
                 secure=current_app.config["SESSION_COOKIE_SECURE"],
-            )  # fmt: skip
+            )
     return response

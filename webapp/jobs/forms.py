@@ -52,21 +52,16 @@ class JobFilterForm(AreaFilter, FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(
-        _l("Search"), validators=[Optional(), AtMost(100), NoControlCharacters()]
-    )
+    q = StringField(_l("Search"), validators=[Optional(), AtMost(100), NoControlCharacters()])
     category = choice_field(
         _l("Kind of work"),
         [("", _l("All kinds of work"))] + [(code, CATEGORY[code]) for code in CATEGORIES],
     )
     hours = choice_field(
         _l("Hours a week"),
-        [("", _l("Any number of hours"))]
-        + [(str(h), _l("At most %(num)d hours", num=h)) for h in HOURS_CHOICES],
+        [("", _l("Any number of hours"))] + [(str(h), _l("At most %(num)d hours", num=h)) for h in HOURS_CHOICES],
     )
-    sort = choice_field(
-        _l("Order"), [("", _l("Fits me best")), ("new", _l("Newest first"))]
-    )
+    sort = choice_field(_l("Order"), [("", _l("Fits me best")), ("new", _l("Newest first"))])
     # Never shown; without a label wtforms would translate one from its own
     # catalog, which flask_wtf reads from disk again on every request.
     page = IntegerField(
@@ -74,7 +69,7 @@ class JobFilterForm(AreaFilter, FlaskForm):
         validators=[
             Optional(),
             NumberRange(min=1, max=10000, message=_l("This page does not exist.")),
-        ]
+        ],
     )
 
     # Rendered by hand in the template, as wijken with their buurten.

@@ -31,11 +31,17 @@ def open_job_facts(db, path):
         return cached[1]
     facts = [
         matching.Job(
-            id=row["id"], category=row["category"], buurt=row["buurt_id"],
-            wijk=row["wijk_id"], hours=row["hours"], created_at=row["created_at"],
-            days=frozenset(split_codes(row["days"])), skills=split_codes(row["skills"]),
-            languages=split_codes(row["languages"]), demands=split_codes(row["demands"]),
-        )  # fmt: skip
+            id=row["id"],
+            category=row["category"],
+            buurt=row["buurt_id"],
+            wijk=row["wijk_id"],
+            hours=row["hours"],
+            created_at=row["created_at"],
+            days=frozenset(split_codes(row["days"])),
+            skills=split_codes(row["skills"]),
+            languages=split_codes(row["languages"]),
+            demands=split_codes(row["demands"]),
+        )
         for row in rows(
             db,
             """SELECT jobs.id, category, buurt_id, buurten.wijk_id, hours, created_at,
@@ -96,11 +102,17 @@ def job_by_id(db, job_id):
 
 def as_fact(row):
     return matching.Job(
-        id=row["id"], category=row["category"], buurt=row["buurt_id"], wijk=row["wijk_id"],
-        hours=row["hours"], created_at=row["created_at"],
-        days=frozenset(split_codes(row["days"])), skills=split_codes(row["skills"]),
-        languages=split_codes(row["languages"]), demands=split_codes(row["demands"]),
-    )  # fmt: skip
+        id=row["id"],
+        category=row["category"],
+        buurt=row["buurt_id"],
+        wijk=row["wijk_id"],
+        hours=row["hours"],
+        created_at=row["created_at"],
+        days=frozenset(split_codes(row["days"])),
+        skills=split_codes(row["skills"]),
+        languages=split_codes(row["languages"]),
+        demands=split_codes(row["demands"]),
+    )
 
 
 def minimum_wage(db, day=None):

@@ -34,9 +34,15 @@ def index():
         status = 400
     last_page = max(1, -(-result["total"] // per_page))
     return page_or_partial(
-        "jobs/list.html", "jobs/_results.html", status, form=form, profile=profile,
-        page=page, last_page=last_page, **result,
-    )  # fmt: skip
+        "jobs/list.html",
+        "jobs/_results.html",
+        status,
+        form=form,
+        profile=profile,
+        page=page,
+        last_page=last_page,
+        **result,
+    )
 
 
 def _visible_job(db, job_id):
@@ -60,9 +66,14 @@ def _job_context(db, job, form=None):
         if interest and interest["status"] == "open":
             form.message.data = interest["message"]
     return {
-        "job": job, "fit": fit, "profile": profile, "interest": interest, "form": form,
-        "withdraw_form": EmptyForm(), "minimum": queries.minimum_wage(db),
-    }  # fmt: skip
+        "job": job,
+        "fit": fit,
+        "profile": profile,
+        "interest": interest,
+        "form": form,
+        "withdraw_form": EmptyForm(),
+        "minimum": queries.minimum_wage(db),
+    }
 
 
 @bp.get("/jobs/<int:job_id>")

@@ -39,8 +39,13 @@ def _error_page(status, kind):
 
 def register_error_pages(app):
     for status, kind in (
-        (400, "bad_request"), (403, "forbidden"), (404, "not_found"),
-        (405, "not_allowed"), (413, "too_large"), (429, "too_many"), (500, "server"),
-    ):  # fmt: skip
+        (400, "bad_request"),
+        (403, "forbidden"),
+        (404, "not_found"),
+        (405, "not_allowed"),
+        (413, "too_large"),
+        (429, "too_many"),
+        (500, "server"),
+    ):
         app.register_error_handler(status, lambda _e, s=status, k=kind: _error_page(s, k))
     app.register_error_handler(CSRFError, lambda _e: _error_page(400, "csrf"))

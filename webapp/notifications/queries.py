@@ -4,9 +4,7 @@ from webapp.db import one, rows
 
 
 def unread_count(db, user_id):
-    return one(
-        db, "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", (user_id,)
-    )[0]
+    return one(db, "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", (user_id,))[0]
 
 
 def latest(db, user_id):

@@ -26,9 +26,12 @@ def inject_unread():
 def index():
     items = queries.latest(get_db(), current_user.id)
     return render_template(
-        "notifications/index.html", items=items, texts=labels.NOTIFICATION, icons=KINDS,
+        "notifications/index.html",
+        items=items,
+        texts=labels.NOTIFICATION,
+        icons=KINDS,
         form=EmptyForm(),
-    )  # fmt: skip
+    )
 
 
 @bp.post("/notifications/<int:notification_id>/open")

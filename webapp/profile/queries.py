@@ -31,12 +31,16 @@ def as_matching_profile(row):
     if row is None:
         return matching.Profile()
     return matching.Profile(
-        home_buurt=row["home_buurt_id"], home_wijk=row["home_wijk_id"],
-        categories=frozenset(split_codes(row["categories"])), hours_max=row["hours_max"],
-        days=frozenset(split_codes(row["days"])), travel=row["travel"],
-        limits=frozenset(split_codes(row["limits"])), skills=frozenset(split_codes(row["skills"])),
+        home_buurt=row["home_buurt_id"],
+        home_wijk=row["home_wijk_id"],
+        categories=frozenset(split_codes(row["categories"])),
+        hours_max=row["hours_max"],
+        days=frozenset(split_codes(row["days"])),
+        travel=row["travel"],
+        limits=frozenset(split_codes(row["limits"])),
+        skills=frozenset(split_codes(row["skills"])),
         languages=frozenset(split_codes(row["languages"])),
-    )  # fmt: skip
+    )
 
 
 def completeness(row):
@@ -46,9 +50,15 @@ def completeness(row):
     answered = sum(
         1
         for value in (
-            row["home_buurt_id"], row["hours_max"], row["travel"], row["categories"],
-            row["days"], row["limits"], row["skills"], row["languages"],
-        )  # fmt: skip
+            row["home_buurt_id"],
+            row["hours_max"],
+            row["travel"],
+            row["categories"],
+            row["days"],
+            row["limits"],
+            row["skills"],
+            row["languages"],
+        )
         if value
     )
     return answered, 8

@@ -21,9 +21,7 @@ def overview():
     row = profile_row(get_db(), current_user.id)
     answered, total = completeness(row)
     summary = [(step, steps.answer_text(step, row)) for step in steps.STEPS]
-    return render_template(
-        "profile/overview.html", summary=summary, answered=answered, total=total
-    )
+    return render_template("profile/overview.html", summary=summary, answered=answered, total=total)
 
 
 @bp.get("/start")
@@ -41,7 +39,8 @@ def step(key):
     db = get_db()
     row = profile_row(db, current_user.id)
     answers = {
-        "options": steps.options(step, places(db)), "chosen": steps.current_answers(step, row),
+        "options": steps.options(step, places(db)),
+        "chosen": steps.current_answers(step, row),
     }
     form = EmptyForm()
     number, before, after = steps.neighbours(step)
@@ -65,10 +64,18 @@ def step(key):
             changes.save_answer(db, current_user.id, {step.column: value})
             return _go_on(after, back_to_overview, saved=True)
     return render_template(
-        "profile/step.html", step=step, answers=answers, number=number, count=len(steps.STEPS),
-        before=before, after=after, error=error, form=form, back_to_overview=back_to_overview,
+        "profile/step.html",
+        step=step,
+        answers=answers,
+        number=number,
+        count=len(steps.STEPS),
+        before=before,
+        after=after,
+        error=error,
+        form=form,
+        back_to_overview=back_to_overview,
         places=places(db),
-    ), 422 if error else 200  # fmt: skip
+    ), 422 if error else 200
 
 
 def _go_on(after, back_to_overview, saved=False):

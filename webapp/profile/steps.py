@@ -20,24 +20,66 @@ class Step:
 
 
 STEPS = (
-    Step("buurt", "home_buurt_id", False, _l("Where do you live?"),
-         _l("Choose your buurt. You vote on plans for your own wijk later."), "i-home"),
-    Step("work", "categories", True, _l("What kind of work do you like?"),
-         _l("Choose as many as you like."), "i-job"),
-    Step("hours", "hours_max", False, _l("How many hours a week can you work?"),
-         _l("Choose the most you can do. Fewer hours is fine too."), "i-clock"),
-    Step("days", "days", True, _l("Which days can you work?"),
-         _l("Choose every day that suits you."), "i-calendar"),
-    Step("travel", "travel", False, _l("How far can you travel to work?"),
-         _l("Think of walking, cycling or the bus."), "i-bus"),
-    Step("limits", "limits", True, _l("Is there something you cannot do?"),
-         _l("Choose what is hard for you. Then we do not show you that work first."),
-         "i-info"),
-    Step("skills", "skills", True, _l("What are you good at?"),
-         _l("Choose what fits you. Things you do at home count too."), "i-star"),
-    Step("languages", "languages", True, _l("Which languages do you speak?"),
-         _l("Some jobs need someone who speaks another language too."), "i-language"),
-)  # fmt: skip
+    Step(
+        "buurt",
+        "home_buurt_id",
+        False,
+        _l("Where do you live?"),
+        _l("Choose your buurt. You vote on plans for your own wijk later."),
+        "i-home",
+    ),
+    Step(
+        "work",
+        "categories",
+        True,
+        _l("What kind of work do you like?"),
+        _l("Choose as many as you like."),
+        "i-job",
+    ),
+    Step(
+        "hours",
+        "hours_max",
+        False,
+        _l("How many hours a week can you work?"),
+        _l("Choose the most you can do. Fewer hours is fine too."),
+        "i-clock",
+    ),
+    Step(
+        "days", "days", True, _l("Which days can you work?"), _l("Choose every day that suits you."), "i-calendar"
+    ),
+    Step(
+        "travel",
+        "travel",
+        False,
+        _l("How far can you travel to work?"),
+        _l("Think of walking, cycling or the bus."),
+        "i-bus",
+    ),
+    Step(
+        "limits",
+        "limits",
+        True,
+        _l("Is there something you cannot do?"),
+        _l("Choose what is hard for you. Then we do not show you that work first."),
+        "i-info",
+    ),
+    Step(
+        "skills",
+        "skills",
+        True,
+        _l("What are you good at?"),
+        _l("Choose what fits you. Things you do at home count too."),
+        "i-star",
+    ),
+    Step(
+        "languages",
+        "languages",
+        True,
+        _l("Which languages do you speak?"),
+        _l("Some jobs need someone who speaks another language too."),
+        "i-language",
+    ),
+)
 
 BY_KEY = {step.key: step for step in STEPS}
 
@@ -47,10 +89,7 @@ def options(step, places=()):
     if step.key == "buurt":
         return [(str(b["id"]), b["name"], "i-pin") for _w, buurten in places for b in buurten]
     if step.key == "hours":
-        return [
-            (str(h), _l("At most %(num)d hours a week", num=h), "i-clock")
-            for h in vocab.HOURS_CHOICES
-        ]
+        return [(str(h), _l("At most %(num)d hours a week", num=h), "i-clock") for h in vocab.HOURS_CHOICES]
     table, codes, icon_of = {
         "work": (labels.CATEGORY, vocab.CATEGORIES, vocab.CATEGORIES.get),
         "days": (labels.DAY, vocab.DAYS, lambda _c: "i-calendar"),
@@ -112,7 +151,11 @@ def answer_text(step, row):
     if step.key == "hours":
         return _("At most %(num)d hours a week", num=value)
     table = {
-        "work": labels.CATEGORY, "days": labels.DAY, "travel": labels.TRAVEL,
-        "limits": labels.LIMIT, "skills": labels.SKILL, "languages": labels.LANGUAGE,
-    }[step.key]  # fmt: skip
+        "work": labels.CATEGORY,
+        "days": labels.DAY,
+        "travel": labels.TRAVEL,
+        "limits": labels.LIMIT,
+        "skills": labels.SKILL,
+        "languages": labels.LANGUAGE,
+    }[step.key]
     return labels.names(table, vocab.split_codes(value) if step.many else (value,))

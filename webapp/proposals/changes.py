@@ -15,8 +15,19 @@ from webapp.idempotency import recall_client_id, remember_client_id
 from webapp.notifications.changes import notify
 from webapp.proposals import queries
 
-EDITABLE = ("buurt_id", "lang", "category", "title", "tasks", "problem", "hours", "partners",
-            "unpaid_now", "funding", "far_from_work")  # fmt: skip
+EDITABLE = (
+    "buurt_id",
+    "lang",
+    "category",
+    "title",
+    "tasks",
+    "problem",
+    "hours",
+    "partners",
+    "unpaid_now",
+    "funding",
+    "far_from_work",
+)
 
 
 @dataclass
@@ -115,16 +126,14 @@ def create_draft(db, author_id, values, form_token, now):
                 ON CONFLICT (author_id, form_token) DO NOTHING""",  # noqa: S608 - fixed names
             (author_id, form_token, stamp, stamp, *(values[name] for name in EDITABLE)),
         )
-        found = one(db, "SELECT id FROM proposals WHERE author_id = ? AND form_token = ?",
-                    (author_id, form_token))  # fmt: skip
+        found = one(db, "SELECT id FROM proposals WHERE author_id = ? AND form_token = ?", (author_id, form_token))
     return found[0]
 
 
 def update_draft(db, proposal_id, author_id, values, now):
     with write_transaction(db):
         proposal = queries.proposal_by_id(db, proposal_id)
-        if proposal is None or not rules.may_edit(proposal["status"], author_id,
-                                                  proposal["author_id"]):  # fmt: skip
+        if proposal is None or not rules.may_edit(proposal["status"], author_id, proposal["author_id"]):
             return Outcome("not_editable", proposal)
         assignments = ", ".join(f"{name} = ?" for name in EDITABLE)
         db.conn.execute(
@@ -217,27 +226,29 @@ def cast_vote(db, proposal_id, user, now, client_id=None):
     with write_transaction(db):
         earlier = recall_client_id(db, user.id, client_id)
         proposal = queries.proposal_by_id(db, proposal_id)
-        if proposal is None or not rules.may_see(proposal["status"], proposal["opened_at"],
-                                                 user.id, proposal["author_id"]):  # fmt: skip
+        if proposal is None or not rules.may_see(
+            proposal["status"], proposal["opened_at"], user.id, proposal["author_id"]
+        ):
             return Outcome("unknown")
         settings = queries.read_settings(db)
         if earlier == ("vote", proposal_id):
             return Outcome("unchanged", proposal, queries.VoteState(proposal, settings=settings))
         if earlier is not None:
-            return Outcome("id_used_elsewhere", proposal,
-                           queries.VoteState(proposal, settings=settings))
+            return Outcome("id_used_elsewhere", proposal, queries.VoteState(proposal, settings=settings))
         if rules.should_close(proposal["status"], proposal["deadline"], now):
             proposal = _close(db, proposal, now)
         if queries.has_voted(db, proposal_id, user.id):
             # Remembered too: a lost answer retried after taking the vote back changes nothing.
             remember_client_id(db, user.id, client_id, "vote", proposal_id)
-            return Outcome("unchanged", proposal,
-                           queries.VoteState(proposal, voted=True, settings=settings))
+            return Outcome("unchanged", proposal, queries.VoteState(proposal, voted=True, settings=settings))
         voter = queries.voter(db, user, now)
         refusal = rules.vote_refusal(voter, queries.ballot(proposal), now, settings["vote_limit"])
         if refusal:
-            return Outcome(refusal, proposal, queries.VoteState(
-                proposal, voter, voted=False, settings=settings, refusal=refusal))
+            return Outcome(
+                refusal,
+                proposal,
+                queries.VoteState(proposal, voter, voted=False, settings=settings, refusal=refusal),
+            )
         db.conn.execute(
             "INSERT INTO votes (proposal_id, user_id, created_at) VALUES (?, ?, ?)",
             (proposal_id, user.id, rules.stamp(now)),
@@ -249,8 +260,7 @@ def cast_vote(db, proposal_id, user, now, client_id=None):
             notify(db, _supporters(db, proposal), "proposal_threshold", _link(proposal_id))
         counted = rules.counts_against_limit(queries.ballot(proposal), now)
         voter = replace(voter, active_votes=voter.active_votes + counted)
-    return Outcome("done", proposal, queries.VoteState(proposal, voter, voted=True,
-                                                       settings=settings))
+    return Outcome("done", proposal, queries.VoteState(proposal, voter, voted=True, settings=settings))
 
 
 def take_back_vote(db, proposal_id, user, now):
@@ -261,8 +271,9 @@ def take_back_vote(db, proposal_id, user, now):
     """
     with write_transaction(db):
         proposal = queries.proposal_by_id(db, proposal_id)
-        if proposal is None or not rules.may_see(proposal["status"], proposal["opened_at"],
-                                                 user.id, proposal["author_id"]):  # fmt: skip
+        if proposal is None or not rules.may_see(
+            proposal["status"], proposal["opened_at"], user.id, proposal["author_id"]
+        ):
             return Outcome("unknown")
         if rules.should_close(proposal["status"], proposal["deadline"], now):
             proposal = _close(db, proposal, now)
@@ -271,9 +282,7 @@ def take_back_vote(db, proposal_id, user, now):
         refusal = rules.unvote_refusal(queries.ballot(proposal), now)
         if refusal:
             return Outcome(refusal, proposal, queries.VoteState(proposal, voted=True))
-        db.conn.execute(
-            "DELETE FROM votes WHERE proposal_id = ? AND user_id = ?", (proposal_id, user.id)
-        )
+        db.conn.execute("DELETE FROM votes WHERE proposal_id = ? AND user_id = ?", (proposal_id, user.id))
         proposal = _counted(proposal, -1)
     return Outcome("done", proposal, queries.VoteState(proposal, voted=False))
 
@@ -299,9 +308,16 @@ def decide(db, proposal_id, gemeente_id, decision, reason, criteria, payer, cent
             """UPDATE proposals SET decision_reason = ?, decision_payer = ?,
                    decision_cents_per_year = ?, decision_criteria = ?, decided_at = ?,
                    decided_by = ? WHERE id = ?""",
-            (reason.strip(), payer.strip() if approved else "", cents if approved else None,
-             chosen, rules.stamp(now), gemeente_id, proposal_id),
-        )  # fmt: skip
+            (
+                reason.strip(),
+                payer.strip() if approved else "",
+                cents if approved else None,
+                chosen,
+                rules.stamp(now),
+                gemeente_id,
+                proposal_id,
+            ),
+        )
         _move(db, proposal, decision, "gemeente", gemeente_id, now, reason.strip())
         if approved:
             job_id = _job_draft(db, proposal, payer.strip(), now)
@@ -337,9 +353,16 @@ def _job_draft(db, proposal, payer, now):
         f"""INSERT INTO jobs (status, category, buurt_id, employer, hours, places,
                 proposal_id, created_at, {columns})
             VALUES ('draft', ?, ?, ?, ?, 1, ?, ?, {marks})""",  # noqa: S608 - fixed names
-        (proposal["category"], proposal["buurt_id"], payer[:120], proposal["hours"],
-         proposal["id"], rules.stamp(now), *values.values()),
-    )  # fmt: skip
+        (
+            proposal["category"],
+            proposal["buurt_id"],
+            payer[:120],
+            proposal["hours"],
+            proposal["id"],
+            rules.stamp(now),
+            *values.values(),
+        ),
+    )
     return cursor.lastrowid
 
 
@@ -367,15 +390,21 @@ def add_comment(db, proposal_id, author_id, kind, body, form_token, now, parent_
                ON CONFLICT (author_id, form_token) DO NOTHING""",
             (proposal_id, author_id, parent_id, kind, body, form_token, rules.stamp(now)),
         )
-        found = one(db, "SELECT id FROM proposal_comments WHERE author_id = ? AND form_token = ?",
-                    (author_id, form_token))  # fmt: skip
+        found = one(
+            db, "SELECT id FROM proposal_comments WHERE author_id = ? AND form_token = ?", (author_id, form_token)
+        )
         if cursor.rowcount:  # not for the same form sent twice
             proposal = queries.proposal_by_id(db, proposal_id)
             parent = parent_id and one(db, "SELECT author_id FROM proposal_comments WHERE id = ?", (parent_id,))
-            told = rules.told_about_comment(kind, author_id, proposal["author_id"],
-                                            parent["author_id"] if parent else None)  # fmt: skip
-            notify(db, told, "proposal_answer" if kind == "answer" else "proposal_comment",
-                   f"{_link(proposal_id)}#comment-{found[0]}")  # fmt: skip
+            told = rules.told_about_comment(
+                kind, author_id, proposal["author_id"], parent["author_id"] if parent else None
+            )
+            notify(
+                db,
+                told,
+                "proposal_answer" if kind == "answer" else "proposal_comment",
+                f"{_link(proposal_id)}#comment-{found[0]}",
+            )
     return found[0]
 
 
@@ -403,15 +432,20 @@ def moderate(db, kind, target_id, action, reason, gemeente_id, now):
     table = {"proposal": "proposals", "comment": "proposal_comments"}[kind]
     state = {"restore": "visible", "remove": "removed"}[action]
     with write_transaction(db):
-        item = one(db, f"SELECT id, author_id, moderation FROM {table} WHERE id = ?",  # noqa: S608
-                   (target_id,))  # fmt: skip
+        item = one(
+            db,
+            f"SELECT id, author_id, moderation FROM {table} WHERE id = ?",  # noqa: S608
+            (target_id,),
+        )
         if item is None:
             return Outcome("unknown")
         if item["moderation"] == state and not queries.open_report_count(db, kind, target_id):
             return Outcome("unchanged")
         stamp = rules.stamp(now)
-        db.conn.execute(f"UPDATE {table} SET moderation = ? WHERE id = ?",  # noqa: S608
-                        (state, target_id))  # fmt: skip
+        db.conn.execute(
+            f"UPDATE {table} SET moderation = ? WHERE id = ?",  # noqa: S608
+            (state, target_id),
+        )
         db.conn.execute(
             """UPDATE reports SET resolved_at = ?
                WHERE target_kind = ? AND target_id = ? AND resolved_at IS NULL""",
@@ -425,7 +459,6 @@ def moderate(db, kind, target_id, action, reason, gemeente_id, now):
         if action == "remove" and item["author_id"] is not None:
             proposal_id = target_id
             if kind == "comment":
-                proposal_id = one(db, "SELECT proposal_id FROM proposal_comments WHERE id = ?",
-                                  (target_id,))[0]  # fmt: skip
+                proposal_id = one(db, "SELECT proposal_id FROM proposal_comments WHERE id = ?", (target_id,))[0]
             notify(db, [item["author_id"]], "content_removed", _link(proposal_id))
     return Outcome("done")

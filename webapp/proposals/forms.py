@@ -78,9 +78,7 @@ def text(label, limit, message=None, description=None, area=False):
 
 class ProposalForm(FlaskForm):
     # Rendered by hand in the template, as wijken with their buurten.
-    buurt = StringField(
-        _l("For which buurt?"), validators=[Required(message=_l("Choose the buurt."))]
-    )
+    buurt = StringField(_l("For which buurt?"), validators=[Required(message=_l("Choose the buurt."))])
     category = SelectField(
         _l("Kind of work"),
         choices=[SelectChoice("", _l("Choose the kind of work"))]
@@ -91,31 +89,54 @@ class ProposalForm(FlaskForm):
             AnyOf(list(vocab.CATEGORIES), message=INVALID_CHOICE),
         ],
     )
-    title = text(_l("A short title"), 120, _l("Give your proposal a short title."),
-                 _l("For example: Errand service for older neighbours."))  # fmt: skip
-    tasks = text(_l("What would the worker do?"), 2000, _l("Say what the worker would do."),
-                 _l("Say it as you would to a neighbour."), area=True)  # fmt: skip
-    problem = text(_l("Which problem in the buurt does it help with?"), 2000,
-                   _l("Say which problem in the buurt this helps with."), area=True)  # fmt: skip
+    title = text(
+        _l("A short title"),
+        120,
+        _l("Give your proposal a short title."),
+        _l("For example: Errand service for older neighbours."),
+    )
+    tasks = text(
+        _l("What would the worker do?"),
+        2000,
+        _l("Say what the worker would do."),
+        _l("Say it as you would to a neighbour."),
+        area=True,
+    )
+    problem = text(
+        _l("Which problem in the buurt does it help with?"),
+        2000,
+        _l("Say which problem in the buurt this helps with."),
+        area=True,
+    )
     hours = StringField(
         _l("Hours a week"),
         validators=[WholeNumber(1, 40, _l("Fill in the hours a week: a number from 1 to 40."))],
         description=_l("A number from 1 to 40."),
     )
-    partners = text(_l("Who would work with it or support it?"), 1000,
-                    description=_l("For example: a care home, a school or the housing "
-                                   "corporation. Not required."), area=True)  # fmt: skip
-    unpaid_now = radio(_l("Is this work nobody is paid for now?"), labels.UNPAID_NOW,
-                       _l("Choose an answer."),
-                       description=_l("A basisbaan must not take work away from people who "
-                                      "are paid for it, or from local businesses."))  # fmt: skip
-    funding = text(_l("Who would pay or help?"), 1000,
-                   description=_l("Not required. The municipality looks at this too."),
-                   area=True)  # fmt: skip
-    far_from_work = radio(_l("Could someone far from work do it, with help?"),
-                          labels.FAR_FROM_WORK, _l("Choose an answer."))  # fmt: skip
-    lang = radio(_l("Which language did you write this in?"), labels.LANGUAGE,
-                 _l("Choose an answer."))  # fmt: skip
+    partners = text(
+        _l("Who would work with it or support it?"),
+        1000,
+        description=_l("For example: a care home, a school or the housing corporation. Not required."),
+        area=True,
+    )
+    unpaid_now = radio(
+        _l("Is this work nobody is paid for now?"),
+        labels.UNPAID_NOW,
+        _l("Choose an answer."),
+        description=_l(
+            "A basisbaan must not take work away from people who are paid for it, or from local businesses."
+        ),
+    )
+    funding = text(
+        _l("Who would pay or help?"),
+        1000,
+        description=_l("Not required. The municipality looks at this too."),
+        area=True,
+    )
+    far_from_work = radio(
+        _l("Could someone far from work do it, with help?"), labels.FAR_FROM_WORK, _l("Choose an answer.")
+    )
+    lang = radio(_l("Which language did you write this in?"), labels.LANGUAGE, _l("Choose an answer."))
     form_token = HiddenField(validators=[FormToken()])
 
     def __init__(self, buurt_ids, *args, **kwargs):
@@ -128,17 +149,31 @@ class ProposalForm(FlaskForm):
 
     def values(self):
         return {
-            "buurt_id": int(self.buurt.data), "lang": self.lang.data,
-            "category": self.category.data, "title": self.title.data.strip(),
-            "tasks": self.tasks.data.strip(), "problem": self.problem.data.strip(),
-            "hours": self.hours.number, "partners": (self.partners.data or "").strip(),
-            "unpaid_now": self.unpaid_now.data, "funding": (self.funding.data or "").strip(),
+            "buurt_id": int(self.buurt.data),
+            "lang": self.lang.data,
+            "category": self.category.data,
+            "title": self.title.data.strip(),
+            "tasks": self.tasks.data.strip(),
+            "problem": self.problem.data.strip(),
+            "hours": self.hours.number,
+            "partners": (self.partners.data or "").strip(),
+            "unpaid_now": self.unpaid_now.data,
+            "funding": (self.funding.data or "").strip(),
             "far_from_work": self.far_from_work.data,
-        }  # fmt: skip
+        }
 
     def fill_from(self, proposal):
-        for name in ("category", "title", "tasks", "problem", "partners", "unpaid_now",
-                     "funding", "far_from_work", "lang"):  # fmt: skip
+        for name in (
+            "category",
+            "title",
+            "tasks",
+            "problem",
+            "partners",
+            "unpaid_now",
+            "funding",
+            "far_from_work",
+            "lang",
+        ):
             getattr(self, name).data = proposal[name]
         self.buurt.data = str(proposal["buurt_id"])
         self.hours.data = str(proposal["hours"])
@@ -159,9 +194,7 @@ class FilterForm(AreaFilter, FlaskForm):
         validate_choice=False,
         validators=[Optional(), AnyOf(list(PUBLIC_STATUSES), message=INVALID_CHOICE)],
     )
-    page = StringField(
-        validators=[Optional(), WholeNumber(1, 10_000, _l("This page does not exist."))]
-    )
+    page = StringField(validators=[Optional(), WholeNumber(1, 10_000, _l("This page does not exist."))])
 
     def wants(self):
         return {**self.chosen_area(), "status": self.status.data or None}
@@ -172,11 +205,16 @@ class FilterForm(AreaFilter, FlaskForm):
 
 
 class CommentForm(FlaskForm):
-    kind = radio(_l("What do you want to write?"), labels.COMMENT_KIND, _l("Choose an answer."),
-                 default="question")  # fmt: skip
-    body = text(_l("Your question or comment"), 1000, _l("Write your question or comment."),
-                _l("Other people can read this. Do not write private things."),
-                area=True)  # fmt: skip
+    kind = radio(
+        _l("What do you want to write?"), labels.COMMENT_KIND, _l("Choose an answer."), default="question"
+    )
+    body = text(
+        _l("Your question or comment"),
+        1000,
+        _l("Write your question or comment."),
+        _l("Other people can read this. Do not write private things."),
+        area=True,
+    )
     form_token = HiddenField(validators=[FormToken()])
 
 
@@ -197,8 +235,9 @@ class ReportForm(FlaskForm):
 
 
 class WithdrawForm(FlaskForm):
-    reason = text(_l("Why do you stop? (not required)"), 500,
-                  description=_l("People who voted can read this."), area=True)  # fmt: skip
+    reason = text(
+        _l("Why do you stop? (not required)"), 500, description=_l("People who voted can read this."), area=True
+    )
 
 
 class ResubmitForm(FlaskForm):

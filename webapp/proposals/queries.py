@@ -19,6 +19,7 @@ PROPOSAL_JOINS = """JOIN buurten ON buurten.id = proposals.buurt_id
 # Published, and not taken out by the municipality: what lists show.
 LISTED = "proposals.listed = 1"
 
+
 def now_utc():
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -44,10 +45,14 @@ def proposal_by_id(db, proposal_id):
 
 def ballot(row):
     return rules.Ballot(
-        status=row["status"], wijk=row["wijk_id"], author_id=row["author_id"],
-        deadline=row["deadline"], vote_count=row["vote_count"], threshold=row["threshold"],
+        status=row["status"],
+        wijk=row["wijk_id"],
+        author_id=row["author_id"],
+        deadline=row["deadline"],
+        vote_count=row["vote_count"],
+        threshold=row["threshold"],
         moderation=row["moderation"],
-    )  # fmt: skip
+    )
 
 
 def home_wijk(db, user_id):
@@ -82,9 +87,7 @@ def voter(db, user, now):
 
 
 def has_voted(db, proposal_id, user_id):
-    found = one(
-        db, "SELECT 1 FROM votes WHERE proposal_id = ? AND user_id = ?", (proposal_id, user_id)
-    )
+    found = one(db, "SELECT 1 FROM votes WHERE proposal_id = ? AND user_id = ?", (proposal_id, user_id))
     return found is not None
 
 
@@ -107,8 +110,7 @@ def complete_vote_state(db, state, user, now):
     if state.voter is None:
         state.voter = voter(db, user, now)
     if state.voted is None:
-        state.voted = state.voter is not None and has_voted(db, state.proposal["id"],
-                                                            state.voter.user_id)
+        state.voted = state.voter is not None and has_voted(db, state.proposal["id"], state.voter.user_id)
     if state.settings is None:
         state.settings = read_settings(db)
     return state
@@ -129,8 +131,7 @@ def voted_among(db, user_id, proposal_ids):
 
 
 def voter_ids(db, proposal_id):
-    return [row[0] for row in rows(db, "SELECT user_id FROM votes WHERE proposal_id = ?",
-                                   (proposal_id,))]  # fmt: skip
+    return [row[0] for row in rows(db, "SELECT user_id FROM votes WHERE proposal_id = ?", (proposal_id,))]
 
 
 def list_page(db, *, first_wijk=None, buurt=None, wijk=None, status=None, page=1, per_page=20):
@@ -154,25 +155,30 @@ def list_page(db, *, first_wijk=None, buurt=None, wijk=None, status=None, page=1
     order = "ORDER BY list_rank, created_at DESC, id DESC"
 
     def ids(extra, extra_params, limit, offset):
-        return [row[0] for row in rows(
-            db,
-            f"SELECT id FROM proposals WHERE {condition}{extra} {order} LIMIT ? OFFSET ?",  # noqa: S608 - fixed SQL
-            (*params, *extra_params, limit, offset),
-        )]  # fmt: skip
+        return [
+            row[0]
+            for row in rows(
+                db,
+                f"SELECT id FROM proposals WHERE {condition}{extra} {order} LIMIT ? OFFSET ?",  # noqa: S608 - fixed SQL
+                (*params, *extra_params, limit, offset),
+            )
+        ]
 
     total = one(db, f"SELECT COUNT(*) FROM proposals WHERE {condition}", params)[0]  # noqa: S608
     offset = (page - 1) * per_page
     if first_wijk is None or wijk is not None:
         found = ids("", (), per_page, offset)
     else:
-        own = one(db, f"SELECT COUNT(*) FROM proposals WHERE {condition} AND wijk_id = ?",  # noqa: S608
-                  (*params, first_wijk))[0]  # fmt: skip
+        own = one(
+            db,
+            f"SELECT COUNT(*) FROM proposals WHERE {condition} AND wijk_id = ?",  # noqa: S608
+            (*params, first_wijk),
+        )[0]
         found = []
         if offset < own:
             found = ids(" AND wijk_id = ?", (first_wijk,), per_page, offset)
         if len(found) < per_page:
-            found += ids(" AND wijk_id != ?", (first_wijk,), per_page - len(found),
-                         max(0, offset - own))  # fmt: skip
+            found += ids(" AND wijk_id != ?", (first_wijk,), per_page - len(found), max(0, offset - own))
     return by_ids(db, found), total
 
 
@@ -276,10 +282,12 @@ def similar_items(db, buurt_id, text, exclude_id=None, limit=5):
     jobs_by_id = {row["id"]: row for row in job_rows}
     found_jobs = similarity.most_similar(
         text,
-        [(row["id"], f"{row['title_nl']} {row['title_en']} {row['summary_nl']} "
-                     f"{row['summary_en']}") for row in job_rows],
+        [
+            (row["id"], f"{row['title_nl']} {row['title_en']} {row['summary_nl']} {row['summary_en']}")
+            for row in job_rows
+        ],
         limit,
-    )  # fmt: skip
+    )
     return [by_id[key] for key, _s in found], [jobs_by_id[key] for key, _s in found_jobs]
 
 
@@ -357,8 +365,7 @@ def personal_data(db, user_id):
                WHERE author_id = ? ORDER BY id"""
         ),
         "reports": listed(
-            "SELECT target_kind, target_id, reason, created_at FROM reports "
-            "WHERE reporter_id = ? ORDER BY id"
+            "SELECT target_kind, target_id, reason, created_at FROM reports WHERE reporter_id = ? ORDER BY id"
         ),
         "placements": listed(
             """SELECT placements.job_id, jobs.title_nl, jobs.title_en, placements.created_at

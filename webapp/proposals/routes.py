@@ -75,8 +75,7 @@ def _buurt_ids(place_list):
     return [buurt["id"] for _wijk, buurten in place_list for buurt in buurten]
 
 
-def vote_box(proposal, viewer, voted, settings, now, notice_text=None, error_text=None,
-             refusal=None):
+def vote_box(proposal, viewer, voted, settings, now, notice_text=None, error_text=None, refusal=None):
     """What the vote box shows: the count, the days left, and the button or why not.
 
     ``refusal``: the vote rules' answer, when the caller already asked them.
@@ -121,9 +120,12 @@ def index():
     if form.validate():
         page = form.page_number
         items, total = queries.list_page(
-            db, first_wijk=viewer.home_wijk if viewer else None, page=page, per_page=PER_PAGE,
+            db,
+            first_wijk=viewer.home_wijk if viewer else None,
+            page=page,
+            per_page=PER_PAGE,
             **form.wants(),
-        )  # fmt: skip
+        )
         if page > 1 and not items:
             status = 404
     else:
@@ -131,8 +133,7 @@ def index():
     voted = set()
     if viewer is not None and viewer.role == "resident":
         voted = queries.voted_among(db, viewer.user_id, [item["id"] for item in items])
-    boxes = {item["id"]: vote_box(item, viewer, item["id"] in voted, settings, now)
-             for item in items}  # fmt: skip
+    boxes = {item["id"]: vote_box(item, viewer, item["id"] in voted, settings, now) for item in items}
     mine = []
     if rules.may_propose(_role()):
         mine = queries.authored_by(db, current_user.id)
@@ -140,11 +141,21 @@ def index():
     if viewer is not None and viewer.home_wijk is not None:
         home_wijk_name = queries.wijk_name(db, viewer.home_wijk)
     return page_or_partial(
-        "proposals/list.html", "proposals/_results.html", status, form=form, items=items,
-        boxes=boxes, total=total, page=page, last_page=max(1, -(-total // PER_PAGE)),
-        mine=mine, viewer=viewer, settings=settings, home_wijk_name=home_wijk_name,
+        "proposals/list.html",
+        "proposals/_results.html",
+        status,
+        form=form,
+        items=items,
+        boxes=boxes,
+        total=total,
+        page=page,
+        last_page=max(1, -(-total // PER_PAGE)),
+        mine=mine,
+        viewer=viewer,
+        settings=settings,
+        home_wijk_name=home_wijk_name,
         list_texts=ListTexts(),
-    )  # fmt: skip
+    )
 
 
 class ListTexts:
@@ -174,8 +185,7 @@ class ListTexts:
     def days(self, number):
         if number <= 1:
             return self._once("last", lambda: _("last day"))
-        return self._once(("days", number), lambda: ngettext("%(num)d day left",
-                                                             "%(num)d days left", number))
+        return self._once(("days", number), lambda: ngettext("%(num)d day left", "%(num)d days left", number))
 
 
 # --- proposing ------------------------------------------------------------------
@@ -208,8 +218,7 @@ def new():
         return redirect(url_for("proposals.detail", proposal_id=proposal_id), code=303)
     else:
         status = 422
-    return render_template("proposals/form.html", form=form, places=place_list,
-                           proposal=None), status  # fmt: skip
+    return render_template("proposals/form.html", form=form, places=place_list, proposal=None), status
 
 
 @bp.route("/proposals/<int:proposal_id>/edit", methods=["GET", "POST"])
@@ -229,8 +238,7 @@ def edit(proposal_id):
         form.fill_from(proposal)
         form.form_token.data = new_form_token()
     elif form.validate_on_submit():
-        outcome = changes.update_draft(db, proposal_id, current_user.id, form.values(),
-                                       queries.now_utc())  # fmt: skip
+        outcome = changes.update_draft(db, proposal_id, current_user.id, form.values(), queries.now_utc())
         if not outcome.ok:
             abort(409)
         flash(_("Your changes are saved."), "success")
@@ -240,8 +248,9 @@ def edit(proposal_id):
     similar = queries.similar_items(
         db, proposal["buurt_id"], queries.proposal_text(proposal), exclude_id=proposal_id
     )
-    return render_template("proposals/form.html", form=form, places=place_list,
-                           proposal=proposal, similar=similar), status  # fmt: skip
+    return render_template(
+        "proposals/form.html", form=form, places=place_list, proposal=proposal, similar=similar
+    ), status
 
 
 def _author_step(proposal_id, step, message, form=None):
@@ -257,8 +266,7 @@ def _author_step(proposal_id, step, message, form=None):
     if outcome.code == "unknown":
         abort(404)
     if not outcome.ok:
-        flash(_("This is not possible any more. The page shows where your proposal is now."),
-              "info")  # fmt: skip
+        flash(_("This is not possible any more. The page shows where your proposal is now."), "info")
         return redirect(url_for("proposals.detail", proposal_id=proposal_id), code=303)
     flash(message, "success")
     return redirect(url_for("proposals.detail", proposal_id=proposal_id), code=303)
@@ -268,8 +276,7 @@ def _author_step(proposal_id, step, message, form=None):
 @login_required
 def publish(proposal_id):
     def step(db, proposal):
-        return changes.publish(db, proposal["id"], current_user.id, queries.read_settings(db),
-                               queries.now_utc())  # fmt: skip
+        return changes.publish(db, proposal["id"], current_user.id, queries.read_settings(db), queries.now_utc())
 
     return _author_step(proposal_id, step, _("Your proposal is open for votes."))
 
@@ -280,8 +287,9 @@ def resubmit(proposal_id):
     form = ResubmitForm()
 
     def step(db, proposal):
-        return changes.resubmit(db, proposal["id"], current_user.id,
-                                (form.reason.data or "").strip(), queries.now_utc())  # fmt: skip
+        return changes.resubmit(
+            db, proposal["id"], current_user.id, (form.reason.data or "").strip(), queries.now_utc()
+        )
 
     message = _("Sent. The municipality looks at your proposal again.")
     return _author_step(proposal_id, step, message, form)
@@ -297,15 +305,13 @@ def withdraw(proposal_id):
     if proposal["status"] == "withdrawn":
         return redirect(url_for("proposals.detail", proposal_id=proposal_id), code=303)
     if not rules.may_withdraw(proposal["status"], current_user.id, proposal["author_id"]):
-        flash(_("The municipality is looking at this proposal now. You cannot withdraw it."),
-              "info")  # fmt: skip
+        flash(_("The municipality is looking at this proposal now. You cannot withdraw it."), "info")
         return redirect(url_for("proposals.detail", proposal_id=proposal_id), code=303)
     form = WithdrawForm()
     status = 200
     if request.method == "POST":
         if form.validate_on_submit():
-            changes.withdraw(db, proposal_id, current_user.id, (form.reason.data or "").strip(),
-                             queries.now_utc())  # fmt: skip
+            changes.withdraw(db, proposal_id, current_user.id, (form.reason.data or "").strip(), queries.now_utc())
             flash(_("Your proposal is withdrawn."), "success")
             return redirect(url_for("proposals.detail", proposal_id=proposal_id), code=303)
         status = 422
@@ -320,8 +326,7 @@ def _detail_page(db, proposal, status=200, **forms):
     return render_template("proposals/detail.html", **context), status
 
 
-def _detail_context(db, proposal, vote=None, vote_notice=None, vote_error=None, now=None,
-                    **forms):
+def _detail_context(db, proposal, vote=None, vote_notice=None, vote_error=None, now=None, **forms):
     """``vote``: the vote state a vote POST already read (see ``queries.VoteState``)."""
     now = now or queries.now_utc()
     vote = queries.complete_vote_state(db, vote or queries.VoteState(proposal), current_user, now)
@@ -347,8 +352,7 @@ def _detail_context(db, proposal, vote=None, vote_notice=None, vote_error=None, 
         "similar_jobs": similar[1],
         "settings": vote.settings,
         "is_author": rules.is_author(viewer_id, proposal["author_id"]),
-        "may_read": rules.may_read_content(proposal["moderation"], viewer_id, role,
-                                           proposal["author_id"]),  # fmt: skip
+        "may_read": rules.may_read_content(proposal["moderation"], viewer_id, role, proposal["author_id"]),
         "may_edit": rules.may_edit(proposal["status"], viewer_id, proposal["author_id"]),
         "may_publish": rules.may_publish(proposal["status"], viewer_id, proposal["author_id"]),
         "may_withdraw": rules.may_withdraw(proposal["status"], viewer_id, proposal["author_id"]),
@@ -383,22 +387,20 @@ def _refusal_text(code, proposal, limit):
         "not_resident": _("Only residents can vote."),
         "withdrawn": _("This proposal was withdrawn. You cannot vote on it any more."),
         "closed": _("Voting on this proposal has closed."),
-        "hidden": _("This proposal is hidden for now. You can vote again when the municipality "
-                    "has looked at it."),
-        "other_wijk": _("Only residents of %(wijk)s can vote on this proposal.",
-                        wijk=proposal["wijk_name"]),
+        "hidden": _("This proposal is hidden for now. You can vote again when the municipality has looked at it."),
+        "other_wijk": _("Only residents of %(wijk)s can vote on this proposal.", wijk=proposal["wijk_name"]),
         "own_proposal": _("This is your own proposal. You cannot vote for it."),
-        "limit": _("You have used all %(limit)d votes. Take back a vote on another proposal "
-                   "first.", limit=limit),
+        "limit": _("You have used all %(limit)d votes. Take back a vote on another proposal first.", limit=limit),
         "no_home_buurt": _("Tell us where you live first. Then you can vote in your wijk."),
         "id_used_elsewhere": str(ID_USED_ELSEWHERE),
-    }  # fmt: skip
+    }
     return texts[code]
 
 
 def _box(vote, now, notice_text=None, error_text=None):
-    return vote_box(vote.proposal, vote.voter, vote.voted, vote.settings, now, notice_text,
-                    error_text, vote.refusal)
+    return vote_box(
+        vote.proposal, vote.voter, vote.voted, vote.settings, now, notice_text, error_text, vote.refusal
+    )
 
 
 def _vote_box_answer(db, vote, now, status, notice_text=None, error_text=None):
@@ -407,8 +409,9 @@ def _vote_box_answer(db, vote, now, status, notice_text=None, error_text=None):
         queries.complete_vote_state(db, vote, current_user, now)
         box = _box(vote, now, notice_text, error_text)
         return page_or_partial("proposals/detail.html", "proposals/_vote.html", status, box=box)
-    return _detail_page(db, vote.proposal, status, vote=vote, vote_notice=notice_text,
-                        vote_error=error_text, now=now)
+    return _detail_page(
+        db, vote.proposal, status, vote=vote, vote_notice=notice_text, vote_error=error_text, now=now
+    )
 
 
 def _vote_answer(db, proposal_id, outcome, now, message):
@@ -446,8 +449,7 @@ def vote(proposal_id):
     if not form.validate_on_submit():
         # A broken client id (an old or tampered form): nothing is stored, 422 with the reason.
         error = " ".join(map(str, form.client_id.errors))
-        return _vote_box_answer(db, queries.VoteState(_visible(db, proposal_id)), now, 422,
-                                error_text=error)
+        return _vote_box_answer(db, queries.VoteState(_visible(db, proposal_id)), now, 422, error_text=error)
     outcome = changes.cast_vote(db, proposal_id, current_user, now, form.client_id.data or None)
     return _vote_answer(db, proposal_id, outcome, now, _("Thank you. Your vote counts."))
 
@@ -460,8 +462,7 @@ def unvote(proposal_id):
     now = queries.now_utc()
     outcome = changes.take_back_vote(db, proposal_id, current_user, now)
     if outcome.code == "closed":
-        return _vote_box_answer(db, outcome.vote, now, 409,
-                                error_text=_("Voting has closed. Your vote stays."))
+        return _vote_box_answer(db, outcome.vote, now, 409, error_text=_("Voting has closed. Your vote stays."))
     return _vote_answer(db, proposal_id, outcome, now, _("You took back your vote."))
 
 
@@ -476,8 +477,7 @@ def comment(proposal_id):
     if not rules.may_comment(current_user.role, proposal["status"]):
         abort(409)
     answering = "answer_to" in request.form
-    if answering and not rules.may_answer(current_user.id, current_user.role,
-                                          proposal["author_id"]):  # fmt: skip
+    if answering and not rules.may_answer(current_user.id, current_user.role, proposal["author_id"]):
         abort(403)
     form = AnswerForm() if answering else CommentForm()
     parent = None
@@ -486,18 +486,30 @@ def comment(proposal_id):
         if parent is None or parent["parent_id"] is not None:
             abort(404)
     if not form.validate_on_submit():
-        forms = {"answer_form": form, "answer_to": parent["id"] if parent else None} if answering \
-            else {"comment_form": form}  # fmt: skip
+        forms = (
+            {"answer_form": form, "answer_to": parent["id"] if parent else None}
+            if answering
+            else {"comment_form": form}
+        )
         return _detail_page(db, proposal, 422, **forms)
     kind = "answer" if answering else form.kind.data
     comment_id = changes.add_comment(
-        db, proposal_id, current_user.id, kind, form.body.data.strip(), form.form_token.data,
-        queries.now_utc(), parent_id=parent["id"] if parent else None,
-    )  # fmt: skip
-    flash(_("Thank you. Your answer is on the page.") if answering
-          else _("Thank you. Your message is on the page."), "success")  # fmt: skip
-    return redirect(url_for("proposals.detail", proposal_id=proposal_id,
-                            _anchor=f"comment-{comment_id}"), code=303)  # fmt: skip
+        db,
+        proposal_id,
+        current_user.id,
+        kind,
+        form.body.data.strip(),
+        form.form_token.data,
+        queries.now_utc(),
+        parent_id=parent["id"] if parent else None,
+    )
+    flash(
+        _("Thank you. Your answer is on the page.") if answering else _("Thank you. Your message is on the page."),
+        "success",
+    )
+    return redirect(
+        url_for("proposals.detail", proposal_id=proposal_id, _anchor=f"comment-{comment_id}"), code=303
+    )
 
 
 @bp.route("/proposals/<int:proposal_id>/report", methods=["GET", "POST"])
@@ -519,13 +531,13 @@ def report(proposal_id):
     status = 200
     if request.method == "POST":
         if form.validate_on_submit():
-            changes.report(db, target_kind, target_id, current_user.id, form.reason.data,
-                           queries.now_utc())  # fmt: skip
+            changes.report(db, target_kind, target_id, current_user.id, form.reason.data, queries.now_utc())
             flash(_("Thank you. The municipality will look at it."), "success")
             return redirect(url_for("proposals.detail", proposal_id=proposal_id), code=303)
         status = 422
-    return render_template("proposals/report.html", proposal=proposal, target=target,
-                           form=form, already=already), status  # fmt: skip
+    return render_template(
+        "proposals/report.html", proposal=proposal, target=target, form=form, already=already
+    ), status
 
 
 # --- the daily command -------------------------------------------------------------------

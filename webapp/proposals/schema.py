@@ -9,9 +9,16 @@ from webapp.db import run_script
 from webapp.domain.proposals import LIST_ORDER
 
 PROPOSAL_STATUSES = (
-    "draft", "open", "with_gemeente", "approved", "rejected", "changes_asked",
-    "job_created", "withdrawn", "closed",
-)  # fmt: skip
+    "draft",
+    "open",
+    "with_gemeente",
+    "approved",
+    "rejected",
+    "changes_asked",
+    "job_created",
+    "withdrawn",
+    "closed",
+)
 
 
 def p001_settings(db):

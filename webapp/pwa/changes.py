@@ -26,9 +26,7 @@ def subscribe(db, user_id, endpoint, p256dh, auth, keep):
 
 
 def unsubscribe(db, user_id, endpoint):
-    db.execute(
-        "DELETE FROM push_subscriptions WHERE user_id = ? AND endpoint = ?", (user_id, endpoint)
-    )
+    db.execute("DELETE FROM push_subscriptions WHERE user_id = ? AND endpoint = ?", (user_id, endpoint))
 
 
 def forget(db, subscription_id):
@@ -37,6 +35,4 @@ def forget(db, subscription_id):
 
 
 def mark_sent(db, subscription_id):
-    db.execute(
-        "UPDATE push_subscriptions SET last_sent_at = ? WHERE id = ?", (now_iso(), subscription_id)
-    )
+    db.execute("UPDATE push_subscriptions SET last_sent_at = ? WHERE id = ?", (now_iso(), subscription_id))

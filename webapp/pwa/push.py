@@ -167,9 +167,12 @@ def deliver(app, notification_ids, db=None):
                 if not subscriptions:
                     continue
                 body = rules.payload(
-                    _text(item["kind"], item["lang"], item["plain"]), item["link"], item["kind"],
-                    item["id"], item["lang"] or "nl",
-                )  # fmt: skip
+                    _text(item["kind"], item["lang"], item["plain"]),
+                    item["link"],
+                    item["kind"],
+                    item["id"],
+                    item["lang"] or "nl",
+                )
                 for subscription in subscriptions:
                     _send_one(app, db, subscription, body)
         finally:
@@ -191,10 +194,13 @@ def _send_one(app, db, subscription, body):
     }
     try:
         webpush(
-            info, json.dumps(body), vapid_private_key=_vapid_key(config["VAPID_PRIVATE_KEY_FILE"]),
-            vapid_claims={"sub": config["PUSH_CONTACT"]}, ttl=config["PUSH_TTL"],
+            info,
+            json.dumps(body),
+            vapid_private_key=_vapid_key(config["VAPID_PRIVATE_KEY_FILE"]),
+            vapid_claims={"sub": config["PUSH_CONTACT"]},
+            ttl=config["PUSH_TTL"],
             timeout=config["PUSH_TIMEOUT"],
-        )  # fmt: skip
+        )
     except WebPushException as error:
         status = getattr(error.response, "status_code", None)
         if rules.is_gone(status):

@@ -30,8 +30,11 @@ def personal_data(db, user_id):
     )
     return {
         "push_subscriptions": [
-            {"service": rules.service_name(row["endpoint"]), "created_at": row["created_at"],
-             "last_sent_at": row["last_sent_at"]}
+            {
+                "service": rules.service_name(row["endpoint"]),
+                "created_at": row["created_at"],
+                "last_sent_at": row["last_sent_at"],
+            }
             for row in phones
         ],
-    }  # fmt: skip
+    }

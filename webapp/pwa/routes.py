@@ -148,11 +148,10 @@ def manifest():
         "background_color": BACKGROUND_COLOUR,
         "icons": icons,
         "shortcuts": [
-            {"name": name, "short_name": name, "description": description, "url": url,
-             "icons": shortcut_icon}
+            {"name": name, "short_name": name, "description": description, "url": url, "icons": shortcut_icon}
             for name, description, url in shortcuts
         ],
-    }  # fmt: skip
+    }
     response = make_response(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     response.mimetype = "application/manifest+json"
     return response
@@ -200,9 +199,13 @@ def subscribe():
     if problem:
         return _answer(400, _("This browser cannot get notifications from Basisbaan."))
     changes.subscribe(
-        get_db(), current_user.id, endpoint, keys["p256dh"], keys["auth"],
+        get_db(),
+        current_user.id,
+        endpoint,
+        keys["p256dh"],
+        keys["auth"],
         config["PUSH_SUBSCRIPTIONS_PER_USER"],
-    )  # fmt: skip
+    )
     return _answer(201, _("Notifications are on for this phone."))
 
 

@@ -24,41 +24,77 @@ from webapp.domain import vocab
 DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - the published demo password (as in demo.py)
 
 COACHES = {
-    "coach": {"phone": "020 555 01 23",
-              "available": "Maandag tot en met donderdag, van 9:00 tot 17:00"},
-    "coach2": {"phone": "020 555 01 45",
-               "available": "Dinsdag, woensdag en vrijdag, van 8:30 tot 16:30"},
-}  # fmt: skip
+    "coach": {"phone": "020 555 01 23", "available": "Maandag tot en met donderdag, van 9:00 tot 17:00"},
+    "coach2": {"phone": "020 555 01 45", "available": "Dinsdag, woensdag en vrijdag, van 8:30 tot 16:30"},
+}
 
 # (username, name, has a profile) for the 28 more of coach and the 12 of coach2.
 PARTICIPANTS = [
-    "Anouk Bakker", "Mohamed Amrani", "Petra Visser", "Sevda Yilmaz", "Kees van Dijk",
-    "Olena Kovalenko", "Yusuf Demir", "Ria Smit", "Jan de Boer", "Samira Haddou",
-    "Wim Mulder", "Tamara Bos", "Abdi Warsame", "Gerda Meijer", "Rachid Bouzid",
-    "Ingrid de Groot", "Tesfay Gebremedhin", "Marloes Vos", "Piotr Nowak", "Linda Peters",
-    "Hasan Kaya", "Truus Hendriks", "Dennis van Leeuwen", "Fenna Dekker", "Ayoub Benali",
-    "Joke Brouwer", "Sandra Koster", "Milan Jansen",
+    "Anouk Bakker",
+    "Mohamed Amrani",
+    "Petra Visser",
+    "Sevda Yilmaz",
+    "Kees van Dijk",
+    "Olena Kovalenko",
+    "Yusuf Demir",
+    "Ria Smit",
+    "Jan de Boer",
+    "Samira Haddou",
+    "Wim Mulder",
+    "Tamara Bos",
+    "Abdi Warsame",
+    "Gerda Meijer",
+    "Rachid Bouzid",
+    "Ingrid de Groot",
+    "Tesfay Gebremedhin",
+    "Marloes Vos",
+    "Piotr Nowak",
+    "Linda Peters",
+    "Hasan Kaya",
+    "Truus Hendriks",
+    "Dennis van Leeuwen",
+    "Fenna Dekker",
+    "Ayoub Benali",
+    "Joke Brouwer",
+    "Sandra Koster",
+    "Milan Jansen",
     # coach2
-    "Els de Wit", "Mustafa Arslan", "Nina Prins", "Bart Huisman", "Aster Tesfaye",
-    "Cor Verhoeven", "Latifa Ouali", "Henk-Jan Kok", "Iris Blom", "Daan Schouten",
-    "Zeynep Aydin", "Marian van der Berg",
+    "Els de Wit",
+    "Mustafa Arslan",
+    "Nina Prins",
+    "Bart Huisman",
+    "Aster Tesfaye",
+    "Cor Verhoeven",
+    "Latifa Ouali",
+    "Henk-Jan Kok",
+    "Iris Blom",
+    "Daan Schouten",
+    "Zeynep Aydin",
+    "Marian van der Berg",
 ]
 COACH_ONE_EXTRA = 28
 
 FATIMA_THREAD = [
     (False, -40, "10:12", "Hallo Sanne, ik heb mijn profiel ingevuld. Kun je ernaar kijken?"),
-    (True, -40, "14:30", "Hoi Fatima, wat fijn! Ik heb het gelezen. Je houdt van werk met "
-                         "ouderen, dat past goed bij je."),
-    (True, -12, "09:05", "Er is een nieuwe baan in De Hoven: bezoek bij ouderen thuis. "
-                         "Kijk je er eens naar?"),
+    (
+        True,
+        -40,
+        "14:30",
+        "Hoi Fatima, wat fijn! Ik heb het gelezen. Je houdt van werk met ouderen, dat past goed bij je.",
+    ),
+    (True, -12, "09:05", "Er is een nieuwe baan in De Hoven: bezoek bij ouderen thuis. Kijk je er eens naar?"),
     (False, -11, "19:40", "Ja, die vind ik leuk. Ik heb gezegd dat ik hem wil."),
-    (True, -10, "10:15", "Mooi. Zullen we er volgende week over praten? Ik stuur je een "
-                         "afspraak."),
+    (True, -10, "10:15", "Mooi. Zullen we er volgende week over praten? Ik stuur je een afspraak."),
     (False, -2, "16:22", "Dank je. Moet ik iets meenemen naar de afspraak?"),
 ]
 HENK_THREAD = [
-    (True, -3, "11:00", "Hallo Henk, welkom bij Basisbaan. Ik ben Sanne, je coach. Vul je "
-                        "profiel in wanneer het jou uitkomt. Ik help je graag."),
+    (
+        True,
+        -3,
+        "11:00",
+        "Hallo Henk, welkom bij Basisbaan. Ik ben Sanne, je coach. Vul je "
+        "profiel in wanneer het jou uitkomt. Ik help je graag.",
+    ),
 ]
 
 FROM_RESIDENT = [
@@ -92,16 +128,14 @@ PLACES = [
     "Bibliotheek Marktbuurt",
 ]
 GOALS = [
-    ("Werk vinden voor 16 uur per week",
-     ["Profiel helemaal invullen", "Drie banen uitkiezen die je leuk vindt",
-      "Kennismaken bij een werkgever"]),
-    ("Beter Nederlands spreken",
-     ["Aanmelden bij het taalcafé", "Elke week één keer naar het taalcafé"]),
-    ("Meer bewegen en buiten komen",
-     ["Elke dag een half uur wandelen", "Meedoen met de buurttuin"]),
-    ("Rust in de geldzaken",
-     ["Afspraak bij de schuldhulp maken", "Alle brieven in één map doen"]),
-]  # fmt: skip
+    (
+        "Werk vinden voor 16 uur per week",
+        ["Profiel helemaal invullen", "Drie banen uitkiezen die je leuk vindt", "Kennismaken bij een werkgever"],
+    ),
+    ("Beter Nederlands spreken", ["Aanmelden bij het taalcafé", "Elke week één keer naar het taalcafé"]),
+    ("Meer bewegen en buiten komen", ["Elke dag een half uur wandelen", "Meedoen met de buurttuin"]),
+    ("Rust in de geldzaken", ["Afspraak bij de schuldhulp maken", "Alle brieven in één map doen"]),
+]
 
 
 def _stamp(moment):
@@ -128,12 +162,19 @@ def _profile(db, rng, user_id, buurt_ids, stamp):
     db.execute(
         """INSERT INTO profiles (user_id, home_buurt_id, hours_max, travel, categories, days,
                limits, skills, languages, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (user_id, rng.choice(buurt_ids), rng.choice(vocab.HOURS_CHOICES),
-         rng.choice(list(vocab.TRAVEL)), _random_codes(rng, vocab.CATEGORIES, 1, 3),
-         _random_codes(rng, vocab.DAYS, 2, 5), _random_codes(rng, vocab.LIMITS, 0, 2),
-         _random_codes(rng, vocab.SKILLS, 1, 4), _random_codes(rng, vocab.LANGUAGES, 1, 2),
-         stamp),
-    )  # fmt: skip
+        (
+            user_id,
+            rng.choice(buurt_ids),
+            rng.choice(vocab.HOURS_CHOICES),
+            rng.choice(list(vocab.TRAVEL)),
+            _random_codes(rng, vocab.CATEGORIES, 1, 3),
+            _random_codes(rng, vocab.DAYS, 2, 5),
+            _random_codes(rng, vocab.LIMITS, 0, 2),
+            _random_codes(rng, vocab.SKILLS, 1, 4),
+            _random_codes(rng, vocab.LANGUAGES, 1, 2),
+            stamp,
+        ),
+    )
 
 
 def _messages(db, resident_id, coach_id, thread, today, unread_last=True):
@@ -145,24 +186,33 @@ def _messages(db, resident_id, coach_id, thread, today, unread_last=True):
         db.execute(
             """INSERT INTO messages (resident_id, sender_id, from_coach, body, created_at,
                                      read_at) VALUES (?, ?, ?, ?, ?, ?)""",
-            (resident_id, coach_id if from_coach else resident_id, int(from_coach), text,
-             created, read_at),
-        )  # fmt: skip
+            (resident_id, coach_id if from_coach else resident_id, int(from_coach), text, created, read_at),
+        )
 
 
-def _appointment(db, resident_id, coach_id, day, clock, status="accepted", kind="place",
-                 place=None, note="", reason=""):  # fmt: skip
+def _appointment(
+    db, resident_id, coach_id, day, clock, status="accepted", kind="place", place=None, note="", reason=""
+):
     # A past appointment was reminded of in its time; a coming one not yet.
     created = _stamp(datetime.now(UTC))
     db.execute(
         """INSERT INTO appointments (resident_id, coach_id, starts_at, minutes, kind, place,
                note, status, reason, created_at, updated_at, reminded_at)
            VALUES (?, ?, ?, 45, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (resident_id, coach_id, f"{day.isoformat()}T{clock}", kind,
-         place if place is not None else (PLACES[0] if kind == "place" else "Ik bel je."),
-         note, status, reason, created, created,
-         None if day.isoformat() >= created[:10] else created),
-    )  # fmt: skip
+        (
+            resident_id,
+            coach_id,
+            f"{day.isoformat()}T{clock}",
+            kind,
+            place if place is not None else (PLACES[0] if kind == "place" else "Ik bel je."),
+            note,
+            status,
+            reason,
+            created,
+            created,
+            None if day.isoformat() >= created[:10] else created,
+        ),
+    )
 
 
 def _plan(db, resident_id, coach_id, goals, today, rng, done_steps=1):
@@ -178,11 +228,17 @@ def _plan(db, resident_id, coach_id, goals, today, rng, done_steps=1):
             db.execute(
                 """INSERT INTO plan_steps (goal_id, text, due_date, written_by, by_coach,
                        done_at, done_by_coach, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                (goal_id, text, (today + timedelta(days=14 * (index + 1) - 20)).isoformat(),
-                 coach_id if by_coach else resident_id, int(by_coach),
-                 _utc(today - timedelta(days=5), "12:00") if done else None,
-                 int(not by_coach) if done else None, _utc(today - timedelta(days=30), "10:05")),
-            )  # fmt: skip
+                (
+                    goal_id,
+                    text,
+                    (today + timedelta(days=14 * (index + 1) - 20)).isoformat(),
+                    coach_id if by_coach else resident_id,
+                    int(by_coach),
+                    _utc(today - timedelta(days=5), "12:00") if done else None,
+                    int(not by_coach) if done else None,
+                    _utc(today - timedelta(days=30), "10:05"),
+                ),
+            )
 
 
 def _random_thread(rng, today):
@@ -208,8 +264,14 @@ def seed_small(db, today):
     stamp = _stamp(now)
     password_hash = one(db, "SELECT password_hash FROM users WHERE username = 'coach'")[0]
     coach = _user_id(db, "coach")
-    coach2 = create_user(db, username="coach2", role="coach", display_name="Ahmed El Amrani",
-                         email="coach2@example.org", password_hash=password_hash)  # fmt: skip
+    coach2 = create_user(
+        db,
+        username="coach2",
+        role="coach",
+        display_name="Ahmed El Amrani",
+        email="coach2@example.org",
+        password_hash=password_hash,
+    )
     for username, details in COACHES.items():
         db.execute(
             "INSERT INTO coach_details (user_id, phone, available, updated_at) VALUES (?, ?, ?, ?)",
@@ -223,11 +285,26 @@ def seed_small(db, today):
     _messages(db, fatima, coach, FATIMA_THREAD, today)
     _messages(db, henk, coach, HENK_THREAD, today)
     _appointment(db, fatima, coach, today - timedelta(days=40), "14:00")
-    _appointment(db, fatima, coach, today + timedelta(days=6), "10:00", status="planned",
-                 note="We praten over de baan bij de ouderen in De Hoven.")  # fmt: skip
-    _appointment(db, henk, coach, today + timedelta(days=9), "13:30", status="planned",
-                 kind="phone", place="Ik bel je op je mobiele nummer.",
-                 note="Kennismaken. Ik vertel hoe Basisbaan werkt.")  # fmt: skip
+    _appointment(
+        db,
+        fatima,
+        coach,
+        today + timedelta(days=6),
+        "10:00",
+        status="planned",
+        note="We praten over de baan bij de ouderen in De Hoven.",
+    )
+    _appointment(
+        db,
+        henk,
+        coach,
+        today + timedelta(days=9),
+        "13:30",
+        status="planned",
+        kind="phone",
+        place="Ik bel je op je mobiele nummer.",
+        note="Kennismaken. Ik vertel hoe Basisbaan werkt.",
+    )
     _plan(db, fatima, coach, GOALS[:2], today, rng)
     db.execute(
         """INSERT INTO access_log (resident_id, coach_id, coach_name, what, at)
@@ -238,8 +315,14 @@ def seed_small(db, today):
     for index, name in enumerate(PARTICIPANTS):
         own_coach = coach if index < COACH_ONE_EXTRA else coach2
         username = f"deelnemer{index + 1:02d}"
-        user_id = create_user(db, username=username, role="resident", display_name=name,
-                              password_hash=password_hash, coach_id=own_coach)  # fmt: skip
+        user_id = create_user(
+            db,
+            username=username,
+            role="resident",
+            display_name=name,
+            password_hash=password_hash,
+            coach_id=own_coach,
+        )
         if index % 7 != 3:  # a few have not filled in their profile yet
             _profile(db, rng, user_id, buurt_ids, stamp)
         thread = _random_thread(rng, today)
@@ -251,12 +334,27 @@ def seed_small(db, today):
             day = today + timedelta(days=rng.randint(1, 28))
             status = rng.choice(["planned", "accepted", "accepted", "other_time"])
             reason = "Dan moet ik naar de dokter." if status == "other_time" else ""
-            _appointment(db, user_id, own_coach, day, rng.choice(["09:30", "11:00", "14:00"]),
-                         status=status, place=rng.choice(PLACES), reason=reason,
-                         kind=rng.choice(["place", "place", "phone"]))  # fmt: skip
+            _appointment(
+                db,
+                user_id,
+                own_coach,
+                day,
+                rng.choice(["09:30", "11:00", "14:00"]),
+                status=status,
+                place=rng.choice(PLACES),
+                reason=reason,
+                kind=rng.choice(["place", "place", "phone"]),
+            )
         if index % 3 == 0:
-            _plan(db, user_id, own_coach, rng.sample(GOALS, rng.randint(1, 2)), today, rng,
-                  done_steps=rng.randint(0, 2))  # fmt: skip
+            _plan(
+                db,
+                user_id,
+                own_coach,
+                rng.sample(GOALS, rng.randint(1, 2)),
+                today,
+                rng,
+                done_steps=rng.randint(0, 2),
+            )
         if index % 5 == 1:
             # Jobs 1 and 2 stay as the foundation's tests expect them.
             job = rng.choice(job_ids[2:])
@@ -265,10 +363,17 @@ def seed_small(db, today):
                 """INSERT INTO interests (user_id, job_id, message, status, created_at,
                        updated_at, coach_answer, answered_by, answered_at)
                    VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?)""",
-                (user_id, job, "Deze baan lijkt me leuk.", stamp, stamp,
-                 "talk" if answered else None, own_coach if answered else None,
-                 stamp if answered else None),
-            )  # fmt: skip
+                (
+                    user_id,
+                    job,
+                    "Deze baan lijkt me leuk.",
+                    stamp,
+                    stamp,
+                    "talk" if answered else None,
+                    own_coach if answered else None,
+                    stamp if answered else None,
+                ),
+            )
 
 
 # --- the large set ----------------------------------------------------------------
@@ -289,20 +394,33 @@ def seed_large(db, rng, today):
         db.conn.executemany(
             """INSERT INTO users (id, username, display_name, password_hash, role, email,
                                   created_at) VALUES (?, ?, ?, ?, 'coach', ?, ?)""",
-            [(coach_id, f"coach-{n + 1:04d}", f"Coach {n + 1}", password_hash,
-              f"coach-{n + 1:04d}@example.org", stamp)
-             for n, coach_id in enumerate(coach_ids)],
-        )  # fmt: skip
+            [
+                (
+                    coach_id,
+                    f"coach-{n + 1:04d}",
+                    f"Coach {n + 1}",
+                    password_hash,
+                    f"coach-{n + 1:04d}@example.org",
+                    stamp,
+                )
+                for n, coach_id in enumerate(coach_ids)
+            ],
+        )
         db.conn.executemany(
             "INSERT INTO coach_details (user_id, phone, available, updated_at) VALUES (?, ?, ?, ?)",
-            [(coach_id, f"020 555 {n // 100:02d} {n % 100:02d}", "Maandag tot en met vrijdag",
-              stamp) for n, coach_id in enumerate(coach_ids)],
-        )  # fmt: skip
+            [
+                (coach_id, f"020 555 {n // 100:02d} {n % 100:02d}", "Maandag tot en met vrijdag", stamp)
+                for n, coach_id in enumerate(coach_ids)
+            ],
+        )
         bar.update(LARGE_COACHES)
 
-    residents = [row[0] for row in rows(
-        db, "SELECT id FROM users WHERE role = 'resident' AND username LIKE 'bewoner-%' ORDER BY id"
-    )]  # fmt: skip
+    residents = [
+        row[0]
+        for row in rows(
+            db, "SELECT id FROM users WHERE role = 'resident' AND username LIKE 'bewoner-%' ORDER BY id"
+        )
+    ]
     with click.progressbar(length=len(residents), label="Caseloads") as bar, db.atomic():
         # In turn, so every coach gets about 30 and neighbours in the list differ.
         db.conn.executemany(
@@ -342,11 +460,16 @@ def _large_messages(db, rng, residents, coach_ids, today):
                 from_coach = rng.random() < 0.5
                 last = number == count - 1
                 created = _stamp(moment)
-                batch.append((
-                    resident, coach if from_coach else resident, int(from_coach),
-                    rng.choice(texts_coach if from_coach else texts_resident), created,
-                    None if last and rng.random() < 0.3 else created,
-                ))  # fmt: skip
+                batch.append(
+                    (
+                        resident,
+                        coach if from_coach else resident,
+                        int(from_coach),
+                        rng.choice(texts_coach if from_coach else texts_resident),
+                        created,
+                        None if last and rng.random() < 0.3 else created,
+                    )
+                )
             if len(batch) >= 20_000:
                 _insert_messages(db, batch)
                 bar.update(len(batch))
@@ -371,13 +494,34 @@ def _large_appointments(db, rng, residents, coach_ids, today, stamp):
         for index, resident in enumerate(residents):
             coach = coach_ids[index % LARGE_COACHES]
             past = today - timedelta(days=rng.randint(1, 120))
-            batch.append((resident, coach, f"{past.isoformat()}T10:00", "place", PLACES[index % 4],
-                          "accepted", stamp, stamp, stamp))  # fmt: skip
+            batch.append(
+                (
+                    resident,
+                    coach,
+                    f"{past.isoformat()}T10:00",
+                    "place",
+                    PLACES[index % 4],
+                    "accepted",
+                    stamp,
+                    stamp,
+                    stamp,
+                )
+            )
             if rng.random() < 0.7:
                 coming = today + timedelta(days=rng.randint(1, 40))
-                batch.append((resident, coach, f"{coming.isoformat()}T14:00", "place",
-                              PLACES[index % 4], rng.choice(["planned", "accepted"]), stamp,
-                              stamp, None))  # fmt: skip
+                batch.append(
+                    (
+                        resident,
+                        coach,
+                        f"{coming.isoformat()}T14:00",
+                        "place",
+                        PLACES[index % 4],
+                        rng.choice(["planned", "accepted"]),
+                        stamp,
+                        stamp,
+                        None,
+                    )
+                )
         db.conn.executemany(
             """INSERT INTO appointments (resident_id, coach_id, starts_at, kind, place, status,
                    created_at, updated_at, reminded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",

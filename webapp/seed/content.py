@@ -134,10 +134,8 @@ JOB_TEMPLATES = [
         "problem_en": "Older people who live alone often eat poorly and "
         "almost always on their own. A shared meal means healthy food and new "
         "friends in the neighbourhood.",
-        "team_nl": "Je werkt met de beheerder van het buurthuis, twee vaste "
-        "vrijwilligers en je coach.",
-        "team_en": "You work with the community centre manager, two regular "
-        "volunteers and your coach.",
+        "team_nl": "Je werkt met de beheerder van het buurthuis, twee vaste vrijwilligers en je coach.",
+        "team_en": "You work with the community centre manager, two regular volunteers and your coach.",
     },
     {
         "key": "spelmiddag",
@@ -219,10 +217,8 @@ JOB_TEMPLATES = [
         "problem_en": "Care staff are very busy and have little time for a "
         "chat. As a result, residents often sit quietly and alone in the "
         "living room for hours.",
-        "team_nl": "Je werkt naast de verzorgenden van de afdeling, met een "
-        "teamleider als vast aanspreekpunt.",
-        "team_en": "You work alongside the care staff on the ward, with a "
-        "team leader as your regular contact.",
+        "team_nl": "Je werkt naast de verzorgenden van de afdeling, met een teamleider als vast aanspreekpunt.",
+        "team_en": "You work alongside the care staff on the ward, with a team leader as your regular contact.",
     },
     {
         "key": "huiskamer-middag",
@@ -265,8 +261,7 @@ JOB_TEMPLATES = [
         "much better.",
         "team_nl": "Je werkt met de activiteitenbegeleider van het "
         "woonzorgcentrum en de verzorgenden van de afdeling.",
-        "team_en": "You work with the care home's activities coordinator and "
-        "the care staff on the ward.",
+        "team_en": "You work with the care home's activities coordinator and the care staff on the ward.",
     },
     {
         "key": "receptie-zorgcentrum",
@@ -352,10 +347,8 @@ JOB_TEMPLATES = [
         "problem_en": "More and more things can only be arranged online, and "
         "people who cannot use a computer fall behind. This is especially "
         "true for older people and people who find reading hard.",
-        "team_nl": "Je werkt met een mediacoach van de bibliotheek en een "
-        "paar vrijwillige docenten.",
-        "team_en": "You work with a digital skills coach from the library and "
-        "a few volunteer tutors.",
+        "team_nl": "Je werkt met een mediacoach van de bibliotheek en een paar vrijwillige docenten.",
+        "team_en": "You work with a digital skills coach from the library and a few volunteer tutors.",
     },
     {
         "key": "digitaal-spreekuur",
@@ -396,10 +389,8 @@ JOB_TEMPLATES = [
         "problem_en": "Many people get stuck on online forms and miss out on "
         "allowances or appointments they are entitled to. A little help close "
         "to home prevents money worries and debt.",
-        "team_nl": "Je werkt samen met een sociaal werker van de stichting, "
-        "die bij moeilijke vragen meekijkt.",
-        "team_en": "You work with a social worker from the foundation, who "
-        "helps out with difficult questions.",
+        "team_nl": "Je werkt samen met een sociaal werker van de stichting, die bij moeilijke vragen meekijkt.",
+        "team_en": "You work with a social worker from the foundation, who helps out with difficult questions.",
     },
     # ---------------------------------------------------------- newcomers
     {
@@ -441,8 +432,7 @@ JOB_TEMPLATES = [
         "problem_en": "Newcomers want to take part quickly, but get stuck on "
         "rules, letters and a language they do not speak yet. Personal help "
         "in the first months prevents loneliness and misunderstandings.",
-        "team_nl": "Je werkt in een team van drie wegwijzers, met een "
-        "begeleider die je elke week spreekt.",
+        "team_nl": "Je werkt in een team van drie wegwijzers, met een begeleider die je elke week spreekt.",
         "team_en": "You work in a team of three guides, with a supervisor you meet every week.",
     },
     {
@@ -485,8 +475,7 @@ JOB_TEMPLATES = [
         "together people who would not otherwise meet.",
         "team_nl": "Je werkt met vrijwillige taalcoaches en een medewerker "
         "van de bibliotheek die het taalcafé regelt.",
-        "team_en": "You work with volunteer language coaches and a library "
-        "staff member who organises the café.",
+        "team_en": "You work with volunteer language coaches and a library staff member who organises the café.",
     },
     # ---------------------------------------------------------- caretaker
     {
@@ -574,10 +563,8 @@ JOB_TEMPLATES = [
         "problem_en": "Classes are large and teachers cannot give every child "
         "enough time. Children who are behind with language benefit most from "
         "an extra adult in the room.",
-        "team_nl": "Je werkt met de leerkracht van de groep, de intern "
-        "begeleider van de school en je coach.",
-        "team_en": "You work with the class teacher, the school's special "
-        "needs coordinator and your coach.",
+        "team_nl": "Je werkt met de leerkracht van de groep, de intern begeleider van de school en je coach.",
+        "team_en": "You work with the class teacher, the school's special needs coordinator and your coach.",
     },
     {
         "key": "overblijf",
@@ -618,8 +605,7 @@ JOB_TEMPLATES = [
         "problem_en": "Teachers get no break of their own at lunchtime, and "
         "quarrels often break out in the playground. A familiar adult makes "
         "for a calm and safe lunch break.",
-        "team_nl": "Je werkt met een vaste groep overblijfkrachten en de "
-        "coördinator van het kindcentrum.",
+        "team_nl": "Je werkt met een vaste groep overblijfkrachten en de coördinator van het kindcentrum.",
         "team_en": "You work with a regular group of lunchtime supervisors "
         "and the coordinator of the children's centre.",
     },
@@ -667,8 +653,7 @@ JOB_TEMPLATES = [
         "tradesperson would not, so nobody loses work.",
         "team_nl": "Je werkt in tweetallen, onder leiding van een ervaren "
         "werkmeester van het sociaal werkbedrijf.",
-        "team_en": "You work in pairs, led by an experienced supervisor from "
-        "the social enterprise.",
+        "team_en": "You work in pairs, led by an experienced supervisor from the social enterprise.",
     },
     {
         "key": "klusjeshulp",
@@ -753,10 +738,8 @@ JOB_TEMPLATES = [
         "problem_en": "People who cannot get about easily and have no family "
         "nearby often cannot go to the shops themselves. Delivery is too "
         "expensive for many, and a courier has no time for a chat.",
-        "team_nl": "Je werkt met twee andere boodschappenhulpen en een "
-        "coördinator die de routes plant.",
-        "team_en": "You work with two other shopping helpers and a "
-        "coordinator who plans the rounds.",
+        "team_nl": "Je werkt met twee andere boodschappenhulpen en een coördinator die de routes plant.",
+        "team_en": "You work with two other shopping helpers and a coordinator who plans the rounds.",
     },
     {
         "key": "maaltijdbezorger",
@@ -797,10 +780,8 @@ JOB_TEMPLATES = [
         "problem_en": "Many older people living at home no longer cook "
         "properly for themselves. A daily meal at the door keeps them healthy "
         "and means someone sees them every day.",
-        "team_nl": "Je werkt met de koks van het zorgcentrum en een planner "
-        "die de routes en het rooster maakt.",
-        "team_en": "You work with the care home's cooks and a planner who "
-        "draws up the rounds and the rota.",
+        "team_nl": "Je werkt met de koks van het zorgcentrum en een planner die de routes en het rooster maakt.",
+        "team_en": "You work with the care home's cooks and a planner who draws up the rounds and the rota.",
     },
     # -------------------------------------------------------------- green
     {
@@ -845,8 +826,7 @@ JOB_TEMPLATES = [
         "and emissions straight away.",
         "team_nl": "Je werkt in een team van energiehulpen, met een "
         "energieadviseur van de coöperatie als begeleider.",
-        "team_en": "You work in a team of energy helpers, supervised by an "
-        "energy adviser from the cooperative.",
+        "team_en": "You work in a team of energy helpers, supervised by an energy adviser from the cooperative.",
     },
     {
         "key": "repaircafe",
@@ -932,8 +912,7 @@ JOB_TEMPLATES = [
         "problem_en": "Residents do not always feel safe in the street in the "
         "evening, and small problems are often reported late. A familiar face "
         "makes the neighbourhood safer and more pleasant.",
-        "team_nl": "Je werkt met een vaste collega, een coördinator van het "
-        "buurthuis en de wijkagent.",
+        "team_nl": "Je werkt met een vaste collega, een coördinator van het buurthuis en de wijkagent.",
         "team_en": "You work with a regular colleague, a coordinator from the "
         "community centre and the community police officer.",
     },
@@ -975,10 +954,8 @@ JOB_TEMPLATES = [
         "problem_en": "Older people who no longer drive and cannot get about "
         "easily sometimes miss doctor's appointments. A taxi is expensive and "
         "does not help them from the front door to the desk.",
-        "team_nl": "Je werkt met een groep chauffeurs, vrijwillig en betaald, "
-        "en een planner op kantoor.",
-        "team_en": "You work with a group of drivers, some volunteers and "
-        "some paid, and a planner in the office.",
+        "team_nl": "Je werkt met een groep chauffeurs, vrijwillig en betaald, en een planner op kantoor.",
+        "team_en": "You work with a group of drivers, some volunteers and some paid, and a planner in the office.",
     },
     {
         "key": "fietsles",
@@ -1017,8 +994,7 @@ JOB_TEMPLATES = [
         "depend on others or on an expensive bus. Cycling gives freedom and "
         "puts work, school and care within reach.",
         "team_nl": "Je werkt met twee andere fietsdocenten en een coördinator van Samen Onderweg.",
-        "team_en": "You work with two other cycling teachers and a "
-        "coordinator from Samen Onderweg.",
+        "team_en": "You work with two other cycling teachers and a coordinator from Samen Onderweg.",
     },
 ]
 
@@ -1252,10 +1228,7 @@ def check():
         for t, b, _ in DEMO_JOBS
         if wijk[b] == wijk[p["home_buurt"]]
         and not _fits(templates[t], b, p)
-        and (
-            set(templates[t]["days"]) & {"sat", "sun"}
-            or set(templates[t]["demands"]) & set(p["limits"])
-        )
+        and (set(templates[t]["days"]) & {"sat", "sun"} or set(templates[t]["demands"]) & set(p["limits"]))
     ]
     assert near_misses, "want at least one nearby job that clearly does not fit"
 

@@ -34,16 +34,22 @@ def job_row(template, buurt, buurt_id, created_at, start_date, places_filled=0):
     fill = {"buurt": buurt["name"]}
     wage = template["wage"]
     row = {
-        "status": "open", "category": template["category"], "buurt_id": buurt_id,
-        "employer": template["employer"], "hours": template["hours"],
+        "status": "open",
+        "category": template["category"],
+        "buurt_id": buurt_id,
+        "employer": template["employer"],
+        "hours": template["hours"],
         "days": vocab.join_codes(template["days"], vocab.DAYS),
-        "skills": ",".join(template["skills"]), "languages": ",".join(template["languages"]),
+        "skills": ",".join(template["skills"]),
+        "languages": ",".join(template["languages"]),
         "demands": ",".join(template["demands"]),
         "wage_scale": wage["scale"] if wage else None,
         "wage_cents": wage["cents"] if wage else None,
-        "places": template["places"], "places_filled": places_filled,
-        "start_date": start_date.isoformat(), "created_at": created_at,
-    }  # fmt: skip
+        "places": template["places"],
+        "places_filled": places_filled,
+        "start_date": start_date.isoformat(),
+        "created_at": created_at,
+    }
     for field in ("title", "summary", "plain", "tasks", "problem", "team"):
         for lang in ("nl", "en"):
             row[f"{field}_{lang}"] = template[f"{field}_{lang}"].format(**fill)
@@ -85,33 +91,74 @@ def seed_small(db, today=None):
         for index, (template_key, buurt_key, offset) in enumerate(content.DEMO_JOBS):
             created = now - timedelta(hours=7 * (len(content.DEMO_JOBS) - index))
             rows_.append(
-                job_row(templates[template_key], buurten[buurt_key], buurt_ids[buurt_key],
-                        _stamp(created), today + timedelta(days=offset))
-            )  # fmt: skip
+                job_row(
+                    templates[template_key],
+                    buurten[buurt_key],
+                    buurt_ids[buurt_key],
+                    _stamp(created),
+                    today + timedelta(days=offset),
+                )
+            )
         insert_jobs(db, rows_)
 
         password_hash = hash_password(DEMO_PASSWORD)
-        coach = create_user(db, username="coach", role="coach", display_name="Sanne de Vries",
-                            email="coach@example.org", password_hash=password_hash)  # fmt: skip
-        bewoner = create_user(db, username="bewoner", role="resident", display_name="Fatima",
-                              password_hash=password_hash, coach_id=coach)  # fmt: skip
-        create_user(db, username="bewoner2", role="resident", display_name="Henk",
-                    password_hash=password_hash, coach_id=coach)  # fmt: skip
-        create_user(db, username="buurtgroep", role="buurtgroep",
-                    display_name="Buurtgroep De Hoven", password_hash=password_hash)  # fmt: skip
-        create_user(db, username="gemeente", role="gemeente",
-                    display_name="Gemeente Lindeveld", password_hash=password_hash)  # fmt: skip
+        coach = create_user(
+            db,
+            username="coach",
+            role="coach",
+            display_name="Sanne de Vries",
+            email="coach@example.org",
+            password_hash=password_hash,
+        )
+        bewoner = create_user(
+            db,
+            username="bewoner",
+            role="resident",
+            display_name="Fatima",
+            password_hash=password_hash,
+            coach_id=coach,
+        )
+        create_user(
+            db,
+            username="bewoner2",
+            role="resident",
+            display_name="Henk",
+            password_hash=password_hash,
+            coach_id=coach,
+        )
+        create_user(
+            db,
+            username="buurtgroep",
+            role="buurtgroep",
+            display_name="Buurtgroep De Hoven",
+            password_hash=password_hash,
+        )
+        create_user(
+            db,
+            username="gemeente",
+            role="gemeente",
+            display_name="Gemeente Lindeveld",
+            password_hash=password_hash,
+        )
 
         profile = content.DEMO_PROFILE
         db.execute(
             """INSERT INTO profiles (user_id, home_buurt_id, hours_max, travel, categories,
                    days, limits, skills, languages, updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (bewoner, buurt_ids[profile["home_buurt"]], profile["hours_max"], profile["travel"],
-             ",".join(profile["categories"]), vocab.join_codes(profile["days"], vocab.DAYS),
-             ",".join(profile["limits"]), ",".join(profile["skills"]),
-             ",".join(profile["languages"]), _stamp(now)),
-        )  # fmt: skip
+            (
+                bewoner,
+                buurt_ids[profile["home_buurt"]],
+                profile["hours_max"],
+                profile["travel"],
+                ",".join(profile["categories"]),
+                vocab.join_codes(profile["days"], vocab.DAYS),
+                ",".join(profile["limits"]),
+                ",".join(profile["skills"]),
+                ",".join(profile["languages"]),
+                _stamp(now),
+            ),
+        )
         template_key, buurt_key, message = content.DEMO_INTEREST
         title = templates[template_key]["title_nl"].format(buurt=buurten[buurt_key]["name"])
         job_id = one(db, "SELECT id FROM jobs WHERE title_nl = ?", (title,))[0]
@@ -162,18 +209,23 @@ def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026):
             for offset in range(count):
                 number = first + offset + 1
                 user_id = start_id + first + offset
-                users.append((user_id, f"bewoner-{number:05d}", f"Bewoner {number}",
-                              password_hash, "resident", created_at))  # fmt: skip
-                profiles.append((
-                    user_id, rng.choice(buurten)[0], rng.choice(vocab.HOURS_CHOICES),
-                    rng.choice(list(vocab.TRAVEL)),
-                    _random_codes(rng, vocab.CATEGORIES, 1, 3),
-                    _random_codes(rng, vocab.DAYS, 2, 6),
-                    _random_codes(rng, vocab.LIMITS, 0, 2),
-                    _random_codes(rng, vocab.SKILLS, 1, 4),
-                    _random_codes(rng, vocab.LANGUAGES, 1, 2),
-                    created_at,
-                ))  # fmt: skip
+                users.append(
+                    (user_id, f"bewoner-{number:05d}", f"Bewoner {number}", password_hash, "resident", created_at)
+                )
+                profiles.append(
+                    (
+                        user_id,
+                        rng.choice(buurten)[0],
+                        rng.choice(vocab.HOURS_CHOICES),
+                        rng.choice(list(vocab.TRAVEL)),
+                        _random_codes(rng, vocab.CATEGORIES, 1, 3),
+                        _random_codes(rng, vocab.DAYS, 2, 6),
+                        _random_codes(rng, vocab.LIMITS, 0, 2),
+                        _random_codes(rng, vocab.SKILLS, 1, 4),
+                        _random_codes(rng, vocab.LANGUAGES, 1, 2),
+                        created_at,
+                    )
+                )
             db.conn.executemany(
                 """INSERT INTO users (id, username, display_name, password_hash, role, created_at)
                    VALUES (?, ?, ?, ?, ?, ?)""",

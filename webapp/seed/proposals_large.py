@@ -19,55 +19,111 @@ PROPOSALS = 5_000
 THRESHOLD = 60
 VOTES_PER_RESIDENT = 5
 # How many proposals end in each status; the rest of the 5,000 are open.
-ABOVE = {"with_gemeente": 140, "changes_asked": 25, "approved": 35, "rejected": 50,
-         "job_created": 50}  # fmt: skip
+ABOVE = {"with_gemeente": 140, "changes_asked": 25, "approved": 35, "rejected": 50, "job_created": 50}
 BELOW = {"closed": 1_800, "withdrawn": 150, "draft": 150}
 
 # (category, Dutch title, English title, what the worker does (nl, en), the problem (nl, en))
 IDEAS = [
-    ("errands", "Boodschappendienst", "Errand service",
-     "Boodschappen doen voor buren die slecht ter been zijn.",
-     "Do the shopping for neighbours who cannot walk far.",
-     "Ouderen kunnen niet meer zelf naar de winkel.", "Older people cannot get to the shop."),
-    ("elderly", "Koffie-ochtend voor ouderen", "Coffee morning for older residents",
-     "Een ochtend per week koffie schenken en praten met ouderen.",
-     "Serve coffee and chat with older residents one morning a week.",
-     "Veel ouderen zijn eenzaam.", "Many older people are lonely."),
-    ("computer", "Computerhulp", "Computer help",
-     "Mensen helpen met DigiD, e-mail en online formulieren.",
-     "Help people with DigiD, e-mail and online forms.",
-     "Veel mensen lukt het niet online.", "Many people cannot manage online."),
-    ("caretaker", "Buurtconciërge", "Neighbourhood caretaker",
-     "Kapotte dingen melden en de portieken netjes houden.",
-     "Report broken things and keep the entrances tidy.",
-     "Niemand voelt zich verantwoordelijk voor de flats.",
-     "Nobody feels responsible for the flats."),
-    ("green", "Groenploeg", "Green team",
-     "Het park en de geveltuinen bijhouden met bewoners.",
-     "Look after the park and front gardens with residents.",
-     "Het groen in de buurt is verwaarloosd.", "The green spaces are neglected."),
-    ("handyman", "Klussendienst", "Handyman service",
-     "Kleine klussen doen bij mensen die het zelf niet kunnen.",
-     "Do small repairs for people who cannot do them themselves.",
-     "Kleine reparaties blijven liggen.", "Small repairs are left undone."),
-    ("newcomers", "Taalmaatje", "Language buddy",
-     "Samen Nederlands oefenen in het dagelijks leven.",
-     "Practise Dutch together in daily life.",
-     "Nieuwkomers spreken weinig Nederlands.", "Newcomers speak little Dutch."),
-    ("school", "Klassenassistent", "Classroom assistant",
-     "De juf helpen met lezen en knutselen.", "Help the teacher with reading and crafts.",
-     "De klassen zijn groot.", "The classes are large."),
-    ("mobility", "Vervoer naar de dokter", "Rides to the doctor",
-     "Ouderen naar de huisarts en het ziekenhuis brengen.",
-     "Drive older people to the GP and the hospital.",
-     "De bus rijdt niet meer door de buurt.", "The bus no longer runs through the buurt."),
-    ("watch", "Ogen en oren van de straat", "Eyes and ears of the street",
-     "Rondes lopen en praten met bewoners.", "Walk rounds and talk with residents.",
-     "Mensen voelen zich niet veilig.", "People do not feel safe."),
-    ("carehome", "Huiskamerhulp", "Living-room help",
-     "Helpen in de huiskamer van het zorgcentrum.", "Help in the care home's living room.",
-     "De verzorgenden hebben weinig tijd.", "The carers have little time."),
-]  # fmt: skip
+    (
+        "errands",
+        "Boodschappendienst",
+        "Errand service",
+        "Boodschappen doen voor buren die slecht ter been zijn.",
+        "Do the shopping for neighbours who cannot walk far.",
+        "Ouderen kunnen niet meer zelf naar de winkel.",
+        "Older people cannot get to the shop.",
+    ),
+    (
+        "elderly",
+        "Koffie-ochtend voor ouderen",
+        "Coffee morning for older residents",
+        "Een ochtend per week koffie schenken en praten met ouderen.",
+        "Serve coffee and chat with older residents one morning a week.",
+        "Veel ouderen zijn eenzaam.",
+        "Many older people are lonely.",
+    ),
+    (
+        "computer",
+        "Computerhulp",
+        "Computer help",
+        "Mensen helpen met DigiD, e-mail en online formulieren.",
+        "Help people with DigiD, e-mail and online forms.",
+        "Veel mensen lukt het niet online.",
+        "Many people cannot manage online.",
+    ),
+    (
+        "caretaker",
+        "Buurtconciërge",
+        "Neighbourhood caretaker",
+        "Kapotte dingen melden en de portieken netjes houden.",
+        "Report broken things and keep the entrances tidy.",
+        "Niemand voelt zich verantwoordelijk voor de flats.",
+        "Nobody feels responsible for the flats.",
+    ),
+    (
+        "green",
+        "Groenploeg",
+        "Green team",
+        "Het park en de geveltuinen bijhouden met bewoners.",
+        "Look after the park and front gardens with residents.",
+        "Het groen in de buurt is verwaarloosd.",
+        "The green spaces are neglected.",
+    ),
+    (
+        "handyman",
+        "Klussendienst",
+        "Handyman service",
+        "Kleine klussen doen bij mensen die het zelf niet kunnen.",
+        "Do small repairs for people who cannot do them themselves.",
+        "Kleine reparaties blijven liggen.",
+        "Small repairs are left undone.",
+    ),
+    (
+        "newcomers",
+        "Taalmaatje",
+        "Language buddy",
+        "Samen Nederlands oefenen in het dagelijks leven.",
+        "Practise Dutch together in daily life.",
+        "Nieuwkomers spreken weinig Nederlands.",
+        "Newcomers speak little Dutch.",
+    ),
+    (
+        "school",
+        "Klassenassistent",
+        "Classroom assistant",
+        "De juf helpen met lezen en knutselen.",
+        "Help the teacher with reading and crafts.",
+        "De klassen zijn groot.",
+        "The classes are large.",
+    ),
+    (
+        "mobility",
+        "Vervoer naar de dokter",
+        "Rides to the doctor",
+        "Ouderen naar de huisarts en het ziekenhuis brengen.",
+        "Drive older people to the GP and the hospital.",
+        "De bus rijdt niet meer door de buurt.",
+        "The bus no longer runs through the buurt.",
+    ),
+    (
+        "watch",
+        "Ogen en oren van de straat",
+        "Eyes and ears of the street",
+        "Rondes lopen en praten met bewoners.",
+        "Walk rounds and talk with residents.",
+        "Mensen voelen zich niet veilig.",
+        "People do not feel safe.",
+    ),
+    (
+        "carehome",
+        "Huiskamerhulp",
+        "Living-room help",
+        "Helpen in de huiskamer van het zorgcentrum.",
+        "Help in the care home's living room.",
+        "De verzorgenden hebben weinig tijd.",
+        "The carers have little time.",
+    ),
+]
 
 COMMENT_TEXTS = (
     ("question", "nl", "Wanneer zou dit beginnen?"),
@@ -99,19 +155,23 @@ def _plan(rng, status, now):
     if status == "closed":
         opened = now - rng.uniform(43, 300) * day
         deadline = opened + 42 * day
-        return {"created": opened - day, "opened": opened, "votes_until": deadline - day,
-                "closed": deadline}  # fmt: skip
+        return {"created": opened - day, "opened": opened, "votes_until": deadline - day, "closed": deadline}
     if status == "withdrawn":
         opened = now - rng.uniform(5, 200) * day
         withdrawn = opened + rng.uniform(1, 4) * day
-        return {"created": opened - day, "opened": opened, "votes_until": withdrawn,
-                "withdrawn": withdrawn}  # fmt: skip
+        return {"created": opened - day, "opened": opened, "votes_until": withdrawn, "withdrawn": withdrawn}
     opened = now - rng.uniform(60, 300) * day
     reached = opened + rng.uniform(3, 40) * day
     decided = reached + rng.uniform(1, 10) * day
     published = decided + rng.uniform(1, 5) * day
-    return {"created": opened - day, "opened": opened, "votes_until": reached,
-            "reached": reached, "decided": decided, "published": published}  # fmt: skip
+    return {
+        "created": opened - day,
+        "opened": opened,
+        "votes_until": reached,
+        "reached": reached,
+        "decided": decided,
+        "published": published,
+    }
 
 
 def _targets(rng, status):
@@ -166,15 +226,29 @@ def seed(db, rng, today, click):
             title = f"{idea[text]} {buurt_name}"
             tasks, problem = idea[2 + text], idea[4 + text]
             opened = plan.get("opened")
-            proposals.append((
-                proposal_id, author, buurt_id, status, lang, idea[0], title, tasks, problem,
-                rng.choice((8, 12, 16, 20, 24)), "", rng.choice(("yes", "unsure")), "",
-                rng.choice(("yes", "with_help", "unsure")),
-                None if status == "draft" else THRESHOLD,
-                _stamp(opened) if opened else None,
-                _stamp(opened + timedelta(days=42)) if opened else None,
-                _stamp(plan["created"]), _stamp(plan.get("decided") or plan["created"]),
-            ))  # fmt: skip
+            proposals.append(
+                (
+                    proposal_id,
+                    author,
+                    buurt_id,
+                    status,
+                    lang,
+                    idea[0],
+                    title,
+                    tasks,
+                    problem,
+                    rng.choice((8, 12, 16, 20, 24)),
+                    "",
+                    rng.choice(("yes", "unsure")),
+                    "",
+                    rng.choice(("yes", "with_help", "unsure")),
+                    None if status == "draft" else THRESHOLD,
+                    _stamp(opened) if opened else None,
+                    _stamp(opened + timedelta(days=42)) if opened else None,
+                    _stamp(plan["created"]),
+                    _stamp(plan.get("decided") or plan["created"]),
+                )
+            )
             if opened is None:
                 continue
             events.append((proposal_id, _stamp(opened), author, "draft", "open", ""))
@@ -218,21 +292,16 @@ def seed(db, rng, today, click):
     with click.progressbar(length=len(votes), label="Votes") as bar, db.atomic():
         for first in range(0, len(votes), 20_000):
             batch = votes[first : first + 20_000]
-            db.conn.executemany(
-                "INSERT INTO votes (proposal_id, user_id, created_at) VALUES (?, ?, ?)", batch
-            )
+            db.conn.executemany("INSERT INTO votes (proposal_id, user_id, created_at) VALUES (?, ?, ?)", batch)
             bar.update(len(batch))
 
 
 REASONS = {
-    "approved": "Goed plan. Het is nieuw werk en de partners betalen mee. We maken er een baan "
-                "van.",
-    "job_created": "Goed plan. Het is nieuw werk en de partners betalen mee. We maken er een "
-                   "baan van.",
-    "rejected": "Dit werk wordt nu al betaald gedaan. Een basisbaan mag dat werk niet "
-                "wegnemen.",
+    "approved": "Goed plan. Het is nieuw werk en de partners betalen mee. We maken er een baan van.",
+    "job_created": "Goed plan. Het is nieuw werk en de partners betalen mee. We maken er een baan van.",
+    "rejected": "Dit werk wordt nu al betaald gedaan. Een basisbaan mag dat werk niet wegnemen.",
     "changes_asked": "Wie betaalt er mee? Schrijf op welke partners meedoen.",
-}  # fmt: skip
+}
 
 
 def _history(events, proposal_id, status, plan, author, gemeente):
@@ -245,11 +314,9 @@ def _history(events, proposal_id, status, plan, author, gemeente):
         if status == "with_gemeente":
             return
         decision = "approved" if status == "job_created" else status
-        events.append((proposal_id, _stamp(plan["decided"]), gemeente, "with_gemeente", decision,
-                       REASONS[status]))  # fmt: skip
+        events.append((proposal_id, _stamp(plan["decided"]), gemeente, "with_gemeente", decision, REASONS[status]))
         if status == "job_created":
-            events.append((proposal_id, _stamp(plan["published"]), gemeente, "approved",
-                           "job_created", ""))  # fmt: skip
+            events.append((proposal_id, _stamp(plan["published"]), gemeente, "approved", "job_created", ""))
 
 
 def _decisions(db, statuses, start_id, plans, gemeente):
@@ -259,9 +326,17 @@ def _decisions(db, statuses, start_id, plans, gemeente):
         if status not in REASONS:
             continue
         approved = status in ("approved", "job_created")
-        rows.append((REASONS[status], "Gemeente Lindeveld" if approved else "",
-                     3_000_000 if approved else None, criteria if approved else "",
-                     _stamp(plans[index]["decided"]), gemeente, start_id + index))  # fmt: skip
+        rows.append(
+            (
+                REASONS[status],
+                "Gemeente Lindeveld" if approved else "",
+                3_000_000 if approved else None,
+                criteria if approved else "",
+                _stamp(plans[index]["decided"]),
+                gemeente,
+                start_id + index,
+            )
+        )
     db.conn.executemany(
         """UPDATE proposals SET decision_reason = ?, decision_payer = ?,
                decision_cents_per_year = ?, decision_criteria = ?, decided_at = ?,
@@ -278,13 +353,25 @@ def _jobs(db, made):
                    proposal_id, created_at, title_nl, title_en, summary_nl, summary_en,
                    plain_nl, plain_en, tasks_nl, tasks_en, problem_nl, problem_en)
                VALUES (?, ?, ?, 'Gemeente Lindeveld', 16, 2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            ("open" if published else "draft", idea[0], buurt_id, proposal_id,
-             _stamp(plan["published"] if published else plan["decided"]), idea[1], idea[2],
-             idea[3], idea[4], idea[3] if published else "", idea[4] if published else "",
-             idea[3], idea[4], idea[5], idea[6]),
-        )  # fmt: skip
-        db.conn.execute("UPDATE proposals SET job_id = ? WHERE id = ?",
-                        (cursor.lastrowid, proposal_id))  # fmt: skip
+            (
+                "open" if published else "draft",
+                idea[0],
+                buurt_id,
+                proposal_id,
+                _stamp(plan["published"] if published else plan["decided"]),
+                idea[1],
+                idea[2],
+                idea[3],
+                idea[4],
+                idea[3] if published else "",
+                idea[4] if published else "",
+                idea[3],
+                idea[4],
+                idea[5],
+                idea[6],
+            ),
+        )
+        db.conn.execute("UPDATE proposals SET job_id = ? WHERE id = ?", (cursor.lastrowid, proposal_id))
 
 
 def _comments(db, rng, start_id, statuses, residents, now):

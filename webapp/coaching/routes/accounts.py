@@ -24,19 +24,26 @@ from webapp.web import NO_STORE
 def qr_svg(text, label):
     """An SVG QR code with no style attribute (strict CSP), named for screen readers."""
     code = segno.make(text, error="m", micro=False)
-    svg = code.svg_inline(scale=4, border=4, title=label, svgclass="qr", lineclass="qr__line",
-                          omitsize=True, dark="#000")  # fmt: skip
+    svg = code.svg_inline(
+        scale=4, border=4, title=label, svgclass="qr", lineclass="qr__line", omitsize=True, dark="#000"
+    )
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S704 - segno's own markup
 
 
 def start_code_page(resident, code, expires, new_account):
     link = url_for("auth.activate", code=code, _external=True)
     label = _("QR code: opens the page to choose a password, with the code filled in.")
-    response = make_response(render_template(
-        "coaching/start_code.html", resident=resident, code=code,
-        valid_until=expires.astimezone(queries.AMSTERDAM), new_account=new_account,
-        link=url_for("auth.activate", _external=True), qr=qr_svg(link, label),
-    ))  # fmt: skip
+    response = make_response(
+        render_template(
+            "coaching/start_code.html",
+            resident=resident,
+            code=code,
+            valid_until=expires.astimezone(queries.AMSTERDAM),
+            new_account=new_account,
+            link=url_for("auth.activate", _external=True),
+            qr=qr_svg(link, label),
+        )
+    )
     # The code is shown once and never stored: nothing may keep a copy.
     response.headers["Cache-Control"] = NO_STORE
     return response
@@ -50,9 +57,12 @@ def new_resident():
         db = get_db()
         try:
             user_id, created = changes.create_participant(
-                db, current_user.id, form.display_name.data.strip(),
-                (form.username.data or "").strip(), form.client_key(),
-            )  # fmt: skip
+                db,
+                current_user.id,
+                form.display_name.data.strip(),
+                (form.username.data or "").strip(),
+                form.client_key(),
+            )
         except changes.UsernameTaken:
             form.username.errors.append(
                 _("Someone already uses this username. Choose another one, or leave it empty.")

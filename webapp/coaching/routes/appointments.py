@@ -55,13 +55,13 @@ def appointments():
     db = get_db()
     upcoming, past = queries.appointments_of(db, current_user.id)
     changes.read_appointment_notifications(db, current_user.id)
-    return render_template("coaching/appointments.html", upcoming=upcoming, past=past,
-                           form=EmptyForm(), now=queries.now_local())  # fmt: skip
+    return render_template(
+        "coaching/appointments.html", upcoming=upcoming, past=past, form=EmptyForm(), now=queries.now_local()
+    )
 
 
 def _answerable_or_409(appointment):
-    if not rules.may_be_answered(appointment["starts_at"], appointment["status"],
-                                 queries.now_local()):  # fmt: skip
+    if not rules.may_be_answered(appointment["starts_at"], appointment["status"], queries.now_local()):
         return refused(
             _("This appointment has passed or was cancelled. You cannot answer it any more."),
             url_for("coaching.appointments"),
@@ -97,11 +97,9 @@ def appointment_another_time(appointment_id):
         if form.validate_on_submit():
             changes.ask_another_time(get_db(), appointment_id, resident, form.reason.data.strip())
             flash(_("Your coach sees that you want another time."), "success")
-            return redirect(url_for("coaching.appointments",
-                                    _anchor=f"appointment-{appointment_id}"), 303)  # fmt: skip
+            return redirect(url_for("coaching.appointments", _anchor=f"appointment-{appointment_id}"), 303)
     status = 422 if form.errors else 200
-    return render_template("coaching/another_time.html", appointment=appointment,
-                           form=form), status  # fmt: skip
+    return render_template("coaching/another_time.html", appointment=appointment, form=form), status
 
 
 @bp.get("/appointments/<int:appointment_id>.ics")
@@ -122,18 +120,21 @@ def appointment_ics(appointment_id):
     updated = queries.stamp_to_datetime(appointment["updated_at"])
     text = calendar.event(
         uid=f"appointment-{appointment['id']}@basisbaan",
-        start=rules.local_start(appointment["starts_at"]), minutes=appointment["minutes"],
-        summary=summary, location=where, description=appointment["note"],
+        start=rules.local_start(appointment["starts_at"]),
+        minutes=appointment["minutes"],
+        summary=summary,
+        location=where,
+        description=appointment["note"],
         stamp=datetime.now(UTC).replace(microsecond=0),
         status="CANCELLED" if appointment["status"] == "cancelled" else "CONFIRMED",
         sequence=int((updated - created).total_seconds()),
-    )  # fmt: skip
+    )
     filename = f"afspraak-{appointment['starts_at'][:10]}.ics"
     return Response(
-        text, mimetype="text/calendar",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"',
-                 "Cache-Control": NO_STORE},
-    )  # fmt: skip
+        text,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": NO_STORE},
+    )
 
 
 # --- the coach -------------------------------------------------------------------------
@@ -156,19 +157,23 @@ def appointment_new(resident_id):
     form = AppointmentForm(today=queries.today_local())
     if form.validate_on_submit():
         with found_or_404():
-            appointment_id = changes.plan_appointment(get_db(), current_user.id, resident["id"],
-                                                      _values(form), form.client_key())  # fmt: skip
-        flash(_("The appointment is planned. %(name)s gets a notification.",
-                name=queries.name_of(resident)), "success")  # fmt: skip
-        return redirect(url_for("coaching.participant", resident_id=resident_id,
-                                _anchor=f"appointment-{appointment_id}"), 303)  # fmt: skip
-    return render_template("coaching/appointment_form.html", form=form, resident=resident,
-                           appointment=None), 422 if form.errors else 200  # fmt: skip
+            appointment_id = changes.plan_appointment(
+                get_db(), current_user.id, resident["id"], _values(form), form.client_key()
+            )
+        flash(
+            _("The appointment is planned. %(name)s gets a notification.", name=queries.name_of(resident)),
+            "success",
+        )
+        return redirect(
+            url_for("coaching.participant", resident_id=resident_id, _anchor=f"appointment-{appointment_id}"), 303
+        )
+    return render_template(
+        "coaching/appointment_form.html", form=form, resident=resident, appointment=None
+    ), 422 if form.errors else 200
 
 
 def _changeable_or_409(appointment, resident):
-    if not rules.may_be_changed(appointment["starts_at"], appointment["status"],
-                                queries.now_local()):  # fmt: skip
+    if not rules.may_be_changed(appointment["starts_at"], appointment["status"], queries.now_local()):
         return refused(
             _("This appointment has passed or was cancelled. You cannot change it any more."),
             _back(resident),
@@ -192,12 +197,17 @@ def appointment_move(appointment_id):
         form.place.data, form.note.data = appointment["place"], appointment["note"]
     if form.validate_on_submit():
         changes.move_appointment(get_db(), appointment_id, resident["id"], _values(form))
-        flash(_("The appointment is changed. %(name)s gets a notification.",
-                name=queries.name_of(resident)), "success")  # fmt: skip
-        return redirect(url_for("coaching.participant", resident_id=resident["id"],
-                                _anchor=f"appointment-{appointment_id}"), 303)  # fmt: skip
-    return render_template("coaching/appointment_form.html", form=form, resident=resident,
-                           appointment=appointment), 422 if form.errors else 200  # fmt: skip
+        flash(
+            _("The appointment is changed. %(name)s gets a notification.", name=queries.name_of(resident)),
+            "success",
+        )
+        return redirect(
+            url_for("coaching.participant", resident_id=resident["id"], _anchor=f"appointment-{appointment_id}"),
+            303,
+        )
+    return render_template(
+        "coaching/appointment_form.html", form=form, resident=resident, appointment=appointment
+    ), 422 if form.errors else 200
 
 
 @bp.post("/appointments/<int:appointment_id>/cancel")
@@ -211,8 +221,9 @@ def appointment_cancel(appointment_id):
         if stop:
             return stop
     changes.cancel_appointment(get_db(), appointment_id, resident["id"])
-    flash(_("The appointment is cancelled. %(name)s gets a notification.",
-            name=queries.name_of(resident)), "success")  # fmt: skip
+    flash(
+        _("The appointment is cancelled. %(name)s gets a notification.", name=queries.name_of(resident)), "success"
+    )
     return redirect(_back(resident), code=303)
 
 
@@ -220,8 +231,13 @@ def appointment_cancel(appointment_id):
 
 
 @bp.cli.command("send-reminders")
-@click.option("--today", "today_text", default=None, metavar="YYYY-MM-DD",
-              help="Pretend it is this day (Amsterdam); default: today.")  # fmt: skip
+@click.option(
+    "--today",
+    "today_text",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Pretend it is this day (Amsterdam); default: today.",
+)
 def send_reminders_command(today_text):
     """Remind residents of tomorrow's appointments (run daily; never reminds twice)."""
     try:

@@ -35,9 +35,14 @@ def dashboard():
     today = queries.today_local()
     counts = rules.month_series(queries.contacts_by_month(db, current_user.id, today), today)
     return render_template(
-        "coaching/caseload.html", participants=participants, search=search, error=error,
-        total=total, chart=formatting.contacts_chart(counts), long_after=rules.LONG_AFTER_DAYS,
-    ), status  # fmt: skip
+        "coaching/caseload.html",
+        participants=participants,
+        search=search,
+        error=error,
+        total=total,
+        chart=formatting.contacts_chart(counts),
+        long_after=rules.LONG_AFTER_DAYS,
+    ), status
 
 
 @bp.route("/caseload/details", methods=["GET", "POST"])
@@ -50,8 +55,9 @@ def details():
         if row:
             form.phone.data, form.available.data = row["phone"], row["available"]
     if form.validate_on_submit():
-        changes.save_coach_details(db, current_user.id, (form.phone.data or "").strip(),
-                                   (form.available.data or "").strip())  # fmt: skip
+        changes.save_coach_details(
+            db, current_user.id, (form.phone.data or "").strip(), (form.available.data or "").strip()
+        )
         flash(_("Saved. Your participants see this on their page about you."), "success")
         return redirect(url_for("coaching.dashboard"), code=303)
     return render_template("coaching/details.html", form=form), 422 if form.errors else 200

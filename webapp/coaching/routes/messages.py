@@ -60,11 +60,25 @@ class Thread:
         return {"you": _("You"), "read": _("Read"), "unread": _("Not read yet")}
 
 
-def thread_for(resident, viewer_is_coach, other_name, urls, limit=rules.MESSAGES_PER_PAGE,
-               before=None, form=None, writable=True):  # fmt: skip
+def thread_for(
+    resident,
+    viewer_is_coach,
+    other_name,
+    urls,
+    limit=rules.MESSAGES_PER_PAGE,
+    before=None,
+    form=None,
+    writable=True,
+):
     db = get_db()
-    thread = Thread(resident=resident, viewer_is_coach=viewer_is_coach, other_name=other_name,
-                    writable=writable, before=before, **urls)  # fmt: skip
+    thread = Thread(
+        resident=resident,
+        viewer_is_coach=viewer_is_coach,
+        other_name=other_name,
+        writable=writable,
+        before=before,
+        **urls,
+    )
     if thread.live:
         changes.mark_read(db, resident["id"], viewer_is_coach, current_user.id)
     thread.messages, thread.has_older = queries.thread_page(db, resident["id"], before, limit)
@@ -118,8 +132,7 @@ def poll_answer(request, resident, viewer_is_coach, other_name, urls):
     refreshed = []
     if unread_mine != unread and unread:
         refreshed = queries.own_recent(db, resident["id"], viewer_is_coach, after, unread)
-    thread = Thread(resident=resident, viewer_is_coach=viewer_is_coach, other_name=other_name,
-                    **urls)  # fmt: skip
+    thread = Thread(resident=resident, viewer_is_coach=viewer_is_coach, other_name=other_name, **urls)
     thread.newest, thread.unread_mine = queries.thread_state(db, resident["id"], viewer_is_coach)
     response = make_response(
         render_template("coaching/_poll.html", thread=thread, fresh=fresh, refreshed=refreshed)
@@ -159,9 +172,15 @@ def resident_thread(limit=rules.MESSAGES_PER_PAGE, before=None, form=None):
     resident = queries.user_row(db, current_user.id)
     coach_name, coach = _my_coach_name(db)
     thread = thread_for(
-        resident, False, coach_name, resident_thread_urls(), limit=limit, before=before,
-        form=form, writable=rules.may_write_thread(me(), rules.person(resident)),
-    )  # fmt: skip
+        resident,
+        False,
+        coach_name,
+        resident_thread_urls(),
+        limit=limit,
+        before=before,
+        form=form,
+        writable=rules.may_write_thread(me(), rules.person(resident)),
+    )
     return thread, coach
 
 
@@ -185,8 +204,7 @@ def messages_send():
         thread, coach = resident_thread(form=form)
         return render_template("coaching/messages.html", thread=thread, coach=coach), status
 
-    return _send(resident, False, coach_name, resident_thread_urls(), page,
-                 url_for("coaching.messages"))  # fmt: skip
+    return _send(resident, False, coach_name, resident_thread_urls(), page, url_for("coaching.messages"))
 
 
 @bp.get("/messages/poll")
@@ -203,9 +221,15 @@ def messages_poll():
 
 
 def participant_thread(resident, limit=rules.MESSAGES_PER_PAGE, before=None, form=None):
-    return thread_for(resident, True, queries.name_of(resident),
-                      coach_thread_urls(resident["id"]), limit=limit, before=before,
-                      form=form)  # fmt: skip
+    return thread_for(
+        resident,
+        True,
+        queries.name_of(resident),
+        coach_thread_urls(resident["id"]),
+        limit=limit,
+        before=before,
+        form=form,
+    )
 
 
 @bp.get("/caseload/<int:resident_id>/messages")
@@ -225,19 +249,23 @@ def participant_messages_send(resident_id):
 
     def page(form, status):
         thread = participant_thread(resident, form=form)
-        return render_template("coaching/participant_messages.html", thread=thread,
-                               resident=resident), status  # fmt: skip
+        return render_template("coaching/participant_messages.html", thread=thread, resident=resident), status
 
-    return _send(resident, True, queries.name_of(resident), coach_thread_urls(resident_id), page,
-                 url_for("coaching.participant", resident_id=resident_id))  # fmt: skip
+    return _send(
+        resident,
+        True,
+        queries.name_of(resident),
+        coach_thread_urls(resident_id),
+        page,
+        url_for("coaching.participant", resident_id=resident_id),
+    )
 
 
 @bp.get("/caseload/<int:resident_id>/messages/poll")
 @coach_required
 def participant_messages_poll(resident_id):
     resident = participant_or_404(resident_id)
-    return poll_answer(request, resident, True, queries.name_of(resident),
-                       coach_thread_urls(resident_id))  # fmt: skip
+    return poll_answer(request, resident, True, queries.name_of(resident), coach_thread_urls(resident_id))
 
 
 # --- sending, for both ------------------------------------------------------------
@@ -251,15 +279,18 @@ def _send(resident, viewer_is_coach, other_name, urls, full_page, back_url):
     db = get_db()
     try:
         message, _created = changes.post_message(
-            db, resident["id"], current_user.id, viewer_is_coach, form.body.data.strip(),
+            db,
+            resident["id"],
+            current_user.id,
+            viewer_is_coach,
+            form.body.data.strip(),
             form.client_key(),
-        )  # fmt: skip
+        )
     except changes.ThreadClosed:
         form.body.errors.append(_("You cannot send messages here now. Your text is still here."))
         return _form_again(form, resident, viewer_is_coach, other_name, urls, full_page, 409)
     except changes.ClientIdTaken:
-        form.body.errors.append(_("This form is out of date. Please load the page again and "
-                                  "try once more."))  # fmt: skip
+        form.body.errors.append(_("This form is out of date. Please load the page again and try once more."))
         return _form_again(form, resident, viewer_is_coach, other_name, urls, full_page, 409)
     if not is_htmx():
         flash(_("Your message is sent."), "success")
@@ -267,8 +298,13 @@ def _send(resident, viewer_is_coach, other_name, urls, full_page, back_url):
     after = request.form.get("after", type=int)
     if after is None or not 0 <= after < message["id"]:
         after = message["id"] - 1
-    thread = Thread(resident=resident, viewer_is_coach=viewer_is_coach, other_name=other_name,
-                    form=MessageForm(formdata=None), **urls)  # fmt: skip
+    thread = Thread(
+        resident=resident,
+        viewer_is_coach=viewer_is_coach,
+        other_name=other_name,
+        form=MessageForm(formdata=None),
+        **urls,
+    )
     thread.newest, thread.unread_mine = queries.thread_state(db, resident["id"], viewer_is_coach)
     fresh = queries.messages_after(db, resident["id"], after)
     response = make_response(render_template("coaching/_sent.html", thread=thread, fresh=fresh))
@@ -281,8 +317,7 @@ def _form_again(form, resident, viewer_is_coach, other_name, urls, full_page, st
     """The form with its message, and the text still in the box."""
     if not is_htmx():
         return full_page(form, status)
-    thread = Thread(resident=resident, viewer_is_coach=viewer_is_coach, other_name=other_name,
-                    form=form, **urls)  # fmt: skip
+    thread = Thread(resident=resident, viewer_is_coach=viewer_is_coach, other_name=other_name, form=form, **urls)
     response = make_response(render_template("coaching/_message_form.html", thread=thread), status)
     response.headers["HX-Retarget"] = "#message-form"
     response.headers["HX-Reswap"] = "outerHTML"

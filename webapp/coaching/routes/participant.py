@@ -49,24 +49,36 @@ def participant_page(resident, status=200, interest_form=None, **forms):
     interests = queries.interests_of(db, resident_id)
     attention = (queries.caseload_of(db, current_user.id, only=resident_id) or [None])[0]
     changes.log_access(db, current_user, resident_id, "page")
-    response = make_response(render_template(
-        "coaching/participant.html", resident=resident, thread=thread, upcoming=upcoming,
-        past=past[:3], goals=goals,
-        summary=[(step, profile_steps.answer_text(step, row)) for step in profile_steps.STEPS],
-        answered=answered, total=total, fitting=fitting, interests=interests,
-        interest_forms=interest_forms(interests, interest_form), attention=attention,
-        start_code=None, **forms,
-    ), status)  # fmt: skip
+    response = make_response(
+        render_template(
+            "coaching/participant.html",
+            resident=resident,
+            thread=thread,
+            upcoming=upcoming,
+            past=past[:3],
+            goals=goals,
+            summary=[(step, profile_steps.answer_text(step, row)) for step in profile_steps.STEPS],
+            answered=answered,
+            total=total,
+            fitting=fitting,
+            interests=interests,
+            interest_forms=interest_forms(interests, interest_form),
+            attention=attention,
+            start_code=None,
+            **forms,
+        ),
+        status,
+    )
     # Someone else's data: also a page shown again after a failed form is never kept.
     response.headers["Cache-Control"] = NO_STORE
     return response
-
 
 
 @bp.errorhandler(ShowParticipantAgain)
 def participant_page_again(request_to_show):
     """A plan form with a mistake, sent from this page: the page again, as a 422."""
     return participant_page(request_to_show.resident, status=422, **request_to_show.forms)
+
 
 @bp.get("/caseload/<int:resident_id>")
 @coach_required
@@ -86,10 +98,10 @@ def interest_answer(resident_id, interest_id):
         return participant_page(resident, status=422, interest_form=(interest_id, form))
     reason = (form.reason.data or "").strip() if form.answer.data == "not_now" else ""
     changes.answer_interest(db, current_user.id, interest_id, resident_id, form.answer.data, reason)
-    flash(_("Your answer is sent. %(name)s sees it with the job.",
-            name=queries.name_of(resident)), "success")  # fmt: skip
-    return redirect(url_for("coaching.participant", resident_id=resident_id,
-                            _anchor=f"interest-{interest_id}"), code=303)  # fmt: skip
+    flash(_("Your answer is sent. %(name)s sees it with the job.", name=queries.name_of(resident)), "success")
+    return redirect(
+        url_for("coaching.participant", resident_id=resident_id, _anchor=f"interest-{interest_id}"), code=303
+    )
 
 
 @bp.get("/caseload/<int:resident_id>/export")
@@ -100,9 +112,10 @@ def participant_export(resident_id):
     changes.log_access(db, current_user, resident_id, "export")
     body = json.dumps(queries.participant_data(db, resident_id), ensure_ascii=False, indent=2)
     return Response(
-        body, mimetype="application/json",
+        body,
+        mimetype="application/json",
         headers={
             "Content-Disposition": f'attachment; filename="basisbaan-{resident["username"]}.json"',
             "Cache-Control": NO_STORE,
         },
-    )  # fmt: skip
+    )

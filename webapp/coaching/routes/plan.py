@@ -62,8 +62,7 @@ def _add_goal(resident):
     if not form.validate_on_submit():
         return _plan_page_again(resident, goal_form=form)
     with found_or_404():
-        goal_id = changes.add_goal(get_db(), me(), resident["id"], form.title.data.strip(),
-                                   form.client_key())  # fmt: skip
+        goal_id = changes.add_goal(get_db(), me(), resident["id"], form.title.data.strip(), form.client_key())
     flash(_("The goal is in the plan."), "success")
     return redirect(_back(resident["id"], f"goal-{goal_id}"), code=303)
 
@@ -100,8 +99,9 @@ def plan_goal_delete(goal_id):
     with found_or_404():
         removed = changes.remove_goal(get_db(), me(), goal_id, resident["id"])
     if not removed:
-        return refused(_("This goal still has steps. Remove the steps first."),
-                       _back(resident["id"], f"goal-{goal_id}"))  # fmt: skip
+        return refused(
+            _("This goal still has steps. Remove the steps first."), _back(resident["id"], f"goal-{goal_id}")
+        )
     flash(_("The goal is removed from the plan."), "success")
     return redirect(_back(resident["id"]), code=303)
 
@@ -130,8 +130,9 @@ def plan_step_add(goal_id):
     if not form.validate_on_submit():
         return _plan_page_again(resident, step_forms={goal_id: form})
     with found_or_404():
-        step_id = changes.add_step(get_db(), me(), resident["id"], goal_id, form.text.data.strip(),
-                                   _due(form), form.client_key())  # fmt: skip
+        step_id = changes.add_step(
+            get_db(), me(), resident["id"], goal_id, form.text.data.strip(), _due(form), form.client_key()
+        )
     flash(_("The step is in the plan."), "success")
     return redirect(_back(resident["id"], f"step-{step_id}"), code=303)
 
@@ -157,8 +158,7 @@ def plan_step_done(step_id):
         abort(400)
     with found_or_404():
         changes.tick_step(get_db(), me(), step_id, resident["id"], done)
-    flash(_("Well done. The step is ticked off.") if done else _("The step is open again."),
-          "success")  # fmt: skip
+    flash(_("Well done. The step is ticked off.") if done else _("The step is open again."), "success")
     return redirect(_back(resident["id"], f"step-{step_id}"), code=303)
 
 
@@ -170,8 +170,7 @@ def plan_step_change(step_id):
     if not form.validate_on_submit():
         return _plan_page_again(resident, change_forms={f"step-{step_id}": form})
     with found_or_404():
-        changes.change_step(get_db(), me(), step_id, resident["id"], form.text.data.strip(),
-                            _due(form))  # fmt: skip
+        changes.change_step(get_db(), me(), step_id, resident["id"], form.text.data.strip(), _due(form))
     flash(_("The change is saved."), "success")
     return redirect(_back(resident["id"], f"step-{step_id}"), code=303)
 

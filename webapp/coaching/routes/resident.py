@@ -20,7 +20,10 @@ def my_coach():
     looked = queries.access_log(db, current_user.id, limit=WHO_LOOKED)
     # Kept by the service worker to read offline, like /messages and /plan.
     return render_template(
-        "coaching/coach.html", thread=thread, coach=coach, looked=looked,
+        "coaching/coach.html",
+        thread=thread,
+        coach=coach,
+        looked=looked,
         next_appointment=queries.next_appointment(db, current_user.id),
         goals=queries.plan_of(db, current_user.id),
-    )  # fmt: skip
+    )
