@@ -91,19 +91,11 @@ def m003_start_codes(db):
     )
 
 
-JOB_TEXT_FIELDS = (
-    "title_nl",
-    "title_en",
-    "summary_nl",
-    "summary_en",
-    "plain_nl",
-    "plain_en",
-    "tasks_nl",
-    "tasks_en",
-    "problem_nl",
-    "problem_en",
-    "team_nl",
-    "team_en",
+# Every text in both languages, in this order: title_nl, title_en, summary_nl, ...
+JOB_TEXT_FIELDS = tuple(
+    f"{text}_{language}"
+    for text in ("title", "summary", "plain", "tasks", "problem", "team")
+    for language in ("nl", "en")
 )
 
 # The columns of ``jobs`` that are written (``id`` is the database's own;
@@ -127,16 +119,7 @@ JOB_FIELDS = (
     "created_at",
 )
 
-JOB_SEARCH_FIELDS = (
-    "title_nl",
-    "title_en",
-    "summary_nl",
-    "summary_en",
-    "plain_nl",
-    "plain_en",
-    "tasks_nl",
-    "tasks_en",
-)
+JOB_SEARCH_FIELDS = JOB_TEXT_FIELDS[:8]  # title, summary, plain and tasks
 
 
 def m004_jobs(db):

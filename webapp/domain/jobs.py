@@ -12,15 +12,8 @@ from webapp.domain import vocab
 
 # Texts in both languages; a plain summary for each. Where a job is shown,
 # every one of these must be there.
-REQUIRED_TEXTS = (
-    "title_nl",
-    "title_en",
-    "summary_nl",
-    "summary_en",
-    "plain_nl",
-    "plain_en",
-    "tasks_nl",
-    "tasks_en",
+REQUIRED_TEXTS = tuple(
+    f"{text}_{language}" for text in ("title", "summary", "plain", "tasks") for language in ("nl", "en")
 )
 OPTIONAL_TEXTS = ("problem_nl", "problem_en", "team_nl", "team_en")
 TEXT_LIMITS = {"title": 120, "summary": 500, "plain": 500, "tasks": 3000, "problem": 2000, "team": 1000}

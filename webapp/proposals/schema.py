@@ -7,18 +7,7 @@ schema. Append new ones at the end; a name, once released, never changes.
 
 from webapp.db import run_script
 from webapp.domain.proposals import LIST_ORDER
-
-PROPOSAL_STATUSES = (
-    "draft",
-    "open",
-    "with_gemeente",
-    "approved",
-    "rejected",
-    "changes_asked",
-    "job_created",
-    "withdrawn",
-    "closed",
-)
+from webapp.domain.proposals import STATUSES as PROPOSAL_STATUSES
 
 
 def p001_settings(db):

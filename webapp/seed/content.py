@@ -11,6 +11,7 @@ editing.
 import re
 import string
 
+from webapp.db import JOB_TEXT_FIELDS
 from webapp.domain.vocab import CATEGORIES, DAYS, LANGUAGES, LIMITS, SKILLS
 
 MUNICIPALITY = "Lindeveld"
@@ -1073,20 +1074,7 @@ DEMO_INTEREST = (
 
 # --------------------------------------------------------------- checking
 
-TEXT_FIELDS = (
-    "title_nl",
-    "title_en",
-    "summary_nl",
-    "summary_en",
-    "plain_nl",
-    "plain_en",
-    "tasks_nl",
-    "tasks_en",
-    "problem_nl",
-    "problem_en",
-    "team_nl",
-    "team_en",
-)
+TEXT_FIELDS = JOB_TEXT_FIELDS
 TEMPLATE_KEYS = (
     "key",
     "category",
