@@ -59,6 +59,15 @@ def live_server(make_app):
 
 
 def pytest_generate_tests(metafunc):
-    """Run a suite's page checks (``PageChecks``) on every case in its ``PARAMS``."""
+    """Run a suite's page checks (``PageChecks``) on every case in its ``PARAMS``.
+
+    Class scope orders the tests case by case (axe, scroll, tap targets of one
+    page, then the next), and the xdist group keeps a case's checks on one
+    worker: ``Tabs`` then loads each page once for its three checks.
+    """
     if metafunc.cls is not None and issubclass(metafunc.cls, PageChecks):
-        metafunc.parametrize(("case", "variant"), metafunc.module.PARAMS)
+        grouped = [
+            pytest.param(*param.values, id=param.id, marks=[*param.marks, pytest.mark.xdist_group(param.id)])
+            for param in metafunc.module.PARAMS  # each a pytest.param with an id
+        ]
+        metafunc.parametrize(("case", "variant"), grouped, scope="class")

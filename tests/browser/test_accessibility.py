@@ -127,15 +127,15 @@ def visit(tabs, shared_live_server, paths):
 
     def _visit(case, variant, width=None):
         page, problems = tabs(case.who, variant, width)
-        problems.clear()
         path = paths(case)
-        response = page.goto(shared_live_server.url + with_plain(path, variant))
-        assert response is not None
+        url = shared_live_server.url + with_plain(path, variant)
+        status = tabs.load(page, url, problems, fresh=case.form is not None)
         assert urlpath(page.url) == path.split("?")[0], f"{path} sent us to {page.url}"
         if case.form is None:
-            assert response.status == case.status, f"{path} answered {response.status}"
+            assert status == case.status, f"{path} answered {status}"
         else:
             send_with_errors(page, "main form[method=post]", case.form, case.status, untick=True)
+            tabs.changed(page)
         assert_the_page_we_want(page, variant, problems)
         return page
 

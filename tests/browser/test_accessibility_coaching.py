@@ -137,13 +137,14 @@ def tabs(browser, browser_context_args, states):
 def visit(tabs, coaching_server, ids):
     def _visit(case, variant, width=None):
         page, problems = tabs(case.who, variant, width)
-        problems.clear()
         path = case.path.format(**ids)
-        response = page.goto(coaching_server.url + with_plain(path, variant))
-        assert response is not None and response.status == 200, f"{path}: {response.status}"
+        url = coaching_server.url + with_plain(path, variant)
+        status = tabs.load(page, url, problems, fresh=case.form is not None)
+        assert status == 200, f"{path}: {status}"
         assert urlpath(page.url) == path.split("?")[0]
         if case.form is not None:
             send_with_errors(page, case.form_selector, case.form, case.status, error_shown=case.expect_error)
+            tabs.changed(page)
         assert_the_page_we_want(page, variant, problems)
         return page
 

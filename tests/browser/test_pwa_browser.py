@@ -844,7 +844,7 @@ def test_a_new_version_takes_over_whole(phone, server):
 
 def test_a_notification_reaches_the_phone_and_shows_its_kind_text(phone, make_app):
     """Server -> stand-in push service (decrypted there) -> the browser's service worker."""
-    from test_push import Phone, StandIn, add_route, subscribe
+    from push_support import Phone, StandIn, add_route, subscribe
 
     from webapp.labels import NOTIFICATION
 
