@@ -93,49 +93,37 @@ def log_in(page, base_url, username, password=DEMO_PASSWORD, first_path="/login"
 
 
 class Tabs:
-    """One browser context and page per (who, variant), reused by every case.
+    """One browser context and page per (who, variant, width), reused by every case.
 
-    A case's three checks run one after the other (``browser/conftest.py``
-    groups them): the page is loaded once, at 390 px for axe, then narrowed
-    to 320 px for the scroll and tap-target checks, instead of loaded three
-    times. A page that sent a form is loaded afresh for the next check.
+    Each case still loads its page afresh; reusing the context only saves
+    setting one up and loading the static files again (it keeps the suite fast).
     ``state_of(who)`` gives that person's saved log-in (None: logged out).
     """
 
     def __init__(self, browser, context_args, state_of):
         self.browser, self.context_args, self.state_of = browser, context_args, state_of
         self.opened = {}
-        self.showing = {}  # page -> (url, status) of the load it still shows
 
     def __call__(self, who, variant, width):
-        key = (who, variant)
+        key = (who, variant, width)
         if key not in self.opened:
             args = dict(self.context_args)
+            if width:
+                args["viewport"] = {"width": width, "height": 800}
             state = self.state_of(who)
             if state is not None:
                 args["storage_state"] = state
             page = self.browser.new_context(**args).new_page()
             self.opened[key] = (page, csp_errors(page))
-        page, problems = self.opened[key]
-        size = {"width": width, "height": 800} if width else self.context_args["viewport"]
-        if page.viewport_size != size:
-            page.set_viewport_size(size)
-        return page, problems
+        return self.opened[key]
 
-    def load(self, page, url, problems, fresh=False):
-        """Open ``url`` in the tab, unless it shows that page as loaded already
-        (and ``fresh`` does not ask for a new load); the answer's status."""
-        if fresh or self.showing.get(page, (None,))[0] != url:
-            problems.clear()
-            response = page.goto(url)
-            assert response is not None, f"no answer from {url}"
-            self.showing[page] = (url, response.status)
-            return response.status
-        return self.showing[page][1]
-
-    def changed(self, page):
-        """The tab sent a form: its next case loads its page again."""
-        self.showing.pop(page, None)
+    @staticmethod
+    def load(page, url, problems):
+        """Load ``url`` afresh in the tab; the answer's status."""
+        problems.clear()
+        response = page.goto(url)
+        assert response is not None, f"no answer from {url}"
+        return response.status
 
     def close(self):
         for page, _problems in self.opened.values():

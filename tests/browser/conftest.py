@@ -63,7 +63,7 @@ def pytest_generate_tests(metafunc):
 
     Class scope orders the tests case by case (axe, scroll, tap targets of one
     page, then the next), and the xdist group keeps a case's checks on one
-    worker: ``Tabs`` then loads each page once for its three checks.
+    worker, so each worker opens the tabs of fewer people.
     """
     if metafunc.cls is not None and issubclass(metafunc.cls, PageChecks):
         grouped = [

@@ -129,13 +129,12 @@ def visit(tabs, shared_live_server, paths):
         page, problems = tabs(case.who, variant, width)
         path = paths(case)
         url = shared_live_server.url + with_plain(path, variant)
-        status = tabs.load(page, url, problems, fresh=case.form is not None)
+        status = tabs.load(page, url, problems)
         assert urlpath(page.url) == path.split("?")[0], f"{path} sent us to {page.url}"
         if case.form is None:
             assert status == case.status, f"{path} answered {status}"
         else:
             send_with_errors(page, "main form[method=post]", case.form, case.status, untick=True)
-            tabs.changed(page)
         assert_the_page_we_want(page, variant, problems)
         return page
 

@@ -139,12 +139,11 @@ def visit(tabs, coaching_server, ids):
         page, problems = tabs(case.who, variant, width)
         path = case.path.format(**ids)
         url = coaching_server.url + with_plain(path, variant)
-        status = tabs.load(page, url, problems, fresh=case.form is not None)
+        status = tabs.load(page, url, problems)
         assert status == 200, f"{path}: {status}"
         assert urlpath(page.url) == path.split("?")[0]
         if case.form is not None:
             send_with_errors(page, case.form_selector, case.form, case.status, error_shown=case.expect_error)
-            tabs.changed(page)
         assert_the_page_we_want(page, variant, problems)
         return page
 

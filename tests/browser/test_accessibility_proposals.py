@@ -136,7 +136,7 @@ def visit(tabs, shared_live_server, ids):
         page, problems = tabs(case.who, variant, width)
         path = ids(case)
         url = shared_live_server.url + with_plain(path, variant)
-        status = tabs.load(page, url, problems, fresh=bool(case.form or case.post))
+        status = tabs.load(page, url, problems)
         assert urlpath(page.url) == path.split("?")[0], f"{path} sent us to {page.url}"
         if case.post:
             token = page.locator("input[name=csrf_token]").first.get_attribute("value")
@@ -144,12 +144,10 @@ def visit(tabs, shared_live_server, ids):
                 page.evaluate(POST_FORM, [case.post, token])
             assert posted.value.status == case.status
             page.wait_for_load_state()
-            tabs.changed(page)
         elif case.form is None:
             assert status == case.status, f"{path} answered {status}"
         else:
             send_with_errors(page, "main form[method=post][novalidate]", case.form, case.status, button="last")
-            tabs.changed(page)
         assert_the_page_we_want(page, variant, problems)
         return page
 
