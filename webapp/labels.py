@@ -93,6 +93,7 @@ NOTIFICATION = {
     "appointment_answer": _l("A participant answered about an appointment."),
     "caseload_added": _l("A participant was added to your caseload."),
     "coach_changed": _l("You have a new coach."),
+    "coach_assigned": _l("You have a coach now. You can send your coach a message."),
     "proposal_threshold": _l("A proposal you support has enough votes. The municipality will look at it."),
     "proposal_changes_asked": _l("The municipality asked you to change your proposal."),
     "proposal_comment": _l("Someone wrote something about your proposal."),

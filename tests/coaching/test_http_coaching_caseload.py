@@ -423,7 +423,7 @@ def test_the_municipality_finds_residents_and_sees_who_has_no_coach(app, client)
     execute(app, "UPDATE users SET coach_id = NULL WHERE username = 'bewoner2'")
     sign_in(client, "gemeente")
     body = page(client.get("/gemeente/caseloads"))
-    assert "Henk" in body[body.index(t(app, "Residents without a coach")) :]
+    assert "Henk" in body[body.index(t(app, "Waiting for a coach")) :]
     found = page(client.get("/gemeente/caseloads?q=fatima"))
     assert "Fatima" in found and "Sanne de Vries" in found
     assert "Moet ik iets meenemen" not in found

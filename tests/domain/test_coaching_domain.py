@@ -368,3 +368,37 @@ def test_a_start_code_expires_after_fourteen_days(db):
         accounts.redeem_start_code(db, code, "een lange zin")
     assert error.value.reason == "expired"
     assert startcodes.VALID_DAYS == 14
+
+
+# --- waiting for a coach ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (date(2026, 12, 7), date(2026, 12, 7), 0),  # the same Monday
+        (date(2026, 12, 7), date(2026, 12, 8), 1),  # Monday to Tuesday
+        (date(2026, 12, 11), date(2026, 12, 14), 1),  # Friday to Monday: the weekend does not count
+        (date(2026, 12, 12), date(2026, 12, 13), 0),  # Saturday to Sunday
+        (date(2026, 12, 7), date(2026, 12, 14), 5),  # a whole week
+        (date(2026, 12, 7), date(2026, 12, 28), 15),  # three weeks
+        (date(2026, 12, 9), date(2026, 12, 21), 8),  # Wednesday to Monday, a week later
+        (date(2026, 12, 8), date(2026, 12, 1), 0),  # an end before the start
+    ],
+)
+def test_working_days_between_counts_monday_to_friday(start, end, expected):
+    assert rules.working_days_between(start, end) == expected
+
+
+def test_working_days_between_agrees_with_counting_day_by_day():
+    start = date(2026, 1, 1)
+    for length in range(0, 40):
+        end = start + timedelta(days=length)
+        by_hand = sum(1 for n in range(1, length + 1) if (start + timedelta(days=n)).weekday() < 5)
+        assert rules.working_days_between(start, end) == by_hand
+
+
+def test_waiting_too_long_is_more_than_the_promised_working_days():
+    monday = date(2026, 12, 7)
+    assert not rules.waited_too_long(monday, date(2026, 12, 14), 5)  # exactly 5
+    assert rules.waited_too_long(monday, date(2026, 12, 15), 5)  # 6

@@ -307,9 +307,9 @@ def test_three_reports_hide_an_item():
 
 
 def test_settings_default_when_missing_or_wrong():
-    assert settings.read({}) == {"threshold": 25, "voting_days": 42, "vote_limit": 5}
-    stored = {"threshold": "3", "vote_limit": "abc", "voting_days": "0", "other": "1"}
-    assert settings.read(stored) == {"threshold": 3, "voting_days": 42, "vote_limit": 5}
+    assert settings.read({}) == {"threshold": 25, "voting_days": 42, "vote_limit": 5, "coach_days": 5}
+    stored = {"threshold": "3", "vote_limit": "abc", "voting_days": "0", "coach_days": "61", "other": "1"}
+    assert settings.read(stored) == {"threshold": 3, "voting_days": 42, "vote_limit": 5, "coach_days": 5}
 
 
 @pytest.mark.parametrize(

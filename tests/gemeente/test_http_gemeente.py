@@ -159,7 +159,11 @@ def _post_routes(app):
         (f"/gemeente/jobs/{DEMO_INTEREST_JOB}/placements/1/remove", {}, 303),
         (f"/gemeente/reports/comment/{comment}", {"action": "restore", "reason": "Is goed"}, 303),
         (f"/gemeente/reports/proposal/{OPEN_DE_HOVEN}", {"action": "remove", "reason": "Spam"}, 303),
-        ("/gemeente/settings", {"threshold": "30", "voting_days": "42", "vote_limit": "5"}, 303),
+        (
+            "/gemeente/settings",
+            {"threshold": "30", "voting_days": "42", "vote_limit": "5", "coach_days": "5"},
+            303,
+        ),
         ("/gemeente/settings/wage", {"valid_from": "2026-07-01", "amount": "15.00"}, 303),
     ]
 
@@ -541,7 +545,7 @@ def test_moderating_an_unknown_item_is_404(app, client):
 
 def test_settings_change_without_a_deploy(app, client):
     sign_in(client, "gemeente")
-    data = {"threshold": "3", "voting_days": "14", "vote_limit": "2"}
+    data = {"threshold": "3", "voting_days": "14", "vote_limit": "2", "coach_days": "8"}
     assert post_form(client, "/gemeente/settings", data).status_code == 303
     stored = {row["key"]: row["value"] for row in query(app, "SELECT key, value FROM settings")}
     assert stored == data
@@ -559,6 +563,9 @@ def test_settings_change_without_a_deploy(app, client):
         {"threshold": "25", "voting_days": "366", "vote_limit": "5"},
         {"threshold": "25", "voting_days": "42", "vote_limit": ""},
         {"threshold": "25", "voting_days": "42", "vote_limit": "99999999999999999999"},
+        {"threshold": "25", "voting_days": "42", "vote_limit": "5", "coach_days": "0"},
+        {"threshold": "25", "voting_days": "42", "vote_limit": "5", "coach_days": "61"},
+        {"threshold": "25", "voting_days": "42", "vote_limit": "5"},
     ],
 )
 def test_bad_settings_are_422_and_store_nothing(app, client, data):

@@ -12,8 +12,9 @@ from flask import g
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 
-from webapp.coaching.queries import AMSTERDAM, stamp_to_datetime, today_local
-from webapp.domain.coaching import local_start
+from webapp.coaching.queries import AMSTERDAM, coach_days, local_date_of, stamp_to_datetime, today_local
+from webapp.db import get_db
+from webapp.domain.coaching import local_start, working_days_between
 from webapp.i18n import per_locale
 
 
@@ -87,6 +88,38 @@ def long_date(value):
     if isinstance(value, str):
         value = datetime.fromisoformat(value[:10]).date()
     return dates.format_date(value, "d MMMM y", locale=_locale())
+
+
+def _as_day(value):
+    """A date from a date, an ISO date ('2026-12-01') or a stored UTC moment (its local day)."""
+    if isinstance(value, date):
+        return value
+    if "T" in value:
+        return local_date_of(value)
+    return date.fromisoformat(value[:10])
+
+
+def day_date(value):
+    """'10 December' (with the year when it is not this year); never 'today': for
+    sentences like 'Done on 10 December' that need a date."""
+    if not value:
+        return ""
+    day = _as_day(value)
+    pattern = "d MMMM" if day.year == _cache()["today"].year else "d MMMM y"
+    return dates.format_date(day, pattern, locale=_locale())
+
+
+def working_days_since(value):
+    """Working days from a date or stored moment up to today (Monday to Friday)."""
+    return working_days_between(_as_day(value), _cache()["today"])
+
+
+def coach_wait_days():
+    """The working days a resident usually waits for a coach (read once per request)."""
+    cache = _cache()
+    if "coach_days" not in cache:
+        cache["coach_days"] = coach_days(get_db())
+    return cache["coach_days"]
 
 
 def access_line(entry):
@@ -211,6 +244,7 @@ def init_app(app):
         when=when,
         appointment_when=appointment_when,
         long_date=long_date,
+        day_date=day_date,
     )
     app.jinja_env.globals.update(
         appointment_end=appointment_end,
@@ -222,4 +256,6 @@ def init_app(app):
         questions_text=questions_text,
         interest_answer_label=interest_answer_label,
         initials=initials,
+        working_days_since=working_days_since,
+        coach_wait_days=coach_wait_days,
     )

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from webapp.db import one, rows
 from webapp.domain import coaching as rules
+from webapp.domain import settings as settings_rules
 from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS
 from webapp.profile.queries import completeness
 
@@ -366,6 +367,12 @@ def coach_details(db, coach_id):
     return one(db, "SELECT phone, available FROM coach_details WHERE user_id = ?", (coach_id,))
 
 
+def coach_days(db):
+    """The working days a resident usually waits for a coach (a municipality's setting)."""
+    stored = one(db, "SELECT value FROM settings WHERE key = 'coach_days'")
+    return settings_rules.read({"coach_days": stored[0]} if stored else {})["coach_days"]
+
+
 # --- job interests -------------------------------------------------------------------
 
 
@@ -374,7 +381,8 @@ def interests_of(db, resident_id):
         db,
         f"""SELECT {JOB_COLUMNS}, interests.id AS interest_id, interests.status AS interest_status,
                    interests.message AS interest_message, interests.coach_answer,
-                   interests.coach_reason, interests.answered_at, interests.updated_at
+                   interests.coach_reason, interests.answered_at, interests.updated_at,
+                   interests.created_at AS interest_created_at
             FROM interests JOIN jobs ON jobs.id = interests.job_id {JOB_JOINS}
             WHERE interests.user_id = ?
             ORDER BY interests.status = 'open' DESC, interests.coach_answer IS NULL DESC,

@@ -244,6 +244,30 @@ def is_long_ago(days):
     return days is None or days > LONG_AFTER_DAYS
 
 
+# --- waiting for a coach -----------------------------------------------------------
+# A resident who signed up on their own has no coach until the municipality
+# gives them one; the municipality promises a number of working days
+# (the setting ``coach_days``), so the wait is counted the same way.
+
+
+def working_days_between(start, end):
+    """Monday to Friday days after ``start`` up to and including ``end`` (0 if none)."""
+    if end <= start:
+        return 0
+    days = (end - start).days
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    for offset in range(1, rest + 1):
+        if (start + timedelta(days=weeks * 7 + offset)).weekday() < 5:
+            count += 1
+    return count
+
+
+def waited_too_long(start, today, promised_days):
+    """True once a resident has waited longer than the working days the municipality promises."""
+    return working_days_between(start, today) > promised_days
+
+
 # --- contacts per month ----------------------------------------------------------
 
 

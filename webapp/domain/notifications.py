@@ -18,6 +18,7 @@ KINDS = {
     "appointment_answer": "i-calendar",
     "caseload_added": "i-people",
     "coach_changed": "i-user",
+    "coach_assigned": "i-user",
     "proposal_threshold": "i-vote",
     "proposal_changes_asked": "i-edit",
     "proposal_comment": "i-message",

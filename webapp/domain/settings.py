@@ -12,6 +12,7 @@ DEFAULTS = {
     "threshold": 25,  # votes a proposal needs to go to the municipality
     "voting_days": 42,  # how long a proposal is open for votes (6 weeks)
     "vote_limit": 5,  # votes a resident can have on open proposals at once
+    "coach_days": 5,  # working days a resident usually waits for a coach (residents read it)
 }
 
 # Sensible bounds: a typo (a threshold of 0, a year-long vote) is refused.
@@ -19,6 +20,7 @@ BOUNDS = {
     "threshold": (1, 10_000),
     "voting_days": (1, 365),
     "vote_limit": (1, 100),
+    "coach_days": (1, 60),
 }
 
 MAX_HOURLY_CENTS = 100_000  # EUR 1,000 an hour: anything above is a typo

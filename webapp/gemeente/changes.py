@@ -197,6 +197,7 @@ def reassign(db, resident_id, coach_id, by):
                    AND (link = ? OR link LIKE ?)""",
                 (now_iso(), resident["coach_id"], f"/caseload/{resident_id}", f"/caseload/{resident_id}#%"),
             )
-        notify(db, [resident_id], "coach_changed", "/coach")
+        # A first coach ends the wait the resident was told about; a new one replaces another.
+        notify(db, [resident_id], "coach_changed" if resident["coach_id"] else "coach_assigned", "/coach")
         notify(db, [coach_id], "caseload_added", f"/caseload/{resident_id}")
     return "done"

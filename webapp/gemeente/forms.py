@@ -282,6 +282,11 @@ class SettingsForm(FlaskForm):
         validators=[WholeNumber(*BOUNDS["vote_limit"], _l("Fill in a number from 1 to 100."))],
         description=_l("Applies at once. Votes already cast stay."),
     )
+    coach_days = StringField(
+        _l("Working days a resident usually waits for a coach"),
+        validators=[WholeNumber(*BOUNDS["coach_days"], _l("Fill in a number from 1 to 60."))],
+        description=_l("Residents without a coach read this number. Keep it true."),
+    )
 
 
 class MinimumWageForm(FlaskForm):

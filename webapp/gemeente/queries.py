@@ -255,15 +255,48 @@ def residents_named(db, search, limit):
 
 
 def residents_without_coach(db, limit):
-    """The newest residents nobody coaches yet."""
-    return rows(
+    """The residents waiting for a coach, who waited longest first, each with the
+    jobs they want (``interests``, oldest first) and when they signed up.
+
+    Waiting means: no coach, and able to log in. An account without a password
+    (a neighbour who only votes, a start code never used) was never told to wait."""
+    waiting = [
+        dict(row)
+        for row in rows(
+            db,
+            f"""SELECT {RESIDENT_COLUMNS}, residents.created_at AS signed_up_at
+                FROM users AS residents
+                LEFT JOIN users AS coaches ON coaches.id = residents.coach_id
+                WHERE residents.role = 'resident' AND residents.coach_id IS NULL
+                AND residents.password_hash IS NOT NULL
+                ORDER BY residents.created_at, residents.id LIMIT ?""",  # noqa: S608
+            (limit,),
+        )
+    ]
+    by_id = {row["id"]: row for row in waiting}
+    for row in waiting:
+        row["interests"] = []
+    if by_id:
+        marks = ",".join("?" * len(by_id))
+        for interest in rows(
+            db,
+            f"""SELECT interests.user_id, interests.created_at AS interest_created_at, {JOB_COLUMNS}
+                FROM interests JOIN jobs ON jobs.id = interests.job_id {JOB_JOINS}
+                WHERE interests.status = 'open' AND interests.user_id IN ({marks})
+                ORDER BY interests.created_at, interests.id""",  # noqa: S608
+            tuple(by_id),
+        ):
+            by_id[interest["user_id"]]["interests"].append(interest)
+    return waiting
+
+
+def waiting_for_coach(db):
+    """How many residents have no coach yet: the workspace's menu shows it."""
+    return one(
         db,
-        f"""SELECT {RESIDENT_COLUMNS} FROM users AS residents
-            LEFT JOIN users AS coaches ON coaches.id = residents.coach_id
-            WHERE residents.role = 'resident' AND residents.coach_id IS NULL
-            ORDER BY residents.created_at DESC LIMIT ?""",  # noqa: S608
-        (limit,),
-    )
+        """SELECT COUNT(*) FROM users
+           WHERE role = 'resident' AND coach_id IS NULL AND password_hash IS NOT NULL""",
+    )[0]
 
 
 def caseload_totals(db):

@@ -29,9 +29,22 @@ from webapp.web import safe_next
 
 PER_PAGE = 25
 JOB_STATUSES = ("draft", "open", "closed")
-SETTING_KEYS = ("threshold", "voting_days", "vote_limit")
+SETTING_KEYS = ("threshold", "voting_days", "vote_limit", "coach_days")
 SHOWN = 20  # residents a caseload search shows
 SEARCH_MAX = 60
+
+
+@bp.context_processor
+def _workspace_menu():
+    """The workspace's menu shows how many residents wait for a coach (asked once, when drawn)."""
+    cache = {}
+
+    def waiting_for_coach():
+        if "count" not in cache:
+            cache["count"] = queries.waiting_for_coach(get_db())
+        return cache["count"]
+
+    return {"waiting_for_coach": waiting_for_coach}
 
 
 # --- the overview: a few figures and charts, numbers as text too ---------------------------
@@ -431,6 +444,7 @@ def caseloads():
         found=found,
         without=queries.residents_without_coach(db, SHOWN),
         totals=queries.caseload_totals(db),
+        coach_days=proposal_queries.read_settings(db)["coach_days"],
         error=error,
         shown=SHOWN,
     ), status

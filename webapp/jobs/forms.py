@@ -92,3 +92,9 @@ class InterestForm(FlaskForm):
         description=_l("For example: when you can start, or what you would like to ask."),
     )
     client_id = ClientIdField()
+
+    def __init__(self, *args, has_coach=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Without a coach yet, the message waits for the coach the municipality gives.
+        if not has_coach:
+            self.message.label.text = _l("A short message for the coach you will get (not required)")

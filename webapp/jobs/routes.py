@@ -62,7 +62,7 @@ def _job_context(db, job, form=None):
     if profile is not None and not profile.is_empty:
         fit = matching.assess(profile, queries.as_fact(job))
     if form is None:
-        form = InterestForm()
+        form = InterestForm(has_coach=_has_coach())
         if interest and interest["status"] == "open":
             form.message.data = interest["message"]
     return {
@@ -74,6 +74,11 @@ def _job_context(db, job, form=None):
         "withdraw_form": EmptyForm(),
         "minimum": queries.minimum_wage(db),
     }
+
+
+def _has_coach():
+    """False only for a resident nobody coaches yet: their texts name the municipality."""
+    return not (current_user.is_authenticated and current_user.is_resident and not current_user.coach_id)
 
 
 @bp.get("/jobs/<int:job_id>")
@@ -88,14 +93,18 @@ def detail(job_id):
 def interest(job_id):
     db = get_db()
     job = _visible_job(db, job_id)
-    form = InterestForm()
+    form = InterestForm(has_coach=_has_coach())
     if not form.validate_on_submit():
         return _interest_answer(db, job, form, 422)
     outcome = changes.show_interest(
         db, current_user.id, job, form.client_id.data or None, (form.message.data or "").strip()
     )
     if outcome == "stored":
-        return _interest_answer(db, job, None, 200, _("Your coach can now see that you want this job."))
+        if _has_coach():
+            stored = _("Your coach can now see that you want this job.")
+        else:
+            stored = _("The municipality can now see that you want this job.")
+        return _interest_answer(db, job, None, 200, stored)
     if outcome == "id_used_elsewhere":
         form.message.errors.append(ID_USED_ELSEWHERE)
     else:
