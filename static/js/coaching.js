@@ -1,20 +1,32 @@
-/* Messages with your coach: send with Enter, keep the thread tidy, rest when hidden.
+/* Messages with your coach: send with Enter (with a real keyboard), keep the
+   thread tidy, rest when hidden.
    The thread works without this file: a plain form and a reload. */
 (function () {
   "use strict";
 
   function textarea(form) { return form && form.querySelector("textarea"); }
 
+  // Enter sends only with a mouse or touchpad and, so, a physical keyboard:
+  // a phone has no Shift and Enter, so there Enter makes a new line and the
+  // button sends (a half-written message never goes out by accident).
+  var finePointer = window.matchMedia ? window.matchMedia("(hover: hover) and (pointer: fine)") : null;
+  function enterSends() { return !!(finePointer && finePointer.matches); }
+
   function showEnterHints(root) {
+    var show = enterSends();
     (root || document).querySelectorAll(".message-form__enter").forEach(function (hint) {
-      hint.hidden = false;
+      hint.hidden = !show;
     });
+  }
+  if (finePointer && finePointer.addEventListener) {
+    finePointer.addEventListener("change", function () { showEnterHints(); });
   }
 
   // Enter sends; Shift and Enter make a new line; typing with an input method
   // (isComposing) is left alone.
   document.addEventListener("keydown", function (event) {
     var box = event.target;
+    if (!enterSends()) { return; }
     if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.altKey ||
         event.ctrlKey || event.metaKey) { return; }
     if (!box.matches || !box.matches("#message-form textarea")) { return; }
