@@ -126,7 +126,11 @@ def test_coach_and_resident_side_by_side(browser, browser_context_args, live_ser
     resident_context.close()
 
 
-def test_enter_sends_and_shift_enter_makes_a_new_line(page, live_server):
+def test_enter_sends_and_shift_enter_makes_a_new_line(browser, browser_context_args, live_server):
+    # With a physical keyboard (a mouse or touchpad: a fine pointer that hovers).
+    desktop = {**browser_context_args, "is_mobile": False, "has_touch": False}
+    context = browser.new_context(**desktop)
+    page = context.new_page()
     log_in(page, live_server.url, "bewoner")
     page.goto(live_server.url + "/messages")
     expect(page.locator(".message-form__enter")).to_be_visible()
@@ -143,6 +147,60 @@ def test_enter_sends_and_shift_enter_makes_a_new_line(page, live_server):
     expect(last.locator(".message__body")).to_have_text("Eerste regel\ntweede regel")
     expect(page.locator("#body")).to_be_focused()
     expect(page.locator("#body")).to_have_value("")
+    context.close()
+
+
+def test_on_a_phone_enter_makes_a_new_line_and_the_button_sends(page, live_server):
+    """390 x 844 with touch: no Shift on a phone's keyboard, so Enter never sends
+    half a message; the hint about Enter is not shown."""
+    log_in(page, live_server.url, "bewoner")
+    page.goto(live_server.url + "/messages")
+    assert page.evaluate("matchMedia('(hover: hover) and (pointer: fine)').matches") is False
+    expect(page.locator(".message-form__enter")).to_be_hidden()
+    before = page.locator("#thread-messages .message").count()
+    box = page.locator("#body")
+    box.tap()
+    box.type("Eerste regel")
+    box.press("Enter")
+    box.type("tweede regel")
+    page.wait_for_timeout(300)
+    expect(page.locator("#thread-messages .message")).to_have_count(before)
+    expect(box).to_have_value("Eerste regel\ntweede regel")
+    page.locator("#message-form button[type=submit]").tap()
+    expect(page.locator("#thread-messages .message")).to_have_count(before + 1)
+    expect(page.locator("#thread-messages .message").last.locator(".message__body")).to_have_text(
+        "Eerste regel\ntweede regel"
+    )
+
+
+def test_the_read_aloud_button_does_not_make_a_message_taller(page, live_server):
+    """A compact icon button in the message's corner, a 44 px target with a name."""
+    log_in(page, live_server.url, "bewoner")
+    page.goto(live_server.url + "/messages")
+    buttons = page.locator("#thread-messages .message .read-aloud")
+    expect(buttons.first).to_be_visible()  # Chromium can speak: the buttons are there
+    rows = page.locator("#thread-messages .message")
+    assert buttons.count() == rows.count()
+    name = t("Read aloud")
+    for index in range(rows.count()):
+        row = rows.nth(index)
+        button = row.locator(".read-aloud")
+        box = button.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44  # a full tap target
+        assert box["width"] <= 56  # an icon, not a word
+        expect(button).to_have_accessible_name(name)
+        # Each row is no taller than its text: who, the message, the time (and "read").
+        lines = row.evaluate(
+            """row => Array.from(row.children).filter(c => !c.classList.contains('read-aloud'))
+                      .reduce((sum, c) => sum + c.getBoundingClientRect().height, 0)"""
+        )
+        padding = row.evaluate(
+            "row => { const s = getComputedStyle(row);"
+            " return parseFloat(s.paddingTop) + parseFloat(s.paddingBottom)"
+            " + parseFloat(s.borderTopWidth) + parseFloat(s.borderBottomWidth); }"
+        )
+        height = row.bounding_box()["height"]
+        assert height <= max(lines + padding, 44 + 8) + 1, (index, height, lines)
 
 
 def test_a_long_message_is_refused_in_place_and_kept(page, live_server):
