@@ -11,7 +11,16 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from browser_support import csp_errors, log_in, query, t
+from browser_support import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    assert_tap_targets,
+    csp_errors,
+    log_in,
+    nt,
+    query,
+    t,
+)
 from playwright.sync_api import expect
 
 from webapp.coaching.queries import today_local
@@ -251,3 +260,45 @@ def test_polls_rest_while_the_tab_is_hidden(page, live_server):
 
 def urlpath(url):
     return re.sub(r"^https?://[^/]+", "", url).split("?")[0].split("#")[0]
+
+
+def test_my_coach_without_a_coach_explains_the_wait(page, live_server):
+    """Henk as if he signed up on his own: /coach and /messages say in two
+    sentences that the municipality gives a coach, and how long that takes;
+    no empty thread, no message box that goes nowhere."""
+    import sqlite3
+
+    connection = sqlite3.connect(live_server.app.config["DATABASE"])
+    with connection:
+        henk = connection.execute("SELECT id FROM users WHERE username = 'bewoner2'").fetchone()[0]
+        connection.execute("UPDATE users SET coach_id = NULL WHERE id = ?", (henk,))
+        connection.execute("DELETE FROM messages WHERE resident_id = ?", (henk,))
+        connection.execute("DELETE FROM appointments WHERE resident_id = ?", (henk,))
+    connection.close()
+    problems = csp_errors(page)
+    log_in(page, live_server.url, "bewoner2")
+    wait = nt(
+        "The municipality gives you a coach within about %(num)d working day, and you hear it here in the app.",
+        "The municipality gives you a coach within about %(num)d working days, and you hear it here in the app.",
+        5,
+    )
+    for path in ("/coach", "/messages"):
+        page.goto(live_server.url + path)
+        notice = page.locator("#no-coach")
+        expect(notice).to_be_visible()
+        expect(notice).to_have_text(f"{t('You do not have a coach yet.')} {wait}")
+        assert notice.bounding_box()["y"] < 844  # on the first screen
+        expect(page.locator("#message-form")).to_have_count(0)
+        expect(page.locator("#thread-empty")).to_have_count(0)
+        for untrue in (
+            t("Messages with %(name)s", name=t("Your coach")),
+            t("You have no appointments coming up. Your coach plans them with you."),
+            t("There is nothing in the plan yet. Add a first goal together."),
+        ):
+            expect(page.locator("main")).not_to_contain_text(untrue)
+        assert_no_axe_violations(page)
+        assert_tap_targets(page, minimum=3)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(live_server.url + "/coach")
+    assert_no_horizontal_scroll(page)
+    assert problems == []
