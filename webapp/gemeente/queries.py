@@ -306,7 +306,7 @@ def caseload_totals(db):
                   (SELECT COUNT(*) FROM users WHERE role = 'resident'
                    AND coach_id IS NOT NULL) AS coached,
                   (SELECT COUNT(*) FROM users WHERE role = 'resident'
-                   AND coach_id IS NULL) AS without""",
+                   AND coach_id IS NULL AND password_hash IS NOT NULL) AS without""",
     )
 
 
