@@ -92,3 +92,9 @@ def test_rank_says_which_jobs_fit_without_explaining():
     ranked = rank(profile, [job(id=1, demands=("evening",)), job(id=2)])
     assert [(f.job.id, f.fits_you) for f in ranked] == [(2, True), (1, False)]
     assert all(f.misfits == [] for f in ranked)
+
+
+def test_a_page_names_the_blocking_reasons_first():
+    profile = Profile(hours_max=8, limits=frozenset({"evening"}))
+    fit = assess(profile, job(hours=12, demands=("evening",)))
+    assert [reason.code for reason in fit.misfits_worst_first] == ["limit", "too_many_hours"]

@@ -103,6 +103,11 @@ class Fit:
         """The reasons this job does not fit at all (only when explained)."""
         return [reason for reason in self.misfits if reason.code in BLOCKING]
 
+    @property
+    def misfits_worst_first(self):
+        """What does not fit, the reasons that block first: what a page says first."""
+        return self.blockers + [reason for reason in self.misfits if reason.code not in BLOCKING]
+
 
 def assess(profile, job, explain=True):
     """Score ``job`` for ``profile``; with ``explain``, also say why.
