@@ -6,6 +6,7 @@ so ranking 2,000 jobs costs one tiny query plus arithmetic.
 """
 
 import threading
+from bisect import bisect_left
 from datetime import date
 
 from flask import current_app
@@ -156,7 +157,8 @@ def list_jobs(db, profile, wants, sort, page, per_page):
     if matched:
         standing = matching.standings(profile)
         chosen = matching.order(profile, chosen, standing, newest_first=not by_fit)
-        fit_count = sum(1 for job in chosen if standing(job)[0])
+        # Every job that fits comes first: the first that does not is found by halving.
+        fit_count = bisect_left(chosen, True, key=lambda job: not standing(job)[0])
         misfit_count = len(chosen) - fit_count
     start = (page - 1) * per_page
     page_rows = jobs_by_ids(db, [job.id for job in chosen[start : start + per_page]])
