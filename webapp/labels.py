@@ -124,6 +124,13 @@ def names(table, codes, lower=False):
     return format_list(words, locale=locale.language if locale else "nl")
 
 
+def days_in_sentence(codes):
+    """Days inside a sentence: 'maandag en dinsdag' (Dutch writes them small),
+    'Monday and Tuesday' (English keeps the capital)."""
+    locale = get_locale()
+    return names(DAY, codes, lower=not (locale and locale.language == "en"))
+
+
 def hours_label(hours):
     return ngettext("%(num)d hour a week", "%(num)d hours a week", hours)
 
@@ -153,10 +160,10 @@ def reason_text(reason, job_buurt=""):
         return _("In %(buurt)s: further than you want to travel", buurt=job_buurt)
     if code == "too_many_hours":
         return _("%(hours)d hours, more than the %(most)d you wanted", hours=values[0], most=values[1])
-    if code == "weekend":
-        return _("You said: no weekend work")
     if code == "days_off":
-        return _("Also on days you cannot work: %(days)s", days=names(DAY, values))
+        return _("Also on days you cannot work: %(days)s", days=days_in_sentence(values))
+    if code == "days_none":
+        return _("Only on days you cannot work: %(days)s", days=days_in_sentence(values))
     if code == "limit":
         return _("You said you cannot do this: %(thing)s", thing=LIMIT[values[0]])
     raise ValueError(f"unknown reason {code}")

@@ -9,6 +9,7 @@ from flask import current_app, has_request_context, request, url_for
 from flask_babel import format_currency, format_date
 
 from webapp import labels
+from webapp.domain import jobs as job_rules
 from webapp.domain import wage
 from webapp.domain.vocab import CATEGORIES, DAYS, LIMITS, SKILLS, split_codes
 from webapp.i18n import current_choice
@@ -69,6 +70,15 @@ def date_iso(text):
     return format_date(date.fromisoformat(text[:10]), "long")
 
 
+def job_start(job):
+    """A job's start day in the reader's words; ``""`` once that day has
+    passed (the page says "as soon as possible"); ``None`` without a day."""
+    if not job["start_date"]:
+        return None
+    day = job_rules.start_day(job["start_date"], date.today())
+    return format_date(day, "long") if day else ""
+
+
 def current_path():
     """This page's path and query, for a switcher's 'come back here'."""
     query = request.query_string.decode("latin-1")
@@ -81,6 +91,7 @@ def init_app(app):
         job_text=job_text,
         job_wage=job_wage,
         day_names=day_names,
+        job_start=job_start,
         labels=labels,
         reason_text=labels.reason_text,
         hours_label=labels.hours_label,

@@ -90,9 +90,10 @@ def test_too_many_hours_is_a_misfit_with_both_numbers():
     assert fit.score < 0
 
 
-def test_weekend_work_for_someone_without_weekend_days():
+def test_weekend_work_for_someone_without_weekend_days_names_the_day():
     fit = assess(Profile(days=WEEKDAYS), job(days=frozenset({"fri", "sat"})))
-    assert codes(fit) == ([], ["weekend"])
+    assert fit.misfits == [Reason("days_off", ("sat",))]
+    assert fit.fits_you
 
 
 def test_other_days_off_are_named_in_week_order():
@@ -131,6 +132,12 @@ def test_each_thing_someone_cannot_do_is_a_misfit():
     profile = Profile(limits=frozenset({"heavy_lifting", "outdoors"}))
     fit = assess(profile, job(demands=("outdoors", "heavy_lifting", "early")))
     assert fit.misfits == [Reason("limit", ("outdoors",)), Reason("limit", ("heavy_lifting",))]
+
+
+def test_a_job_on_no_day_someone_can_work_names_all_its_days():
+    fit = assess(Profile(days=frozenset({"mon", "tue"})), job(days=frozenset({"sat", "wed"})))
+    assert fit.misfits == [Reason("days_none", ("wed", "sat"))]
+    assert not fit.fits_you
 
 
 def test_a_limit_outweighs_a_liked_category_in_the_ranking():

@@ -2,7 +2,7 @@
 
 import random
 
-from webapp.domain.matching import Job, Profile, assess, order, rank
+from webapp.domain.matching import Job, Profile, assess, order, rank, standings
 from webapp.domain.vocab import CATEGORIES, DAYS, LIMITS, SKILLS
 
 
@@ -57,11 +57,31 @@ def test_order_and_rank_match_assess_and_the_tie_rules():
         jobs = _jobs(rng, 120)
         expected = sorted(
             jobs,
-            key=lambda job: (assess(profile, job).score, job.created_at, job.id),
+            key=lambda job: (
+                assess(profile, job).fits_you,
+                assess(profile, job).score,
+                job.created_at,
+                job.id,
+            ),
             reverse=True,
         )
         assert [job.id for job in order(profile, jobs)] == [job.id for job in expected]
         ranked = rank(profile, jobs)
         assert [fit.job.id for fit in ranked] == [job.id for job in expected]
         assert all(fit.score == assess(profile, fit.job).score for fit in ranked)
+        assert all(fit.fits_you == assess(profile, fit.job).fits_you for fit in ranked)
         assert all(fit.fits == [] and fit.misfits == [] for fit in ranked)
+
+
+def test_newest_first_keeps_the_jobs_that_fit_first():
+    rng = random.Random(5)
+    for _ in range(30):
+        profile = _profile(rng)
+        jobs = _jobs(rng, 80)
+        expected = sorted(
+            jobs,
+            key=lambda job: (assess(profile, job).fits_you, job.created_at, job.id),
+            reverse=True,
+        )
+        got = order(profile, jobs, standings(profile), newest_first=True)
+        assert [job.id for job in got] == [job.id for job in expected]

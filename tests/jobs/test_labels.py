@@ -13,6 +13,7 @@ SAMPLE_VALUES = {
     "skill": ("cooking", "gardening"),
     "language": ("ar",),
     "days_off": ("tue", "sat"),
+    "days_none": ("wed", "sat"),
     "limit": ("heavy_lifting",),
 }
 
@@ -46,8 +47,8 @@ def test_every_reason_has_text_in_every_language(app, locale, code):
 def test_reasons_are_translated_to_dutch(app):
     with app.test_request_context("/?lang=nl"):
         app.preprocess_request()
-        text = labels.reason_text(Reason("weekend"), "")
-    assert text != "You said: no weekend work"
+        text = labels.reason_text(Reason("buurt"), "")
+    assert text != "In your own buurt"
 
 
 def test_plain_dutch_falls_back_to_standard_dutch_not_english(app):
@@ -67,9 +68,29 @@ def test_a_remembered_reason_keeps_each_language_apart(app):
     for lang in ("en", "nl", "en"):
         with app.test_request_context(f"/?lang={lang}&plain=0"):
             app.preprocess_request()
-            texts.append(labels.reason_text(Reason("weekend"), ""))
-    assert texts[0] == texts[2] == "You said: no weekend work"
+            texts.append(labels.reason_text(Reason("wijk"), ""))
+    assert texts[0] == texts[2] == "In your own wijk"
     assert texts[1] != texts[0]
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("nl", "Alleen op dagen dat je niet kunt werken: woensdag en zaterdag"),
+        ("en", "Only on days you cannot work: Wednesday and Saturday"),
+    ],
+)
+def test_days_inside_a_reason_are_small_in_dutch_only(app, locale, expected):
+    with app.test_request_context(f"/?lang={locale}&plain=0"):
+        app.preprocess_request()
+        assert labels.reason_text(Reason("days_none", ("wed", "sat")), "") == expected
+
+
+def test_some_days_off_say_also_and_name_only_those_days(app):
+    with app.test_request_context("/?lang=en&plain=0"):
+        app.preprocess_request()
+        text = labels.reason_text(Reason("days_off", ("wed",)), "")
+    assert text == "Also on days you cannot work: Wednesday"
 
 
 def test_every_notification_kind_has_words():

@@ -77,6 +77,19 @@ def placement_refusal(status, places, places_filled, already_placed):
     return None
 
 
+def start_day(start_date, today):
+    """The day to show as a job's start, or ``None``: "as soon as possible".
+
+    A start date already past is no promise anyone can keep; from then on
+    the job starts as soon as someone is placed. ``start_date`` is an ISO date
+    (as stored) or a ``date``.
+    """
+    if not start_date:
+        return None
+    day = start_date if isinstance(start_date, date) else date.fromisoformat(str(start_date)[:10])
+    return day if day >= today else None
+
+
 def may_publish(status):
     return status == "draft"
 

@@ -7,10 +7,10 @@ reason is all the ranking knows. The web layer turns reasons into text.
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from webapp.domain.vocab import WEEKEND
+from webapp.domain.vocab import DAYS
 
-# What each kind of reason is worth. A thing someone said they cannot do
-# weighs more than anything that fits, so such a job sinks below the rest.
+# What each kind of reason is worth. Within each part of the list (jobs
+# that fit, then jobs that do not) the score decides the order.
 WEIGHTS = {
     "category": 30,
     "buurt": 20,
@@ -21,11 +21,16 @@ WEIGHTS = {
     "language": 8,
     "too_far": -30,
     "too_many_hours": -20,
-    "weekend": -20,
-    "days_off": -20,
+    "days_off": -20,  # some of the job's days fit, not all
+    "days_none": -40,  # none of the job's days fit
     "limit": -40,  # per demand the person cannot meet
 }
 MAX_SKILLS = 3
+
+# A job with one of these reasons does not fit at all: it is on no day the
+# person can work, further than they want to travel, or asks something they
+# said they cannot do. Such a job is never shown above one that fits.
+BLOCKING = frozenset({"days_none", "too_far", "limit"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,17 @@ class Fit:
     score: int = 0
     fits: list = field(default_factory=list)
     misfits: list = field(default_factory=list)
+    fits_you: bool = True  # False: a ``BLOCKING`` reason; see ``blockers``
+
+    @property
+    def blockers(self):
+        """The reasons this job does not fit at all (only when explained)."""
+        return [reason for reason in self.misfits if reason.code in BLOCKING]
+
+    @property
+    def misfits_worst_first(self):
+        """What does not fit, the reasons that block first: what a page says first."""
+        return self.blockers + [reason for reason in self.misfits if reason.code not in BLOCKING]
 
 
 def assess(profile, job, explain=True):
@@ -104,6 +120,7 @@ def assess(profile, job, explain=True):
     score = 0
     fits = []
     misfits = []
+    fits_you = True
 
     if job.category in profile.categories:
         score += WEIGHTS["category"]
@@ -118,6 +135,7 @@ def assess(profile, job, explain=True):
                 fits.append(Reason("buurt"))
         elif profile.travel == "buurt" or (profile.travel == "wijk" and not same_wijk):
             score += WEIGHTS["too_far"]
+            fits_you = False
             if explain:
                 misfits.append(Reason("too_far"))
         elif same_wijk:
@@ -141,10 +159,11 @@ def assess(profile, job, explain=True):
             score += WEIGHTS["days"]
             if explain:
                 fits.append(Reason("days"))
-        elif off <= WEEKEND and not (profile.days & WEEKEND):
-            score += WEIGHTS["weekend"]
+        elif off == job.days:
+            score += WEIGHTS["days_none"]
+            fits_you = False
             if explain:
-                misfits.append(Reason("weekend"))
+                misfits.append(Reason("days_none", tuple(sorted(off, key=_day_order))))
         else:
             score += WEIGHTS["days_off"]
             if explain:
@@ -167,52 +186,64 @@ def assess(profile, job, explain=True):
     for demand in job.demands:
         if demand in profile.limits:
             score += WEIGHTS["limit"]
+            fits_you = False
             if explain:
                 misfits.append(Reason("limit", (demand,)))
 
-    return Fit(job, score, fits, misfits)
+    return Fit(job, score, fits, misfits, fits_you)
 
 
 def _day_order(day):
-    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(day)
+    return DAYS.index(day)
 
 
 def rank(profile, jobs):
-    """Jobs best first, each with its score (no reasons); ties as in ``order``."""
-    score = scorer(profile)
-    return [Fit(job, score(job)) for job in order(profile, jobs, score)]
+    """Jobs best first, each with its score and whether it fits (no reasons);
+    ties as in ``order``."""
+    standing = standings(profile)
+    ranked = []
+    for job in order(profile, jobs, standing):
+        fits, score = standing(job)
+        ranked.append(Fit(job, score, fits_you=fits))
+    return ranked
 
 
-def order(profile, jobs, score=None):
-    """The jobs best first; ties go to the newest job, then the highest id.
+def order(profile, jobs, standing=None, *, newest_first=False):
+    """The jobs that fit, then the jobs that do not (``BLOCKING``).
 
-    Three stable sorts, least important key first: plain keys, no tuple or
-    ``Fit`` per job, so ranking thousands of jobs per request leaves little
-    for the garbage collector.
+    Within each part the best score comes first (or, with ``newest_first``,
+    the newest job); ties go to the newest job, then the highest id.
+    Stable sorts, least important key first: plain keys, no ``Fit`` per job,
+    so ranking thousands of jobs per request leaves little for the garbage
+    collector.
     """
-    score = score or scorer(profile)
+    standing = standing or standings(profile)
     ordered = sorted(jobs, key=_job_id, reverse=True)
     ordered.sort(key=_created_at, reverse=True)
-    ordered.sort(key=score, reverse=True)
+    if newest_first:
+        ordered.sort(key=lambda job: standing(job)[0], reverse=True)
+    else:
+        ordered.sort(key=standing, reverse=True)  # (fits_you, score): a fit always first
     return ordered
 
 
-def scorer(profile):
-    """``job -> score`` for ``profile``, scoring each kind of job once.
+def standings(profile):
+    """``job -> (fits_you, score)`` for ``profile``, assessing each kind of job once.
 
-    Jobs alike in all but id and age score the same (one description is often
+    Jobs alike in all but id and age stand the same (one description is often
     posted in several buurten).
     """
-    scores = {}
+    known = {}
 
-    def score(job):
+    def standing(job):
         kind = _kind(job)
-        value = scores.get(kind)
+        value = known.get(kind)
         if value is None:
-            value = scores[kind] = assess(profile, job, explain=False).score
+            fit = assess(profile, job, explain=False)
+            value = known[kind] = (fit.fits_you, fit.score)
         return value
 
-    return score
+    return standing
 
 
 _job_id = attrgetter("id")

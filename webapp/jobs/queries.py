@@ -6,6 +6,7 @@ so ranking 2,000 jobs costs one tiny query plus arithmetic.
 """
 
 import threading
+from bisect import bisect_left
 from datetime import date
 
 from flask import current_app
@@ -124,22 +125,59 @@ def interest_of(db, user_id, job_id):
     return one(db, "SELECT * FROM interests WHERE user_id = ? AND job_id = ?", (user_id, job_id))
 
 
+# What the job list shows when its filters are not valid.
+NO_JOBS = {
+    "jobs": [],
+    "misfit_jobs": [],
+    "fits": {},
+    "total": 0,
+    "by_fit": False,
+    "fit_count": None,
+    "misfit_count": None,
+}
+
+
 def list_jobs(db, profile, wants, sort, page, per_page):
-    """One page of jobs: best fit first for a resident with a profile, else newest."""
+    """One page of jobs. For a resident with a profile: the jobs that fit
+    (best fit first, or newest first with ``sort`` 'new') in ``jobs``, then
+    on the same or later pages those that do not in ``misfit_jobs``, never
+    mixed; without a profile, all newest first in ``jobs``.
+
+    ``fit_count`` and ``misfit_count`` split all ``total`` jobs found
+    (``None`` without a profile).
+    """
     # The facts are kept per database file: tests run several apps in one process.
     facts = open_job_facts(db, current_app.config["DATABASE"])
     text = wants.pop("q")
     ids = search_ids(db, text) if text else None
     chosen = filter_facts(facts, ids=ids, **wants)
-    by_fit = profile is not None and not profile.is_empty and sort != "new"
-    if by_fit:
-        chosen = matching.order(profile, chosen)
+    matched = profile is not None and not profile.is_empty
+    by_fit = matched and sort != "new"
+    fit_count = misfit_count = None
+    if matched:
+        standing = matching.standings(profile)
+        chosen = matching.order(profile, chosen, standing, newest_first=not by_fit)
+        # Every job that fits comes first: the first that does not is found by halving.
+        fit_count = bisect_left(chosen, True, key=lambda job: not standing(job)[0])
+        misfit_count = len(chosen) - fit_count
     start = (page - 1) * per_page
     page_rows = jobs_by_ids(db, [job.id for job in chosen[start : start + per_page]])
     fits = {}
-    if profile is not None and not profile.is_empty:
+    misfit_rows = []
+    if matched:
         fits = {row["id"]: matching.assess(profile, as_fact(row)) for row in page_rows}
-    return {"jobs": page_rows, "fits": fits, "total": len(chosen), "by_fit": by_fit}
+        # ``order`` put every job that fits before the first that does not.
+        misfit_rows = [row for row in page_rows if not fits[row["id"]].fits_you]
+        page_rows = [row for row in page_rows if fits[row["id"]].fits_you]
+    return {
+        "jobs": page_rows,
+        "misfit_jobs": misfit_rows,
+        "fits": fits,
+        "total": len(chosen),
+        "by_fit": by_fit,
+        "fit_count": fit_count,
+        "misfit_count": misfit_count,
+    }
 
 
 def interests_of(db, user_id):

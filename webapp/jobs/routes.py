@@ -24,11 +24,11 @@ def index():
     per_page = current_app.config["JOBS_PER_PAGE"]
     page = 1
     status = 200
-    result = {"jobs": [], "fits": {}, "total": 0, "by_fit": False}
+    result = queries.NO_JOBS
     if form.validate():
         page = form.page.data or 1
         result = queries.list_jobs(db, profile, form.wants(), form.sort.data, page, per_page)
-        if page > 1 and not result["jobs"]:
+        if page > 1 and not (result["jobs"] or result["misfit_jobs"]):
             status = 404
     else:
         status = 400
