@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from webapp.auth.queries import find_login, user_row
 from webapp.auth.users import check_password, hash_password
 from webapp.db import now_iso, one, write_transaction
-from webapp.domain import startcodes
+from webapp.domain import startcodes, usernames
 
 
 def create_user(
@@ -44,18 +44,31 @@ def create_user(
 
 
 def sign_up(db, *, username, display_name, email, password):
-    """A new resident's account: its id, or None when the name is somebody else's."""
-    try:
-        return create_user(
-            db,
-            username=username,
-            role="resident",
-            display_name=display_name,
-            email=email,
-            password=password,
-        )
-    except sqlite3.IntegrityError:
-        return _same_signup_again(db, username, email, password)
+    """A new resident's account: its id, or None when the name is somebody else's.
+
+    Without a username (None) the first free one made from ``display_name``
+    is taken: 'anna', else 'anna2' ... A double tap finds its own account
+    under any of them.
+    """
+    names = [username] if username else usernames.candidates(usernames.from_name(display_name))
+    password_hash = hash_password(password)  # slow on purpose: once, not per name
+    for name in names:
+        try:
+            return create_user(
+                db,
+                username=name,
+                role="resident",
+                display_name=display_name,
+                email=email,
+                password_hash=password_hash,
+            )
+        except sqlite3.IntegrityError:
+            same = _same_signup_again(db, name, email, password)
+            if same is not None:
+                return same
+            if email and find_login(db, email) is not None:
+                return None  # the e-mail address is somebody else's: no name helps
+    return None
 
 
 def _same_signup_again(db, username, email, password):

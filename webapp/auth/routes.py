@@ -21,6 +21,7 @@ from webapp.db import get_db
 from webapp.extensions import limiter, login_manager
 from webapp.forms import EmptyForm
 from webapp.i18n import changes as language_changes
+from webapp.profile import queries as profile_queries
 from webapp.web import is_htmx, no_store, safe_next
 
 
@@ -63,7 +64,13 @@ def _limit(name):
 
 
 def _home_for(user):
-    return url_for("jobs.index") if user.is_resident else url_for("main.home")
+    """Where a person lands after logging in: a resident who has answered
+    nothing yet starts with the first questions, else sees the jobs."""
+    if not user.is_resident:
+        return url_for("main.home")
+    if profile_queries.is_empty(get_db(), user.id):
+        return url_for("profile.start")
+    return url_for("jobs.index")
 
 
 def _carry_language_choice(user_id):
@@ -149,15 +156,16 @@ def signup():
         db = get_db()
         user_id = changes.sign_up(
             db,
-            username=form.username.data,
+            username=form.chosen_username(),
             display_name=form.display_name.data or "",
             email=form.email.data or None,
             password=form.password.data,
         )
         if user_id:
-            login_user(User(queries.user_row(db, user_id)))
+            user = User(queries.user_row(db, user_id))
+            login_user(user)
             _carry_language_choice(user_id)
-            flash(_("Welcome. Your account is ready."), "success")
+            flash(_("Welcome. Your account is ready. Your username is %(name)s.", name=user.username), "success")
             return redirect(url_for("profile.start"), code=303)
         form.username.errors.append(_("Someone already uses this username or e-mail address. Choose another one."))
     return render_template("auth/signup.html", form=form), 422 if form.errors else 200
