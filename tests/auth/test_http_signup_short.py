@@ -1,6 +1,8 @@
 """Sign-up on one short screen (a username made from the name, the password once),
 and where a resident lands after signing up or logging in."""
 
+import re
+
 import pytest
 from http_support import count, csrf_token, log_in, page, post_form, query, scalar, sign_in, t
 
@@ -66,16 +68,50 @@ def test_an_email_address_in_use_is_refused_with_a_made_username(app, client):
     assert count(app, "users") == users
 
 
-def test_a_double_tap_with_a_made_username_makes_one_account(app):
+def _signup_form(client):
+    """The CSRF token and the form's own random key, as the page gives them."""
+    body = page(client.get("/signup"))
+    token = re.search(r'name="csrf_token" value="([^"]+)"', body).group(1)
+    attempt = re.search(r'name="attempt" type="hidden" value="([^"]+)"', body).group(1)
+    return token, attempt
+
+
+def _double_tap(app, data):
     client = app.test_client()
-    token = csrf_token(client, "/signup")
+    token, attempt = _signup_form(client)
     cookie = client.get_cookie("session").value
     answers = []
     for _ in range(2):
-        client.set_cookie("session", cookie)
-        answers.append(client.post("/signup", data={**SHORT, "csrf_token": token}))
+        client.set_cookie("session", cookie)  # the browser has not seen an answer yet
+        answers.append(client.post("/signup", data={**data, "csrf_token": token, "attempt": attempt}))
+    return answers
+
+
+@pytest.mark.parametrize("username", ["", "anna.de.vries"])  # left empty, or as the script filled it in
+def test_a_double_tap_with_a_made_username_makes_one_account(app, username):
+    answers = _double_tap(app, {**SHORT, "username": username})
     assert [answer.status_code for answer in answers] == [303, 303]
     assert usernames(app) == ["anna.de.vries"]
+
+
+def test_two_people_with_the_same_name_and_password_get_two_accounts(app):
+    """Same name, same password, no e-mail, a minute apart: not a double tap."""
+    first, second = app.test_client(), app.test_client()
+    for client in (first, second):
+        token, attempt = _signup_form(client)
+        response = client.post("/signup", data={**SHORT, "csrf_token": token, "attempt": attempt})
+        assert response.status_code == 303
+    assert sorted(usernames(app)) == ["anna.de.vries", "anna.de.vries2"]
+    whose = [client.get("/profile/export").get_json()["account"]["username"] for client in (first, second)]
+    assert whose == ["anna.de.vries", "anna.de.vries2"]
+
+
+def test_the_account_keeps_only_a_hash_of_the_form_key(app):
+    client = app.test_client()
+    token, attempt = _signup_form(client)
+    client.post("/signup", data={**SHORT, "csrf_token": token, "attempt": attempt})
+    stored = scalar(app, "SELECT signup_key FROM users WHERE username = 'anna.de.vries'")
+    assert stored and attempt not in stored and len(stored) == 64
 
 
 def test_the_password_rules_still_hold(app, client):

@@ -72,6 +72,8 @@ class SignupForm(FlaskForm):
         _l("E-mail address (not required)"),
         validators=[Optional(), AtMost(200), email_rules],
     )
+    # A random key per form: a double tap sends it twice (see auth.changes.sign_up).
+    attempt = HiddenField(validators=[Optional(), AtMost(100)])
 
     def validate_username(self, field):
         if field.data:

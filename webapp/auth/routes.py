@@ -1,5 +1,7 @@
 """The pages for accounts: log in, log out, sign up, activate with a start code."""
 
+import secrets
+
 from flask import (
     abort,
     current_app,
@@ -152,6 +154,8 @@ def signup():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = SignupForm()
+    if not form.attempt.data:
+        form.attempt.data = secrets.token_urlsafe(16)
     if form.validate_on_submit():
         db = get_db()
         user_id = changes.sign_up(
@@ -160,6 +164,7 @@ def signup():
             display_name=form.display_name.data or "",
             email=form.email.data or None,
             password=form.password.data,
+            attempt=form.attempt.data,
         )
         if user_id:
             user = User(queries.user_row(db, user_id))
