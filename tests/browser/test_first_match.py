@@ -10,7 +10,15 @@ a drop-down is two taps). Every touch goes through ``Walk.tap``.
 """
 
 import pytest
-from browser_support import csp_errors, nt, query, t
+from browser_support import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    assert_tap_targets,
+    csp_errors,
+    nt,
+    query,
+    t,
+)
 from playwright.sync_api import expect
 
 from webapp.domain.usernames import suggestion
@@ -190,3 +198,32 @@ def test_the_password_can_be_shown_and_hidden(page, live_server):
     button.tap()
     expect(password).to_have_attribute("type", "password")
     expect(password).to_have_value(PASSWORD)
+
+
+def test_the_screens_of_the_walk_are_accessible(page, live_server):
+    """axe at 390 x 844, no horizontal scroll and 44 px targets at 320 px, on the
+    sign-up (with its show button), the first questions and the list with its banner."""
+    base = live_server.url
+
+    def check():
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert_no_axe_violations(page)
+        page.set_viewport_size({"width": 320, "height": 640})
+        assert_no_horizontal_scroll(page)
+        assert_tap_targets(page)
+        page.set_viewport_size({"width": 390, "height": 844})
+
+    page.goto(base + "/signup")
+    page.locator("#display_name").fill(NAME)
+    page.locator("#password").fill(PASSWORD)
+    expect(page.locator("button.show-password")).to_be_visible()
+    check()
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(base + "/profile/start")
+    check()
+    page.locator("label.choice", has_text=HOME_BUURT).click()
+    page.locator("label.choice", has=page.locator("input[name=work][value=elderly]")).click()
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(base + "/jobs")
+    expect(page.locator(".more-questions a")).to_be_visible()
+    check()

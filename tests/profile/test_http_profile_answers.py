@@ -166,3 +166,12 @@ def test_an_earlier_profile_still_counts_its_answers(app, client):
     assert expected > 0
     assert answered(client) == expected
     assert scalar(app, "SELECT nothing_chosen FROM profiles WHERE user_id = ?", (user_id(app, "bewoner"),)) == ""
+
+
+def test_the_coach_sees_nothing_as_her_answer_too(app, client):
+    sign_in(client, "bewoner2")
+    save(client, "limits", None)
+    coach = app.test_client()
+    sign_in(coach, "coach")
+    body = page(coach.get(f"/caseload/{user_id(app, 'bewoner2')}"))
+    assert t(app, NOTHING) in body
