@@ -33,14 +33,19 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 def migrations():
     """The whole schema: the core tables, then each area's tables in the order
-    they first ran (proposals, coaching, the phone app). A new area with tables
-    goes at the end."""
+    they first ran (proposals, coaching, the phone app, then the profile's and
+    the accounts' changes to their core tables). A new area with tables goes
+    at the end."""
     from webapp import db
+    from webapp.auth import schema as auth
     from webapp.coaching import schema as coaching
+    from webapp.profile import schema as profile
     from webapp.proposals import schema as proposals
     from webapp.pwa import schema as pwa
 
-    return db.migration_set(proposals.MIGRATIONS, coaching.MIGRATIONS, pwa.MIGRATIONS)
+    return db.migration_set(
+        proposals.MIGRATIONS, coaching.MIGRATIONS, pwa.MIGRATIONS, profile.MIGRATIONS, auth.MIGRATIONS
+    )
 
 
 def create_app(test_config=None):

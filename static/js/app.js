@@ -24,3 +24,45 @@
     if (fresh) { fresh.setAttribute("tabindex", "-1"); fresh.focus({ preventScroll: true }); }
   });
 })();
+
+/* Sign-up: a username made from the name, and a button to show the password. */
+(function () {
+  "use strict";
+  // The same rule as webapp/domain/usernames.py (suggestion): keep them in step.
+  function suggestion(name) {
+    var bare = (name || "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    var base = bare.replace(/[^a-z0-9]+/g, ".").replace(/^\.+|\.+$/g, "").slice(0, 30).replace(/\.+$/, "");
+    if (base.length < 2) { return ""; }
+    return base.length >= 3 ? base : base + "1";
+  }
+
+  document.querySelectorAll("[data-username-from]").forEach(function (box) {
+    var username = box.querySelector("input");
+    var name = document.getElementById(box.getAttribute("data-username-from"));
+    if (!username || !name) { return; }
+    // Only while the person has not typed a username of their own.
+    var own = username.value !== "" && username.value !== suggestion(name.value);
+    username.addEventListener("input", function () { own = username.value !== ""; });
+    name.addEventListener("input", function () {
+      if (!own) { username.value = suggestion(name.value); }
+    });
+  });
+
+  document.querySelectorAll("[data-show-password]").forEach(function (box) {
+    var input = box.querySelector("input[type=password]");
+    if (!input) { return; }
+    var show = box.getAttribute("data-show-label");
+    var hide = box.getAttribute("data-hide-label");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button show-password";
+    button.textContent = show;
+    button.setAttribute("aria-controls", input.id);
+    button.addEventListener("click", function () {
+      var hidden = input.type === "password";
+      input.type = hidden ? "text" : "password";
+      button.textContent = hidden ? hide : show;
+    });
+    input.insertAdjacentElement("afterend", button);
+  });
+})();

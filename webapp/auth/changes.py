@@ -1,12 +1,13 @@
 """Writing accounts and start codes; shared by routes, the CLI, coaching and the seed."""
 
+import hashlib
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from webapp.auth.queries import find_login, user_row
 from webapp.auth.users import check_password, hash_password
 from webapp.db import now_iso, one, write_transaction
-from webapp.domain import startcodes
+from webapp.domain import startcodes, usernames
 
 
 def create_user(
@@ -21,13 +22,14 @@ def create_user(
     coach_id=None,
     lang=None,
     plain=None,
+    signup_key=None,
 ):
     if password is not None:
         password_hash = hash_password(password)
     cursor = db.execute(
         """INSERT INTO users (username, email, display_name, password_hash, role,
-                              coach_id, lang, plain, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                              coach_id, lang, plain, created_at, signup_key)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             username.strip(),
             email or None,
@@ -38,35 +40,64 @@ def create_user(
             lang,
             plain,
             now_iso(),
+            signup_key,
         ),
     )
     return cursor.lastrowid
 
 
-def sign_up(db, *, username, display_name, email, password):
-    """A new resident's account: its id, or None when the name is somebody else's."""
-    try:
-        return create_user(
-            db,
-            username=username,
-            role="resident",
-            display_name=display_name,
-            email=email,
-            password=password,
-        )
-    except sqlite3.IntegrityError:
-        return _same_signup_again(db, username, email, password)
+def signup_key(attempt):
+    """What an account keeps of its sign-up form's random key (a hash), or None."""
+    return hashlib.sha256(attempt.encode()).hexdigest() if attempt else None
 
 
-def _same_signup_again(db, username, email, password):
+def sign_up(db, *, username, display_name, email, password, attempt=None):
+    """A new resident's account: its id, or None when the name is somebody else's.
+
+    Without a username (None) the first free one made from ``display_name``
+    is taken: 'anna', else 'anna2' ... ``attempt`` is the form's random key:
+    a double tap sends the same one and finds its own account under any of
+    those names, while another Anna with the same password gets the next one.
+    """
+    made = not username
+    names = usernames.candidates(usernames.from_name(display_name)) if made else [username]
+    password_hash = hash_password(password)  # slow on purpose: once, not per name
+    for name in names:
+        try:
+            return create_user(
+                db,
+                username=name,
+                role="resident",
+                display_name=display_name,
+                email=email,
+                password_hash=password_hash,
+                signup_key=signup_key(attempt),
+            )
+        except sqlite3.IntegrityError:
+            # A made name without the form's key cannot tell a double tap from
+            # somebody else: it never opens an existing account.
+            if not (made and not attempt):
+                same = _same_signup_again(db, name, email, password, signup_key(attempt) if made else None)
+                if same is not None:
+                    return same
+            if email and find_login(db, email) is not None:
+                return None  # the e-mail address is somebody else's: no name helps
+    return None
+
+
+def _same_signup_again(db, username, email, password, key=None):
     """A double tap sends the form twice: the second finds the first's account.
 
     It counts as the same sign-up only if it is a resident's account of a few
     minutes old with the same e-mail address and password; anything else is
-    somebody else's name (sign-up never opens a coach's account).
+    somebody else's name (sign-up never opens a coach's account). For a
+    username made from the name, the form's key (its hash, ``key``) must
+    match too: the same name and password may well be two people.
     """
     row = find_login(db, username)
     if not row or row["role"] != "resident":
+        return None
+    if key is not None and row["signup_key"] != key:
         return None
     if (row["email"] or "").lower() != (email or "").strip().lower():
         return None

@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
+from webapp.domain import usernames
 from webapp.forms import AtMost, NoControlCharacters
 
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,40}$")
@@ -55,21 +56,41 @@ class LoginForm(FlaskForm):
 
 
 class SignupForm(FlaskForm):
+    """One short screen: a name, a username made from it, the password once."""
+
     display_name = StringField(
         _l("What may we call you?"),
         validators=[Optional(), AtMost(60), NoControlCharacters()],
-        description=_l("Your first name is enough. You may leave this empty."),
+        description=_l("Your first name is enough."),
     )
     username = StringField(
         _l("Choose a username"),
-        validators=[DataRequired(message=_l("Choose a username.")), username_rules],
-        description=_l("You use it to log in. For example: anna.jansen"),
+        description=_l("You use it to log in. If you leave it empty, we make one from your name."),
     )
+    password = new_password_fields()[0]
     email = EmailField(
         _l("E-mail address (not required)"),
         validators=[Optional(), AtMost(200), email_rules],
     )
-    password, confirm = new_password_fields()
+    # A random key per form: a double tap sends it twice (see auth.changes.sign_up).
+    attempt = HiddenField(validators=[Optional(), AtMost(100)])
+
+    def validate_username(self, field):
+        if field.data:
+            username_rules(self, field)
+        elif not usernames.suggestion(self.display_name.data):
+            raise ValidationError(_l("Choose a username."))
+
+    def chosen_username(self):
+        """The username typed, or None to let sign-up make one from the name.
+
+        The suggestion the page filled in counts as not typed, so another
+        resident with the same name gets the next free one ('anna2').
+        """
+        typed = self.username.data or ""
+        if not typed or typed == usernames.suggestion(self.display_name.data):
+            return None
+        return typed
 
 
 class ActivateForm(FlaskForm):

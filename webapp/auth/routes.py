@@ -1,5 +1,7 @@
 """The pages for accounts: log in, log out, sign up, activate with a start code."""
 
+import secrets
+
 from flask import (
     abort,
     current_app,
@@ -21,6 +23,7 @@ from webapp.db import get_db
 from webapp.extensions import limiter, login_manager
 from webapp.forms import EmptyForm
 from webapp.i18n import changes as language_changes
+from webapp.profile import queries as profile_queries
 from webapp.web import is_htmx, no_store, safe_next
 
 
@@ -63,7 +66,13 @@ def _limit(name):
 
 
 def _home_for(user):
-    return url_for("jobs.index") if user.is_resident else url_for("main.home")
+    """Where a person lands after logging in: a resident who has answered
+    nothing yet starts with the first questions, else sees the jobs."""
+    if not user.is_resident:
+        return url_for("main.home")
+    if profile_queries.is_empty(get_db(), user.id):
+        return url_for("profile.start")
+    return url_for("jobs.index")
 
 
 def _carry_language_choice(user_id):
@@ -145,19 +154,23 @@ def signup():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = SignupForm()
+    if not form.attempt.data:
+        form.attempt.data = secrets.token_urlsafe(16)
     if form.validate_on_submit():
         db = get_db()
         user_id = changes.sign_up(
             db,
-            username=form.username.data,
+            username=form.chosen_username(),
             display_name=form.display_name.data or "",
             email=form.email.data or None,
             password=form.password.data,
+            attempt=form.attempt.data,
         )
         if user_id:
-            login_user(User(queries.user_row(db, user_id)))
+            user = User(queries.user_row(db, user_id))
+            login_user(user)
             _carry_language_choice(user_id)
-            flash(_("Welcome. Your account is ready."), "success")
+            flash(_("Welcome. Your account is ready. Your username is %(name)s.", name=user.username), "success")
             return redirect(url_for("profile.start"), code=303)
         form.username.errors.append(_("Someone already uses this username or e-mail address. Choose another one."))
     return render_template("auth/signup.html", form=form), 422 if form.errors else 200

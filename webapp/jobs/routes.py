@@ -12,7 +12,7 @@ from webapp.forms import EmptyForm
 from webapp.idempotency import ID_USED_ELSEWHERE
 from webapp.jobs import bp, changes, queries
 from webapp.jobs.forms import InterestForm, JobFilterForm
-from webapp.profile.queries import resident_profile
+from webapp.profile.queries import questions_left, resident_profile
 from webapp.web import is_htmx, page_or_partial, safe_next
 
 
@@ -41,6 +41,7 @@ def index():
         profile=profile,
         page=page,
         last_page=last_page,
+        questions_left=questions_left(db, current_user),
         **result,
     )
 

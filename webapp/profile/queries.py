@@ -3,6 +3,7 @@
 from webapp.db import one
 from webapp.domain import matching
 from webapp.domain.vocab import split_codes
+from webapp.profile import steps
 
 LIST_FIELDS = ("categories", "days", "limits", "skills", "languages")
 
@@ -44,24 +45,29 @@ def as_matching_profile(row):
 
 
 def completeness(row):
-    """How many of the profile's questions have an answer: (answered, total)."""
-    if row is None:
-        return 0, 8
-    answered = sum(
-        1
-        for value in (
-            row["home_buurt_id"],
-            row["hours_max"],
-            row["travel"],
-            row["categories"],
-            row["days"],
-            row["limits"],
-            row["skills"],
-            row["languages"],
-        )
-        if value
-    )
-    return answered, 8
+    """How many of the profile's questions have an answer: (answered, total).
+
+    Saving "nothing" where that means something ("I can do all of this")
+    counts as an answer; only a skipped question does not.
+    """
+    return len(steps.STEPS) - len(steps.unanswered(row)), len(steps.STEPS)
+
+
+def questions_left(db, user):
+    """For a resident who has begun their profile: (how many questions are open,
+    the first open step), or None (not a resident, not begun, or all answered)."""
+    if not (user.is_authenticated and user.is_resident):
+        return None
+    row = profile_row(db, user.id)
+    if as_matching_profile(row).is_empty:
+        return None
+    left = steps.unanswered(row)
+    return (len(left), left[0]) if left else None
+
+
+def is_empty(db, user_id):
+    """Has this resident answered nothing yet (where to send them after logging in)?"""
+    return as_matching_profile(profile_row(db, user_id)).is_empty
 
 
 def personal_data(db, user_id):
@@ -71,6 +77,6 @@ def personal_data(db, user_id):
         return {"profile": None}
     data = dict(profile)
     data.pop("user_id", None)
-    for column in LIST_FIELDS:
+    for column in (*LIST_FIELDS, "nothing_chosen"):
         data[column] = list(split_codes(data[column]))
     return {"profile": data}

@@ -24,10 +24,40 @@ def overview():
     return render_template("profile/overview.html", summary=summary, answered=answered, total=total)
 
 
-@bp.get("/start")
+@bp.route("/start", methods=["GET", "POST"])
 @resident_required
 def start():
-    return render_template("profile/start.html", first=steps.STEPS[0], count=len(steps.STEPS))
+    """The four questions that rank most, on one screen; then straight to the jobs."""
+    db = get_db()
+    row = profile_row(db, current_user.id)
+    the_places = places(db)
+    options = {step.key: steps.options(step, the_places) for step in steps.FIRST_STEPS}
+    chosen = {step.key: steps.current_answers(step, row) for step in steps.FIRST_STEPS}
+    form = EmptyForm()
+    errors = {}
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        values = {}
+        for step in steps.FIRST_STEPS:
+            sent = request.form.getlist(step.key)
+            chosen[step.key] = [value[:40] for value in sent]
+            value, error = steps.first_answer(step, sent, options[step.key])
+            if error:
+                errors[step.key] = error
+            values[step.column] = value
+        if not errors:
+            changes.save_answers(db, current_user.id, values, {step.key: False for step in steps.FIRST_STEPS})
+            return redirect(url_for("jobs.index"), code=303)
+    return render_template(
+        "profile/start.html",
+        first_steps=steps.FIRST_STEPS,
+        options=options,
+        chosen=chosen,
+        errors=errors,
+        form=form,
+        places=the_places,
+    ), 422 if errors else 200
 
 
 @bp.route("/<key>", methods=["GET", "POST"])
@@ -61,7 +91,7 @@ def step(key):
         if error is None and value is None:
             error = _("Choose one of the options in the list.")
         if error is None:
-            changes.save_answer(db, current_user.id, {step.column: value})
+            changes.save_answers(db, current_user.id, {step.column: value}, {step.key: not chosen})
             return _go_on(after, back_to_overview, saved=True)
     return render_template(
         "profile/step.html",

@@ -17,6 +17,9 @@ class Step:
     question: object
     hint: object
     icon: str
+    # How the answer reads when a resident saves this step with nothing
+    # chosen; None where choosing nothing is no answer (then it is an error).
+    nothing: object = None
 
 
 STEPS = (
@@ -62,6 +65,7 @@ STEPS = (
         _l("Is there something you cannot do?"),
         _l("Choose what is hard for you. Then we do not show you that work first."),
         "i-info",
+        nothing=_l("Nothing: I can do all of this"),
     ),
     Step(
         "skills",
@@ -82,6 +86,10 @@ STEPS = (
 )
 
 BY_KEY = {step.key: step for step in STEPS}
+
+# The four questions that weigh most in the ranking, asked together on the
+# first screen; the list of jobs comes right after them.
+FIRST_STEPS = STEPS[:4]
 
 
 def options(step, places=()):
@@ -107,9 +115,26 @@ def problem(step, chosen):
         return _("Choose one of the options in the list.")
     if not step.many and len(chosen) != 1:
         return _("Choose one answer, or skip this question.")
-    if step.many and not chosen and step.key != "limits":
+    if step.many and not chosen and step.nothing is None:
         return _("Choose at least one answer, or skip this question.")
     return None
+
+
+def first_answer(step, chosen, options):
+    """(value to store, error) for one of the first questions, asked together.
+
+    There a question left open is skipped, never an error: nothing chosen
+    stores "not answered" (None, or '' for a list).
+    """
+    if not chosen:
+        return ("" if step.many else None), None
+    error = problem(step, chosen)
+    if error:
+        return None, error
+    value = stored_value(step, {"options": options, "chosen": chosen})
+    if value is None:
+        return None, _("Choose one of the options in the list.")
+    return value, None
 
 
 def neighbours(step):
@@ -133,6 +158,26 @@ def stored_value(step, answers):
     return int(value) if step.key in ("buurt", "hours") else value
 
 
+def chose_nothing(step, row):
+    """Did the resident save ``step`` with nothing chosen (an answer where that means something)?"""
+    return (
+        step.nothing is not None
+        and row is not None
+        and row[step.column] in (None, "")
+        and step.key in vocab.split_codes(row["nothing_chosen"])
+    )
+
+
+def is_answered(step, row):
+    """Answered: something chosen, or nothing chosen where that is an answer. Skipped is not."""
+    return row is not None and (row[step.column] not in (None, "") or chose_nothing(step, row))
+
+
+def unanswered(row):
+    """The steps still open, in the order a resident sees them."""
+    return [step for step in STEPS if not is_answered(step, row)]
+
+
 def current_answers(step, row):
     """The stored answer as a list of option values, for pre-filling a step."""
     if row is None or row[step.column] in (None, ""):
@@ -143,6 +188,8 @@ def current_answers(step, row):
 
 def answer_text(step, row):
     """A resident's answer to one step in words, or None when not answered."""
+    if chose_nothing(step, row):
+        return str(step.nothing)
     if row is None or row[step.column] in (None, ""):
         return None
     value = row[step.column]
