@@ -9,6 +9,7 @@ from flask import current_app, has_request_context, request, url_for
 from flask_babel import format_currency, format_date
 
 from webapp import labels
+from webapp.db import JOB_PLAIN_TEXTS
 from webapp.domain import wage
 from webapp.domain.vocab import CATEGORIES, DAYS, LIMITS, SKILLS, split_codes
 from webapp.i18n import current_choice
@@ -33,13 +34,22 @@ def static_url(filename):
 
 
 def job_text(job, field):
-    """A job's text in the reader's language; the plain summary in plain mode."""
+    """A job's text in the reader's language, in plain language in plain mode.
+
+    A plain text not written yet falls back to the standard text in the same
+    language, then to Dutch. A row without the plain columns (a short query
+    that only needs the title) shows the standard text.
+    """
     lang, plain = current_choice()
-    if plain and field == "summary":
-        text = job[f"plain_{lang}"] or job["plain_nl"]
-        if text:
-            return text
-    return job[f"{field}_{lang}"] or job[f"{field}_nl"]
+    names = [f"{field}_{lang}", f"{field}_nl"]
+    if plain:
+        plain_field = JOB_PLAIN_TEXTS[field]
+        names = [f"{plain_field}_{lang}", names[0], f"{plain_field}_nl", names[1]]
+    keys = job.keys()
+    for name in names:
+        if name in keys and job[name]:
+            return job[name]
+    return ""
 
 
 def money(cents):
