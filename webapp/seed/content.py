@@ -1443,6 +1443,20 @@ DEMO_INTEREST = (
 )
 
 
+def plain_job_pages(lang="nl"):
+    """``(title, texts)`` for every demo job: its own words in plain language,
+    in the order its page shows them (title, summary, tasks, team, problem)."""
+    templates = {t["key"]: t for t in JOB_TEMPLATES}
+    names = {b["key"]: b["name"] for b in BUURTEN}
+    pages = []
+    for template_key, buurt_key, _offset in DEMO_JOBS:
+        t = templates[template_key]
+        fields = ("title_plain", "plain", "tasks_plain", "team_plain", "problem_plain")
+        texts = [t[f"{field}_{lang}"].format(buurt=names[buurt_key]) for field in fields]
+        pages.append((texts[0], texts))
+    return pages
+
+
 # --------------------------------------------------------------- checking
 
 TEXT_FIELDS = JOB_TEXT_FIELDS
