@@ -123,6 +123,25 @@ def names(table, codes, lower=False):
     return format_list(words, locale=locale.language if locale else "nl")
 
 
+def day_names(codes, start_of_sentence=False):
+    """The days in week order, as words inside a sentence.
+
+    Dutch writes days with a small letter ("16 uur: maandag en dinsdag");
+    English keeps its capitals. ``start_of_sentence`` capitalises the first.
+    """
+    chosen = set(codes)
+    words = [str(DAY[day]) for day in DAY if day in chosen]
+    if not words:
+        return ""
+    locale = get_locale()
+    language = locale.language if locale else "nl"
+    if language == "nl":
+        words = [word.lower() for word in words]
+        if start_of_sentence:
+            words[0] = words[0][:1].upper() + words[0][1:]
+    return format_list(words, locale=language)
+
+
 def hours_label(hours):
     return ngettext("%(num)d hour a week", "%(num)d hours a week", hours)
 

@@ -11,7 +11,7 @@ from flask_babel import format_currency, format_date
 from webapp import labels
 from webapp.db import JOB_PLAIN_TEXTS
 from webapp.domain import wage
-from webapp.domain.vocab import CATEGORIES, DAYS, LIMITS, SKILLS, split_codes
+from webapp.domain.vocab import CATEGORIES, LIMITS, SKILLS, split_codes
 from webapp.i18n import current_choice
 
 _static_urls = {}
@@ -70,13 +70,15 @@ def job_wage(job, minimum):
 
 
 def day_names(codes):
-    chosen = set(split_codes(codes))
-    return labels.names(labels.DAY, [day for day in DAYS if day in chosen])
+    """A job's days inside a sentence ("16 uur per week: maandag en dinsdag")."""
+    return labels.day_names(split_codes(codes))
 
 
 def date_iso(text):
     """A stored ISO date as the reader's language writes it."""
-    return format_date(date.fromisoformat(text[:10]), "long")
+    # An explicit pattern: Babel's "long" for English is "December 2, 2026".
+    # Our readers write the day first in both languages ("2 December 2026").
+    return format_date(date.fromisoformat(text[:10]), "d MMMM y")
 
 
 def current_path():

@@ -150,6 +150,8 @@ def answer_text(step, row):
         return f"{row['buurt_name']} ({row['wijk_name']})"
     if step.key == "hours":
         return _("At most %(num)d hours a week", num=value)
+    if step.key == "days":
+        return labels.day_names(vocab.split_codes(value), start_of_sentence=True)
     table = {
         "work": labels.CATEGORY,
         "days": labels.DAY,
