@@ -73,8 +73,8 @@ DAY = {
 }
 
 TRAVEL = {
-    "buurt": _l("Only in my own buurt"),
-    "wijk": _l("In my own wijk"),
+    "buurt": _l("Only in my own neighbourhood"),
+    "wijk": _l("In my own district"),
     "town": _l("Anywhere in town"),
 }
 
@@ -156,9 +156,9 @@ def reason_text(reason, job_buurt=""):
     if code == "category":
         return _("You like this kind of work: %(kind)s", kind=CATEGORY[values[0]])
     if code == "buurt":
-        return _("In your own buurt")
+        return _("In your own neighbourhood")
     if code == "wijk":
-        return _("In your own wijk")
+        return _("In your own district")
     if code == "hours":
         return _("%(hours)d hours, you wanted at most %(most)d", hours=values[0], most=values[1])
     if code == "days":

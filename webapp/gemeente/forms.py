@@ -155,7 +155,9 @@ class JobForm(FlaskForm):
             AnyOf(list(vocab.CATEGORIES), message=INVALID_CHOICE),
         ],
     )
-    buurt = StringField(_l("Buurt"), validators=[Required(message=_l("Choose the buurt."))])
+    buurt = StringField(
+        _l("Neighbourhood (buurt)"), validators=[Required(message=_l("Choose the neighbourhood."))]
+    )
     employer = text(_l("Employer"), job_rules.EMPLOYER_LIMIT, FILL_IN)
     hours = StringField(
         _l("Hours a week"),

@@ -25,7 +25,7 @@ STEPS = (
         "home_buurt_id",
         False,
         _l("Where do you live?"),
-        _l("Choose your buurt. You vote on plans for your own wijk later."),
+        _l("Choose the neighbourhood you live in."),
         "i-home",
     ),
     Step(
