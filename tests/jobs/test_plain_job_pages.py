@@ -127,3 +127,13 @@ def test_the_job_list_shows_plain_titles_in_plain_mode(app, client):
     html = client.get("/jobs?lang=nl&plain=1").get_data(as_text=True)
     assert any(str(escape(job["title_plain_nl"])) in html for job in jobs)
     assert not any(str(escape(job["title_nl"])) in html for job in jobs)
+
+
+def test_a_hard_category_name_has_a_plain_name(app, client):
+    job = query(app, "SELECT id FROM jobs WHERE category = 'caretaker' AND status = 'open' LIMIT 1")[0]
+    standard = client.get(f"/jobs/{job['id']}?lang=nl&plain=0").get_data(as_text=True)
+    plain = client.get(f"/jobs/{job['id']}?lang=nl&plain=1").get_data(as_text=True)
+    assert "Buurtconciërge" in standard
+    assert "Buurtconciërge" not in plain and "De buurt schoon en veilig houden" in plain
+    english = client.get(f"/jobs/{job['id']}?lang=en&plain=1").get_data(as_text=True)
+    assert "Keeping the neighbourhood clean and safe" in english
