@@ -57,7 +57,8 @@ def _fill_profile(page, base):
     expect(page.locator(".notice--error[role=alert]")).to_contain_text(
         t("Choose one answer, or skip this question.")
     )
-    expect(page.locator("fieldset.choices")).to_have_attribute("aria-describedby", "step-hint buurt-and-wijk step-error")
+    fieldset = page.locator("fieldset.choices")
+    expect(fieldset).to_have_attribute("aria-describedby", "step-hint buurt-and-wijk step-error")
 
     shown = {}
     for index, (key, values) in enumerate(ANSWERS):

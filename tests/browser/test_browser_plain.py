@@ -9,7 +9,8 @@ pytestmark = pytest.mark.browser
 
 def test_a_plain_dutch_job_page_is_plain_all_the_way_down(page, shared_live_server):
     server = shared_live_server
-    job = query(server, "SELECT * FROM jobs WHERE category = 'caretaker' AND status = 'open' ORDER BY id LIMIT 1")[0]
+    sql = "SELECT * FROM jobs WHERE category = 'caretaker' AND status = 'open' ORDER BY id LIMIT 1"
+    job = query(server, sql)[0]
     page.goto(server.url + f"/jobs/{job['id']}?lang=nl&plain=1")
     expect(page.locator("main h1")).to_have_text(job["title_plain_nl"])
     expect(page.locator("main .lead")).to_have_text(job["plain_nl"])
