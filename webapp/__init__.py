@@ -116,6 +116,11 @@ def create_app(test_config=None):
 
     cli.init_app(app)
     app.cli.add_command(translate)
+    # `translate report` scores the demo jobs' plain Dutch pages too.
+    from webapp.i18n import JOB_PAGES
+    from webapp.seed.content import plain_job_pages
+
+    app.extensions[JOB_PAGES] = plain_job_pages
 
     @app.before_request
     def refuse_uploads():

@@ -92,11 +92,30 @@ def m003_start_codes(db):
 
 
 # Every text in both languages, in this order: title_nl, title_en, summary_nl, ...
-JOB_TEXT_FIELDS = tuple(
+# (``plain_*`` is the summary in plain language.) These are the columns that
+# m004_jobs made; never change this tuple, it is that migration's history.
+JOB_TEXT_FIELDS_M004 = tuple(
     f"{text}_{language}"
     for text in ("title", "summary", "plain", "tasks", "problem", "team")
     for language in ("nl", "en")
 )
+
+# A plain-language version of every other job text (m009_job_plain_texts):
+# title_plain_nl, title_plain_en, tasks_plain_nl, ...
+JOB_PLAIN_TEXTS = {
+    "title": "title_plain",
+    "summary": "plain",
+    "tasks": "tasks_plain",
+    "problem": "problem_plain",
+    "team": "team_plain",
+}
+JOB_PLAIN_TEXT_FIELDS = tuple(
+    f"{JOB_PLAIN_TEXTS[text]}_{language}"
+    for text in ("title", "tasks", "problem", "team")
+    for language in ("nl", "en")
+)
+
+JOB_TEXT_FIELDS = JOB_TEXT_FIELDS_M004 + JOB_PLAIN_TEXT_FIELDS
 
 # The columns of ``jobs`` that are written (``id`` is the database's own;
 # ``proposal_id`` is set only by a decision about a proposal).
@@ -119,11 +138,11 @@ JOB_FIELDS = (
     "created_at",
 )
 
-JOB_SEARCH_FIELDS = JOB_TEXT_FIELDS[:8]  # title, summary, plain and tasks
+JOB_SEARCH_FIELDS = JOB_TEXT_FIELDS_M004[:8]  # title, summary, plain and tasks
 
 
 def m004_jobs(db):
-    texts = ",\n".join(f"{name} TEXT NOT NULL DEFAULT ''" for name in JOB_TEXT_FIELDS)
+    texts = ",\n".join(f"{name} TEXT NOT NULL DEFAULT ''" for name in JOB_TEXT_FIELDS_M004)
     search = ", ".join(JOB_SEARCH_FIELDS)
     new_search = ", ".join(f"new.{name}" for name in JOB_SEARCH_FIELDS)
     old_search = ", ".join(f"old.{name}" for name in JOB_SEARCH_FIELDS)
@@ -182,7 +201,7 @@ def m004_jobs(db):
         CREATE TRIGGER jobs_version_ad AFTER DELETE ON jobs BEGIN
             UPDATE counters SET value = value + 1 WHERE name = 'jobs_version';
         END
-        """,  # noqa: S608 - names from JOB_TEXT_FIELDS, no input
+        """,  # noqa: S608 - names from JOB_TEXT_FIELDS_M004, no input
     )
 
 
@@ -260,6 +279,18 @@ def m008_notifications(db):
     )
 
 
+def m009_job_plain_texts(db):
+    # Plain language all the way down: a plain version of the title, the
+    # tasks, the social problem and the team, beside the plain summary.
+    # Empty means "not written yet": the page then shows the standard text.
+    run_script(
+        db,
+        ";\n".join(
+            f"ALTER TABLE jobs ADD COLUMN {name} TEXT NOT NULL DEFAULT ''" for name in JOB_PLAIN_TEXT_FIELDS
+        ),
+    )
+
+
 def now_iso():
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -285,9 +316,15 @@ CORE_MIGRATIONS = (
     m008_notifications,
 )
 
+# Core migrations written after the areas had their own: they run after every
+# area's, in a fresh database as in one made before them. m009 adds columns to
+# ``jobs``, which an area's migration also altered (``proposal_id``); run in
+# the core's place, a fresh table would order its columns differently.
+LATE_CORE_MIGRATIONS = (m009_job_plain_texts,)
+
 
 def migration_set(*area_migrations):
-    """The one migration set: the core tables above, then each area's list.
+    """The one migration set: the core tables above, each area's list, then the late core ones.
 
     The areas hand their ``schema.MIGRATIONS`` in (``create_app`` knows them);
     this module never imports an area, so areas can import it freely. The
@@ -295,7 +332,8 @@ def migration_set(*area_migrations):
     append, never rename or reorder.
     """
     migrations = Migrations("basisbaan")
-    for step in CORE_MIGRATIONS + tuple(step for steps in area_migrations for step in steps):
+    areas = tuple(step for steps in area_migrations for step in steps)
+    for step in CORE_MIGRATIONS + areas + LATE_CORE_MIGRATIONS:
         migrations()(step)
     return migrations
 

@@ -73,8 +73,8 @@ DAY = {
 }
 
 TRAVEL = {
-    "buurt": _l("Only in my own buurt"),
-    "wijk": _l("In my own wijk"),
+    "buurt": _l("Only in my own neighbourhood"),
+    "wijk": _l("In my own district"),
     "town": _l("Anywhere in town"),
 }
 
@@ -124,11 +124,23 @@ def names(table, codes, lower=False):
     return format_list(words, locale=locale.language if locale else "nl")
 
 
-def days_in_sentence(codes):
-    """Days inside a sentence: 'maandag en dinsdag' (Dutch writes them small),
-    'Monday and Tuesday' (English keeps the capital)."""
+def day_names(codes, start_of_sentence=False):
+    """The days in week order, as words inside a sentence.
+
+    Dutch writes days with a small letter ("16 uur: maandag en dinsdag");
+    English keeps its capitals. ``start_of_sentence`` capitalises the first.
+    """
+    chosen = set(codes)
+    words = [str(DAY[day]) for day in DAY if day in chosen]
+    if not words:
+        return ""
     locale = get_locale()
-    return names(DAY, codes, lower=not (locale and locale.language == "en"))
+    language = locale.language if locale else "nl"
+    if language == "nl":
+        words = [word.lower() for word in words]
+        if start_of_sentence:
+            words[0] = words[0][:1].upper() + words[0][1:]
+    return format_list(words, locale=language)
 
 
 def hours_label(hours):
@@ -145,9 +157,9 @@ def reason_text(reason, job_buurt=""):
     if code == "category":
         return _("You like this kind of work: %(kind)s", kind=CATEGORY[values[0]])
     if code == "buurt":
-        return _("In your own buurt")
+        return _("In your own neighbourhood")
     if code == "wijk":
-        return _("In your own wijk")
+        return _("In your own district")
     if code == "hours":
         return _("%(hours)d hours, you wanted at most %(most)d", hours=values[0], most=values[1])
     if code == "days":
@@ -161,9 +173,9 @@ def reason_text(reason, job_buurt=""):
     if code == "too_many_hours":
         return _("%(hours)d hours, more than the %(most)d you wanted", hours=values[0], most=values[1])
     if code == "days_off":
-        return _("Also on days you cannot work: %(days)s", days=days_in_sentence(values))
+        return _("Also on days you cannot work: %(days)s", days=day_names(values))
     if code == "days_none":
-        return _("Only on days you cannot work: %(days)s", days=days_in_sentence(values))
+        return _("Only on days you cannot work: %(days)s", days=day_names(values))
     if code == "limit":
         return _("You said you cannot do this: %(thing)s", thing=LIMIT[values[0]])
     raise ValueError(f"unknown reason {code}")

@@ -9,9 +9,10 @@ from flask import current_app, has_request_context, request, url_for
 from flask_babel import format_currency, format_date
 
 from webapp import labels
+from webapp.db import JOB_PLAIN_TEXTS
 from webapp.domain import jobs as job_rules
 from webapp.domain import wage
-from webapp.domain.vocab import CATEGORIES, DAYS, LIMITS, SKILLS, split_codes
+from webapp.domain.vocab import CATEGORIES, LIMITS, SKILLS, split_codes
 from webapp.i18n import current_choice
 
 _static_urls = {}
@@ -34,13 +35,22 @@ def static_url(filename):
 
 
 def job_text(job, field):
-    """A job's text in the reader's language; the plain summary in plain mode."""
+    """A job's text in the reader's language, in plain language in plain mode.
+
+    A plain text not written yet falls back to the standard text in the same
+    language, then to Dutch. A row without the plain columns (a short query
+    that only needs the title) shows the standard text.
+    """
     lang, plain = current_choice()
-    if plain and field == "summary":
-        text = job[f"plain_{lang}"] or job["plain_nl"]
-        if text:
-            return text
-    return job[f"{field}_{lang}"] or job[f"{field}_nl"]
+    names = [f"{field}_{lang}", f"{field}_nl"]
+    if plain:
+        plain_field = JOB_PLAIN_TEXTS[field]
+        names = [f"{plain_field}_{lang}", names[0], f"{plain_field}_nl", names[1]]
+    keys = job.keys()
+    for name in names:
+        if name in keys and job[name]:
+            return job[name]
+    return ""
 
 
 def money(cents):
@@ -61,13 +71,18 @@ def job_wage(job, minimum):
 
 
 def day_names(codes):
-    chosen = set(split_codes(codes))
-    return labels.names(labels.DAY, [day for day in DAYS if day in chosen])
+    """A job's days inside a sentence ("16 uur per week: maandag en dinsdag")."""
+    return labels.day_names(split_codes(codes))
+
+
+# An explicit pattern: Babel's "long" for English is "December 2, 2026".
+# Our readers write the day first in both languages ("2 December 2026").
+DAY_FIRST = "d MMMM y"
 
 
 def date_iso(text):
     """A stored ISO date as the reader's language writes it."""
-    return format_date(date.fromisoformat(text[:10]), "long")
+    return format_date(date.fromisoformat(text[:10]), DAY_FIRST)
 
 
 def job_start(job):
@@ -76,7 +91,7 @@ def job_start(job):
     if not job["start_date"]:
         return None
     day = job_rules.start_day(job["start_date"], date.today())
-    return format_date(day, "long") if day else ""
+    return format_date(day, DAY_FIRST) if day else ""
 
 
 def current_path():

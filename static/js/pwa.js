@@ -46,7 +46,9 @@
     var date = new Date(iso);
     if (isNaN(date.getTime())) { return ""; }
     try {
-      return new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "long", timeStyle: "short" }).format(date);
+      // British English: the day before the month ("2 December 2026"), as on every page.
+      var lang = document.documentElement.lang === "en" ? "en-GB" : document.documentElement.lang;
+      return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short" }).format(date);
     } catch (e) { return date.toLocaleString(); }
   }
   function showBanner() {

@@ -59,7 +59,8 @@ def _fill_profile(page, base):
     expect(page.locator(".notice--error[role=alert]")).to_contain_text(
         t("Choose one answer, or skip this question.")
     )
-    expect(page.locator("fieldset.choices")).to_have_attribute("aria-describedby", "step-hint step-error")
+    fieldset = page.locator("fieldset.choices")
+    expect(fieldset).to_have_attribute("aria-describedby", "step-hint buurt-and-wijk step-error")
 
     shown = {}
     for index, (key, values) in enumerate(ANSWERS):
@@ -193,7 +194,9 @@ def _switch_language(page, server, job_id):
     expect(html).to_have_attribute("lang", "nl")
     expect(body).to_have_class(re.compile(r"\bis-plain\b"))
     expect(lead).to_have_text(job["plain_nl"])
-    expect(page.locator("main h1")).to_have_text(job["title_nl"])
+    # Plain all the way down: the title and the other texts in plain Dutch too.
+    expect(page.locator("main h1")).to_have_text(job["title_plain_nl"])
+    expect(page.locator("#job-details > p").first).to_have_text(job["tasks_plain_nl"])
 
     plain.click()
     expect(body).not_to_have_class(re.compile(r"\bis-plain\b"))

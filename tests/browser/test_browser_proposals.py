@@ -265,6 +265,6 @@ def test_without_a_home_buurt_the_vote_box_points_to_the_profile(page, live_serv
     log_in(page, base, "bewoner2")
     page.goto(base + "/proposals/3")
     box = page.locator("#vote-3")
-    expect(box).to_contain_text(t("Tell us where you live first. Then you can vote in your wijk."))
+    expect(box).to_contain_text(t("Tell us where you live first. Then you can vote in your district."))
     box.get_by_role("link", name=t("Choose where you live")).click()
     expect(page).to_have_url(base + "/profile/buurt")

@@ -594,7 +594,7 @@ def test_a_proposal_is_read_aloud_each_part_in_its_own_language(phone, server):
     assert spoken[1] == {"text": t("What the worker would do"), "lang": "nl-NL"}
     tasks = [item for item in spoken if item["text"] in proposal["tasks"]]
     assert len(tasks) == 2 and {item["lang"] for item in tasks} == {"en-GB"}  # sentence by sentence
-    assert {"text": t("The problem in the buurt"), "lang": "nl-NL"} in spoken
+    assert {"text": t("The problem in the neighbourhood"), "lang": "nl-NL"} in spoken
     assert spoken[-1]["lang"] == "en-GB" and spoken[-1]["text"] in proposal["problem"]
     assert all(item["text"] != t("Vote for this proposal") for item in spoken)
 

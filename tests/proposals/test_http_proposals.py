@@ -753,7 +753,7 @@ BAD_PROPOSALS = [
     ({"hours": "99999999999999999999"}, "Fill in the hours a week: a number from 1 to 40."),
     ({"hours": SQL}, "Fill in the hours a week: a number from 1 to 40."),
     ({"buurt": "999"}, "Choose one of the options in the list."),
-    ({"buurt": ""}, "Choose the buurt."),
+    ({"buurt": ""}, "Choose the neighbourhood."),
     ({"category": "nope"}, "Choose one of the options in the list."),
     ({"unpaid_now": ""}, "Choose an answer."),
     ({"far_from_work": "maybe"}, "Choose one of the options in the list."),

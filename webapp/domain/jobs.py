@@ -16,7 +16,47 @@ REQUIRED_TEXTS = tuple(
     f"{text}_{language}" for text in ("title", "summary", "plain", "tasks") for language in ("nl", "en")
 )
 OPTIONAL_TEXTS = ("problem_nl", "problem_en", "team_nl", "team_en")
-TEXT_LIMITS = {"title": 120, "summary": 500, "plain": 500, "tasks": 3000, "problem": 2000, "team": 1000}
+# The plain-language version of every other text. Not needed to publish (the
+# job page then shows the standard text), but the job form lists the empty ones.
+PLAIN_TEXTS = tuple(
+    f"{text}_plain_{language}" for text in ("title", "tasks", "problem", "team") for language in ("nl", "en")
+)
+TEXT_LIMITS = {
+    "title": 120,
+    "summary": 500,
+    "plain": 500,
+    "tasks": 3000,
+    "problem": 2000,
+    "team": 1000,
+    "title_plain": 120,
+    "tasks_plain": 3000,
+    "problem_plain": 2000,
+    "team_plain": 1000,
+}
+# Every text in the order the job form shows them: each plain version right
+# after the standard text it goes with.
+FORM_TEXTS = (
+    "title_nl",
+    "title_en",
+    "title_plain_nl",
+    "title_plain_en",
+    "summary_nl",
+    "summary_en",
+    "plain_nl",
+    "plain_en",
+    "tasks_nl",
+    "tasks_en",
+    "tasks_plain_nl",
+    "tasks_plain_en",
+    "problem_nl",
+    "problem_en",
+    "problem_plain_nl",
+    "problem_plain_en",
+    "team_nl",
+    "team_en",
+    "team_plain_nl",
+    "team_plain_en",
+)
 EMPLOYER_LIMIT = 120
 WAGE_SCALE_LIMIT = 60
 MAX_PLACES = 500
@@ -38,6 +78,7 @@ CSV_COLUMNS = (
     "start_date",
     *REQUIRED_TEXTS,
     *OPTIONAL_TEXTS,
+    *PLAIN_TEXTS,
 )
 CSV_REQUIRED = ("category", "buurt", "hours", *REQUIRED_TEXTS)
 
@@ -46,6 +87,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def text_limit(field):
     return TEXT_LIMITS[field.rsplit("_", 1)[0]]
+
+
+def missing_plain_texts(texts):
+    """The plain versions still empty while their standard text is written.
+
+    ``texts`` maps a text's name to its value. A resident in plain mode reads
+    the standard text there until someone writes the plain one.
+    """
+    return [
+        name
+        for name in PLAIN_TEXTS
+        if not (texts[name] or "").strip() and (texts[name.replace("_plain", "")] or "").strip()
+    ]
 
 
 def places_problem(places, places_filled):
@@ -180,7 +234,7 @@ def job_from_csv(row, buurten, minimum_cents):
             start = date.fromisoformat(start).isoformat()
         except ValueError:
             problems.append("start_date: not a date like 2026-03-01")
-    for name in (*REQUIRED_TEXTS, *OPTIONAL_TEXTS):
+    for name in (*REQUIRED_TEXTS, *OPTIONAL_TEXTS, *PLAIN_TEXTS):
         if len(row.get(name, "")) > text_limit(name):
             problems.append(f"{name}: longer than {text_limit(name)} characters")
     if len(row.get("employer", "")) > EMPLOYER_LIMIT:
@@ -202,6 +256,6 @@ def job_from_csv(row, buurten, minimum_cents):
         "places": places,
         "start_date": start or None,
     }
-    for name in (*REQUIRED_TEXTS, *OPTIONAL_TEXTS):
+    for name in (*REQUIRED_TEXTS, *OPTIONAL_TEXTS, *PLAIN_TEXTS):
         values[name] = row.get(name, "").strip()
     return values, problems

@@ -131,6 +131,16 @@ TEXT_LABELS = {
     "tasks": (_l("What you do (Dutch)"), _l("What you do (English)")),
     "problem": (_l("Why this work matters (Dutch)"), _l("Why this work matters (English)")),
     "team": (_l("Who you work with (Dutch)"), _l("Who you work with (English)")),
+    "title_plain": (_l("Title in plain language (Dutch)"), _l("Title in plain language (English)")),
+    "tasks_plain": (_l("What you do, in plain language (Dutch)"), _l("What you do, in plain language (English)")),
+    "problem_plain": (
+        _l("Why this work matters, in plain language (Dutch)"),
+        _l("Why this work matters, in plain language (English)"),
+    ),
+    "team_plain": (
+        _l("Who you work with, in plain language (Dutch)"),
+        _l("Who you work with, in plain language (English)"),
+    ),
 }
 
 
@@ -145,7 +155,9 @@ class JobForm(FlaskForm):
             AnyOf(list(vocab.CATEGORIES), message=INVALID_CHOICE),
         ],
     )
-    buurt = StringField(_l("Buurt"), validators=[Required(message=_l("Choose the buurt."))])
+    buurt = StringField(
+        _l("Neighbourhood (buurt)"), validators=[Required(message=_l("Choose the neighbourhood."))]
+    )
     employer = text(_l("Employer"), job_rules.EMPLOYER_LIMIT, FILL_IN)
     hours = StringField(
         _l("Hours a week"),
@@ -192,7 +204,7 @@ class JobForm(FlaskForm):
             )
 
     def text_fields(self):
-        return [getattr(self, name) for name in (*job_rules.REQUIRED_TEXTS, *job_rules.OPTIONAL_TEXTS)]
+        return [getattr(self, name) for name in job_rules.FORM_TEXTS]
 
     def values(self):
         values = {
@@ -229,20 +241,19 @@ class JobForm(FlaskForm):
 
 
 def _add_text_fields():
-    for field in ("title", "summary", "plain", "tasks", "problem", "team"):
-        for index, lang in enumerate(("nl", "en")):
-            name = f"{field}_{lang}"
-            required = name in job_rules.REQUIRED_TEXTS
-            setattr(
-                JobForm,
-                name,
-                text(
-                    TEXT_LABELS[field][index],
-                    job_rules.text_limit(name),
-                    FILL_IN if required else None,
-                    area=field not in ("title",),
-                ),
-            )
+    for name in job_rules.FORM_TEXTS:
+        field, lang = name.rsplit("_", 1)
+        required = name in job_rules.REQUIRED_TEXTS
+        setattr(
+            JobForm,
+            name,
+            text(
+                TEXT_LABELS[field][("nl", "en").index(lang)],
+                job_rules.text_limit(name),
+                FILL_IN if required else None,
+                area=field not in ("title", "title_plain"),
+            ),
+        )
 
 
 _add_text_fields()

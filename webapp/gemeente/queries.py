@@ -72,6 +72,11 @@ def missing_texts(job):
     return [name for name in job_rules.REQUIRED_TEXTS if not (job[name] or "").strip()]
 
 
+def missing_plain_texts(job):
+    """The plain versions a job still lacks (residents in plain mode read the standard text)."""
+    return job_rules.missing_plain_texts(job)
+
+
 def buurt_keys(db):
     """Buurt ids by key and by name in lower case: what a CSV file may name a buurt by."""
     found = {}

@@ -238,6 +238,7 @@ def job_edit(job_id):
         job=job,
         proposal=proposal,
         missing=queries.missing_texts(job),
+        missing_plain=queries.missing_plain_texts(job),
         action_form=EmptyForm(formdata=None),
     ), status
 

@@ -162,5 +162,30 @@ def report():
             for text, score, _words in worst:
                 click.echo(f"  lowest {score:6.1f}: {text}")
             failed |= result.average_score < 80 or result.average_words > 10
+    failed |= _report_job_pages()
     if failed:
         raise SystemExit(1)
+
+
+# ``create_app`` hands in the demo jobs' plain Dutch texts (the seed is not
+# this area's to import): a function returning ``[(title, [text, ...])]``.
+JOB_PAGES = "basisbaan.plain_job_pages"
+JOB_PAGE_TARGET = 80
+
+
+def _report_job_pages():
+    """Flesch-Douma of every demo job page's plain Dutch main text; True when one is below target."""
+    from webapp.i18n.readability import as_sentences, page_scores
+
+    pages = current_app.extensions.get(JOB_PAGES)
+    if pages is None:
+        return False
+    scores = page_scores((title, as_sentences(texts)) for title, texts in pages())
+    if not scores:
+        return False
+    click.echo(f"demo job pages in plain Dutch: {len(scores)}, Flesch-Douma each (target >= {JOB_PAGE_TARGET}):")
+    for title, score in scores:
+        click.echo(f"  {score:6.1f}  {title}")
+    lowest_title, lowest = scores[0]
+    click.echo(f"  lowest {lowest:.1f}: {lowest_title}")
+    return lowest < JOB_PAGE_TARGET

@@ -95,3 +95,27 @@ def report(path, locale, lang_for_score=None):
 def catalog_paths(translations_dir):
     root = Path(translations_dir)
     return sorted(root.glob("*/LC_MESSAGES/messages.po"))
+
+
+def as_sentences(parts):
+    """Texts one after another as a reader hears them: a title without a full
+    stop still ends where the next text starts."""
+    found = []
+    for part in parts:
+        part = " ".join((part or "").split())
+        if part:
+            found.append(part if SENTENCE_END.search(part) or part.endswith(":") else part + ".")
+    return " ".join(found)
+
+
+def flesch_douma(text):
+    """Flesch reading ease for Dutch (Douma's formula), as textstat counts it."""
+    import textstat  # imported here: only reports and tests need it
+
+    textstat.set_lang("nl")
+    return textstat.flesch_reading_ease(text)
+
+
+def page_scores(pages):
+    """``[(name, score)]`` for ``(name, text)`` pairs, the hardest first."""
+    return sorted(((name, flesch_douma(text)) for name, text in pages), key=lambda item: item[1])

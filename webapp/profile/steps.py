@@ -28,7 +28,7 @@ STEPS = (
         "home_buurt_id",
         False,
         _l("Where do you live?"),
-        _l("Choose your buurt. You vote on plans for your own wijk later."),
+        _l("Choose the neighbourhood you live in."),
         "i-home",
     ),
     Step(
@@ -197,6 +197,8 @@ def answer_text(step, row):
         return f"{row['buurt_name']} ({row['wijk_name']})"
     if step.key == "hours":
         return _("At most %(num)d hours a week", num=value)
+    if step.key == "days":
+        return labels.day_names(vocab.split_codes(value), start_of_sentence=True)
     table = {
         "work": labels.CATEGORY,
         "days": labels.DAY,

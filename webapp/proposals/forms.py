@@ -78,7 +78,9 @@ def text(label, limit, message=None, description=None, area=False):
 
 class ProposalForm(FlaskForm):
     # Rendered by hand in the template, as wijken with their buurten.
-    buurt = StringField(_l("For which buurt?"), validators=[Required(message=_l("Choose the buurt."))])
+    buurt = StringField(
+        _l("For which neighbourhood?"), validators=[Required(message=_l("Choose the neighbourhood."))]
+    )
     category = SelectField(
         _l("Kind of work"),
         choices=[SelectChoice("", _l("Choose the kind of work"))]
@@ -103,9 +105,9 @@ class ProposalForm(FlaskForm):
         area=True,
     )
     problem = text(
-        _l("Which problem in the buurt does it help with?"),
+        _l("Which problem in the neighbourhood does it help with?"),
         2000,
-        _l("Say which problem in the buurt this helps with."),
+        _l("Say which problem in the neighbourhood this helps with."),
         area=True,
     )
     hours = StringField(
@@ -120,7 +122,7 @@ class ProposalForm(FlaskForm):
         area=True,
     )
     unpaid_now = radio(
-        _l("Is this work nobody is paid for now?"),
+        _l("Does anyone get paid for this work now?"),
         labels.UNPAID_NOW,
         _l("Choose an answer."),
         description=_l(

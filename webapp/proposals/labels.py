@@ -41,14 +41,18 @@ EVENT = {
 CRITERIA = {
     "new_paid_work": _l("New paid work: nobody is paid for this now"),
     "far_from_work": _l("Someone far from work can do it, with help"),
-    "social_problem": _l("It tackles a social problem in the buurt"),
+    "social_problem": _l("It tackles a social problem in the neighbourhood"),
     "partners_funding": _l("Partners or money: others help or pay"),
     "no_displacement": _l("It takes no work away from regular jobs or local businesses"),
 }
 
+# The stored code answers "is this work unpaid now?" (the column is
+# ``unpaid_now``: 'yes' means nobody is paid). The question a resident reads
+# asks it the other way round, without a double negative: "Does anyone get
+# paid for this work now?". So "Yes, someone is paid" is the code 'no'.
 UNPAID_NOW = {
-    "yes": _l("Yes, nobody is paid for this now"),
-    "no": _l("No, someone is paid for this now"),
+    "no": _l("Yes, someone is paid for this now"),
+    "yes": _l("No, nobody is paid for this now"),
     "unsure": _l("I do not know"),
 }
 

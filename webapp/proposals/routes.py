@@ -391,7 +391,7 @@ def _refusal_text(code, proposal, limit):
         "other_wijk": _("Only residents of %(wijk)s can vote on this proposal.", wijk=proposal["wijk_name"]),
         "own_proposal": _("This is your own proposal. You cannot vote for it."),
         "limit": _("You have used all %(limit)d votes. Take back a vote on another proposal first.", limit=limit),
-        "no_home_buurt": _("Tell us where you live first. Then you can vote in your wijk."),
+        "no_home_buurt": _("Tell us where you live first. Then you can vote in your district."),
         "id_used_elsewhere": str(ID_USED_ELSEWHERE),
     }
     return texts[code]

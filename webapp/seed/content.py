@@ -999,6 +999,377 @@ JOB_TEMPLATES = [
     },
 ]
 
+# ---------------------------------------------------------- plain versions
+# The title, tasks, problem and team of every template in plain language
+# (B1: short sentences, everyday words), in the order of
+# ``JOB_PLAIN_TEXT_FIELDS``; the plain summary is ``plain_*`` above. Our own
+# words. Added to each template below, so every demo job has them all.
+PLAIN_VERSIONS = {
+    "bezoek-ouderen": {
+        "title_plain_nl": "Op bezoek bij ouderen in {buurt}",
+        "title_plain_en": "Visit older people in {buurt}",
+        "tasks_plain_nl": "Je begint op het kantoor in {buurt}. Je kijkt met je begeleider wie je die dag "
+        "ziet. Dan ga je naar 3 of 4 mensen thuis. Je drinkt koffie, loopt een stukje of doet een spel. Aan "
+        "het eind schrijf je op hoe het met ze gaat.",
+        "tasks_plain_en": "You start at the office in {buurt}. You and your supervisor look at who you "
+        "visit. Then you go to 3 or 4 people at home. You have coffee, go for a walk or play a game. At the "
+        "end you write down how they are.",
+        "problem_plain_nl": "Veel ouderen zijn vaak alleen. Soms zien ze dagen niemand. Kom je vaak, dan "
+        "zie je ook eerder als er iets mis is.",
+        "problem_plain_en": "Many older people are often alone. Sometimes they see nobody for days. If you "
+        "come often, you also see sooner when something is wrong.",
+        "team_plain_nl": "Je werkt met een vaste begeleider en een groep vrijwilligers. Je coach helpt je ook.",
+        "team_plain_en": "You work with a supervisor and a group of volunteers. Your coach helps you too.",
+    },
+    "kookmaatje": {
+        "title_plain_nl": "Koken met ouderen in {buurt}",
+        "title_plain_en": "Cook with older people in {buurt}",
+        "tasks_plain_nl": "Om 10 uur doe je boodschappen met een vrijwilliger. Dan kook je in het buurthuis "
+        "in {buurt}. Soms koken mensen uit de buurt mee. Je dekt de tafel en eet mee. Na het eten ruim je "
+        "samen op.",
+        "tasks_plain_en": "At 10 o'clock you buy the food with a volunteer. Then you cook at the community "
+        "centre in {buurt}. Sometimes people from the area cook with you. You lay the table and eat with "
+        "them. After the meal you clean up together.",
+        "problem_plain_nl": "Ouderen die alleen wonen, eten vaak slecht. Ze eten ook vaak alleen. Samen "
+        "eten is gezond, en je leert nieuwe mensen kennen.",
+        "problem_plain_en": "Older people who live alone often eat badly. They often eat alone too. Eating "
+        "together is healthy, and you meet new people.",
+        "team_plain_nl": "Je werkt met 2 vrijwilligers en je coach. De baas van het buurthuis helpt ook.",
+        "team_plain_en": "You work with 2 volunteers and your coach. The manager of the community centre "
+        "helps too.",
+    },
+    "spelmiddag": {
+        "title_plain_nl": "Spelletjes met ouderen in {buurt}",
+        "title_plain_en": "Games with older people in {buurt}",
+        "tasks_plain_nl": "Je maakt de zaal klaar en zet koffie. Je legt de spellen klaar. Je zorgt dat "
+        "iedereen mee kan doen. Ook wie slecht ziet of wat trager is. Komt iemand een paar keer niet? Dan "
+        "bel je die persoon.",
+        "tasks_plain_en": "You get the room ready and make coffee. You put out the games. You make sure "
+        "everyone can join in. Also people who do not see well or are a bit slower. Has someone not come a "
+        "few times? Then you call them.",
+        "problem_plain_nl": "In het weekend is er weinig te doen voor ouderen. Dan voelen ze zich vaak "
+        "extra alleen. Een vaste middag geeft ze iets om naar uit te kijken.",
+        "problem_plain_en": "At the weekend there is little to do for older people. Then they often feel "
+        "extra lonely. A fixed afternoon gives them something to look forward to.",
+        "team_plain_nl": "Je werkt met een paar vrijwilligers uit de buurt. Iemand van de stichting helpt je.",
+        "team_plain_en": "You work with a few volunteers from the area. Someone from the foundation helps you.",
+    },
+    "huiskamerassistent": {
+        "title_plain_nl": "Hulp in de huiskamer in {buurt}",
+        "title_plain_en": "Help in a care home in {buurt}",
+        "tasks_plain_nl": "Je dag begint met koffie en de krant. Je leest voor of praat over het nieuws. Je "
+        "helpt met de tafel en het eten. Daarna doe je iets leuks, zoals een spel of zingen. De zorg doen "
+        "anderen. Jij zorgt dat het gezellig is.",
+        "tasks_plain_en": "Your day starts with coffee and the paper. You read out loud or talk about the "
+        "news. You help with the table and the food. Then you do something fun, like a game or singing. "
+        "Other staff give the care. You make it a nice place to be.",
+        "problem_plain_nl": "De mensen die de zorg geven, hebben het druk. Ze hebben weinig tijd om te "
+        "praten. Daardoor zitten bewoners vaak lang alleen.",
+        "problem_plain_en": "The care staff are very busy. They have little time to talk. So the people who "
+        "live there often sit alone for hours.",
+        "team_plain_nl": "Je werkt met de mensen die de zorg geven. Een vaste leider helpt je als je iets "
+        "wilt vragen.",
+        "team_plain_en": "You work with the care staff. A team leader helps you when you have a question.",
+    },
+    "huiskamer-middag": {
+        "title_plain_nl": "Gezelschap voor ouderen in {buurt}",
+        "title_plain_en": "Company for older people in {buurt}",
+        "tasks_plain_nl": "Je komt na de lunch. Dan is het rustig in het huis. Je kiest iets om samen te "
+        "doen. Kleuren, breien, oude foto's kijken of muziek van vroeger. Rond 5 uur help je met het "
+        "avondeten.",
+        "tasks_plain_en": "You come after lunch. Then it is quiet in the home. You choose something to do "
+        "together. Colouring, knitting, old photos or old music. At about 5 o'clock you help with dinner.",
+        "problem_plain_nl": "In de middag is het vaak stil in een zorgcentrum. Bewoners worden dan onrustig "
+        "of verdrietig. Jouw aandacht maakt hun dag beter.",
+        "problem_plain_en": "In the afternoon a care home is often quiet. People then get restless or sad. "
+        "Your time and care make their day better.",
+        "team_plain_nl": "Je werkt met de mensen die de zorg geven. Iemand die de activiteiten regelt, helpt je.",
+        "team_plain_en": "You work with the activities leader and with the care staff.",
+    },
+    "receptie-zorgcentrum": {
+        "title_plain_nl": "Bij de ingang van een zorgcentrum in {buurt}",
+        "title_plain_en": "At the door of a care home in {buurt}",
+        "tasks_plain_nl": "Op vrijdag en in het weekend zit je bij de ingang. Je zegt bezoekers gedag en "
+        "wijst de weg. Je neemt de telefoon op en ook pakjes aan. Je praat met bewoners die even bij je "
+        "komen zitten. Gaat er iets mis? Dan weet je wie je moet bellen.",
+        "tasks_plain_en": "On Friday and at the weekend you sit at the entrance. You greet visitors and "
+        "show them the way. You answer the phone and take in parcels. You talk with people who come and sit "
+        "with you. Does something go wrong? Then you know who to call.",
+        "problem_plain_nl": "In het weekend werken er weinig mensen. Vaak zit er dan niemand bij de deur. "
+        "Een vast gezicht voelt veilig voor bewoners en familie.",
+        "problem_plain_en": "At the weekend few staff are at work. Often nobody sits at the door then. A "
+        "face they know feels safe for the people there and their family.",
+        "team_plain_nl": "Je werkt met de mensen die de zorg geven. Een vaste baas leert je het werk en "
+        "maakt je rooster.",
+        "team_plain_en": "You work with the care staff. A manager teaches you the work and makes your schedule.",
+    },
+    "computercoach": {
+        "title_plain_nl": "Les geven over de computer in {buurt}",
+        "title_plain_en": "Teach people to use a computer in {buurt}",
+        "tasks_plain_nl": "Je geeft 2 of 3 lessen per dag in de bieb van {buurt}. In een groep zitten "
+        "hooguit 6 mensen. Je oefent wat mensen echt nodig hebben. Bijvoorbeeld een bericht sturen of een "
+        "afspraak maken bij de dokter. Tussen de lessen help je mensen met hun eigen vraag.",
+        "tasks_plain_en": "You give 2 or 3 lessons a day in the library in {buurt}. A group has 6 people at "
+        "most. You practise what people really need. For example sending a message or making a doctor's "
+        "appointment. Between lessons you help people with their own question.",
+        "problem_plain_nl": "Veel dingen regel je nu alleen nog online. Wie geen computer kan gebruiken, "
+        "raakt achter. Dat geldt vooral voor ouderen en mensen die slecht lezen.",
+        "problem_plain_en": "Many things can only be done online now. People who cannot use a computer fall "
+        "behind. Older people and people who find reading hard most of all.",
+        "team_plain_nl": "Je werkt met iemand van de bieb. Een paar vrijwilligers geven ook les.",
+        "team_plain_en": "You work with someone from the library. A few volunteers teach too.",
+    },
+    "digitaal-spreekuur": {
+        "title_plain_nl": "Hulp bij de computer in {buurt}",
+        "title_plain_en": "Help with the computer in {buurt}",
+        "tasks_plain_nl": "Je zit 2 keer per week in het buurthuis van {buurt}. Je hebt een laptop en een "
+        "printer. Mensen komen met een vraag. Bijvoorbeeld over geld van de overheid of een brief van de "
+        "gemeente. Je doet het samen met ze. Zo kunnen ze het de volgende keer zelf.",
+        "tasks_plain_en": "You sit at the community centre in {buurt} 2 times a week. You have a laptop and "
+        "a printer. People come with a question. For example about money from the government or a letter "
+        "from the town. You do it together with them. Then they can do it alone next time.",
+        "problem_plain_nl": "Veel mensen snappen online formulieren niet. Zo missen ze geld of afspraken. "
+        "Een beetje hulp dichtbij voorkomt zorgen over geld.",
+        "problem_plain_en": "Many people do not understand online forms. So they miss money or "
+        "appointments. A little help close by stops money worries.",
+        "team_plain_nl": "Je werkt met een sociaal werker. Bij moeilijke vragen helpt die je.",
+        "team_plain_en": "You work with a social worker. This person helps you with hard questions.",
+    },
+    "wegwijzer-nieuwkomers": {
+        "title_plain_nl": "Hulp voor mensen die net in {buurt} wonen",
+        "title_plain_en": "Help for people new to {buurt}",
+        "tasks_plain_nl": "Je helpt een vaste groep gezinnen, ongeveer een jaar lang. Je gaat mee naar "
+        "afspraken. Je legt uit hoe de bus werkt en wanneer de vuilniswagen komt. Je oefent samen "
+        "Nederlands. Spreek je hun taal? Dan help je soms met vertalen.",
+        "tasks_plain_en": "You help a fixed group of families for about a year. You go with them to "
+        "appointments. You explain how the bus works and when the bin lorry comes. You practise Dutch "
+        "together. Do you speak their language? Then you sometimes help them translate.",
+        "problem_plain_nl": "Nieuwe mensen willen snel meedoen. Maar de regels, brieven en taal zijn nieuw "
+        "voor ze. Hulp in het begin helpt tegen eenzaamheid en fouten.",
+        "problem_plain_en": "New people want to join in soon. But the rules, letters and language are new "
+        "to them. Help at the start stops loneliness and mistakes.",
+        "team_plain_nl": "Je werkt met 2 collega's. Elke week praat je met een begeleider.",
+        "team_plain_en": "You work with 2 colleagues. Every week you talk with a supervisor.",
+    },
+    "taalcafe": {
+        "title_plain_nl": "Mensen welkom heten in het taalcafé in {buurt}",
+        "title_plain_en": "Welcome people at the language café in {buurt}",
+        "tasks_plain_nl": "Je zet de tafels klaar in de bieb van {buurt}. Dat doe je op woensdag en "
+        "donderdag. Je zet koffie en thee. Je zet mensen samen aan tafel, zodat ze elkaar helpen. Je let "
+        "erop dat stille mensen ook praten. En je zegt nieuwe mensen gedag.",
+        "tasks_plain_en": "You set up the tables in the library in {buurt}. You do this on Wednesday and "
+        "Thursday. You make coffee and tea. You seat people together so they help each other. You make sure "
+        "quiet people get to talk too. And you welcome new people.",
+        "problem_plain_nl": "Wie een taal leert, moet veel oefenen in het echte leven. Daar is weinig kans "
+        "voor. In het taalcafé ontmoeten mensen elkaar.",
+        "problem_plain_en": "People who learn a language need a lot of practice in real life. There are few "
+        "chances for that. In the language café people meet each other.",
+        "team_plain_nl": "Je werkt met vrijwilligers die Nederlands oefenen met mensen. Iemand van de bieb "
+        "regelt het taalcafé.",
+        "team_plain_en": "You work with volunteers who practise Dutch with people. Someone from the library "
+        "runs the café.",
+    },
+    "buurtconcierge": {
+        "title_plain_nl": "Zorg voor de straat in {buurt}",
+        "title_plain_en": "Look after the streets in {buurt}",
+        "tasks_plain_nl": "Je begint met een ronde langs flats, schuren en speelplekken. Zie je een kapotte "
+        "lamp of afval? Dan meld je dat. Kleine dingen maak je zelf. Grote klussen geef je door aan de "
+        "verhuurder. Je praat met mensen en let op wie weinig buiten komt.",
+        "tasks_plain_en": "You start with a round past the flats, sheds and play areas. Do you see a broken "
+        "lamp or litter? Then you report it. You fix small things yourself. You pass big jobs on to the "
+        "landlord. You talk with people and look out for those who rarely go out.",
+        "problem_plain_nl": "In sommige buurten voelen mensen zich niet gehoord. De trappen in de flats "
+        "worden vies. Met een vast gezicht zie je problemen eerder.",
+        "problem_plain_en": "In some areas people feel nobody listens to them. The stairs in the flats get "
+        "dirty. With a face they know, problems show up sooner.",
+        "team_plain_nl": "Je werkt met iemand van de verhuurder en de wijkagent. Ook mensen uit de buurt "
+        "helpen mee.",
+        "team_plain_en": "You work with someone from the landlord and the local police officer. People from "
+        "the area help too.",
+    },
+    "klassenassistent": {
+        "title_plain_nl": "Hulp in de klas in {buurt}",
+        "title_plain_en": "Help in the classroom in {buurt}",
+        "tasks_plain_nl": "Om half 9 sta je bij de deur van de klas. Je helpt de kinderen op weg. In de les "
+        "werk je met een groepje dat extra moet oefenen. Met lezen of met rekenen. In de pauze let je op "
+        "het plein.",
+        "tasks_plain_en": "At half past 8 you stand at the classroom door. You help the children get "
+        "started. In class you work with a small group who need extra practice. With reading or with sums. "
+        "At break you watch the playground.",
+        "problem_plain_nl": "De klassen zijn groot. De juf of meester heeft niet voor elk kind tijd. Vooral "
+        "kinderen die nog slecht Nederlands spreken, hebben veel aan een extra helper.",
+        "problem_plain_en": "The classes are big. The teacher does not have time for every child. Children "
+        "who do not speak Dutch well yet need an extra helper most.",
+        "team_plain_nl": "Je werkt met de juf of meester van de klas. Een begeleider van school en je coach "
+        "helpen ook.",
+        "team_plain_en": "You work with the class teacher. A support teacher and your coach help you too.",
+    },
+    "overblijf": {
+        "title_plain_nl": "Lunch en pauze op school in {buurt}",
+        "title_plain_en": "Lunch and break at school in {buurt}",
+        "tasks_plain_nl": "Je komt rond half 12. Je helpt de lunch klaar te zetten in de klassen. Je eet "
+        "met een groep mee en let erop dat iedereen eet. Je helpt als kinderen ruzie hebben. Daarna let je "
+        "op het plein.",
+        "tasks_plain_en": "You come at about half past 11. You help set out lunch in the classes. You eat "
+        "with a group and check that everyone eats. You help when children fight. Then you watch the "
+        "playground.",
+        "problem_plain_nl": "De juf of meester heeft in de middag zelf geen pauze. Op het plein is vaak "
+        "ruzie. Een vaste helper zorgt voor rust.",
+        "problem_plain_en": "At midday the teachers get no break themselves. There are often fights in the "
+        "playground. A helper the children know brings calm.",
+        "team_plain_nl": "Je werkt met een vaste groep helpers. Iemand anders maakt de planning.",
+        "team_plain_en": "You work with a fixed group of helpers. Someone else makes the plan.",
+    },
+    "klussendienst": {
+        "title_plain_nl": "Klussen in huis in {buurt}",
+        "title_plain_en": "Odd jobs in homes in {buurt}",
+        "tasks_plain_nl": "Elke ochtend krijg je een lijst met klussen. Met een collega ga je met de bus "
+        "naar mensen in {buurt}. Je maakt een deur die klemt. Je sjouwt een kast of zet grofvuil op de "
+        "stoep. Je werkt netjes en drinkt koffie als mensen dat fijn vinden.",
+        "tasks_plain_en": "Every morning you get a list of jobs. You take the van with a colleague to "
+        "people in {buurt}. You fix a door that sticks. You carry a cupboard or put rubbish out on the "
+        "street. You work with care and have coffee when people like that.",
+        "problem_plain_nl": "Mensen met weinig geld laten kleine dingen in huis vaak kapot. Dat kan "
+        "gevaarlijk worden. Jullie doen alleen klussen die een vakman niet doet. Zo pakt niemand werk af.",
+        "problem_plain_en": "People with little money often leave small things broken at home. That can get "
+        "unsafe. You only do jobs a tradesman does not take. So nobody loses work.",
+        "team_plain_nl": "Je werkt altijd met z'n tweeën. Een vakman met veel ervaring leidt het werk.",
+        "team_plain_en": "You always work in pairs. A skilled worker leads the work.",
+    },
+    "klusjeshulp": {
+        "title_plain_nl": "Kleine klusjes voor ouderen in {buurt}",
+        "title_plain_en": "Small jobs for older people in {buurt}",
+        "tasks_plain_nl": "Je gaat op een dag naar 4 tot 6 huizen in {buurt}. Je neemt een tas met "
+        "gereedschap en een trapje mee. Je doet kleine klusjes, zoals een extra handgreep bij het bad. Zie "
+        "je nog iets dat niet veilig is? Dan geef je dat door.",
+        "tasks_plain_en": "In a day you go to 4 to 6 homes in {buurt}. You take a bag of tools and a small "
+        "ladder. You do small jobs, like an extra grab rail by the bath. Do you see something else that is "
+        "not safe? Then you pass it on.",
+        "problem_plain_nl": "Veel ouderen willen lang thuis wonen. Maar door kleine dingen vallen ze soms. "
+        "Een paar klusjes op tijd voorkomen ongelukken.",
+        "problem_plain_en": "Many older people want to live at home for a long time. But small things "
+        "sometimes make them fall. A few small jobs in time stop accidents.",
+        "team_plain_nl": "Je werkt met mensen van de stichting. Zij geven je de adressen.",
+        "team_plain_en": "You work with people from the foundation. They give you the addresses.",
+    },
+    "boodschappendienst": {
+        "title_plain_nl": "Boodschappen doen voor anderen in {buurt}",
+        "title_plain_en": "Do shopping for others in {buurt}",
+        "tasks_plain_nl": "In de ochtend hoor je wat mensen nodig hebben. Je doet de boodschappen in de "
+        "winkel in {buurt}. Je brengt ze met de bakfiets, tot in de keuken als dat moet. Je geeft het "
+        "bonnetje en het geld terug. En je let op of het goed gaat met de mensen.",
+        "tasks_plain_en": "In the morning you hear what people need. You do the shopping at the shop in "
+        "{buurt}. You bring it on a cargo bike, into the kitchen if needed. You give back the receipt and "
+        "the change. And you check that people are doing well.",
+        "problem_plain_nl": "Sommige mensen lopen slecht en hebben geen familie dichtbij. Zij kunnen niet "
+        "zelf naar de winkel. Laten bezorgen is duur.",
+        "problem_plain_en": "Some people cannot walk well and have no family close by. They cannot go to "
+        "the shop themselves. Delivery costs a lot.",
+        "team_plain_nl": "Je werkt met 2 andere helpers en iemand die de routes maakt.",
+        "team_plain_en": "You work with 2 other helpers and someone who plans the routes.",
+    },
+    "maaltijdbezorger": {
+        "title_plain_nl": "Warm eten brengen in {buurt}",
+        "title_plain_en": "Bring hot meals in {buurt}",
+        "tasks_plain_nl": "Rond 11 uur laad je de bakken met eten in het busje. Je rijdt elke dag langs 12 "
+        "tot 15 huizen. Als het nodig is, zet je het eten op tafel. Doet iemand niet open? Of ziet iemand "
+        "er niet goed uit? Dan bel je meteen het zorgcentrum.",
+        "tasks_plain_en": "At about 11 you load the boxes of food into the van. Every day you drive past 12 "
+        "to 15 homes. If needed, you put the meal on the table. Does someone not open the door? Or does "
+        "someone not look well? Then you call the care home at once.",
+        "problem_plain_nl": "Veel ouderen die thuis wonen, koken niet meer goed. Elke dag eten aan de deur "
+        "houdt ze gezond. En zo ziet iemand ze elke dag.",
+        "problem_plain_en": "Many older people who live at home do not cook well any more. A meal at the "
+        "door every day keeps them healthy. And this way someone sees them every day.",
+        "team_plain_nl": "Je werkt met de koks van het zorgcentrum. Iemand anders maakt het rooster.",
+        "team_plain_en": "You work with the cooks of the care home. Someone else makes the schedule.",
+    },
+    "energiehulp": {
+        "title_plain_nl": "Hulp bij minder gas en stroom in {buurt}",
+        "title_plain_en": "Help to use less gas and power in {buurt}",
+        "tasks_plain_nl": "Je gaat met een collega naar mensen thuis in {buurt}. Je kijkt waar het tocht en "
+        "waar warmte weg gaat. Je plakt meteen strips tegen de tocht. Je legt uit hoe je de verwarming goed "
+        "zet. Je laat een lijstje met tips achter.",
+        "tasks_plain_en": "You go with a colleague to people's homes in {buurt}. You look for draughts and "
+        "where heat gets out. You put up strips against draughts at once. You explain how to set the "
+        "heating well. You leave a short list of tips.",
+        "problem_plain_nl": "Veel mensen met weinig geld wonen in koude huizen. Ze betalen veel voor gas en "
+        "stroom. Kleine dingen maken de rekening meteen lager.",
+        "problem_plain_en": "Many people with little money live in cold homes. They pay a lot for gas and "
+        "power. Small changes make the bill lower at once.",
+        "team_plain_nl": "Je werkt in een team. Iemand die veel weet van energie helpt je.",
+        "team_plain_en": "You work in a team. Someone who knows a lot about energy helps you.",
+    },
+    "repaircafe": {
+        "title_plain_nl": "Kapotte spullen maken in {buurt}",
+        "title_plain_en": "Fix broken things in {buurt}",
+        "tasks_plain_nl": "Het café is open op woensdag en zaterdag. Mensen komen met een lamp, stofzuiger "
+        "of fiets die kapot is. Je kijkt wat er mis is. Je maakt het samen met ze, zodat ze er iets van "
+        "leren. Als het rustig is, ruim je de werkplaats op.",
+        "tasks_plain_en": "The café is open on Wednesday and Saturday. People come with a lamp, vacuum "
+        "cleaner or bike that is broken. You look at what is wrong. You fix it together with them, so they "
+        "learn something. When it is quiet, you tidy the workshop.",
+        "problem_plain_nl": "Mensen gooien veel weg dat nog te maken is. Maken is goedkoper dan nieuw "
+        "kopen. En het is goed voor de natuur.",
+        "problem_plain_en": "People throw away a lot that can still be fixed. Fixing costs less than buying "
+        "new. And it is good for nature.",
+        "team_plain_nl": "Je werkt met vrijwilligers. Sommigen doen dit al jaren.",
+        "team_plain_en": "You work with volunteers. Some have done this for years.",
+    },
+    "buurtwacht": {
+        "title_plain_nl": "Rondes lopen door {buurt}",
+        "title_plain_en": "Walk rounds in {buurt}",
+        "tasks_plain_nl": "Je loopt met een collega door {buurt}. Je let op kapotte lampen en afval op "
+        "straat. Of op een deur die open staat. Je praat met mensen, zodat ze je leren kennen. Wat je ziet, "
+        "meld je bij de gemeente of de wijkagent.",
+        "tasks_plain_en": "You walk through {buurt} with a colleague. You look out for broken lamps and "
+        "rubbish in the street. Or a door left open. You talk with people, so they get to know you. You "
+        "tell the town or the local police officer what you see.",
+        "problem_plain_nl": "Mensen voelen zich 's avonds niet altijd veilig op straat. Kleine problemen "
+        "hoort de gemeente vaak pas laat. Een vast gezicht maakt de buurt veiliger.",
+        "problem_plain_en": "In the evening people do not always feel safe in the street. The town often "
+        "hears about small problems late. A face people know makes the area safer.",
+        "team_plain_nl": "Je werkt met een vaste collega en de wijkagent. Iemand van het buurthuis helpt ook.",
+        "team_plain_en": "You work with a fixed colleague and the local police officer. Someone from the "
+        "community centre helps too.",
+    },
+    "chauffeur-ouderen": {
+        "title_plain_nl": "Ouderen met de auto brengen in {buurt}",
+        "title_plain_en": "Drive older people in {buurt}",
+        "tasks_plain_nl": "Je begint om half 8. Je haalt de auto op en kijkt welke ritten er zijn. Je haalt "
+        "mensen thuis op. Je loopt mee naar binnen als dat nodig is. Tussen de ritten maak je de auto "
+        "schoon.",
+        "tasks_plain_en": "You start at half past 7. You pick up the car and look at the rides. You pick "
+        "people up at home. You walk in with them if needed. Between rides you clean the car.",
+        "problem_plain_nl": "Sommige ouderen rijden niet meer zelf en lopen slecht. Ze missen soms een "
+        "afspraak bij de dokter. Een taxi is duur.",
+        "problem_plain_en": "Some older people no longer drive and cannot walk well. They sometimes miss a "
+        "doctor's appointment. A taxi costs a lot.",
+        "team_plain_nl": "Je werkt met andere chauffeurs. Iemand op kantoor plant de ritten.",
+        "team_plain_en": "You work with other drivers. Someone at the office plans the rides.",
+    },
+    "fietsles": {
+        "title_plain_nl": "Fietsles geven in {buurt}",
+        "title_plain_en": "Teach adults to cycle in {buurt}",
+        "tasks_plain_nl": "Je geeft les op een plein zonder auto's. Later oefen je op rustige straten in "
+        "{buurt}. Eerst leren mensen hun evenwicht houden en sturen. Daarna oefen je met de regels van het "
+        "verkeer. Je gaat zo snel als de ander kan.",
+        "tasks_plain_en": "You teach on a square without cars. Later you practise on quiet streets in "
+        "{buurt}. First people learn to keep their balance and steer. Then you practise the rules of the "
+        "road. You go as fast as each person can.",
+        "problem_plain_nl": "Wie niet kan fietsen, heeft anderen of een dure bus nodig. Met een fiets ga je "
+        "zelf naar werk, school of de dokter.",
+        "problem_plain_en": "People who cannot cycle need others or an expensive bus. With a bike you go to "
+        "work, school or the doctor yourself.",
+        "team_plain_nl": "Je werkt met 2 andere fietsleraren en iemand die alles regelt.",
+        "team_plain_en": "You work with 2 other cycling teachers and someone who arranges everything.",
+    },
+}
+
+for _template in JOB_TEMPLATES:
+    _template.update(PLAIN_VERSIONS[_template["key"]])
+
+
 # (template_key, buurt_key, start_offset_days relative to today)
 DEMO_JOBS = [
     # Lindeveld-Noord
@@ -1072,6 +1443,20 @@ DEMO_INTEREST = (
 )
 
 
+def plain_job_pages(lang="nl"):
+    """``(title, texts)`` for every demo job: its own words in plain language,
+    in the order its page shows them (title, summary, tasks, team, problem)."""
+    templates = {t["key"]: t for t in JOB_TEMPLATES}
+    names = {b["key"]: b["name"] for b in BUURTEN}
+    pages = []
+    for template_key, buurt_key, _offset in DEMO_JOBS:
+        t = templates[template_key]
+        fields = ("title_plain", "plain", "tasks_plain", "team_plain", "problem_plain")
+        texts = [t[f"{field}_{lang}"].format(buurt=names[buurt_key]) for field in fields]
+        pages.append((texts[0], texts))
+    return pages
+
+
 # --------------------------------------------------------------- checking
 
 TEXT_FIELDS = JOB_TEXT_FIELDS
@@ -1097,6 +1482,10 @@ PLACEHOLDER_FIELDS = frozenset(
         "plain_en",
         "tasks_nl",
         "tasks_en",
+        "title_plain_nl",
+        "title_plain_en",
+        "tasks_plain_nl",
+        "tasks_plain_en",
     }
 )
 MINIMUM_WAGE_CENTS = 1471  # only to check CAO scales pay more; not a setting
@@ -1172,7 +1561,14 @@ def check():
             assert 2 <= len(_sentences(t["tasks_" + lang])) <= 4, t["key"]
             assert 1 <= len(_sentences(t["problem_" + lang])) <= 2, t["key"]
             assert len(_sentences(t["team_" + lang])) == 1, t["key"]
-        assert " u " not in " " + t["plain_nl"].lower() + " "
+            assert len(t["title_plain_" + lang].split()) <= 9, (t["key"], lang)
+            for name, most in (("tasks_plain_", 6), ("problem_plain_", 4), ("team_plain_", 2)):
+                found = _sentences(t[name + lang])
+                assert 1 <= len(found) <= most, (t["key"], name + lang)
+                for sentence in found:
+                    assert len(sentence.split()) <= 13, (t["key"], sentence)
+        for name in ("plain_nl", *(f"{text}_plain_nl" for text in ("title", "tasks", "problem", "team"))):
+            assert " u " not in " " + t[name].lower() + " ", (t["key"], name)
 
     assert set(CATEGORIES) <= {t["category"] for t in JOB_TEMPLATES}
     assert any(not t["skills"] for t in JOB_TEMPLATES)

@@ -12,7 +12,7 @@ import click
 
 from webapp.auth.changes import create_user
 from webapp.auth.users import hash_password
-from webapp.db import JOB_FIELDS, one
+from webapp.db import JOB_FIELDS, JOB_TEXT_FIELDS, one
 from webapp.domain import vocab
 from webapp.seed import coaching as seed_coaching
 from webapp.seed import content
@@ -50,9 +50,8 @@ def job_row(template, buurt, buurt_id, created_at, start_date, places_filled=0):
         "start_date": start_date.isoformat(),
         "created_at": created_at,
     }
-    for field in ("title", "summary", "plain", "tasks", "problem", "team"):
-        for lang in ("nl", "en"):
-            row[f"{field}_{lang}"] = template[f"{field}_{lang}"].format(**fill)
+    for name in JOB_TEXT_FIELDS:
+        row[name] = template[name].format(**fill)
     return row
 
 

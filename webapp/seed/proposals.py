@@ -588,7 +588,9 @@ def _seed_history(db, spec, proposal_id, author, gemeente, now, day, changes, qu
         db.conn.execute(
             """UPDATE jobs SET status = 'open', places = 2, start_date = ?,
                    title_en = ?, summary_en = ?, plain_nl = ?, plain_en = ?, tasks_en = ?,
-                   problem_en = ?, team_en = ?, summary_nl = ?
+                   problem_en = ?, team_en = ?, summary_nl = ?, title_plain_nl = ?, title_plain_en = ?,
+                   tasks_plain_nl = ?, tasks_plain_en = ?, problem_plain_nl = ?, problem_plain_en = ?,
+                   team_plain_nl = ?, team_plain_en = ?
                WHERE id = ?""",
             (
                 (now + 14 * day).date().isoformat(),
@@ -601,6 +603,16 @@ def _seed_history(db, spec, proposal_id, author, gemeente, now, day, changes, qu
                 "Older people who cannot cycle themselves hardly get outside any more.",
                 "Stichting Samen Onderweg, which has two duo bikes.",
                 "Met de duofiets ouderen ophalen voor een ritje door de buurt, naar de markt of naar familie.",
+                "Fietsen met oudere buren",
+                "Cycling with older neighbours",
+                "Je haalt oudere buren op met de duofiets. Je fietst samen door de buurt. "
+                "Of naar de markt of naar familie. Daarna breng je ze weer veilig thuis.",
+                "You pick up older neighbours with the duo bike. You ride together around the area. "
+                "Or to the market or to family. Then you take them home safely.",
+                "Sommige ouderen kunnen zelf niet meer fietsen. Ze komen bijna niet meer buiten.",
+                "Some older people cannot cycle any more. They hardly go outside now.",
+                "Je werkt met Samen Onderweg. Zij hebben 2 duofietsen.",
+                "You work with Samen Onderweg. They have 2 duo bikes.",
                 job_id,
             ),
         )
