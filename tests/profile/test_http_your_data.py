@@ -2,6 +2,7 @@
 as the JSON download, every one of them shown, and only one's own."""
 
 import html
+import re
 
 import pytest
 from http_support import execute, page, sign_in, t, user_id
@@ -37,6 +38,8 @@ def test_the_page_shows_the_values_of_the_download(app, client):
         assert proposal["title"] in body
     assert t(app, "Messages with your coach") in body
     assert t(app, "Made on") in body
+    main = body[body.index("<main") : body.index("</main>")]
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d", main), "dates are shown as dates, not as stored"
 
 
 def test_only_your_own_data(app):

@@ -4,6 +4,11 @@ as the JSON download, each section and field under a name a person can read.
 A key nobody named yet (a new area's part) is still shown, under its own key.
 """
 
+import re
+from datetime import date, datetime
+
+from babel import dates
+from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
 SECTIONS = {
@@ -95,3 +100,20 @@ def section_title(key):
 
 def field_label(key):
     return FIELDS.get(key, key)
+
+
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z?")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def show(value):
+    """A value as a person reads it: stored moments and days as dates in the reader's
+    language (the download keeps them as stored)."""
+    if isinstance(value, str):
+        if _MOMENT.fullmatch(value) and value.endswith("Z"):
+            return format_datetime(datetime.fromisoformat(value.replace("Z", "+00:00")), "d MMMM yyyy, HH:mm")
+        if _MOMENT.fullmatch(value):  # a local time (an appointment): shown as it is
+            return dates.format_datetime(datetime.fromisoformat(value), "d MMMM yyyy, HH:mm", locale=get_locale())
+        if _DAY.fullmatch(value):
+            return format_date(date.fromisoformat(value), "d MMMM yyyy")
+    return value
