@@ -1,5 +1,6 @@
-/* "Put Basisbaan on your home screen": loaded by pwa.js once, on the second
-   visit, unless the offer was seen before or the app is installed. The
+/* "Put Basisbaan on your home screen": loaded by pwa.js once, on a resident's
+   second visit, unless the offer was seen before or the app is installed. It
+   comes at the end of the page, never between a title and its content. The
    browser's own install button where it offers one, plain instructions
    otherwise; "No, thank you" closes it for good. */
 (function () {
@@ -25,8 +26,8 @@
     }
   }
 
-  var heading = main.querySelector("h1");
-  main.insertBefore(offer, heading ? heading.nextSibling : main.firstChild);
+  // At the end of the page: it never comes between a page's title and what the page is for.
+  main.appendChild(offer);
   fit();
   document.addEventListener("bb:installable", fit);
   window.addEventListener("appinstalled", close);

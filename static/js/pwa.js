@@ -291,6 +291,6 @@
   window.addEventListener("online", function () { clearNotSent(); showBanner(); flush(); });
   window.addEventListener("offline", showBanner);
   var installed = window.matchMedia && matchMedia("(display-mode: standalone)").matches;
-  if (firstVisitOfSession() >= 2 && !stored("bb-install") && !installed) { load("install"); }
+  if (firstVisitOfSession() >= 2 && body.hasAttribute("data-install-offer") && !stored("bb-install") && !installed) { load("install"); }
   forgetPerson().then(showPending).then(flush);
 })();

@@ -81,6 +81,7 @@ def _cases():
         Case("profile-start", RESIDENT, "/profile/start"),
         *[Case(f"profile-{key}", RESIDENT, f"/profile/{key}") for key in STEPS],
         Case("profile-delete", RESIDENT, "/profile/delete"),
+        Case("profile-data", RESIDENT, "/profile/data"),
         Case("profile-step-nothing-chosen", RESIDENT, "/profile/work", error, {}, {"action": "save"}),
         Case("profile-delete-not-ticked", RESIDENT, "/profile/delete", error, {}),
     ]

@@ -181,6 +181,7 @@ def test_the_plan_with_read_aloud(tab, live_server, variant, who):
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_the_home_screen_offer(tab, live_server, variant):
     page, problems = tab()
+    log_in(page, live_server.url, "bewoner")  # the offer is for residents
     page.goto(live_server.url + plain("/", variant))
     page.close()
     page = page.context.new_page()  # the second visit

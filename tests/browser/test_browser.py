@@ -172,17 +172,20 @@ def _switch_language(page, server, job_id):
     html, body, lead = page.locator("html"), page.locator("body"), page.locator("main .lead")
     language = page.locator(".language-bar button[name=lang]")
     plain = page.locator(".language-bar button[name=plain]")
+    menu = page.locator(".language-menu summary")  # folded into one small control in the header
     expect(lead).to_have_text(job["summary_nl"])
 
     expect(language).to_have_text("English")
+    menu.click()
     language.click()
     expect(html).to_have_attribute("lang", "en")
     expect(page).to_have_url(base + f"/jobs/{job_id}")
     expect(page.locator("main h1")).to_have_text(job["title_en"])
     expect(lead).to_have_text(job["summary_en"])
-    expect(page.locator(".main-nav a[href='/interests']")).to_have_text(t("My interests", "en"))
+    expect(page.locator(".main-nav a[href='/interests']")).to_have_text(t("Jobs I want", "en"))
     expect(plain).to_have_text(t("Plain language: off", "en"))
 
+    menu.click()
     plain.click()
     expect(body).to_have_class(re.compile(r"\bis-plain\b"))
     expect(html).to_have_attribute("lang", "en")
@@ -190,6 +193,7 @@ def _switch_language(page, server, job_id):
     expect(plain).to_have_text(t("Plain language: on", "en@plain"))
 
     expect(language).to_have_text("Nederlands")
+    menu.click()
     language.click()
     expect(html).to_have_attribute("lang", "nl")
     expect(body).to_have_class(re.compile(r"\bis-plain\b"))
@@ -198,6 +202,7 @@ def _switch_language(page, server, job_id):
     expect(page.locator("main h1")).to_have_text(job["title_plain_nl"])
     expect(page.locator("#job-details > p").first).to_have_text(job["tasks_plain_nl"])
 
+    menu.click()
     plain.click()
     expect(body).not_to_have_class(re.compile(r"\bis-plain\b"))
     expect(lead).to_have_text(job["summary_nl"])
@@ -237,7 +242,7 @@ def test_resident_flow_without_javascript(browser, browser_context_args, live_se
 
         # The job filters work as a plain GET form with the "Show jobs" button.
         page.goto(live_server.url + "/jobs")
-        page.locator("details.filters__more summary").click()
+        page.locator("details.filter-fold > summary").click()
         page.locator("#category").select_option("elderly")
         page.locator("form.filters button[type=submit]").click()
         expect(page).to_have_url(re.compile(r"/jobs\?.*category=elderly"))
@@ -269,7 +274,7 @@ def test_htmx_filter_swaps_only_the_results(page, live_server):
         }"""
     )
     loads = live_server.requests.count("/jobs")
-    page.locator("details.filters__more summary").click()
+    page.locator("details.filter-fold > summary").click()
     page.locator("#category").select_option("elderly")
 
     expect(page).to_have_url(re.compile(r"/jobs\?(.*&)?category=elderly(&|$)"))

@@ -11,8 +11,10 @@ from webapp.db import get_db
 from webapp.forms import EmptyForm
 from webapp.places import places
 from webapp.profile import bp, changes, steps
+from webapp.profile import your_data as your_data_words
 from webapp.profile.forms import DeleteForm
 from webapp.profile.queries import completeness, profile_row
+from webapp.web import no_store
 
 
 @bp.get("")
@@ -119,22 +121,34 @@ def _go_on(after, back_to_overview, saved=False):
 # --- your data -------------------------------------------------------------
 
 
-@bp.get("/export")
-@login_required
-def export():
+def _all_your_data():
     """Everything about this person: each area gives its part (``create_app`` lists
     them in ``app.extensions["personal_data"]``, in the order of the file)."""
     db = get_db()
     data = {}
     for part in current_app.extensions["personal_data"]:
         data.update(part(db, current_user.id))
-    body = json.dumps(data, ensure_ascii=False, indent=2)
+    return data
+
+
+@bp.get("/export")
+@login_required
+def export():
+    body = json.dumps(_all_your_data(), ensure_ascii=False, indent=2)
     filename = f"basisbaan-{current_user.username}.json"
     return Response(
         body,
         mimetype="application/json",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+@bp.get("/data")
+@login_required
+@no_store
+def your_data():
+    """The same data as the download, as a page to read or print."""
+    return render_template("profile/data.html", data=_all_your_data(), words=your_data_words)
 
 
 @bp.route("/delete", methods=["GET", "POST"])

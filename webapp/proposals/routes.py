@@ -177,6 +177,13 @@ class ListTexts:
     def category(self, code):
         return self._once(("category", code), lambda: str(common_labels.CATEGORY[code]))
 
+    def written_in(self, code):
+        # The detail page says the same: a card in the other language is not a surprise.
+        return self._once(
+            ("written_in", code),
+            lambda: _("The author wrote this in %(language)s.", language=labels.LANGUAGE[code]),
+        )
+
     def votes(self, count, threshold):
         # Without values, gettext gives the translation with its %(...)d still in it.
         pattern = self._once("votes", lambda: _("%(count)d of %(threshold)d votes"))

@@ -226,11 +226,15 @@ def _page_helpers():
 
 
 def body_attributes():
-    """``data-*`` on <body> for static/js/pwa.js: who reads, when the page was made, and
-    (once, after logging out) whose offline copies to wipe."""
+    """``data-*`` on <body> for static/js/pwa.js: who reads, when the page was made,
+    whether to offer the home screen, and (once, after logging out) whose offline
+    copies to wipe."""
     user = current_user.id if current_user.is_authenticated else ""
     made = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     attributes = Markup('data-user="{}" data-rendered="{}"').format(user, made)
+    if current_user.is_authenticated and current_user.is_resident:
+        # The home-screen offer is for residents: staff work from a desk as often as not.
+        attributes += Markup(" data-install-offer")
     gone = get_flashed_messages(category_filter=["logged-out"])
     if gone:
         attributes += Markup(' data-logged-out="{}"').format(gone[0])
