@@ -69,7 +69,7 @@ def test_a_remembered_reason_keeps_each_language_apart(app):
         with app.test_request_context(f"/?lang={lang}&plain=0"):
             app.preprocess_request()
             texts.append(labels.reason_text(Reason("wijk"), ""))
-    assert texts[0] == texts[2] == "In your own wijk"
+    assert texts[0] == texts[2] == "In your own district"
     assert texts[1] != texts[0]
 
 

@@ -87,6 +87,7 @@ REVIEWED = {
     "Nog geen account?",
     "Denk je dat dit niet klopt?",
     "Kan iemand die lang niet heeft gewerkt dit doen, met hulp?",
+    "Not sure?",
 }
 
 

@@ -39,7 +39,7 @@ FIELDS = {
     "plain": _l("Plain language"),
     "created_at": _l("Made on"),
     "updated_at": _l("Changed on"),
-    "home_buurt_id": _l("Your buurt (number)"),
+    "home_buurt_id": _l("Your neighbourhood (number)"),
     "hours_max": _l("Hours a week at most"),
     "travel": _l("How far you want to travel"),
     "categories": _l("Kinds of work"),
