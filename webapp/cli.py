@@ -90,7 +90,8 @@ def seed_demo_command(size, if_empty):
         for table in ("users", "jobs", "profiles")
     }
     click.echo("Demo data ready: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
-    click.echo(f"Demo accounts: bewoner, bewoner2, buurtgroep, coach, gemeente (password {demo.DEMO_PASSWORD})")
+    accounts = "bewoner, bewoner2, bewoner3, buurtgroep, coach, gemeente"
+    click.echo(f"Demo accounts: {accounts} (password {demo.DEMO_PASSWORD})")
 
 
 def init_app(app):

@@ -18,7 +18,7 @@ def test_the_reported_case_only_on_days_she_cannot_work_does_not_fit():
     """Mon/Tue resident, a job she likes in her buurt, only on Wed and Sat."""
     profile = Profile(home_buurt=1, home_wijk=10, categories=frozenset({"elderly"}), hours_max=12, days=MON_TUE)
     only_off = job(id=1, days=frozenset({"wed", "sat"}))
-    plain = job(id=2, category="green", buurt=5, wijk=11, hours=16, days=frozenset({"mon"}))
+    plain = job(id=2, category="green", buurt=5, wijk=11, hours=12, days=frozenset({"mon", "thu"}))
     fit = assess(profile, only_off)
     assert not fit.fits_you
     assert fit.misfits == [Reason("days_none", ("wed", "sat"))]
@@ -77,14 +77,18 @@ def test_further_than_you_want_to_travel_does_not_fit(travel, buurt, wijk, fits)
     assert assess(profile, job(buurt=buurt, wijk=wijk)).fits_you is fits
 
 
-def test_more_hours_than_wanted_is_said_but_does_not_block():
-    """The issue names days, limits and distance; hours stay a soft reason."""
+def test_more_hours_than_wanted_does_not_fit():
+    """ "At most 8 hours" is something the person told us: 12 does not fit it."""
     fit = assess(Profile(hours_max=8), job(hours=12))
-    assert fit.fits_you and fit.misfits == [Reason("too_many_hours", (12, 8))]
+    assert not fit.fits_you and fit.blockers == [Reason("too_many_hours", (12, 8))]
 
 
-def test_blocking_reasons_are_exactly_the_three_kinds():
-    assert frozenset({"days_none", "too_far", "limit"}) == BLOCKING
+def test_as_many_hours_as_wanted_fits():
+    assert assess(Profile(hours_max=12), job(hours=12)).fits_you
+
+
+def test_blocking_reasons_are_exactly_the_four_kinds():
+    assert frozenset({"days_none", "too_far", "limit", "too_many_hours"}) == BLOCKING
 
 
 def test_rank_says_which_jobs_fit_without_explaining():
@@ -95,6 +99,6 @@ def test_rank_says_which_jobs_fit_without_explaining():
 
 
 def test_a_page_names_the_blocking_reasons_first():
-    profile = Profile(hours_max=8, limits=frozenset({"evening"}))
-    fit = assess(profile, job(hours=12, demands=("evening",)))
-    assert [reason.code for reason in fit.misfits_worst_first] == ["limit", "too_many_hours"]
+    profile = Profile(days=frozenset({"mon"}), limits=frozenset({"evening"}))
+    fit = assess(profile, job(days=frozenset({"mon", "sat"}), demands=("evening",)))
+    assert [reason.code for reason in fit.misfits_worst_first] == ["limit", "days_off"]

@@ -88,6 +88,8 @@ REVIEWED = {
     "Denk je dat dit niet klopt?",
     "Kan iemand die lang niet heeft gewerkt dit doen, met hulp?",
     "Not sure?",
+    "No coach yet?",
+    "Nog geen coach?",
 }
 
 

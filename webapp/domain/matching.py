@@ -28,9 +28,11 @@ WEIGHTS = {
 MAX_SKILLS = 3
 
 # A job with one of these reasons does not fit at all: it is on no day the
-# person can work, further than they want to travel, or asks something they
-# said they cannot do. Such a job is never shown above one that fits.
-BLOCKING = frozenset({"days_none", "too_far", "limit"})
+# person can work, further than they want to travel, asks something they said
+# they cannot do, or asks more hours than they said they can work (the list
+# says "fits what you told us", and "at most 12 hours" is something they told
+# us). Such a job is never shown above one that fits.
+BLOCKING = frozenset({"days_none", "too_far", "limit", "too_many_hours"})
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,7 @@ def assess(profile, job, explain=True):
                 fits.append(Reason("hours", (job.hours, profile.hours_max)))
         else:
             score += WEIGHTS["too_many_hours"]
+            fits_you = False
             if explain:
                 misfits.append(Reason("too_many_hours", (job.hours, profile.hours_max)))
 

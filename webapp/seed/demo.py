@@ -168,6 +168,40 @@ def seed_small(db, today=None):
         )
         seed_proposals.seed_small(db, today)
         seed_coaching.seed_small(db, today)
+        # After the proposals: the demo's voters are chosen from the residents
+        # there are, and Yasmin has not voted yet.
+        seed_waiting_resident(db, buurt_ids, now, password_hash)
+
+
+def seed_waiting_resident(db, buurt_ids, now, password_hash):
+    """Yasmin signed up on her own three days ago and wants one job: the
+    municipality's caseload page shows her waiting for a coach."""
+    signed_up = _stamp(now - timedelta(days=3))
+    yasmin = create_user(
+        db,
+        username="bewoner3",
+        role="resident",
+        display_name="Yasmin",
+        password_hash=password_hash,
+    )
+    db.execute("UPDATE users SET created_at = ? WHERE id = ?", (signed_up, yasmin))
+    db.execute(
+        """INSERT INTO profiles (user_id, home_buurt_id, hours_max, categories, days, updated_at)
+           VALUES (?, ?, 12, 'elderly,green', ?, ?)""",
+        (yasmin, buurt_ids["bloemenbuurt"], vocab.join_codes(("mon", "tue"), vocab.DAYS), signed_up),
+    )
+    job_id = one(
+        db,
+        """SELECT jobs.id FROM jobs JOIN buurten ON buurten.id = jobs.buurt_id
+           WHERE jobs.category = 'elderly' AND buurten.id = ? ORDER BY jobs.id LIMIT 1""",
+        (buurt_ids["bloemenbuurt"],),
+    )[0]
+    asked = _stamp(now - timedelta(days=2))
+    db.execute(
+        """INSERT INTO interests (user_id, job_id, message, status, created_at, updated_at)
+           VALUES (?, ?, ?, 'open', ?, ?)""",
+        (yasmin, job_id, "Ik kook graag. Mag ik dit komen doen?", asked, asked),
+    )
 
 
 def _random_codes(rng, codes, low, high):
