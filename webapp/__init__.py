@@ -39,12 +39,18 @@ def migrations():
     from webapp import db
     from webapp.auth import schema as auth
     from webapp.coaching import schema as coaching
+    from webapp.jobs import schema as jobs
     from webapp.profile import schema as profile
     from webapp.proposals import schema as proposals
     from webapp.pwa import schema as pwa
 
     return db.migration_set(
-        proposals.MIGRATIONS, coaching.MIGRATIONS, pwa.MIGRATIONS, profile.MIGRATIONS, auth.MIGRATIONS
+        proposals.MIGRATIONS,
+        coaching.MIGRATIONS,
+        pwa.MIGRATIONS,
+        profile.MIGRATIONS,
+        auth.MIGRATIONS,
+        jobs.MIGRATIONS,
     )
 
 

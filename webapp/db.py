@@ -100,7 +100,7 @@ JOB_TEXT_FIELDS_M004 = tuple(
     for language in ("nl", "en")
 )
 
-# A plain-language version of every other job text (m009_job_plain_texts):
+# A plain-language version of every other job text (webapp/jobs/schema.py):
 # title_plain_nl, title_plain_en, tasks_plain_nl, ...
 JOB_PLAIN_TEXTS = {
     "title": "title_plain",
@@ -279,18 +279,6 @@ def m008_notifications(db):
     )
 
 
-def m009_job_plain_texts(db):
-    # Plain language all the way down: a plain version of the title, the
-    # tasks, the social problem and the team, beside the plain summary.
-    # Empty means "not written yet": the page then shows the standard text.
-    run_script(
-        db,
-        ";\n".join(
-            f"ALTER TABLE jobs ADD COLUMN {name} TEXT NOT NULL DEFAULT ''" for name in JOB_PLAIN_TEXT_FIELDS
-        ),
-    )
-
-
 def now_iso():
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -316,15 +304,9 @@ CORE_MIGRATIONS = (
     m008_notifications,
 )
 
-# Core migrations written after the areas had their own: they run after every
-# area's, in a fresh database as in one made before them. m009 adds columns to
-# ``jobs``, which an area's migration also altered (``proposal_id``); run in
-# the core's place, a fresh table would order its columns differently.
-LATE_CORE_MIGRATIONS = (m009_job_plain_texts,)
-
 
 def migration_set(*area_migrations):
-    """The one migration set: the core tables above, each area's list, then the late core ones.
+    """The one migration set: the core tables above, then each area's list.
 
     The areas hand their ``schema.MIGRATIONS`` in (``create_app`` knows them);
     this module never imports an area, so areas can import it freely. The
@@ -333,7 +315,7 @@ def migration_set(*area_migrations):
     """
     migrations = Migrations("basisbaan")
     areas = tuple(step for steps in area_migrations for step in steps)
-    for step in CORE_MIGRATIONS + areas + LATE_CORE_MIGRATIONS:
+    for step in CORE_MIGRATIONS + areas:
         migrations()(step)
     return migrations
 
