@@ -71,3 +71,17 @@ def test_the_page_prints_without_the_menus(app):
     rules = text[text.index("@media print") :]
     for part in (".site-header", ".main-nav", ".site-footer"):
         assert part in rules.split("}")[1], part
+
+
+def test_answers_stored_as_codes_show_as_words(app, client):
+    """The profile keeps codes ("carehome", "wijk"); a person reads their words."""
+    sign_in(client, "bewoner")
+    download = client.get("/profile/export").get_json()["profile"]
+    body = html.unescape(data_page(client))
+    main = body[body.index("<main") : body.index("</main>")]
+    assert download["travel"] == "wijk"
+    assert t(app, "In my own district") in main
+    assert "carehome" in download["categories"]
+    assert t(app, "Living-room help in a care home") in main
+    assert not re.search(r"<dd>[^<]*\bcarehome\b", main)
+    assert not re.search(r"<dd>\s*wijk\s*</dd>", main)

@@ -11,6 +11,8 @@ from babel import dates
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
+from webapp import labels
+
 SECTIONS = {
     "account": _l("Your account"),
     "profile": _l("Your answers"),
@@ -94,6 +96,19 @@ FIELDS = {
 }
 
 
+# Fields stored as codes ("carehome", "wijk"): the page shows their words.
+CODES = {
+    "categories": labels.CATEGORY,
+    "category": labels.CATEGORY,
+    "days": labels.DAY,
+    "limits": labels.LIMIT,
+    "skills": labels.SKILL,
+    "languages": labels.LANGUAGE,
+    "travel": labels.TRAVEL,
+    "role": labels.ROLE,
+}
+
+
 def section_title(key):
     return SECTIONS.get(key, key)
 
@@ -106,9 +121,13 @@ _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z?")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def show(value):
-    """A value as a person reads it: stored moments and days as dates in the reader's
-    language (the download keeps them as stored)."""
+def show(value, key=None):
+    """A value as a person reads it: codes as their words, stored moments and days
+    as dates in the reader's language (the download keeps them as stored)."""
+    words = CODES.get(key)
+    if words is not None:
+        codes = [value] if isinstance(value, str) else list(value)
+        return ", ".join(str(words.get(code, code)) for code in codes)
     if isinstance(value, str):
         if _MOMENT.fullmatch(value) and value.endswith("Z"):
             return format_datetime(datetime.fromisoformat(value.replace("Z", "+00:00")), "d MMMM yyyy, HH:mm")
