@@ -105,19 +105,3 @@ def test_the_language_switch_is_one_small_control_that_opens(page, live_server):
     switch.click()
     page.locator(".language-menu summary").click()
     expect(switch).to_have_text(t("Plain language: on", "nl@plain"))
-
-
-def test_the_bar_steps_aside_while_typing_on_a_phone(page, live_server):
-    """On a touch phone the keyboard opens under a text field: the bar would cover it."""
-    log_in(page, live_server.url, "bewoner")
-    page.goto(live_server.url + "/messages")
-    bar = page.locator(".main-nav")
-    expect(bar).to_be_visible()
-    page.locator("textarea").first.focus()
-    expect(bar).to_be_hidden()
-    page.locator("textarea").first.blur()
-    expect(bar).to_be_visible()
-    # Choosing an answer is not typing: the bar stays.
-    page.goto(live_server.url + "/profile/days")
-    page.locator("input[type=checkbox]").first.focus()
-    expect(bar).to_be_visible()
