@@ -89,6 +89,12 @@ def create_app(test_config=None):
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None  # the login page explains itself
+    # Nothing here asks for a "fresh" login, and Flask-Login's "basic" mode
+    # marked every first anonymous request's session as not fresh: a new
+    # session cookie on answers to the service worker's background fetches.
+    # One that was sent before a login and answered after it put the
+    # anonymous cookie back, and the person was logged out at once.
+    login_manager.session_protection = None
     templating.init_app(app)
     assets.init_app(app)
     db.init_app(app)
