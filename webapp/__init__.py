@@ -147,7 +147,8 @@ def create_app(test_config=None):
         # The policies govern documents (pages, SVG) and workers; on a script,
         # stylesheet or PNG they are bytes a phone on prepaid data pays for.
         static = request.endpoint == "static"
-        if not static or response.mimetype == "image/svg+xml":
+        # A 204 (the message poll's "nothing new") has no document to govern.
+        if (not static or response.mimetype == "image/svg+xml") and response.status_code != 204:
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
             response.headers.setdefault("Referrer-Policy", "same-origin")
             response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")

@@ -268,7 +268,11 @@ def test_the_resident_reading_does_not_mark_her_own_messages(app, client):
 
 
 def poll_state(body):
-    return re.search(r'data-hx-get="([^"]+)"', body)[1].replace("&amp;", "&")
+    return re.search(r'id="thread-poll"[^>]* data-poll="([^"]+)"', body)[1].replace("&amp;", "&")
+
+
+def header_bytes(response):
+    return sum(len(k) + len(v) + 4 for k, v in response.headers.items())
 
 
 def test_nothing_new_answers_204_with_an_etag_and_almost_no_bytes(client):
@@ -278,11 +282,67 @@ def test_nothing_new_answers_204_with_an_etag_and_almost_no_bytes(client):
     assert response.status_code == 204
     assert response.get_data() == b""
     etag = response.headers["ETag"]
-    header_bytes = sum(len(k) + len(v) + 4 for k, v in response.headers.items())
-    assert header_bytes < 1024
+    assert header_bytes(response) < 1024
     again = client.get(url, headers={"If-None-Match": etag})
     assert again.status_code == 304
     assert again.get_data() == b""
+
+
+def idle_poll_is_small(response):
+    """Nothing new: no body, no cookie, none of a page's headers."""
+    assert response.status_code == 204
+    assert response.get_data() == b""
+    headers = {name.lower() for name, _value in response.headers.items()}
+    assert "set-cookie" not in headers
+    assert not headers & {"content-type", "content-language", "content-security-policy", "permissions-policy"}
+    assert header_bytes(response) < 200
+
+
+def test_an_idle_poll_sets_no_cookie_and_sends_only_a_few_headers(app, client):
+    fatima = user_id(app, "bewoner")
+    sign_in(client, "bewoner")
+    url = poll_state(page(client.get("/messages")))
+    for _ in range(3):
+        idle_poll_is_small(client.get(url))
+    sign_in(client, "coach")
+    url = poll_state(page(client.get(f"/caseload/{fatima}/messages")))
+    for _ in range(3):
+        idle_poll_is_small(client.get(url))
+    # The pages themselves keep their policies.
+    assert "Content-Security-Policy" in client.get(f"/caseload/{fatima}/messages").headers
+
+
+NEW_MESSAGE = re.compile(r'<li class="message[^"]*" id="message-(\d+)"(?! data-hx-swap-oob)')
+
+
+def message_ids(body):
+    return [int(found) for found in NEW_MESSAGE.findall(body)]
+
+
+@pytest.mark.parametrize("viewer", ["bewoner", "coach"])
+def test_a_poll_brings_only_the_messages_after_the_one_asked_about(app, client, viewer):
+    fatima = user_id(app, "bewoner")
+    path = "/messages" if viewer == "bewoner" else f"/caseload/{fatima}/messages"
+    other_path = f"/caseload/{fatima}/messages" if viewer == "bewoner" else "/messages"
+    other = "coach" if viewer == "bewoner" else "bewoner"
+    sign_in(client, viewer)
+    url = poll_state(page(client.get(path)))
+    shown = len(thread_of(app, "bewoner"))
+    sign_in(client, other)
+    send(client, "Eerste nieuwe", path=other_path)
+    send(client, "Tweede nieuwe", path=other_path)
+    sign_in(client, viewer)
+    client.get("/settings")  # the session settles (the test's sign_in skips Flask-Login's "_id")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "set-cookie" not in {name.lower() for name, _value in response.headers.items()}
+    body = page(response)
+    newest = [m["id"] for m in thread_of(app, "bewoner")[shown:]]
+    assert message_ids(body) == newest
+    assert "Eerste nieuwe" in body and "Tweede nieuwe" in body
+    # The old messages are not sent again: the answer stays small.
+    assert len(response.get_data()) < 2048
+    idle_poll_is_small(client.get(poll_state(body)))
 
 
 def test_a_new_message_comes_with_the_next_poll_and_is_marked_read(app, client):
