@@ -8,17 +8,22 @@ What it does, in order:
 
 1. Makes (or reuses) the large demo set, as bench_jobs.py does (same folder).
 2. Starts gunicorn on 127.0.0.1 (2 workers, ``--preload``) and, in front of
-   it, a small counting reverse proxy that gzips text answers at level 6, as
-   a production proxy would (the app itself sends uncompressed). The proxy
-   counts the bytes of every request and answer on the wire (status line,
-   headers, body), in both directions.
+   it, a small counting reverse proxy that passes answers on as the app sent
+   them (the app compresses text itself; ``--gzip-proxy`` gzips what it left
+   uncompressed, as a production proxy would). The proxy counts the bytes of
+   every request and answer on the wire (status line, headers, body), in
+   both directions.
 3. Drives Debian's Chromium (Playwright, 390 x 844, a phone's settings) as a
    logged-in resident through the proxy:
    - **first visit**: a new browser opens ``/jobs``; the service worker
      installs, keeps the static files, the offline page and the page itself;
      the browser's install check fetches the manifest and an icon;
    - **repeat visit**: a new tab in the same browser opens ``/jobs`` again,
-     with the service worker and the HTTP cache warm (the page answers 304).
+     with the service worker and the HTTP cache warm (the page answers 304);
+   - **a week**: a new phone for ``bewoner``, then one short session a day
+     for 7 days in that same browser context (worker and caches kept):
+     ``/jobs``, a job, ``/proposals``, a proposal, ``/messages``,
+     ``/notifications``.
    Playwright's own network events (``request.sizes()``) are summed as a
    cross-check.
 4. Times, interleaved A, B, C, A, B, C ..., ``GET /jobs`` (200),
@@ -26,8 +31,9 @@ What it does, in order:
    baseline), to show what the ETag costs the server.
 5. Prints a table and writes ``bench/results/offline.json``.
 
-Targets: first visit <= 50 KB, repeat visit <= 5 KB (1 KB = 1024 bytes),
-counted as what the proxy sends (gzip bodies plus status lines and headers);
+Targets: first visit <= 50 KB, repeat visit <= 5 KB, a week <= 300 KB
+(1 KB = 1024 bytes), counted as what the proxy sends (bodies plus status
+lines and headers);
 the bytes the phone sends (mostly request headers and cookies) are reported
 beside them, and the repeat visit must stay under 5 KB both ways too.
 """

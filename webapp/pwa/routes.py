@@ -25,7 +25,6 @@ from markupsafe import Markup
 from webapp.assets import minified_source
 from webapp.db import get_db
 from webapp.domain import push as push_rules
-from webapp.extensions import compress
 from webapp.i18n import current_choice
 from webapp.pwa import bp, changes, push
 from webapp.templating import static_url
@@ -285,7 +284,7 @@ def _conditional(response):
     # Compressed here rather than by Flask-Compress's own hook (which then lets
     # it be), so that the tag can say how: a brotli copy and a plain one are
     # different bytes, and a cache must never mistake one for the other.
-    response = compress.after_request(response)
+    response = current_app.extensions["compress"].after_request(response)
     coding = response.headers.get("Content-Encoding")
     response.set_etag(f"{tag}:{coding}" if coding else tag, weak=True)
     return response.make_conditional(request)
