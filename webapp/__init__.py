@@ -79,12 +79,18 @@ def create_app(test_config=None):
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
+    from flask_compress import Compress
+
     from webapp import assets, db, templating
     from webapp.extensions import babel, csrf, limiter, login_manager
     from webapp.i18n import select_locale, translate
 
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
+    # Before the blueprints: its hook then runs after theirs (webapp.pwa compresses
+    # pages itself, to give each coding its own ETag). One for each app: it
+    # keeps the settings on itself.
+    app.extensions["compress"] = Compress(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

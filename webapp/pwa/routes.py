@@ -280,5 +280,11 @@ def _conditional(response):
         response.headers.setdefault("Cache-Control", "private, no-cache")
     else:
         response.headers.setdefault("Cache-Control", "no-cache")
-    response.set_etag(page_etag(response.get_data(), session.get("csrf_token", "")), weak=True)
+    tag = page_etag(response.get_data(), session.get("csrf_token", ""))
+    # Compressed here rather than by Flask-Compress's own hook (which then lets
+    # it be), so that the tag can say how: a brotli copy and a plain one are
+    # different bytes, and a cache must never mistake one for the other.
+    response = current_app.extensions["compress"].after_request(response)
+    coding = response.headers.get("Content-Encoding")
+    response.set_etag(f"{tag}:{coding}" if coding else tag, weak=True)
     return response.make_conditional(request)
