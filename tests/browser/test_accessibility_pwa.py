@@ -72,7 +72,7 @@ def test_offline_page(tab, live_server, variant):
     page, problems = tab()
     page.goto(live_server.url + plain("/", variant))  # the choice is kept in the session
     page.goto(live_server.url + "/offline")
-    expect(page.locator("[data-reload]")).to_be_visible()
+    expect(page.locator("[data-retry]")).to_be_visible()
     check(page, problems)
 
 
