@@ -71,6 +71,13 @@ class Line:
     def count(self, how=None, path=""):
         return sum(1 for _m, p, h in self.failed if (how is None or h == how) and path in p)
 
+    def wait_for(self, page, how, path, count=1, seconds=10):
+        """Wait (letting the browser run) until ``count`` requests to ``path`` failed so."""
+        deadline = time.monotonic() + seconds
+        while self.count(how, path) < count:
+            assert time.monotonic() < deadline, f"no {how} of {path} after {seconds} s: {self.failed}"
+            page.wait_for_timeout(50)
+
     def _handle(self, route):
         request = route.request
         path = re.sub(r"^https?://[^/]+", "", request.url)
@@ -216,6 +223,7 @@ def test_messages_on_a_flaky_line_arrive_once_and_say_only_what_is_true(phone, l
 
     # 3. The next message goes through, and so does the first, again: the server answers
     # the repeat with the first result, and the first is marked sent.
+    line.wait_for(page, "drop", "/messages")  # Background Sync tried at once; its next try is minutes away
     line.heal()
     send_message(page, texts[1])
     for text in texts[:2]:
@@ -309,6 +317,8 @@ def test_a_vote_whose_answer_was_lost_is_marked_sent_once_basisbaan_answers(phon
     expect(page.locator(".notice--error")).to_have_count(0)
     assert vote_count(live_server, OPEN_VOGELBUURT) == before + 1  # saved, though the phone did not hear it
 
+    # Background Sync tried at once (or the page, 5 s later); its own next try is minutes away.
+    line.wait_for(page, "drop", path + "/vote")
     line.heal()  # the page looks again a few seconds later, and sends the vote once more
     expect(box).to_contain_text(t("Thank you. Your vote counts."), timeout=SENDING)
     expect(box.locator("[data-outbox-item]")).to_have_count(0)
