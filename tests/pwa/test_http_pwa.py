@@ -467,7 +467,8 @@ def test_service_worker_is_served_at_the_root(reader):
 def test_the_worker_keeps_every_stylesheet_and_script_a_page_needs(reader):
     sign_in(reader, "bewoner")
     settings = json.loads(page(reader.get("/sw.js")).split("\n", 1)[0][len("self.BASISBAAN = ") : -1])
-    for path in ("/", "/jobs", f"/jobs/{DEMO_INTEREST_JOB}", "/interests", "/settings", "/offline", "/unreachable"):
+    pages = ("/", "/jobs", f"/jobs/{DEMO_INTEREST_JOB}", "/interests", "/settings", "/offline", "/unreachable")
+    for path in pages:
         body = page(reader.get(path))
         linked = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', body)
         linked += re.findall(r'<use href="([^"#]+)#', body)
