@@ -228,9 +228,16 @@ self.addEventListener("fetch", function (event) {
 
 /* The first pages of the first visit load before the worker controls them:
    the page names them (pwa.js keeps the list in sessionStorage) and the
-   worker fetches and keeps them by the same rules as any page (nothing
-   marked no-store). A revalidation, mostly a 304: the server answers for
-   whoever is logged in now, never from another person's copy. */
+   worker keeps them by the same rules as any page. Only a page the browser
+   kept in its HTTP cache (never one marked no-store, such as the log-in
+   page: nothing is fetched for those), and then revalidated, mostly a 304:
+   the server answers for whoever is logged in now, never from another
+   person's copy. */
+function inHttpCache(url) {
+  return fetch(url, { credentials: "same-origin", cache: "only-if-cached", mode: "same-origin" })
+    .then(function (response) { return response.ok; }, function () { return false; });
+}
+
 function keepEarlier(paths) {
   var list = (Array.isArray(paths) ? paths : []).slice(-EARLIER);
   return caches.open(PAGES).then(function (cache) {
@@ -241,7 +248,9 @@ function keepEarlier(paths) {
         if (url.origin !== self.location.origin || url.pathname.indexOf(STATIC_PATH) === 0 ||
             url.pathname === CONFIG.offline || url.pathname === CONFIG.unreachable) { return undefined; }
         return cache.match(url.href, { ignoreVary: true }).then(function (have) {
-          return have ? undefined : fetchAndKeep(url.href, "no-cache").catch(noop);
+          return have ? false : inHttpCache(url.href);
+        }).then(function (wanted) {
+          return wanted ? fetchAndKeep(url.href, "no-cache").catch(noop) : undefined;
         });
       });
     }, Promise.resolve());

@@ -334,23 +334,37 @@ def test_a_vote_whose_answer_was_lost_is_marked_sent_once_basisbaan_answers(phon
 # --- the first visit's pages, opened before the service worker took over ---------------------------
 
 
+# The worker cannot start yet (on a slow line it takes a while): pages load without it
+# until the tab's localStorage says "start".
+NO_WORKER_YET = """
+if (!localStorage.getItem('start-worker')) {
+  ServiceWorkerContainer.prototype.register = () => Promise.reject(new Error('not yet'));
+}
+"""
+
+
 def test_pages_opened_before_the_worker_took_over_read_offline(phone, live_server):
     context = phone()
-    # The worker cannot start yet (on a slow line it takes a while): these pages load without it.
-    context.route("**/sw.js", lambda route: route.abort())
+    context.add_init_script(NO_WORKER_YET)
     page = context.new_page()
     log_in(page, live_server.url, RESIDENT)  # /login, then /jobs
     job = job_with_interest(live_server, RESIDENT)
-    for path in ("/jobs", f"/jobs/{job['id']}", f"/proposals/{OPEN_VOGELBUURT}"):
+    for path in ("/jobs", f"/jobs/{job['id']}", "/profile/data", f"/proposals/{OPEN_VOGELBUURT}"):
         page.goto(live_server.url + path)
         page.wait_for_load_state("load")
     assert page.evaluate("navigator.serviceWorker.controller") is None
-    context.unroute("**/sw.js")
+    listed = page.evaluate("JSON.parse(sessionStorage.getItem('bb-earlier')).map(e => e.path)")
+    assert listed == ["/jobs", f"/jobs/{job['id']}", "/profile/data", f"/proposals/{OPEN_VOGELBUURT}"]
+    private = live_server.requests.count("/profile/data")
+    page.evaluate("localStorage.setItem('start-worker', '1')")
     page.goto(live_server.url + "/interests")  # the worker starts here, and takes over
     worker_ready(page)
     for path in ("/jobs", f"/jobs/{job['id']}", f"/proposals/{OPEN_VOGELBUURT}", "/interests"):
         wait_until(page, f"() => caches.match('{live_server.url}{path}').then(r => !!r)")
-    assert not page.evaluate(f"caches.match('{live_server.url}/login').then(r => !!r)")  # no-store: never kept
+    # "Your data" is marked no-store: never kept, not even fetched again.
+    assert not page.evaluate(f"caches.match('{live_server.url}/profile/data').then(r => !!r)")
+    assert live_server.requests.count("/profile/data") == private
+    wait_until(page, "() => sessionStorage.getItem('bb-earlier') === null")  # handed over, and done
 
     go_offline(context)
     page.goto(live_server.url + f"/jobs/{job['id']}")
@@ -365,7 +379,7 @@ def test_pages_opened_before_the_worker_took_over_read_offline(phone, live_serve
 
 def test_the_first_visits_list_is_for_the_person_who_made_it(phone, live_server):
     context = phone()
-    context.route("**/sw.js", lambda route: route.abort())
+    context.add_init_script(NO_WORKER_YET)
     page = context.new_page()
     log_in(page, live_server.url, RESIDENT)
     page.goto(live_server.url + "/interests")
