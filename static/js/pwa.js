@@ -1,6 +1,7 @@
 /* The app on the phone: service worker, the connection banner, outbox,
-   pages opened before the worker took over, wiping a person's copies at logout; loads the home-screen offer (install.js) and
-   read aloud (read-aloud.js) only where needed. Every word comes
+   pages opened before the worker took over, wiping a person's copies at
+   logout; loads the home-screen offer (install.js) and read aloud
+   (read-aloud.js) only where needed. Every word comes
    from <template id="pwa-texts"> (templates/pwa/_texts.html), rendered in the
    reader's language. Pages work without this file. */
 (function () {
@@ -42,6 +43,7 @@
      poll); any answer from the server, the `online` event followed by an
      answer, or the outbox sent clears it, without a reload. */
   var connection = navigator.onLine === false ? "offline" : body.hasAttribute("data-saved-copy") ? "unreachable" : "ok";
+  var GATEWAY = [502, 503, 504];  // a proxy's answer while the app cannot be reached
   var banner = null;
   function when(iso) {
     var date = new Date(iso);
@@ -171,12 +173,14 @@
      meanwhile, it runs once more after it (the outbox may have grown). */
   var flushing = null;
   var flushAgain = false;
+  var refusedUntil = 0;  // the server answered "not now" (429, 500 ...): not after every answer
   function flush() {
     if (!Outbox || navigator.onLine === false) { return Promise.resolve(); }
     if (flushing) { flushAgain = true; return flushing; }
     flushing = Outbox.flush(texts.getAttribute("data-csrf"), settle).then(function (state) {
       if (state.unreachable) { setConnection("unreachable"); } else if (state.reached) { setConnection("ok"); }
       if (state.failed) { later(); }
+      refusedUntil = state.failed && !state.unreachable ? Date.now() + delay : 0;
     }, function () {}).then(function () {
       flushing = null;
       if (flushAgain) { flushAgain = false; return flush(); }
@@ -196,6 +200,7 @@
      server saved it left its item here; the server answers the repeat with
      the first result, and the item is marked sent like any other. */
   function flushIfWaiting() {
+    if (Date.now() < refusedUntil) { return Promise.resolve(); }
     return waiting().then(function (count) { return count ? flush() : undefined; });
   }
 
@@ -231,7 +236,6 @@
      or the phone is offline (coming back starts it again). */
   var FIRST_LOOK = 5000;
   var LAST_LOOK = 120000;
-  var GATEWAY = [502, 503, 504];
   var timer = null;
   var delay = FIRST_LOOK;
   function later() {
@@ -426,10 +430,10 @@
   window.addEventListener("online", function () { clearNotSent(); calm(); check(); });
   window.addEventListener("offline", function () { setConnection("offline"); });
   document.addEventListener("visibilitychange", function () {
-    if (!document.hidden && timer === null && connection !== "ok") { check(); }
+    if (!document.hidden && timer === null) { check(); }
   });
   if (connection === "unreachable") { later(); }
-  if (worker) { noteEarlier(); handOver(); }
+  if (worker) { keepEarlier(earlier()); noteEarlier(); handOver(); }  // only this person's
   var installed = window.matchMedia && matchMedia("(display-mode: standalone)").matches;
   if (firstVisitOfSession() >= 2 && body.hasAttribute("data-install-offer") && !stored("bb-install") && !installed) { load("install"); }
   forgetPerson().then(showPending).then(flush);

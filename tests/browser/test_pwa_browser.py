@@ -107,6 +107,18 @@ def go_offline(context):
             time.sleep(0.02)
 
 
+def reached_offline(server, seen):
+    """What reached the server since ``seen``, but the worker's own update check.
+
+    Chromium checks for a new worker about a second after a page load, from
+    the browser itself: Playwright's offline switch does not cover that
+    fetch (of /sw.js and what it imports), and on a busy machine it can fall
+    after the switch. A phone really offline would not reach the server at all.
+    """
+    worker_files = ("/sw.js", "/static/js/outbox.js")
+    return [path for path in server.requests[seen:] if path not in worker_files]
+
+
 def cached(page, path):
     return page.evaluate("(url) => caches.match(url).then(r => !!r)", path)
 
@@ -193,7 +205,7 @@ def test_after_one_visit_the_pages_read_offline(phone, server):
         (user_id(server, RESIDENT),),
     )[0]["title"]
     expect(page.locator(".goal__title").first).to_have_text(goal)
-    assert server.requests[seen:] == [], "requests reached the server while offline"
+    assert reached_offline(server, seen) == [], "requests reached the server while offline"
 
     page.context.set_offline(False)
     page.goto(server.url + "/interests")
@@ -214,7 +226,7 @@ def test_a_page_never_seen_shows_the_offline_page(phone, server):
     expect(page.locator("[data-pwa-banner]")).to_have_count(0)
     page.locator("main a[href='/jobs']").click()
     expect(page.locator("#results .job-card").first).to_be_visible()
-    assert server.requests[seen:] == []
+    assert reached_offline(server, seen) == []
 
 
 def test_the_offline_page_follows_the_language_switch(phone, server):
@@ -260,7 +272,7 @@ def test_an_interest_written_offline_is_sent_once(phone, server):
     # A reload while offline still shows it waiting.
     page.reload()
     expect(page.locator("[data-outbox-item]")).to_be_visible()
-    assert server.requests[seen:] == []
+    assert reached_offline(server, seen) == []
 
     page.context.set_offline(False)  # Background Sync and the online event both try
     expect(page.locator("#interest")).to_contain_text(
@@ -301,7 +313,7 @@ def test_a_message_written_offline_is_sent_once(phone, server):
     assert page.locator("#message-form input[name=client_id]").input_value() not in ("", item["id"])
     page.reload()  # still waiting after a reload offline
     expect(page.locator("[data-outbox-item]")).to_contain_text(text)
-    assert server.requests[seen:] == []
+    assert reached_offline(server, seen) == []
     # The next message, being typed when the phone comes back online, stays in the box.
     page.locator("#message-form textarea").fill("Nog niet klaar")
 
@@ -343,7 +355,7 @@ def test_a_vote_cast_offline_is_sent_once(phone, server):
     assert item["url"] == f"/proposals/{OPEN_VOGELBUURT}/vote" and "csrf_token" not in item["body"]
     page.reload()
     expect(box.locator("[data-outbox-item]")).to_be_visible()
-    assert server.requests[seen:] == []
+    assert reached_offline(server, seen) == []
 
     page.context.set_offline(False)
     expect(box).to_contain_text(t("Thank you. Your vote counts."), timeout=SENDING)
