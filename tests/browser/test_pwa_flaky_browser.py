@@ -1,6 +1,16 @@
 """Browser tests of the app on the phone on a flaky line (Chromium, 390 x 844):
 never a false alarm, nothing lost or doubled, every visited page kept.
 
+One failed page load while online still shows the page (the worker tries
+once more); two say "cannot be reached right now" with "Try again", never
+"offline"; a saved copy says the same and its banner goes by itself; a
+message, a vote and an interest whose answer was lost after the server
+saved them are marked sent after the next answer (each stored once); a
+failed poll never says "not sent" (online or offline); back online, the
+banner and the notes go without a reload; a filter that cannot load says
+"cannot reach"; pages of the first visit, opened before the worker took
+over, read offline (not those marked no-store, which are not even fetched).
+
 ``context.route`` sees the page's and the service worker's requests: these
 tests fail chosen requests (never a random share, so they always fail the
 same way), and drop answers after the server saved (``route.fetch()`` lets
@@ -331,6 +341,37 @@ def test_a_vote_whose_answer_was_lost_is_marked_sent_once_basisbaan_answers(phon
     assert vote_count(live_server, OPEN_VOGELBUURT) == before + 1
 
 
+def test_an_interest_whose_answer_was_lost_is_marked_sent_once(phone, live_server):
+    context = phone()
+    page = context.new_page()
+    log_in(page, live_server.url, RESIDENT)
+    worker_ready(page)
+    job = open_job_without_interest(live_server, RESIDENT)
+    path = f"/jobs/{job['id']}/interest"
+    page.goto(live_server.url + f"/jobs/{job['id']}")
+    line = Line(context)
+    form = page.locator("#interest form[data-outbox]")
+    interest_id = form.locator("input[name=client_id]").input_value()
+    line.lose(path + "$")
+    line.drop(path + "$", method="POST", times=99, body=lambda b: client_id_of(b) == interest_id)
+    page.locator("#message").fill("Ik kan op dinsdag.")
+    form.locator("button[type=submit]").click()
+    expect(page.locator("[data-outbox-item]")).to_contain_text(t(WAITING))
+    expect(page.locator(".notice--error")).to_have_count(0)
+    line.wait_for(page, "drop", path)
+    line.heal()
+    expect(page.locator("#interest")).to_contain_text(
+        t("Your coach can now see that you want this job."), timeout=SENDING
+    )
+    expect(page.locator("[data-outbox-item]")).to_have_count(0)
+    saved = rows(
+        live_server,
+        "SELECT * FROM interests WHERE job_id = ? AND user_id = ?",
+        (job["id"], user_id(live_server, RESIDENT)),
+    )
+    assert len(saved) == 1 and saved[0]["client_id"] == interest_id and saved[0]["message"] == "Ik kan op dinsdag."
+
+
 # --- the first visit's pages, opened before the service worker took over ---------------------------
 
 
@@ -392,3 +433,25 @@ def test_the_first_visits_list_is_for_the_person_who_made_it(phone, live_server)
     # Logged out: the list holds nothing of hers (the next person's worker never fetches her pages).
     listed = page.evaluate("JSON.parse(sessionStorage.getItem('bb-earlier') || '[]')")
     assert all(entry["user"] == "" for entry in listed)
+
+
+def test_a_filter_that_cannot_load_says_cannot_reach_then_clears(phone, live_server):
+    """A GET the person asked for sent nothing: never "not sent"; the banner says
+    Basisbaan cannot be reached, and goes with the next answer."""
+    context = phone()
+    page = context.new_page()
+    page.goto(live_server.url + "/jobs")
+    expect(page.locator("#results .job-card").first).to_be_visible()
+    line = Line(context)
+    line.drop(r"^/jobs\?")
+    page.locator(".filter-fold summary").click()
+    page.locator("#q").fill("tuin")  # typed: the person's own event
+    banner = page.locator("[data-pwa-banner]")
+    expect(banner).to_contain_text(
+        t("We cannot reach Basisbaan right now. This page is from %(time)s.", time="{time}").split("{time}")[0]
+    )
+    expect(page.locator("[data-pwa-not-sent]")).to_have_count(0)
+    assert line.count("drop") == 1
+    page.locator("#q").fill("bus")  # the line works again
+    expect(banner).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/jobs\?.*q=bus"))
