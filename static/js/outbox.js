@@ -9,6 +9,8 @@
   var LOCK = "basisbaan-outbox";
   // Worth another try later; any other answer is final.
   var RETRY = [0, 401, 408, 425, 429];
+  // A gateway's answer while the app cannot be reached (restarting, overloaded).
+  var GATEWAY = [502, 503, 504];
 
   function open() {
     return new Promise(function (resolve, reject) {
@@ -78,8 +80,15 @@
     return fetch(csrfUrl, {
       credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" }
     }).then(function (response) {
-      if (!response.ok) { throw new Error("no token"); }
+      if (!response.ok) {
+        var error = new Error("no token");
+        error.unreachable = GATEWAY.indexOf(response.status) !== -1;
+        throw error;
+      }
       return response.json();
+    }, function (error) {
+      error.unreachable = true;  // no answer at all
+      throw error;
     });
   }
 
@@ -88,21 +97,23 @@
      hears each final answer { id, status, ok, html, target, swap, retarget,
      reswap, page } (retarget and reswap: the server's HX-Retarget and
      HX-Reswap, which htmx would have followed).
-     Resolves { sent, left, failed }; failed: try again later. Someone
+     Resolves { sent, left, failed, reached, unreachable }; failed: try
+     again later; reached: the server answered (so the connection works);
+     unreachable: a request got no answer, or only a gateway's. Someone
      else's items wait until that person logs in again. */
   function flush(csrfUrl, report) {
     return locked(function () {
       return all().then(function (items) {
-        if (!items.length) { return { sent: 0, left: 0, failed: false }; }
+        if (!items.length) { return { sent: 0, left: 0, failed: false, reached: false, unreachable: false }; }
         return who(csrfUrl).then(function (session) {
           var mine = items.filter(function (item) {
             return session.user !== null && String(item.user) === String(session.user);
           });
-          var state = { sent: 0, left: items.length, failed: false };
+          var state = { sent: 0, left: items.length, failed: false, reached: true, unreachable: false };
           return mine.reduce(function (previous, item) {
             return previous.then(function (go) {
               return go && send(item, session.csrf_token).then(function (result) {
-                if (!result) { state.failed = true; return false; }
+                if (result.later) { state.failed = true; state.unreachable = result.unreachable; return false; }
                 state.sent += 1;
                 state.left -= 1;
                 return remove(item.id).then(function () {
@@ -112,12 +123,14 @@
               });
             });
           }, Promise.resolve(true)).then(function () { return state; });
-        }, function () { return { sent: 0, left: items.length, failed: true }; });
+        }, function (error) {
+          return { sent: 0, left: items.length, failed: true, reached: !error.unreachable, unreachable: !!error.unreachable };
+        });
       });
     });
   }
 
-  // The final answer, or null to keep the item for later.
+  // The final answer, or { later, unreachable } to keep the item for later.
   function send(item, token) {
     var body = new URLSearchParams(item.body);
     body.set("csrf_token", token);
@@ -129,7 +142,9 @@
       redirect: item.target ? "follow" : "manual"
     }).then(function (response) {
       var status = response.type === "opaqueredirect" ? 303 : response.status;
-      if (RETRY.indexOf(status) !== -1 || status >= 500) { return null; }
+      if (RETRY.indexOf(status) !== -1 || status >= 500) {
+        return { later: true, unreachable: status === 0 || GATEWAY.indexOf(status) !== -1 };
+      }
       var type = response.headers.get("Content-Type") || "";
       var text = item.target && type.indexOf("text/html") === 0
         ? response.text() : Promise.resolve("");
@@ -140,7 +155,7 @@
           reswap: html && response.headers.get("HX-Reswap") || "", page: item.page
         };
       });
-    }, function () { return null; });
+    }, function () { return { later: true, unreachable: true }; });
   }
 
   scope.BasisbaanOutbox = { all: all, put: put, remove: remove, forget: forget, flush: flush, settled: settled };

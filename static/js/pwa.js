@@ -1,6 +1,7 @@
-/* The app on the phone: service worker, offline banner, outbox, wiping a
-   person's copies at logout; loads the home-screen offer (install.js) and
-   read aloud (read-aloud.js) only where needed. Every word comes
+/* The app on the phone: service worker, the connection banner, outbox,
+   pages opened before the worker took over, wiping a person's copies at
+   logout; loads the home-screen offer (install.js) and read aloud
+   (read-aloud.js) only where needed. Every word comes
    from <template id="pwa-texts"> (templates/pwa/_texts.html), rendered in the
    reader's language. Pages work without this file. */
 (function () {
@@ -26,12 +27,6 @@
   function formOf(element) { return element && (element.tagName === "FORM" ? element : element.closest("form")); }
   function path(url) { var u = new URL(url, location.href); return u.pathname + u.search; }
 
-  if (body.hasAttribute("data-offline-page")) {
-    document.querySelectorAll("[data-reload]").forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () { location.reload(); });
-    });
-  }
   if (!texts) { return; }
 
   // The static files are immutable, so the worker may take its imports from the HTTP cache.
@@ -40,7 +35,15 @@
   }
   if (document.readyState === "complete") { register(); } else { window.addEventListener("load", register); }
 
-  // --- "you are offline, this page is from <time>" ---
+  /* --- the connection: "you are offline" or "cannot reach Basisbaan", never a false alarm ---
+     "ok": Basisbaan answered; "offline": the phone says it has no network;
+     "unreachable": it has one, but Basisbaan did not answer (a saved copy
+     shown, or a page part the person asked for failed). Only the person's
+     own requests raise it, never a request in the background (the message
+     poll); any answer from the server, the `online` event followed by an
+     answer, or the outbox sent clears it, without a reload. */
+  var connection = navigator.onLine === false ? "offline" : body.hasAttribute("data-saved-copy") ? "unreachable" : "ok";
+  var GATEWAY = [502, 503, 504];  // a proxy's answer while the app cannot be reached
   var banner = null;
   function when(iso) {
     var date = new Date(iso);
@@ -52,8 +55,8 @@
     } catch (e) { return date.toLocaleString(); }
   }
   function showBanner() {
-    var offline = navigator.onLine === false;
-    var fresh = (offline || body.hasAttribute("data-saved-copy")) && piece(offline ? "offline" : "saved");
+    var offline = navigator.onLine === false || connection === "offline";
+    var fresh = (offline || connection === "unreachable") && piece(offline ? "offline" : "saved");
     if (fresh) {
       var line = fresh.querySelector("p");
       line.textContent = line.textContent.replace("{time}", when(body.getAttribute("data-rendered")));
@@ -116,8 +119,10 @@
       swap: form.getAttribute("data-hx-swap") || "innerHTML", page: location.pathname, created: Date.now()
     };
     return Outbox.put(item).then(function () {
+      clearNotSent();  // safe in the outbox: only "waiting to be sent"
       showWaiting(form, item);
       ready().then(function (r) { return r.sync && r.sync.register("bb-outbox"); }).catch(function () {});
+      later();  // also without Background Sync
     }, function () { notSent(form); });
   }
 
@@ -164,17 +169,96 @@
     }
   }
 
+  /* Send what waits. One flush from this page at a time; asked again
+     meanwhile, it runs once more after it (the outbox may have grown). */
+  var flushing = null;
+  var flushAgain = false;
+  var refusedUntil = 0;  // the server answered "not now" (429, 500 ...): not after every answer
   function flush() {
     if (!Outbox || navigator.onLine === false) { return Promise.resolve(); }
-    return Outbox.flush(texts.getAttribute("data-csrf"), settle).catch(function () {});
+    if (flushing) { flushAgain = true; return flushing; }
+    flushing = Outbox.flush(texts.getAttribute("data-csrf"), settle).then(function (state) {
+      if (state.unreachable) { setConnection("unreachable"); } else if (state.reached) { setConnection("ok"); }
+      if (state.failed) { later(); }
+      refusedUntil = state.failed && !state.unreachable ? Date.now() + delay : 0;
+    }, function () {}).then(function () {
+      flushing = null;
+      if (flushAgain) { flushAgain = false; return flush(); }
+    });
+    return flushing;
+  }
+
+  // This person's items still waiting (someone else's wait for them to log in).
+  function waiting() {
+    if (!Outbox || !user) { return Promise.resolve(0); }
+    return Outbox.all().then(function (items) {
+      return items.filter(function (item) { return String(item.user) === user; }).length;
+    }, function () { return 0; });
+  }
+
+  /* Basisbaan answered: send what waits now. An answer lost after the
+     server saved it left its item here; the server answers the repeat with
+     the first result, and the item is marked sent like any other. */
+  function flushIfWaiting() {
+    if (Date.now() < refusedUntil) { return Promise.resolve(); }
+    return waiting().then(function (count) { return count ? flush() : undefined; });
+  }
+
+  function setConnection(state) {
+    var was = connection;
+    connection = navigator.onLine === false ? "offline" : state;
+    if (connection !== was) { showBanner(); }
+    if (connection === "ok") {
+      if (was !== "ok") { clearNotSent(); }
+      waiting().then(function (count) { if (!count) { calm(); } });
+    } else if (connection === "unreachable") {
+      later();
+    }
+  }
+
+  /* Is Basisbaan there? Send what waits (that tells), or ask for a token
+     (a few hundred bytes). Never while the phone says it is offline. */
+  function check() {
+    if (navigator.onLine === false) { setConnection("offline"); return Promise.resolve(); }
+    return waiting().then(function (count) {
+      if (count) { return flush(); }
+      if (connection === "ok") { return undefined; }
+      return fetch(texts.getAttribute("data-csrf"), {
+        credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" }
+      }).then(function (response) {
+        setConnection(GATEWAY.indexOf(response.status) === -1 ? "ok" : "unreachable");
+      }, function () { setConnection("unreachable"); });
+    });
+  }
+
+  /* While Basisbaan cannot be reached or something waits: look again after
+     5 s, then ever longer (at most 2 minutes); not while the page is hidden
+     or the phone is offline (coming back starts it again). */
+  var FIRST_LOOK = 5000;
+  var LAST_LOOK = 120000;
+  var timer = null;
+  var delay = FIRST_LOOK;
+  function later() {
+    if (timer) { return; }
+    timer = setTimeout(function () {
+      timer = null;
+      delay = Math.min(delay * 2, LAST_LOOK);
+      if (!document.hidden && navigator.onLine !== false) { check(); }
+    }, delay);
+  }
+  function calm() {
+    clearTimeout(timer);
+    timer = null;
+    delay = FIRST_LOOK;
   }
 
   function clearNotSent() {
     document.querySelectorAll("[data-pwa-not-sent]").forEach(function (note) { note.remove(); });
   }
+  // Not sent: "you are offline" only when the phone says so.
   function notSent(element) {
     clearNotSent();
-    var note = piece("not-sent");
+    var note = piece(navigator.onLine === false ? "not-sent" : "not-reached");
     var place = element && element !== body && element.parentNode ? element : main.firstChild;
     if (!note) { return; }
     note.setAttribute("data-pwa-not-sent", "");
@@ -202,10 +286,21 @@
     }
   }, true);
 
-  // The phone says online, but the request died: queue it, or say it was not sent.
+  /* The phone says online, but the request died: a form for the outbox
+     waits there; another form says it was not sent. Reading something
+     (a GET) sent nothing: never "not sent"; when the person asked for it,
+     the banner says Basisbaan cannot be reached; a request in the background
+     (the message poll: no event, or one made by a script) says nothing. */
   document.addEventListener("htmx:sendError", function (event) {
-    var form = outboxForm(event.detail.elt, event.detail.requestConfig || {});
-    if (form) { queue(form, null, event.detail.requestConfig.formData); } else { notSent(formOf(event.detail.elt) || event.detail.elt); }
+    var config = event.detail.requestConfig || {};
+    var form = outboxForm(event.detail.elt, config);
+    if (form) {
+      queue(form, null, config.formData);
+    } else if (!config.verb || config.verb === "get") {
+      if (config.triggeringEvent && config.triggeringEvent.isTrusted) { setConnection("unreachable"); }
+    } else {
+      notSent(formOf(event.detail.elt) || event.detail.elt);
+    }
   });
   // A proxy's "unavailable" while the app restarts: worth waiting for too.
   document.addEventListener("htmx:responseError", function (event) {
@@ -214,12 +309,56 @@
       queue(form, null, event.detail.requestConfig.formData);
     }
   });
-  document.addEventListener("htmx:afterRequest", function (event) { if (event.detail.successful) { clearNotSent(); } });
+  // Any answer from Basisbaan itself (not a gateway's "unavailable") means it can be reached.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    if (!status || GATEWAY.indexOf(status) !== -1) { return; }
+    if (event.detail.successful) { clearNotSent(); }
+    setConnection("ok");
+    flushIfWaiting();
+  });
   document.addEventListener("htmx:load", function (event) { giveIds(event.detail.elt); addReadAloud(event.detail.elt); });
   if (worker) {
     navigator.serviceWorker.addEventListener("message", function (event) {
-      if (event.data && event.data.type === "outbox") { settle(event.data.result); }
+      if (event.data && event.data.type === "outbox") { settle(event.data.result); setConnection("ok"); }
+      if (event.data && event.data.type === "kept-earlier") { forgetEarlier(event.data.paths); }
     });
+    navigator.serviceWorker.addEventListener("controllerchange", handOver);
+  }
+
+  /* --- pages opened before the worker took over (the first visit) ---
+     The worker keeps every page it serves, but the first pages load before
+     it controls them: list them for this tab (sessionStorage, this person's
+     only) and hand the list over once it controls the page. It fetches and
+     keeps them by its own rules (never a page marked no-store). */
+  var EARLIER = "bb-earlier";
+  function earlier() {
+    try {
+      var list = JSON.parse(sessionStorage.getItem(EARLIER) || "[]");
+      return Array.isArray(list) ? list.filter(function (entry) { return entry && entry.user === user; }) : [];
+    } catch (e) { return []; }
+  }
+  function keepEarlier(list) {
+    try {
+      if (list.length) { sessionStorage.setItem(EARLIER, JSON.stringify(list.slice(-20))); } else { sessionStorage.removeItem(EARLIER); }
+    } catch (e) { /* private mode */ }
+  }
+  function noteEarlier() {
+    if (!worker || navigator.serviceWorker.controller || body.hasAttribute("data-offline-page")) { return; }
+    var here = location.pathname + location.search;
+    var list = earlier().filter(function (entry) { return entry.path !== here; });
+    list.push({ path: here, user: user });
+    keepEarlier(list);
+  }
+  function handOver() {
+    var controller = navigator.serviceWorker.controller;
+    var list = earlier();
+    if (controller && list.length) {
+      controller.postMessage({ type: "keep-earlier", paths: list.map(function (entry) { return entry.path; }) });
+    }
+  }
+  function forgetEarlier(paths) {
+    keepEarlier(earlier().filter(function (entry) { return (paths || []).indexOf(entry.path) === -1; }));
   }
 
   // --- shared phones: a person's copies go when they do ---
@@ -288,8 +427,13 @@
   giveIds(document);
   addReadAloud(document);
   showBanner();
-  window.addEventListener("online", function () { clearNotSent(); showBanner(); flush(); });
-  window.addEventListener("offline", showBanner);
+  window.addEventListener("online", function () { clearNotSent(); calm(); check(); });
+  window.addEventListener("offline", function () { setConnection("offline"); });
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden && timer === null) { check(); }
+  });
+  if (connection === "unreachable") { later(); }
+  if (worker) { keepEarlier(earlier()); noteEarlier(); handOver(); }  // only this person's
   var installed = window.matchMedia && matchMedia("(display-mode: standalone)").matches;
   if (firstVisitOfSession() >= 2 && body.hasAttribute("data-install-offer") && !stored("bb-install") && !installed) { load("install"); }
   forgetPerson().then(showPending).then(flush);

@@ -2,9 +2,12 @@
    first line (webapp/pwa: version, precache, offline, outbox, csrf, icon,
    badge, notifications). The version follows every file it keeps: a new one
    takes over whole, with new caches and the old ones deleted.
-   Static files: cache first. Pages: network first, else the last good copy,
-   else the offline page. Background Sync sends the outbox. Pushes become
-   notifications that open the right page. */
+   Static files: cache first. Pages: network first (a failed load is tried
+   once more at once), else the last good copy, else a page that says why:
+   offline when the phone says so, otherwise "cannot be reached right now".
+   Pages a person opened before the worker took over are kept when the page
+   names them. Background Sync sends the outbox. Pushes become notifications
+   that open the right page. */
 "use strict";
 var CONFIG = self.BASISBAAN;
 importScripts(CONFIG.outbox);
@@ -16,6 +19,8 @@ var STATIC_PATH = new URL(CONFIG.outbox, self.location.href).pathname.replace(/j
 var MAX_PAGES = 60;
 var PATIENCE = 8000; // ms to wait for a slow network before showing a saved copy
 var SENDING = 3000; // ms a page waits for the outbox to finish sending
+var AGAIN = 400; // ms before a failed page load is tried once more
+var EARLIER = 20; // pages opened before the worker took over that it keeps at most
 var SYNC_TAG = "bb-outbox";
 
 function noop() {}
@@ -89,10 +94,13 @@ function remember(url, response) {
   });
 }
 
+// Two pages for a page never saved: "you are offline" and "cannot be reached right now".
 function saveOfflinePage(cache) {
-  return fetch(CONFIG.offline, { credentials: "same-origin" }).then(function (response) {
-    return response.ok ? cache.put(CONFIG.offline, response) : undefined;
-  }).catch(noop);
+  return Promise.all([CONFIG.offline, CONFIG.unreachable].map(function (url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? cache.put(url, response) : undefined;
+    }).catch(noop);
+  }));
 }
 
 // The offline page speaks the reader's language: fetch it again after a switch.
@@ -122,10 +130,43 @@ function savedCopy(url) {
   });
 }
 
-function offlinePage() {
+// Offline only when the phone says so; else Basisbaan cannot be reached right now.
+function offline() { return self.navigator.onLine === false; }
+
+function escapeAttribute(text) {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/* The page for a page this phone never saved. Its "Try again" is a link to
+   the page asked for (it works without JavaScript too). */
+function offlinePage(url) {
+  var which = offline() ? CONFIG.offline : CONFIG.unreachable;
   return caches.open(STATIC).then(function (cache) {
-    return cache.match(CONFIG.offline);
-  }).then(function (response) { return response || Response.error(); });
+    return cache.match(which).then(function (response) {
+      return response || cache.match(CONFIG.offline);
+    });
+  }).then(function (response) {
+    if (!response) { return Response.error(); }
+    if (!url) { return response; }
+    var again = new URL(url);
+    return response.text().then(function (html) {
+      var headers = new Headers(response.headers);
+      headers.delete("Content-Length");
+      html = html.replace(/href="[^"]*"(?= data-retry)/, 'href="' + escapeAttribute(again.pathname + again.search) + '"');
+      return new Response(html, { status: 200, statusText: "OK", headers: headers });
+    });
+  });
+}
+
+function wait(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
+
+/* A page load that failed while the phone says it is online is tried once
+   more, quickly: one lost request on a weak line is no reason for a note. */
+function fetchPage(request) {
+  return fetch(request).catch(function (error) {
+    if (offline()) { throw error; }
+    return wait(AGAIN).then(function () { return fetch(request); });
+  });
 }
 
 function page(event) {
@@ -133,7 +174,7 @@ function page(event) {
   var kept = Promise.resolve();
   // A reload while the worker sends the outbox would show the page from before the send.
   var settled = self.BasisbaanOutbox.settled(SENDING);
-  var network = settled.then(function () { return fetch(request); }).then(function (response) {
+  var network = settled.then(function () { return fetchPage(request); }).then(function (response) {
     if (keepable(response)) {
       kept = remember(request.url, response.clone()).then(function () {
         return checkOfflinePage(response.headers.get("Content-Language"));
@@ -151,7 +192,7 @@ function page(event) {
     return savedCopy(request.url).then(function (copy) { return copy || network; });
   });
   return Promise.race([network, slow]).catch(function () {
-    return savedCopy(request.url).then(function (copy) { return copy || offlinePage(); });
+    return savedCopy(request.url).then(function (copy) { return copy || offlinePage(request.url); });
   });
 }
 
@@ -178,8 +219,51 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(page(event));
   } else if (request.mode === "navigate") {
     // A form posted while the connection only seemed to work.
-    event.respondWith(fetch(request).catch(offlinePage));
+    var from = request.referrer && request.referrer.indexOf(self.location.origin + "/") === 0 ? request.referrer : "";
+    event.respondWith(fetch(request).catch(function () { return offlinePage(from); }));
   }
+});
+
+// --- pages opened before the worker took over -----------------------------------
+
+/* The first pages of the first visit load before the worker controls them:
+   the page names them (pwa.js keeps the list in sessionStorage) and the
+   worker keeps them by the same rules as any page. Only a page the browser
+   kept in its HTTP cache (never one marked no-store, such as the log-in
+   page: nothing is fetched for those), and then revalidated, mostly a 304:
+   the server answers for whoever is logged in now, never from another
+   person's copy. */
+function inHttpCache(url) {
+  return fetch(url, { credentials: "same-origin", cache: "only-if-cached", mode: "same-origin" })
+    .then(function (response) { return response.ok; }, function () { return false; });
+}
+
+function keepEarlier(paths) {
+  var list = (Array.isArray(paths) ? paths : []).slice(-EARLIER);
+  return caches.open(PAGES).then(function (cache) {
+    return list.reduce(function (previous, path) {
+      return previous.then(function () {
+        var url;
+        try { url = new URL(path, self.location.origin); } catch (error) { return undefined; }
+        if (url.origin !== self.location.origin || url.pathname.indexOf(STATIC_PATH) === 0 ||
+            url.pathname === CONFIG.offline || url.pathname === CONFIG.unreachable) { return undefined; }
+        return cache.match(url.href, { ignoreVary: true }).then(function (have) {
+          return have ? false : inHttpCache(url.href);
+        }).then(function (wanted) {
+          return wanted ? fetchAndKeep(url.href, "no-cache").catch(noop) : undefined;
+        });
+      });
+    }, Promise.resolve());
+  });
+}
+
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  if (data.type !== "keep-earlier" || !event.source) { return; }
+  var source = event.source;
+  event.waitUntil(keepEarlier(data.paths).then(function () {
+    source.postMessage({ type: "kept-earlier", paths: data.paths });
+  }).catch(noop));
 });
 
 // --- the outbox ---------------------------------------------------------------

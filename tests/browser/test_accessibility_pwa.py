@@ -1,6 +1,7 @@
 """Accessibility of what the app on the phone adds, in Dutch and plain Dutch:
 
-the offline page (online, and as the service worker serves it offline), the
+the offline page and the "cannot be reached" page (online, and as the
+service worker serves them), the
 settings page with the notification switch as the script shows it, a job
 page with the read-aloud button, the "you are offline" banner and an
 interest waiting in the outbox, the messages with their read-aloud buttons
@@ -67,12 +68,25 @@ def check(page, problems, minimum_targets=3):
     assert problems == [], problems
 
 
+@pytest.mark.parametrize("path", ["/offline", "/unreachable"])
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_offline_page(tab, live_server, variant):
+def test_offline_page(tab, live_server, variant, path):
     page, problems = tab()
     page.goto(live_server.url + plain("/", variant))  # the choice is kept in the session
-    page.goto(live_server.url + "/offline")
-    expect(page.locator("[data-reload]")).to_be_visible()
+    page.goto(live_server.url + path)
+    expect(page.locator("[data-retry]")).to_be_visible()
+    check(page, problems)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_unreachable_page_as_served_online(tab, live_server, variant):
+    page, problems = tab()
+    page.goto(live_server.url + plain("/jobs", variant))
+    worker_ready(page)
+    page.context.route("**/jobs/999999", lambda route: route.abort("connectionreset"))
+    page.goto(live_server.url + "/jobs/999999")
+    expect(page.locator("body[data-offline-page='unreachable']")).to_have_count(1)
+    expect(page.locator("a[data-retry]")).to_have_attribute("href", "/jobs/999999")
     check(page, problems)
 
 
@@ -197,4 +211,5 @@ def test_offline_page_html_is_valid(live_server, tmp_path):
     for variant in VARIANTS:
         client.get(plain("/", variant))
         pages[f"offline-{variant}.html"] = client.get("/offline").get_data(as_text=True)
+        pages[f"unreachable-{variant}.html"] = client.get("/unreachable").get_data(as_text=True)
     assert_valid_html(pages, tmp_path)

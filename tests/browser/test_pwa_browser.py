@@ -222,7 +222,7 @@ def test_a_page_never_seen_shows_the_offline_page(phone, server):
     page.goto(server.url + f"/jobs/{unseen}")
     expect(page.locator("h1")).to_have_text(t("You are offline"))
     expect(page.locator("main")).to_contain_text(t("Pages you opened before still work without internet."))
-    expect(page.locator("[data-reload]")).to_be_visible()
+    expect(page.locator("[data-retry]")).to_be_visible()
     expect(page.locator("[data-pwa-banner]")).to_have_count(0)
     page.locator("main a[href='/jobs']").click()
     expect(page.locator("#results .job-card").first).to_be_visible()
@@ -264,7 +264,7 @@ def test_an_interest_written_offline_is_sent_once(phone, server):
     page.locator("#message").fill("Ik kan op maandag beginnen.")
     page.locator("#interest button[type=submit]").click()
     waiting = page.locator("[data-outbox-item]")
-    expect(waiting).to_contain_text(t("Waiting to be sent. We send it as soon as you are online again."))
+    expect(waiting).to_contain_text(t("Waiting to be sent. We send it as soon as the connection works."))
     expect(waiting).to_contain_text("Ik kan op maandag beginnen.")
     expect(page.locator("#interest form")).to_be_hidden()
     [item] = outbox(page)
@@ -303,7 +303,7 @@ def test_a_message_written_offline_is_sent_once(phone, server):
     page.locator("#message-form textarea").fill(text)
     page.locator("#message-form button[type=submit]").click()
     waiting = page.locator("[data-outbox-item]")
-    expect(waiting).to_contain_text(t("Waiting to be sent. We send it as soon as you are online again."))
+    expect(waiting).to_contain_text(t("Waiting to be sent. We send it as soon as the connection works."))
     expect(waiting).to_contain_text(text)
     # data-outbox="keep": the form stays, empty, with a new id, for the next message.
     expect(page.locator("#message-form textarea")).to_have_value("")
@@ -348,7 +348,7 @@ def test_a_vote_cast_offline_is_sent_once(phone, server):
     box = page.locator(f"#vote-{OPEN_VOGELBUURT}")
     box.locator("form[data-outbox] button[type=submit]").click()
     expect(box.locator("[data-outbox-item]")).to_contain_text(
-        t("Waiting to be sent. We send it as soon as you are online again.")
+        t("Waiting to be sent. We send it as soon as the connection works.")
     )
     expect(box.locator("form[data-outbox]")).to_be_hidden()
     [item] = outbox(page)
@@ -483,7 +483,10 @@ def test_a_failed_htmx_request_says_so(phone, server):
     server.cut.add(f"/jobs/{job['id']}/interest/withdraw")
     page.locator("#interest button[type=submit]").click()
     note = page.locator("[data-pwa-not-sent]")
-    expect(note).to_contain_text(t("You are offline, so this was not sent. Try again when you have internet."))
+    # The phone is online: it says Basisbaan could not be reached, never "you are offline".
+    expect(note).to_contain_text(
+        t("We cannot reach Basisbaan right now, so this was not sent. Try again in a moment.")
+    )
     assert (
         query(
             server,
@@ -502,7 +505,9 @@ def test_a_plain_form_offline_says_so_instead_of_a_browser_error(phone, server):
     page.goto(server.url + "/interests")
     go_offline(page.context)
     page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("[data-pwa-not-sent]")).to_be_visible()
+    expect(page.locator("[data-pwa-not-sent]")).to_contain_text(
+        t("You are offline, so this was not sent. Try again when you have internet.")
+    )
     expect(page).to_have_url(server.url + "/interests")
 
 

@@ -459,6 +459,7 @@ def test_service_worker_is_served_at_the_root(reader):
     settings = json.loads(re.match(r"self\.BASISBAAN = (.*);$", first).group(1))
     assert re.fullmatch(r"[0-9a-f]{12}", settings["version"])
     assert settings["offline"] == "/offline" and settings["csrf"] == "/csrf"
+    assert settings["unreachable"] == "/unreachable"
     for url in settings["precache"]:
         assert reader.get(url).status_code == 200, url
 
@@ -466,7 +467,8 @@ def test_service_worker_is_served_at_the_root(reader):
 def test_the_worker_keeps_every_stylesheet_and_script_a_page_needs(reader):
     sign_in(reader, "bewoner")
     settings = json.loads(page(reader.get("/sw.js")).split("\n", 1)[0][len("self.BASISBAAN = ") : -1])
-    for path in ("/", "/jobs", f"/jobs/{DEMO_INTEREST_JOB}", "/interests", "/settings", "/offline"):
+    pages = ("/", "/jobs", f"/jobs/{DEMO_INTEREST_JOB}", "/interests", "/settings", "/offline", "/unreachable")
+    for path in pages:
         body = page(reader.get(path))
         linked = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', body)
         linked += re.findall(r'<use href="([^"#]+)#', body)
@@ -492,9 +494,30 @@ def test_offline_page_in_the_readers_language(reader_app, reader, lang, plain):
     assert t(reader_app, "You are offline", lang=lang, plain=plain) in page(response)
 
 
-def test_offline_page_holds_nothing_personal(reader):
+@pytest.mark.parametrize(("lang", "plain"), [("nl", 0), ("nl", 1), ("en", 0), ("en", 1)])
+def test_unreachable_page_in_the_readers_language_never_says_offline(reader_app, reader, lang, plain):
+    reader.get(f"/?lang={lang}&plain={plain}")
+    response = reader.get("/unreachable")
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == lang + ("-x-plain" if plain else "")
+    body = page(response)
+    assert t(reader_app, "Basisbaan cannot be reached right now", lang=lang, plain=plain) in body
+    assert t(reader_app, "You are offline", lang=lang, plain=plain) not in body
+    assert 'data-offline-page="unreachable"' in body
+
+
+@pytest.mark.parametrize("path", ["/offline", "/unreachable"])
+def test_offline_pages_offer_to_try_again_without_javascript(reader_app, reader, path):
+    body = page(reader.get(path))
+    # A link (the worker points it at the page asked for), not a button that needs a script.
+    assert re.search(r'<a class="button button--primary" href="/" data-retry>', body)
+    assert t(reader_app, "Try again") in body
+
+
+@pytest.mark.parametrize("path", ["/offline", "/unreachable"])
+def test_offline_page_holds_nothing_personal(reader, path):
     sign_in(reader, "bewoner")
-    body = page(reader.get("/offline"))
+    body = page(reader.get(path))
     assert "csrf_token" not in body
     assert "bewoner" not in body
     assert 'data-user="' not in body

@@ -98,6 +98,7 @@ def _make_service_worker_source():
         "version": version,
         "precache": [static_url(name) for name in PRECACHE],
         "offline": url_for("pwa.offline"),
+        "unreachable": url_for("pwa.unreachable"),
         "outbox": static_url("js/outbox.js"),
         "csrf": url_for("pwa.csrf"),
         "icon": static_url(ICONS["any"][0]),
@@ -164,7 +165,13 @@ def manifest():
 def offline():
     # A page on its own (no menu, no account, no token): the service worker
     # keeps one copy for everybody who uses this phone.
-    return render_template("pwa/offline.html")
+    return render_template("pwa/offline.html", reason="offline")
+
+
+@bp.get("/unreachable")
+def unreachable():
+    # The same, for a phone that has a network while Basisbaan does not answer.
+    return render_template("pwa/offline.html", reason="unreachable")
 
 
 @bp.get("/csrf")
