@@ -112,6 +112,10 @@
       redirect: "manual",  // logged out: nothing to add here, no login page in the thread
       signal: control ? control.signal : undefined
     }).then(function (response) {
+      // Basisbaan itself answered (not a gateway): pwa.js clears its notes and sends what waits.
+      if (response.status === 200 || response.status === 204) {
+        document.dispatchEvent(new CustomEvent("bb:reached"));
+      }
       if (response.status !== 200) { return false; }
       return response.text().then(function (html) {
         // A send crossed this poll and brought a newer state: ask again soon.

@@ -310,13 +310,18 @@
     }
   });
   // Any answer from Basisbaan itself (not a gateway's "unavailable") means it can be reached.
+  function reached(successful) {
+    if (successful) { clearNotSent(); }
+    setConnection("ok");
+    flushIfWaiting();
+  }
   document.addEventListener("htmx:afterRequest", function (event) {
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     if (!status || GATEWAY.indexOf(status) !== -1) { return; }
-    if (event.detail.successful) { clearNotSent(); }
-    setConnection("ok");
-    flushIfWaiting();
+    reached(event.detail.successful);
   });
+  // The message poll is a bare fetch (no htmx events): coaching.js says when it was answered.
+  document.addEventListener("bb:reached", function () { reached(true); });
   document.addEventListener("htmx:load", function (event) { giveIds(event.detail.elt); addReadAloud(event.detail.elt); });
   if (worker) {
     navigator.serviceWorker.addEventListener("message", function (event) {
