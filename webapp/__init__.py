@@ -153,8 +153,9 @@ def create_app(test_config=None):
         # The policies govern documents (pages, SVG) and workers; on a script,
         # stylesheet or PNG they are bytes a phone on prepaid data pays for.
         static = request.endpoint == "static"
-        # A 204 (the message poll's "nothing new") has no document to govern.
-        if (not static or response.mimetype == "image/svg+xml") and response.status_code != 204:
+        # A 204 (the message poll's "nothing new") and the manifest have no document to govern.
+        governs = response.status_code != 204 and response.mimetype != "application/manifest+json"
+        if (not static or response.mimetype == "image/svg+xml") and governs:
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
             response.headers.setdefault("Referrer-Policy", "same-origin")
             response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")

@@ -775,6 +775,20 @@ def test_scripts_and_styles_skip_the_page_policies_but_keep_nosniff(reader):
     assert "Content-Security-Policy" in reader.get("/sw.js").headers
 
 
+def test_a_304_and_the_manifest_skip_the_page_policies(reader):
+    first = reader.get("/jobs")
+    assert "Content-Security-Policy" in first.headers
+    again = reader.get("/jobs", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    # The browser keeps the policies of the copy the 304 confirms.
+    assert "Content-Security-Policy" not in again.headers
+    assert "Permissions-Policy" not in again.headers
+    assert again.headers["X-Content-Type-Options"] == "nosniff"
+    manifest = reader.get("/manifest.webmanifest")
+    assert manifest.status_code == 200
+    assert "Content-Security-Policy" not in manifest.headers
+
+
 def test_csp_allows_the_worker_and_manifest_from_here_only(reader):
     policy = reader.get("/").headers["Content-Security-Policy"]
     assert "worker-src 'self'" in policy and "manifest-src 'self'" in policy

@@ -294,4 +294,10 @@ def _conditional(response):
     response = current_app.extensions["compress"].after_request(response)
     coding = response.headers.get("Content-Encoding")
     response.set_etag(f"{tag}:{coding}" if coding else tag, weak=True)
-    return response.make_conditional(request)
+    response = response.make_conditional(request)
+    if response.status_code == 304:
+        # The browser keeps the policies of the copy a 304 confirms (RFC 9111,
+        # 4.3.4); sending them again only costs a phone on prepaid data.
+        for name in ("Content-Security-Policy", "Referrer-Policy", "Permissions-Policy"):
+            response.headers.pop(name, None)
+    return response
