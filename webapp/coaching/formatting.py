@@ -238,7 +238,8 @@ def caseload_line(participant):
     if code == "new_message":
         words = _memo(code, lambda: _("New message, not read yet"))
     elif code == "appointment":
-        words = _("Appointment: %(when)s", when=appointment_when(participant.next_appointment))
+        start = local_start(participant.next_appointment)  # short: no weekday, so it fits one line
+        words = _("Appointment: %(when)s", when=_day_and_time(day_words(start.date()), clock(start)))
     elif code == "never":
         words = _memo(code, lambda: _("No contact yet"))
     else:

@@ -298,7 +298,7 @@ def initial(name):
     return "#"
 
 
-def letter_groups(names, most=5):
+def letter_groups(names, most=7):
     """At most ``most`` ranges of first letters covering A to Z, as (first, last)
     pairs, each holding about as many of ``names`` as the others.
 
@@ -313,16 +313,20 @@ def letter_groups(names, most=5):
         counts[letter] = counts.get(letter, 0) + 1
     if not counts:
         return []
-    total = sum(counts.values())
-    size = -(-total // most)  # each range holds about this many
     present = sorted(counts)
-    groups, start, held = [], None, 0
-    for index, letter in enumerate(present):
-        start = start or letter
-        held += counts[letter]
-        if held >= size or index == len(present) - 1:
-            groups.append([start, letter])
-            start, held = None, 0
+    size = -(-sum(counts.values()) // most)  # each range holds at most this many, where it can
+    while True:
+        groups, held = [], 0
+        for letter in present:
+            if groups and held and held + counts[letter] > size:
+                held = 0
+            if held == 0:
+                groups.append([letter, letter])
+            groups[-1][1] = letter
+            held += counts[letter]
+        if len(groups) <= most:
+            break
+        size += 1
     # Stretch the ranges over the whole alphabet, so every letter has a place.
     groups[0][0] = "A"
     for before, after in zip(groups, groups[1:], strict=False):
