@@ -1,5 +1,6 @@
-"""Benchmark: the coach's dashboard, a thread of 1,000 messages and the "anything new?"
-poll, against the coach's /settings page, in the same run, interleaved.
+"""Benchmark: the coach's caseload ("My participants", compact since issue 11), its
+search as you type, a thread of 1,000 messages and the "anything new?" poll,
+against the coach's /settings page, in the same run, interleaved.
 
 Run from the project folder (one line):
 
@@ -14,15 +15,18 @@ What it does, in order:
 2. Starts gunicorn on 127.0.0.1 (free port, 2 workers, ``--preload``).
 3. Logs in several large-set coaches (``coach-0001`` ...) and times, in turn
    (A, B, C, D, A, B ...): ``GET /settings`` (the baseline), ``GET /caseload``
-   (the dashboard), ``GET /caseload/<id>/messages`` (the latest page of the
+   (the dashboard: needs you now, the rest A to Z, the A-Z jump and the chart),
+   ``GET /caseload?q=<2 letters>`` as htmx asks for it while a coach types (the
+   list alone, ``HX-Request: true``), ``GET /caseload/<id>/messages`` (the latest page of the
    1,000-message thread of coach-0001's first participant) and the poll
    ``GET /caseload/<id>/messages/poll?after=..&unread=..`` with nothing new
    (answered 204, or 304 to ``If-None-Match``). It also counts the bytes of
    each poll answer: status line, headers and body.
 4. Prints a table and writes ``bench/results/coaching-latest.json``.
 
-Targets: dashboard and thread p95 at most 3x the baseline p95; the poll at most
-1.5x and under 1 KB per answer.
+Targets: dashboard, search and thread p95 at most 3x the baseline p95; the poll
+at most 1.5x and under 1 KB per answer. It also reports how many participants
+each coach's dashboard lists (every one of them: the page is not cut short).
 """
 
 import argparse
@@ -97,6 +101,11 @@ def log_in_coach(port, username):
     return cookies
 
 
+def listed(page):
+    """How many participants a caseload page (or its htmx list) shows."""
+    return page.count(b'class="caseload-item__name"')
+
+
 def answer_bytes(status, headers, body):
     """What the answer costs on the wire (uncompressed): status line, headers, body."""
     line = len(f"HTTP/1.1 {status} \r\n")
@@ -119,27 +128,33 @@ def measure(port, coach_jars, bench_jar, resident_id, count, warmup):
     if status != 200:
         raise SystemExit(f"GET {thread_path} gave {status}")
     shown = len(re.findall(rb'class="message message--', page))
-    poll_path = re.search(rb'data-hx-get="([^"]+/poll[^"]+)"', page).group(1).decode()
+    # The poll's address sits on #thread-poll (static/js/coaching.js asks it since issue 10).
+    poll_path = re.search(rb'data-poll="([^"]+/poll[^"]+)"', page).group(1).decode()
     poll_path = poll_path.replace("&amp;", "&")
     _ms, _size, _status, poll_headers = timed(port, poll_path, bench_jar, (204,))
     etag = poll_headers.get("ETag")
 
+    htmx = {"HX-Request": "true"}
+    status, _headers, typed = base.request(port, "GET", "/caseload?q=an", bench_jar, headers=htmx)
+    if status != 200 or b"<html" in typed:
+        raise SystemExit(f"GET /caseload?q=an (htmx) gave {status}, or a whole page")
     pages = {
         "settings": ("/settings", (200,), None),
         "dashboard": ("/caseload", (200,), None),
+        "search": ("/caseload?q=an", (200,), htmx),
         "thread": (thread_path, (200,), None),
         "poll": (poll_path, (204,), None),
         "poll_304": (poll_path, (304,), {"If-None-Match": etag}),
     }
     for index in range(warmup):
         for name, (path, expect, headers) in pages.items():
-            jar = coach_jars[index % len(coach_jars)] if name == "dashboard" else bench_jar
+            jar = coach_jars[index % len(coach_jars)] if name in ("dashboard", "search") else bench_jar
             timed(port, path, jar, expect, headers)
     times = {name: [] for name in pages}
     sizes = {name: [] for name in pages}
     for index in range(count):
         for name, (path, expect, headers) in pages.items():
-            jar = coach_jars[index % len(coach_jars)] if name == "dashboard" else bench_jar
+            jar = coach_jars[index % len(coach_jars)] if name in ("dashboard", "search") else bench_jar
             elapsed, size, _status, _h = timed(port, path, jar, expect, headers)
             times[name].append(elapsed)
             sizes[name].append(size)
@@ -149,13 +164,15 @@ def measure(port, coach_jars, bench_jar, resident_id, count, warmup):
     }
     baseline = result["settings"]["p95_ms"]
     result["ratio_p95"] = {
-        name: round(result[name]["p95_ms"] / baseline, 2) for name in ("dashboard", "thread", "poll", "poll_304")
+        name: round(result[name]["p95_ms"] / baseline, 2)
+        for name in ("dashboard", "search", "thread", "poll", "poll_304")
     }
     result["ratio_p50"] = {
         name: round(result[name]["p50_ms"] / result["settings"]["p50_ms"], 2)
-        for name in ("dashboard", "thread", "poll", "poll_304")
+        for name in ("dashboard", "search", "thread", "poll", "poll_304")
     }
     result["thread_messages_shown"] = shown
+    result["participants_listed"] = [listed(base.request(port, "GET", "/caseload", jar)[2]) for jar in coach_jars]
     return result
 
 
@@ -168,6 +185,12 @@ def targets(lat):
             "value": f"{ratio['dashboard']:.2f}x",
             "limit": "3x",
             "pass": ratio["dashboard"] <= TARGET_PAGE_RATIO,
+        },
+        "search": {
+            "what": "search as you type (htmx list) p95 / baseline p95",
+            "value": f"{ratio['search']:.2f}x",
+            "limit": "3x",
+            "pass": ratio["search"] <= TARGET_PAGE_RATIO,
         },
         "thread": {
             "what": "thread (1,000) p95 / baseline p95",
@@ -204,6 +227,7 @@ def report(results):
     labels = {
         "settings": "/settings (baseline)",
         "dashboard": "/caseload (dashboard)",
+        "search": "/caseload?q=an (htmx list)",
         "thread": f"thread of {results['thread_length']} (latest)",
         "poll": "poll, nothing new (204)",
         "poll_304": "poll, If-None-Match (304)",
@@ -215,6 +239,7 @@ def report(results):
             f"  {label:<34}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{row['mean_ms']:>8.1f}"
             f"{row['max_ms']:>8.1f}{row['bytes_last']:>9}{ratio:>7.2f}x"
         )
+    say(f"  participants listed per coach: {lat['participants_listed']}")
     say()
     say("Targets")
     for target in results["targets"].values():

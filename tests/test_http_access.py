@@ -67,7 +67,16 @@ def only_anonymous(status, elsewhere):
 
 GET_ROUTES = {
     "/": everyone(200),
-    "/login": only_anonymous(200, {"bewoner": "/jobs", "bewoner2": "/profile/start"}),
+    "/login": only_anonymous(
+        200,
+        {
+            "bewoner": "/jobs",
+            "bewoner2": "/profile/start",
+            "coach": "/caseload",
+            "gemeente": "/gemeente",
+            "buurtgroep": "/proposals",
+        },
+    ),
     "/logout": {**everyone(200), None: (302, "/")},
     "/signup": only_anonymous(200, {}),
     "/activate": everyone(200),

@@ -50,10 +50,10 @@ def is_logged_in(client):
         ("bewoner", "/jobs"),
         ("BEWONER", "/jobs"),
         ("  bewoner  ", "/jobs"),
-        ("coach", "/"),
-        ("coach@example.org", "/"),
-        ("COACH@Example.ORG", "/"),
-        ("gemeente", "/"),
+        ("coach", "/caseload"),
+        ("coach@example.org", "/caseload"),
+        ("COACH@Example.ORG", "/caseload"),
+        ("gemeente", "/gemeente"),
     ],
 )
 def test_login_by_username_or_email(client, name, home):
@@ -134,7 +134,7 @@ def test_next_off_site_is_ignored(client, target):
 def test_next_off_site_is_ignored_when_already_logged_in(client, target):
     sign_in(client, "coach")
     response = client.get("/login", query_string={"next": target})
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/caseload"
 
 
 def test_next_is_carried_through_the_form_escaped(reader):
@@ -530,10 +530,10 @@ def test_a_code_may_be_typed_in_lowercase_with_spaces(app, client):
     assert _activate(client, typed).status_code == 303
 
 
-def test_a_code_for_a_coach_goes_home(app, client):
+def test_a_code_for_a_coach_goes_to_the_caseload(app, client):
     response = _activate(client, _new_code(app, "nieuwe.coach", role="coach"))
     assert response.status_code == 303
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/caseload"
 
 
 def test_a_code_works_only_once(app, client):

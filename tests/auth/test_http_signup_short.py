@@ -154,9 +154,10 @@ def test_after_the_first_answers_a_resident_lands_on_the_jobs(app, client):
     assert log_in(other, "bewoner2").headers["Location"] == "/jobs"
 
 
-@pytest.mark.parametrize("who", ["coach", "gemeente"])
-def test_staff_land_where_they_did(client, who):
-    assert log_in(client, who).headers["Location"] == "/"
+@pytest.mark.parametrize(("who", "start"), [("coach", "/caseload"), ("gemeente", "/gemeente")])
+def test_staff_land_on_their_own_start(client, who, start):
+    # Issue 11 moved staff from the residents' home page to their own start.
+    assert log_in(client, who).headers["Location"] == start
 
 
 def test_a_made_username_logs_in(app, client):

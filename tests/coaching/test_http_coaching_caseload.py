@@ -3,6 +3,7 @@ participants with a start code, coach details, and the municipality's reassignme
 
 import re
 import uuid
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from http_support import (
@@ -12,6 +13,7 @@ from http_support import (
     csrf_token,
     execute,
     messages,
+    nt,
     page,
     post_form,
     query,
@@ -23,11 +25,21 @@ from http_support import (
 )
 
 from webapp.coaching.changes import username_from
+from webapp.coaching.queries import today_local
 
 
 def cards(body):
     """The participants' names on the dashboard, in order."""
-    return re.findall(r'class="caseload-item__name"><a href="/caseload/\d+">([^<]+)</a>', body)
+    return re.findall(
+        r'<a class="caseload-item__link" href="/caseload/\d+"><span class="caseload-item__name">([^<]+)</span>',
+        body,
+    )
+
+
+def row_of(body, name):
+    """One participant's row on the caseload: the <li> holding the name."""
+    at = body.index(f'<span class="caseload-item__name">{name}</span>')
+    return body[body.rindex("<li", 0, at) : body.index("</li>", at)]
 
 
 # --- the dashboard ---------------------------------------------------------------------
@@ -50,14 +62,14 @@ def test_whoever_waits_for_an_answer_is_on_top(app, client):
     execute(app, "UPDATE interests SET coach_answer = 'talk'")
     sign_in(client, "bewoner2")
     post_form(client, "/messages", {"body": "Kun je me bellen?"})
+    two_days_ago = (datetime.now(UTC) - timedelta(days=2, hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    execute(app, "UPDATE messages SET created_at = ? WHERE body = 'Kun je me bellen?'", (two_days_ago,))
     sign_in(client, "coach")
     body = page(client.get("/caseload"))
     assert cards(body)[0] == "Henk"
-    first = body[body.index('class="card caseload-item') :]
-    first = first[: first.index("</dl>")]
-    assert "caseload-item--attention" in body[body.index('class="card caseload-item') :][:80]
-    assert "1" in first
-    assert t(app, "Unread messages") in first
+    first = row_of(body, "Henk")
+    assert "caseload-item--flag" in first
+    assert nt(app, "Message unread for %(num)d day", "Message unread for %(num)d days", 2) in first
 
 
 def test_a_long_silence_is_highlighted(app, client):
@@ -65,9 +77,16 @@ def test_a_long_silence_is_highlighted(app, client):
     execute(app, "UPDATE messages SET created_at = '2020-01-01T10:00:00Z' WHERE resident_id = ?", (henk,))
     execute(app, "DELETE FROM appointments WHERE resident_id = ?", (henk,))
     sign_in(client, "coach")
-    body = page(client.get("/caseload?q=Henk"))
-    assert 'class="is-long"' in body
-    assert t(app, "No contact for over 30 days, and nothing planned") in body
+    row = row_of(page(client.get("/caseload?q=Henk")), "Henk")
+    assert "caseload-item--flag" in row
+    days = (today_local() - date(2020, 1, 1)).days
+    words = nt(
+        app,
+        "No contact for %(num)d day, and nothing planned",
+        "No contact for %(num)d days, and nothing planned",
+        days,
+    )
+    assert words in row
 
 
 def test_search_by_name(app, client):

@@ -123,73 +123,126 @@ def test_anything_else_is_no_client_id(text):
     assert rules.client_id(text) is None
 
 
-# --- needs attention ---------------------------------------------------------------
+# --- needs you now (issue 11: a flag only for a real reason) ----------------------------
 
 TODAY = date(2026, 11, 24)
+NOW = datetime(2026, 11, 24, 12, 0)
 
 
 def participant(pid, name, **values):
+    """Someone with nothing to flag: in touch 3 days ago, a profile, nothing waiting."""
     values.setdefault("answered", 5)
     values.setdefault("last_contact", TODAY - timedelta(days=3))
+    values.setdefault("joined", TODAY - timedelta(days=400))
     return Participant(pid, name, **values)
 
 
-def test_waiting_for_the_coach_comes_first():
-    ordered = rules.order_caseload(
+def reasons(**values):
+    return rules.attention_reasons(participant(1, "Anna", **values), NOW)
+
+
+def test_nothing_waiting_is_no_flag():
+    assert reasons() == []
+
+
+def test_an_unread_message_older_than_a_day_is_a_flag():
+    assert reasons(unread=1, oldest_unread=NOW - timedelta(days=1, minutes=1)) == ["unread"]
+
+
+def test_an_unread_message_of_today_is_not_a_flag_yet():
+    assert reasons(unread=2, oldest_unread=NOW - timedelta(hours=23)) == []
+    assert reasons(unread=1, oldest_unread=NOW - timedelta(days=1)) == []  # exactly a day: not yet
+
+
+def test_no_contact_for_over_30_days_with_nothing_planned_is_a_flag():
+    assert reasons(last_contact=TODAY - timedelta(days=31)) == ["no_contact"]
+    assert reasons(last_contact=TODAY - timedelta(days=30)) == []  # exactly 30 days is not yet "over 30"
+    assert reasons(last_contact=TODAY - timedelta(days=60), next_appointment="2026-11-30T10:00") == []
+
+
+def test_never_in_touch_counts_from_the_day_the_account_was_made():
+    assert reasons(last_contact=None, joined=TODAY - timedelta(days=2)) == []
+    assert reasons(last_contact=None, joined=TODAY - timedelta(days=31)) == ["no_contact"]
+    assert reasons(last_contact=None, joined=None) == ["no_contact"]
+
+
+def test_an_interest_without_an_answer_is_a_flag():
+    assert reasons(open_interests=1, oldest_interest=TODAY) == ["interest"]
+
+
+def test_an_appointment_to_confirm_is_a_flag():
+    assert reasons(other_time_asked=True) == ["other_time"]
+
+
+def test_an_empty_profile_alone_is_no_flag():
+    assert reasons(answered=0) == []
+
+
+def test_several_reasons_come_most_urgent_first():
+    found = reasons(
+        unread=1,
+        oldest_unread=NOW - timedelta(days=3),
+        other_time_asked=True,
+        open_interests=2,
+        last_contact=TODAY - timedelta(days=45),
+    )
+    assert found == ["unread", "other_time", "interest", "no_contact"]
+
+
+def test_the_caseload_splits_into_needs_you_now_and_the_rest():
+    needs_now, rest = rules.split_caseload(
         [
             participant(1, "Anna"),
             participant(2, "Bram", open_interests=1),
-            participant(3, "Cem", unread=2),
+            participant(3, "Cem", unread=2, oldest_unread=NOW - timedelta(days=2)),
             participant(4, "Dewi", other_time_asked=True),
             participant(5, "Eva", last_contact=TODAY - timedelta(days=45)),
+            participant(6, "Fenna", unread=1, oldest_unread=NOW - timedelta(hours=2)),
         ],
-        TODAY,
+        NOW,
     )
-    assert [p.name for p in ordered] == ["Cem", "Dewi", "Bram", "Eva", "Anna"]
+    assert [p.name for p in needs_now] == ["Cem", "Dewi", "Bram", "Eva"]
+    assert [p.name for p in rest] == ["Anna", "Fenna"]
+    assert all(p.reasons for p in needs_now) and not any(p.reasons for p in rest)
 
 
-def test_long_silence_without_a_plan_needs_attention_but_a_planned_meeting_does_not():
-    silent = participant(1, "Anna", last_contact=TODAY - timedelta(days=31))
-    planned = participant(2, "Bram", last_contact=TODAY - timedelta(days=60), next_appointment="2026-11-30T10:00")
-    recent = participant(3, "Cem", last_contact=TODAY - timedelta(days=30))
-    ordered = rules.order_caseload([recent, planned, silent], TODAY)
-    assert ordered[0].name == "Anna"
-    assert "no_contact" in ordered[0].reasons
-    assert "no_contact" not in planned.reasons
-    assert "no_contact" not in recent.reasons  # exactly 30 days is not yet "over 30"
+def test_the_rest_is_a_to_z_whatever_the_case():
+    _needs, rest = rules.split_caseload(
+        [participant(1, "cem"), participant(2, "Bram"), participant(3, "anna", last_contact=TODAY)], NOW
+    )
+    assert [p.name for p in rest] == ["anna", "Bram", "cem"]
 
 
-def test_never_contacted_is_the_longest_silence():
-    ordered = rules.order_caseload(
+def test_within_a_reason_the_longest_silence_first_then_by_name():
+    waiting = {"open_interests": 1}
+    needs_now, _rest = rules.split_caseload(
         [
-            participant(1, "Anna", last_contact=TODAY - timedelta(days=200)),
-            participant(2, "Bram", last_contact=None),
+            participant(1, "bram", last_contact=TODAY - timedelta(days=1), **waiting),
+            participant(2, "Anna", last_contact=TODAY - timedelta(days=1), **waiting),
+            participant(3, "Cem", last_contact=TODAY - timedelta(days=9), **waiting),
+            participant(4, "Dewi", last_contact=None, joined=None, **waiting),
         ],
-        TODAY,
+        NOW,
     )
-    assert [p.name for p in ordered] == ["Bram", "Anna"]
-    assert ordered[0].days_since_contact is None
+    assert [p.name for p in needs_now] == ["Dewi", "Cem", "Anna", "bram"]
 
 
-def test_within_a_group_the_longest_silence_first_then_by_name():
-    ordered = rules.order_caseload(
-        [
-            participant(1, "bram", unread=1, last_contact=TODAY - timedelta(days=1)),
-            participant(2, "Anna", unread=1, last_contact=TODAY - timedelta(days=1)),
-            participant(3, "Cem", unread=1, last_contact=TODAY - timedelta(days=9)),
-        ],
-        TODAY,
-    )
-    assert [p.name for p in ordered] == ["Cem", "Anna", "bram"]
-
-
-def test_an_empty_profile_is_a_reason_but_after_silence():
-    ordered = rules.order_caseload(
-        [participant(1, "Anna", answered=0), participant(2, "Bram", last_contact=None)],
-        TODAY,
-    )
-    assert [p.name for p in ordered] == ["Bram", "Anna"]
-    assert ordered[1].reasons == ["empty_profile"]
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        ({"unread": 1, "oldest_unread": NOW - timedelta(days=2), "open_interests": 1}, "unread"),
+        (
+            {"unread": 1, "oldest_unread": NOW - timedelta(hours=1), "next_appointment": "2026-11-30T10:00"},
+            "new_message",
+        ),
+        ({"next_appointment": "2026-11-30T10:00"}, "appointment"),
+        ({"last_contact": None, "joined": TODAY}, "never"),
+        ({}, "last_contact"),
+    ],
+)
+def test_one_line_says_the_first_flag_or_the_most_useful_fact(values, said):
+    needs_now, rest = rules.split_caseload([participant(1, "Anna", **values)], NOW)
+    assert rules.what_to_say((needs_now + rest)[0]) == said
 
 
 def test_days_since_contact():
@@ -197,6 +250,56 @@ def test_days_since_contact():
     assert rules.days_since(None, TODAY) is None
     assert rules.days_since(TODAY + timedelta(days=1), TODAY) == 0
     assert rules.is_long_ago(31) and rules.is_long_ago(None) and not rules.is_long_ago(30)
+
+
+# --- the A-Z jump ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "letter"), [("Anna", "A"), ("özlem", "O"), ("Élodie", "E"), ("'t Hart", "T"), ("123", "#"), ("", "#")]
+)
+def test_the_initial_of_a_name(name, letter):
+    assert rules.initial(name) == letter
+
+
+def test_letter_groups_cover_a_to_z_with_about_as_many_names_each():
+    names = [f"{letter}name{i}" for letter in "ABCDEFGHIJKLMNOP" for i in range(2)]
+    groups = rules.letter_groups(names, most=4)
+    assert len(groups) == 4
+    assert groups[0][0] == "A" and groups[-1][1] == "Z"
+    for (_first, last), (following, _end) in zip(groups, groups[1:], strict=False):
+        assert chr(ord(last) + 1) == following  # no letter left out
+    sizes = [sum(rules.in_letters(name, group) for name in names) for group in groups]
+    assert sum(sizes) == len(names) and max(sizes) <= 8
+
+
+def test_few_names_make_few_groups_and_none_make_none():
+    assert rules.letter_groups(["Anna"]) == [("A", "Z")]
+    assert rules.letter_groups([]) == []
+
+
+def test_a_name_without_a_letter_belongs_to_the_first_group():
+    groups = rules.letter_groups(["123", "Bram", "Zoë"], most=3)
+    assert rules.in_letters("123", groups[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("A-D", ("A", "D")),
+        ("e-j", ("E", "J")),
+        ("K-K", ("K", "K")),
+        ("D-A", None),
+        ("A-", None),
+        ("AB-C", None),
+        ("1-3", None),
+        ("", None),
+        (None, None),
+        ("Ä-Z", None),
+    ],
+)
+def test_letters_from_a_link(text, letters):
+    assert rules.parse_letters(text) == letters
 
 
 # --- contacts per month ------------------------------------------------------------

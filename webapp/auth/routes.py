@@ -20,6 +20,7 @@ from webapp.auth import bp, changes, queries
 from webapp.auth.forms import ActivateForm, LoginForm, SignupForm
 from webapp.auth.users import User, check_password
 from webapp.db import get_db
+from webapp.domain import landing
 from webapp.extensions import limiter, login_manager
 from webapp.forms import EmptyForm
 from webapp.i18n import changes as language_changes
@@ -66,13 +67,10 @@ def _limit(name):
 
 
 def _home_for(user):
-    """Where a person lands after logging in: a resident who has answered
-    nothing yet starts with the first questions, else sees the jobs."""
-    if not user.is_resident:
-        return url_for("main.home")
-    if profile_queries.is_empty(get_db(), user.id):
-        return url_for("profile.start")
-    return url_for("jobs.index")
+    """Where a person lands after logging in (``landing.start_page``): staff on
+    their own start, a resident on the questions or the jobs."""
+    empty = user.is_resident and profile_queries.is_empty(get_db(), user.id)
+    return url_for(landing.start_page(user.role, profile_is_empty=empty))
 
 
 def _carry_language_choice(user_id):
@@ -204,5 +202,5 @@ def activate():
                 _("Your password is saved. Your username is %(name)s.", name=user.username),
                 "success",
             )
-            return redirect(url_for("profile.start" if user.is_resident else "main.home"), 303)
+            return redirect(_home_for(user), 303)
     return render_template("auth/activate.html", form=form), 422 if form.errors else 200

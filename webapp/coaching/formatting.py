@@ -12,8 +12,16 @@ from flask import g
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 
-from webapp.coaching.queries import AMSTERDAM, coach_days, local_date_of, stamp_to_datetime, today_local
+from webapp.coaching.queries import (
+    AMSTERDAM,
+    coach_days,
+    local_date_of,
+    now_local,
+    stamp_to_datetime,
+    today_local,
+)
 from webapp.db import get_db
+from webapp.domain import coaching as rules
 from webapp.domain.coaching import local_start, working_days_between
 from webapp.i18n import per_locale
 
@@ -177,35 +185,67 @@ def contact_words(days):
     return _memo(("days", days), lambda: ngettext("%(num)d day ago", "%(num)d days ago", days))
 
 
-def questions_text(answered, total):
-    return _memo(
-        ("questions", answered, total),
-        lambda: _("%(answered)d of %(total)d questions", answered=answered, total=total),
-    )
+def _unread_days(participant):
+    return max(1, (now_local() - participant.oldest_unread).days) if participant.oldest_unread else 1
 
 
 def attention_text(reason, participant):
-    """Why a participant is high on the dashboard."""
+    """Why a participant needs the coach now (a ``rules.FLAGS`` code), with how long."""
     if reason == "unread":
-        count = participant.unread
+        days = _unread_days(participant)
         return _memo(
-            ("unread", count), lambda: ngettext("%(num)d unread message", "%(num)d unread messages", count)
+            ("unread", days),
+            lambda: ngettext("Message unread for %(num)d day", "Message unread for %(num)d days", days),
         )
     if reason == "other_time":
         return _memo(reason, lambda: _("Asks for another time"))
-    if reason == "interests":
+    if reason == "interest":
         count = participant.open_interests
         return _memo(
-            ("interests", count),
-            lambda: ngettext("%(num)d job interest to answer", "%(num)d job interests to answer", count),
+            ("interest", count),
+            lambda: ngettext(
+                "Wants a job and waits for your answer", "Wants %(num)d jobs and waits for your answer", count
+            ),
         )
     if reason == "no_contact":
         if participant.days_since_contact is None:
             return _memo("never_planned", lambda: _("No contact yet, and nothing planned"))
-        return _memo(reason, lambda: _("No contact for over 30 days, and nothing planned"))
-    if reason == "empty_profile":
-        return _memo(reason, lambda: _("Profile not filled in yet"))
+        days = participant.days_since_contact
+        return _memo(
+            ("no_contact", days),
+            lambda: ngettext(
+                "No contact for %(num)d day, and nothing planned",
+                "No contact for %(num)d days, and nothing planned",
+                days,
+            ),
+        )
     raise ValueError(reason)
+
+
+_LINE_ICONS = {
+    "new_message": "i-message",
+    "appointment": "i-calendar",
+    "last_contact": "i-clock",
+    "never": "i-clock",
+}
+
+
+def caseload_line(participant):
+    """(icon, words): the one line under a name on the caseload (``rules.what_to_say``)."""
+    code = rules.what_to_say(participant)
+    if participant.reasons:
+        return "i-alert", attention_text(code, participant)
+    if code == "new_message":
+        words = _memo(code, lambda: _("New message, not read yet"))
+    elif code == "appointment":
+        start = local_start(participant.next_appointment)  # short: no weekday, so it fits one line
+        words = _("Appointment: %(when)s", when=_day_and_time(day_words(start.date()), clock(start)))
+    elif code == "never":
+        words = _memo(code, lambda: _("No contact yet"))
+    else:
+        when = contact_words(participant.days_since_contact)
+        words = _memo(("last", when), lambda: _("Last contact: %(when)s", when=when))
+    return _LINE_ICONS[code], words
 
 
 def interest_answer_label(code):
@@ -253,7 +293,7 @@ def init_app(app):
         changed_by=changed_by,
         contact_words=contact_words,
         attention_text=attention_text,
-        questions_text=questions_text,
+        caseload_line=caseload_line,
         interest_answer_label=interest_answer_label,
         initials=initials,
         working_days_since=working_days_since,

@@ -158,6 +158,11 @@ def local_date_of(stamp):
     return stamp_to_datetime(stamp).astimezone(AMSTERDAM).date()
 
 
+def local_moment(stamp):
+    """A stored UTC moment as naive Amsterdam wall-clock time (as ``now_local``)."""
+    return stamp_to_datetime(stamp).astimezone(AMSTERDAM).replace(tzinfo=None)
+
+
 def iso_day(value):
     return value.isoformat() if isinstance(value, date) else value
 
@@ -241,10 +246,14 @@ def _marks(ids):
     return ",".join("?" * len(ids))
 
 
-def caseload_of(db, coach_id, search="", only=None):
-    """The coach's participants as ``rules.Participant``, with what the dashboard shows,
-    who needs attention first (``only``: just that one participant)."""
-    sql = """SELECT id, username, display_name FROM users
+def caseload_of(db, coach_id, search="", only=None, letters=None):
+    """The coach's participants as ``rules.Participant``, with what the caseload shows:
+    who needs the coach now first (each with ``reasons``), then the rest A to Z.
+
+    ``search``: part of a name or username; ``letters``: a range of first
+    letters from the A-Z jump, as ('A', 'D'); ``only``: just that one participant.
+    """
+    sql = """SELECT id, username, display_name, created_at FROM users
              WHERE coach_id = ? AND role = 'resident'"""
     params = [coach_id]
     if only is not None:
@@ -255,19 +264,23 @@ def caseload_of(db, coach_id, search="", only=None):
         sql += " AND (display_name LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\')"
         params += [pattern, pattern]
     people = rows(db, sql, params)
+    if letters is not None:
+        people = [row for row in people if rules.in_letters(name_of(row), letters)]
     if not people:
         return []
     ids = [row["id"] for row in people]
     marks = _marks(ids)
     now = now_local()
-    unread = dict(
-        rows(
+    unread = {
+        row[0]: (row[1], row[2])
+        for row in rows(
             db,
-            f"""SELECT resident_id, COUNT(*) FROM messages WHERE resident_id IN ({marks})
-            AND from_coach = 0 AND read_at IS NULL GROUP BY resident_id""",  # noqa: S608
+            f"""SELECT resident_id, COUNT(*), MIN(created_at) FROM messages
+            WHERE resident_id IN ({marks}) AND from_coach = 0 AND read_at IS NULL
+            GROUP BY resident_id""",  # noqa: S608
             ids,
         )
-    )
+    }
     last_message = dict(
         rows(
             db,
@@ -285,14 +298,15 @@ def caseload_of(db, coach_id, search="", only=None):
         ids,
     ):
         appointments.setdefault(row["resident_id"], []).append((row["starts_at"], row["status"]))
-    open_interests = dict(
-        rows(
+    open_interests = {
+        row[0]: (row[1], row[2])
+        for row in rows(
             db,
-            f"""SELECT user_id, COUNT(*) FROM interests WHERE user_id IN ({marks})
+            f"""SELECT user_id, COUNT(*), MIN(created_at) FROM interests WHERE user_id IN ({marks})
             AND status = 'open' AND coach_answer IS NULL GROUP BY user_id""",  # noqa: S608
             ids,
         )
-    )
+    }
     profiles = {
         row["user_id"]: row
         for row in rows(
@@ -310,24 +324,36 @@ def caseload_of(db, coach_id, search="", only=None):
         last_days += [rules.local_start(max(held)).date()] if held else []
         coming = rules.next_appointment(own, now)
         answered, total = completeness(profiles.get(pid))
+        unread_count, oldest_unread = unread.get(pid, (0, None))
+        interest_count, oldest_interest = open_interests.get(pid, (0, None))
         participants.append(
             rules.Participant(
                 id=pid,
                 name=name_of(person),
-                unread=unread.get(pid, 0),
+                unread=unread_count,
+                oldest_unread=local_moment(oldest_unread) if oldest_unread else None,
                 last_contact=max(last_days) if last_days else None,
+                joined=local_date_of(person["created_at"]) if person["created_at"] else None,
                 next_appointment=coming[0] if coming else None,
-                open_interests=open_interests.get(pid, 0),
+                open_interests=interest_count,
+                oldest_interest=local_date_of(oldest_interest) if oldest_interest else None,
                 other_time_asked=any(status == "other_time" and start >= now.isoformat() for start, status in own),
                 answered=answered,
                 questions=total,
             )
         )
-    return rules.order_caseload(participants, now.date())
+    needs_now, rest = rules.split_caseload(participants, now)
+    return needs_now + rest
 
 
-def caseload_size(db, coach_id):
-    return one(db, "SELECT COUNT(*) FROM users WHERE coach_id = ? AND role = 'resident'", (coach_id,))[0]
+def caseload_names(db, coach_id):
+    """Every participant's name (for the count and the A-Z jump): one light read."""
+    return [
+        name_of(row)
+        for row in rows(
+            db, "SELECT username, display_name FROM users WHERE coach_id = ? AND role = 'resident'", (coach_id,)
+        )
+    ]
 
 
 def contacts_by_month(db, coach_id, today):

@@ -8,6 +8,7 @@ resident's current ``coach_id``. The municipality reassigns but never reads.
 """
 
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -15,7 +16,7 @@ from datetime import date, datetime, timedelta
 MESSAGE_MAX = 2000
 MESSAGES_PER_PAGE = 50
 SHORT_TEXT_MAX = 300
-LONG_AFTER_DAYS = 30  # no contact for longer than this: the dashboard highlights it
+LONG_AFTER_DAYS = 30  # no contact for longer than this (and nothing planned): a flag
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,15 @@ def interest_answer_problem(answer, reason):
     return None
 
 
-# --- the caseload: who needs attention first -----------------------------------
+# --- the caseload: who needs the coach now ------------------------------------------
+# A flag means something: only four reasons raise one (issue 11). Anything
+# else a coach may like to know (a message from today, the next appointment,
+# when they last spoke) is the participant's one line in "the rest".
+
+UNREAD_AFTER = timedelta(days=1)  # an unread message older than this waits too long
+
+# The reasons, most urgent first: waiting for the coach beats silence.
+FLAGS = ("unread", "other_time", "interest", "no_contact")
 
 
 @dataclass
@@ -184,9 +193,12 @@ class Participant:
     id: int
     name: str
     unread: int = 0
+    oldest_unread: datetime | None = None  # local time of the oldest unread message
     last_contact: date | None = None
+    joined: date | None = None  # when the account was made: silence counts from here if never in touch
     next_appointment: str | None = None  # local 'YYYY-MM-DDTHH:MM'
     open_interests: int = 0  # interests the coach has not answered yet
+    oldest_interest: date | None = None
     other_time_asked: bool = False
     answered: int = 0  # profile questions answered
     questions: int = 8
@@ -198,50 +210,146 @@ def days_since(day, today):
     return None if day is None else max(0, (today - day).days)
 
 
-def attention_reasons(participant, today):
-    """Why a participant needs the coach now, most urgent first (codes)."""
-    days = days_since(participant.last_contact, today)
+def silent_days(participant, today):
+    """Days without contact: since the last contact, or since the account was made
+    for someone never in touch (None: never, and the start is unknown)."""
+    return days_since(participant.last_contact or participant.joined, today)
+
+
+def attention_reasons(participant, now):
+    """The real reasons a participant needs the coach now (``FLAGS`` codes, most
+    urgent first); an empty list for everyone else.
+
+    ``now`` is local wall-clock time. An unread message counts once it is more
+    than a day old; silence once it is over 30 days with nothing planned.
+    """
     reasons = []
-    if participant.unread:
+    if participant.oldest_unread is not None and now - participant.oldest_unread > UNREAD_AFTER:
         reasons.append("unread")
     if participant.other_time_asked:
         reasons.append("other_time")
     if participant.open_interests:
-        reasons.append("interests")
-    if (days is None or days > LONG_AFTER_DAYS) and participant.next_appointment is None:
+        reasons.append("interest")
+    if participant.next_appointment is None and is_long_ago(silent_days(participant, now.date())):
         reasons.append("no_contact")
-    if participant.answered == 0:
-        reasons.append("empty_profile")
     return reasons
 
 
-# Waiting for the coach beats silence; silence beats an empty profile.
-_TIER = {"unread": 0, "other_time": 1, "interests": 2, "no_contact": 3, "empty_profile": 4}
+def what_to_say(participant):
+    """The one line under a name: the first flag, or else the most useful fact.
 
-
-def order_caseload(participants, today):
-    """The caseload, who needs attention first.
-
-    First whoever waits for the coach (an unread message, a request for
-    another time, an unanswered job interest), then who has had no contact
-    for over 30 days and nothing planned, then the rest; within each group
-    the longest silence first (never is longest), then by name.
+    A message from today comes before the next appointment, which comes
+    before when they last spoke (or that they never did).
     """
+    if participant.reasons:
+        return participant.reasons[0]
+    if participant.unread:
+        return "new_message"
+    if participant.next_appointment:
+        return "appointment"
+    if participant.last_contact is None:
+        return "never"
+    return "last_contact"
+
+
+def _name_key(participant):
+    return (participant.name.casefold(), participant.id)
+
+
+def split_caseload(participants, now):
+    """The caseload as ("needs you now", "the rest").
+
+    Needs you now: who has a flag, most urgent reason first, then the longest
+    wait (silence) first, then by name. The rest: by name, A to Z, so a coach
+    finds anyone by scrolling or with the A-Z jump.
+    """
+    today = now.date()
     for participant in participants:
         participant.days_since_contact = days_since(participant.last_contact, today)
-        participant.reasons = attention_reasons(participant, today)
+        participant.reasons = attention_reasons(participant, now)
 
-    def key(participant):
-        tier = min((_TIER[r] for r in participant.reasons), default=len(_TIER))
-        days = participant.days_since_contact
-        silence = float("inf") if days is None else days
-        return (tier, -silence, participant.name.casefold(), participant.id)
+    def urgency(participant):
+        silence = silent_days(participant, today)
+        return (
+            FLAGS.index(participant.reasons[0]),
+            -(float("inf") if silence is None else silence),
+            *_name_key(participant),
+        )
 
-    return sorted(participants, key=key)
+    needs_now = sorted((p for p in participants if p.reasons), key=urgency)
+    rest = sorted((p for p in participants if not p.reasons), key=_name_key)
+    return needs_now, rest
 
 
 def is_long_ago(days):
     return days is None or days > LONG_AFTER_DAYS
+
+
+# --- the A-Z jump ------------------------------------------------------------------------
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def initial(name):
+    """The first letter A-Z of a name, accents dropped ('Özlem' -> 'O'); '#' if none."""
+    for char in unicodedata.normalize("NFKD", name or "").upper():
+        if char in ALPHABET:
+            return char
+    return "#"
+
+
+def letter_groups(names, most=7):
+    """At most ``most`` ranges of first letters covering A to Z, as (first, last)
+    pairs, each holding about as many of ``names`` as the others.
+
+    Ranges with nobody in them are left out; a name without a letter ('#')
+    belongs to the first range. So a coach taps a range and sees a handful of
+    names: two taps to anyone.
+    """
+    counts = {}
+    for name in names:
+        letter = initial(name)
+        letter = "A" if letter == "#" else letter
+        counts[letter] = counts.get(letter, 0) + 1
+    if not counts:
+        return []
+    present = sorted(counts)
+    size = -(-sum(counts.values()) // most)  # each range holds at most this many, where it can
+    while True:
+        groups, held = [], 0
+        for letter in present:
+            if groups and held and held + counts[letter] > size:
+                held = 0
+            if held == 0:
+                groups.append([letter, letter])
+            groups[-1][1] = letter
+            held += counts[letter]
+        if len(groups) <= most:
+            break
+        size += 1
+    # Stretch the ranges over the whole alphabet, so every letter has a place.
+    groups[0][0] = "A"
+    for before, after in zip(groups, groups[1:], strict=False):
+        before[1] = ALPHABET[ALPHABET.index(after[0]) - 1]
+    groups[-1][1] = "Z"
+    return [tuple(group) for group in groups]
+
+
+def parse_letters(text):
+    """'A-D' from a link as ('A', 'D'); None for anything else."""
+    if not isinstance(text, str) or len(text) != 3 or text[1] != "-":
+        return None
+    first, last = text[0].upper(), text[2].upper()
+    if first not in ALPHABET or last not in ALPHABET or first > last:
+        return None
+    return first, last
+
+
+def in_letters(name, letters):
+    """Whether a name belongs to the range ``letters`` (a name without a letter counts as 'A')."""
+    letter = initial(name)
+    letter = "A" if letter == "#" else letter
+    return letters[0] <= letter <= letters[1]
 
 
 # --- waiting for a coach -----------------------------------------------------------
