@@ -45,8 +45,18 @@ def test_what_is_missing_comes_in_the_order_of_the_job_form():
 
 
 def test_texts_that_may_wait_do_not_stop_publishing():
-    job = complete_job(problem_nl="", team_en="", title_plain_nl="", tasks_plain_en="")
+    job = complete_job(problem_nl="", problem_en="", team_nl=" ", team_en="", title_plain_nl="", tasks_plain_en="")
     assert jobs.missing_to_publish(job) == []
+
+
+def test_a_text_that_may_wait_is_needed_in_both_languages_once_written_in_one():
+    assert jobs.missing_to_publish(complete_job(problem_en="")) == ["problem_en"]
+    assert jobs.missing_to_publish(complete_job(team_nl="")) == ["team_nl"]
+
+
+def test_no_days_chosen_in_the_form_is_missing_days():
+    assert jobs.missing_to_publish(complete_job(days=[])) == ["days"]
+    assert jobs.missing_to_publish(complete_job(days=["mon"])) == []
 
 
 def dutch_only():
@@ -74,7 +84,7 @@ def test_a_text_empty_in_both_languages_is_not_to_translate():
 
 def test_a_dutch_draft_cannot_be_published_and_says_what_is_missing():
     missing = jobs.missing_to_publish(dutch_only())
-    assert missing == ["title_en", "summary_en", "plain_nl", "plain_en", "tasks_en"]
+    assert missing == ["title_en", "summary_en", "plain_nl", "plain_en", "tasks_en", "problem_en", "team_en"]
 
 
 # --- the CSV import: open only when complete -------------------------------------------

@@ -335,6 +335,8 @@ def test_publishing_the_job_from_a_proposal_tells_the_voters(app, client):
         "Summary in plain language (Dutch)",
         "Summary in plain language (English)",
         "What you do (English)",
+        "Why this work matters (English)",
+        "Who you work with (English)",
     ]
     fields = "; ".join(html.unescape(t(app, label)) for label in missing)
     assert has(app, body, "The job is not published yet. Fill in first: %(fields)s.", fields=fields)

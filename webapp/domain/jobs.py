@@ -91,14 +91,8 @@ TITLES = ("title_nl", "title_en")
 # What a job needs before residents can see it, in the order the job form
 # shows them: the facts a resident decides on, and every text in both
 # languages. Empty days would hide a job from every match on days.
-PUBLISH_FIELDS = (
-    "category",
-    "buurt_id",
-    "employer",
-    "hours",
-    "days",
-    *(name for name in FORM_TEXTS if name in REQUIRED_TEXTS),
-)
+PUBLISH_FACTS = ("category", "buurt_id", "employer", "hours", "days")
+PUBLISH_FIELDS = (*PUBLISH_FACTS, *(name for name in FORM_TEXTS if name in REQUIRED_TEXTS))
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -124,14 +118,26 @@ def missing_to_publish(job):
     """The fields a job still lacks before it can be published, in the form's order.
 
     ``job`` maps a column's name to its value (a row or a dict). A text
-    counts only when it holds more than spaces. An empty list: ready.
+    counts only when it holds more than spaces. Why the work matters and who
+    you work with may wait, but once written in one language they are needed
+    in the other too: an English page would show them in Dutch. An empty
+    list: ready.
     """
+    translate = set(to_translate(job)) & set(OPTIONAL_TEXTS)
     missing = []
-    for name in PUBLISH_FIELDS:
-        value = job[name]
-        if value is None or (isinstance(value, str) and not value.strip()):
+    for name in (*PUBLISH_FACTS, *FORM_TEXTS):
+        if name not in PUBLISH_FIELDS and name not in translate:
+            continue
+        if _empty(job[name]):
             missing.append(name)
     return missing
+
+
+def _empty(value):
+    """No value: None, only spaces, or no choice at all (a form's list of days)."""
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or (isinstance(value, list | tuple) and not value)
 
 
 def to_translate(job):

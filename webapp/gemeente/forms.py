@@ -240,10 +240,11 @@ class JobForm(FlaskForm):
             self.title_nl.errors.append(_("Give the job a title, in Dutch or in English."))
             valid = False
         if self.status != "draft":
-            for name in job_rules.PUBLISH_FIELDS:
+            given = {name: self[FORM_FIELD.get(name, name)].data for name in job_rules.PUBLISH_FACTS}
+            given.update((name, self[name].data) for name in job_rules.FORM_TEXTS)
+            for name in job_rules.missing_to_publish(given):
                 field = self[FORM_FIELD.get(name, name)]
-                empty = not field.data or (isinstance(field.data, str) and not field.data.strip())
-                if empty and not field.errors:
+                if not field.errors:
                     field.errors.append(
                         _("Choose at least one day.") if name == "days" else _("Fill in this field.")
                     )
