@@ -21,6 +21,16 @@ pytestmark = pytest.mark.browser
 TITLE = "Fietsenmaker voor de buurt"
 REASON = "Een goed plan. Het werk is nieuw en de corporatie betaalt mee."
 PAYER = "Gemeente Lindeveld en Thuis in Lindeveld"
+EMPLOYER = "Buurthuis De Wissel"
+ENGLISH = {
+    "title_en": "Bike repairer for the buurt",
+    "summary_en": "Repair bikes for neighbours, together with volunteers.",
+    "plain_nl": "Je maakt fietsen van buren. Je werkt samen met anderen.",
+    "plain_en": "You fix bikes for neighbours. You work with others.",
+    "tasks_en": "You repair the bikes of neighbours, with volunteers of the community centre.",
+    "problem_en": "Many people ride a broken bike.",
+    "team_en": "The community centre De Wissel.",
+}
 NEIGHBOURS = ("noord.een", "noord.twee")  # residents of De Hoven, made for this test
 
 
@@ -132,7 +142,8 @@ def _vote_without_javascript(page, server, proposal_id):
     expect(page.locator(".timeline")).to_contain_text(t("Enough votes: sent to the municipality"))
 
 
-def _approve_and_publish(page, base, proposal_id):
+def _approve_and_publish(page, server, proposal_id):
+    base = server.url
     log_in(page, base, "gemeente")
     page.locator(".main-nav a[href='/gemeente']").click()
     page.locator(".sub-nav a[href='/gemeente/proposals']").click()
@@ -151,23 +162,52 @@ def _approve_and_publish(page, base, proposal_id):
     page.locator("label.choice", has=page.locator("input[name=decision][value=approved]")).click()
     page.locator("#reason").fill(REASON)
     page.locator("#payer").fill(PAYER)
-    page.locator("#amount").fill("28000")
+    page.locator("#amount").fill("28.000")  # the Dutch way of writing 28000
     page.locator(".decision-form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/gemeente/jobs/\d+/edit$"))
     job_id = int(page.url.split("/")[-2])
+    cents = query(server, "SELECT decision_cents_per_year FROM proposals WHERE id = ?", (proposal_id,))
+    assert cents[0][0] == 2_800_000
     expect(page.locator("main")).to_contain_text(
         t("Proposed by residents of %(buurt)s, %(votes)d votes.", buurt="De Hoven", votes=2)
     )
-    # The draft starts from the proposal; the municipality adds what is missing.
+    # The draft starts from the proposal in its own language; English waits,
+    # marked to translate. Who pays is the job's funding; the employer is asked.
     expect(page.locator("#title_nl")).to_have_value(TITLE)
-    page.locator("#title_en").fill("Bike repairer for the buurt")
-    page.locator("#plain_nl").fill("Je maakt fietsen van buren. Je werkt samen met anderen.")
-    page.locator("#plain_en").fill("You fix bikes for neighbours. You work with others.")
+    for name in ENGLISH:
+        if name.endswith("_en"):
+            expect(page.locator(f"#{name}")).to_have_value("")
+    expect(page.locator("#title_en-hint")).to_have_text(t("To translate: the Dutch text is there."))
+    expect(page.locator("#funding")).to_have_value(PAYER)
+    expect(page.locator("#employer")).to_have_value("")
+    # Publishing now names what is missing, on the first screen.
+    page.get_by_role("button", name=t("Publish the job")).click()
+    refused = page.locator(".notice--error")
+    expect(refused).to_contain_text(t("Summary in plain language (English)"))
+    expect(refused).to_contain_text(t("Days"))
+    expect(refused).to_be_in_viewport()
+    page.locator("#employer").fill(EMPLOYER)
+    for day in ("tue", "thu"):
+        page.locator("label.choice", has=page.locator(f"input[name=days][value={day}]")).click()
+    for name, text in ENGLISH.items():
+        page.locator(f"#{name}").fill(text)
     page.locator("#places").fill("2")
     page.locator(".job-form button[type=submit]").last.click()
     expect(page.locator(".notice--success")).to_contain_text(t("The job is saved."))
     page.get_by_role("button", name=t("Publish the job")).click()
     expect(page.locator(".notice--success")).to_contain_text(t("The job is open. Residents can react now."))
+    # Nothing went out half in the wrong language.
+    job = query(server, "SELECT * FROM jobs WHERE id = ?", (job_id,))[0]
+    for name in job.keys():  # noqa: SIM118 - a sqlite3.Row iterates its values
+        if name.endswith("_en") and job[name.replace("_en", "_nl")]:
+            assert job[name] != job[name.replace("_en", "_nl")], f"{name} is a copy of the Dutch text"
+    page.goto(base + f"/jobs/{job_id}?lang=en")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("main h1")).to_have_text(ENGLISH["title_en"])
+    expect(page.locator("main")).to_contain_text(ENGLISH["tasks_en"])
+    expect(page.locator("main")).not_to_contain_text(TITLE)
+    expect(page.locator("main")).to_contain_text(PAYER)
+    page.goto(base + f"/jobs/{job_id}?lang=nl")
     return job_id
 
 
@@ -227,7 +267,7 @@ def test_from_proposal_to_job(browser, browser_context_args, live_server):
         assert (row["status"], row["vote_count"]) == ("with_gemeente", 2)
 
         municipality = session()
-        job_id = _approve_and_publish(municipality, base, proposal_id)
+        job_id = _approve_and_publish(municipality, live_server, proposal_id)
 
         first.goto(base + "/proposals")  # the voter, in her own browser
         _job_appears_and_the_voter_sees_the_decision(first, base, proposal_id, job_id)

@@ -414,17 +414,7 @@ def test_job_status_moves():
     assert jobs.may_reopen("closed") and not jobs.may_reopen("draft")
 
 
-@pytest.mark.parametrize(
-    ("text", "cents"), [("14.71", 1471), ("14,71", 1471), ("€ 15", 1500), ("", None), ("  ", None)]
-)
-def test_parse_euros(text, cents):
-    assert jobs.parse_euros(text) == cents
-
-
-@pytest.mark.parametrize("text", ["abc", "1.234,5", "-3", "0", "14.715", "1e3"])
-def test_parse_euros_refuses_what_is_no_amount(text):
-    with pytest.raises(ValueError):
-        jobs.parse_euros(text)
+# Amounts (parse_euros before) are read by webapp/domain/amounts.py: tests/domain/test_amounts.py.
 
 
 def _csv_row(**changes):
@@ -470,9 +460,16 @@ def test_a_buurt_can_be_named_by_its_name():
         ({"hours": "41"}, "hours: must be between 1 and 40"),
         ({"hours": "veel"}, "hours: not a whole number"),
         ({"hours": ""}, "hours: empty"),
-        ({"title_en": ""}, "title_en: empty"),
+        (
+            {"title_en": "", "title_nl": ""},
+            "title_nl, title_en: both empty (give a title in at least one language)",
+        ),
         ({"wage": "12.00"}, "wage: below the minimum wage"),
-        ({"wage": "twaalf"}, "wage: not an amount in euros (like 15.20), or leave it empty"),
+        ({"wage": "twaalf"}, "wage: not an amount in euros (like 15.20 or 15,20), or leave it empty"),
+        ({"wage": "1.2.3"}, "wage: not an amount in euros (like 15.20 or 15,20), or leave it empty"),
+        ({"wage": "-15"}, "wage: not an amount in euros (like 15.20 or 15,20), or leave it empty"),
+        ({"wage": "15.000"}, "wage: more than 1000 euros an hour"),
+        ({"funding": "x" * 201}, "funding: longer than 200 characters"),
         ({"days": "mon,funday"}, "days: unknown funday (use mon, tue, wed, thu, fri, sat, sun)"),
         ({"start_date": "1 maart"}, "start_date: not a date like 2026-03-01"),
         ({"status": "closed"}, "status: use draft or open"),

@@ -276,9 +276,11 @@ def test_rejecting_needs_only_a_reason(app, client):
         ({"criteria": list(CRITERIA[:-1])}, "Tick every criterion before you approve. Or ask for changes."),
         ({"criteria": ["nonsense"]}, "Choose one of the options in the list."),
         ({"payer": ""}, "Say who pays."),
-        ({"amount": ""}, "Fill in an amount in euros, like 32000."),
-        ({"amount": "veel"}, "Fill in an amount in euros, like 32000."),
-        ({"amount": "-5"}, "Fill in an amount in euros, like 32000."),
+        ({"amount": ""}, "How much a year: fill in an amount in euros, like 32,000."),
+        ({"amount": "veel"}, "How much a year: fill in an amount in euros, like 32,000."),
+        ({"amount": "-5"}, "How much a year: fill in an amount in euros, like 32,000."),
+        ({"amount": "1.2.3"}, "How much a year: fill in an amount in euros, like 32,000."),
+        ({"amount": "12,3456"}, "How much a year: fill in an amount in euros, like 32,000."),
         ({"decision": ""}, "Choose a decision."),
         ({"decision": "maybe"}, "Choose one of the options in the list."),
     ],
@@ -321,9 +323,23 @@ def test_the_author_changes_and_resubmits_after_changes_asked(app, client):
 def test_publishing_the_job_from_a_proposal_tells_the_voters(app, client):
     job = approved_job(app)
     sign_in(client, "gemeente")
-    # The draft has no plain summaries yet: publishing waits for them.
+    # The draft has no English texts, plain summaries, employer or days yet:
+    # publishing waits for them and names each one.
     response = post_form(client, f"/gemeente/jobs/{job}/publish", follow_redirects=True)
-    assert has(app, page(response), "Fill in the title, summaries and tasks in both languages first.")
+    body = page(response)
+    missing = [
+        "Employer",
+        "Days",
+        "Title (English)",
+        "Summary (English)",
+        "Summary in plain language (Dutch)",
+        "Summary in plain language (English)",
+        "What you do (English)",
+        "Why this work matters (English)",
+        "Who you work with (English)",
+    ]
+    fields = "; ".join(html.unescape(t(app, label)) for label in missing)
+    assert has(app, body, "The job is not published yet. Fill in first: %(fields)s.", fields=fields)
     assert scalar(app, "SELECT status FROM jobs WHERE id = ?", (job,)) == "draft"
     form = {**JOB, "buurt": str(scalar(app, "SELECT buurt_id FROM jobs WHERE id = ?", (job,)))}
     assert post_form(client, f"/gemeente/jobs/{job}/edit", form).status_code == 303
@@ -357,15 +373,15 @@ def test_a_new_job_is_a_draft_with_every_field(app, client):
         ({"hours": "abc"}, "Fill in the hours a week: a number from 1 to 40.", {}),
         ({"hours": "41"}, "Fill in the hours a week: a number from 1 to 40.", {}),
         ({"wage": "12.00"}, "This is below the minimum wage.", {}),
-        ({"wage": "twaalf"}, "Fill in an amount in euros, like 15.20, or leave it empty.", {}),
+        ({"wage": "twaalf"}, "Hourly wage: fill in an amount in euros, like 15.20, or leave it empty.", {}),
+        ({"wage": "15,2,0"}, "Hourly wage: fill in an amount in euros, like 15.20, or leave it empty.", {}),
         ({"places": "0"}, "Fill in the number of places: 1 or more.", {}),
         ({"buurt": "999"}, "Choose one of the options in the list.", {}),
         ({"category": ""}, "Choose the kind of work.", {}),
         ({"days": ["mon", "someday"]}, "Choose one of the options in the list.", {}),
         ({"start_date": "1 december"}, "Fill in a date, like 2026-03-01.", {}),
         ({"start_date": "2026-02-30"}, "Fill in a date, like 2026-03-01.", {}),
-        ({"title_nl": ""}, "Fill in this field.", {}),
-        ({"plain_en": " "}, "Fill in this field.", {}),
+        ({"title_nl": "", "title_en": " "}, "Give the job a title, in Dutch or in English.", {}),
         ({"title_en": LONG}, "This is too long. Use at most %(max)d characters.", {"max": 120}),
         ({"employer": "a\x01"}, "This text has characters we cannot save. Please type it again.", {}),
     ],
@@ -586,6 +602,16 @@ def test_a_new_minimum_wage_is_added_with_its_date(app, client):
     assert "15,02" in page(client.get("/gemeente/settings"))
 
 
+def test_a_minimum_wage_far_too_high_is_refused_saying_the_most(app, client):
+    sign_in(client, "gemeente")
+    before = snapshot(app, "minimum_wage")
+    response = post_form(client, "/gemeente/settings/wage", {"valid_from": "2026-07-01", "amount": "99999"})
+    assert response.status_code == 422
+    shown = html.unescape(" ".join(messages(page(response))))
+    assert html.unescape(t(app, "Minimum wage")) + ": " in shown and "€ 1.000,00" in shown
+    assert snapshot(app, "minimum_wage") == before
+
+
 @pytest.mark.parametrize(
     ("data", "msgid"),
     [
@@ -597,9 +623,13 @@ def test_a_new_minimum_wage_is_added_with_its_date(app, client):
             {"valid_from": "2025-07-01", "amount": "15.00"},
             "Choose a date after the newest minimum wage. The past stays as it was.",
         ),
-        ({"valid_from": "2026-07-01", "amount": "0"}, "Fill in an amount in euros, like 14.71."),
-        ({"valid_from": "2026-07-01", "amount": "abc"}, "Fill in an amount in euros, like 14.71."),
-        ({"valid_from": "2026-07-01", "amount": "99999"}, "Fill in an amount in euros, like 14.71."),
+        ({"valid_from": "2026-07-01", "amount": "0"}, "Minimum wage: fill in an amount in euros, like 14.71."),
+        ({"valid_from": "2026-07-01", "amount": "abc"}, "Minimum wage: fill in an amount in euros, like 14.71."),
+        (
+            {"valid_from": "2026-07-01", "amount": "14,7,1"},
+            "Minimum wage: fill in an amount in euros, like 14.71.",
+        ),
+        ({"valid_from": "2026-07-01", "amount": ""}, "Minimum wage: fill in an amount in euros, like 14.71."),
         ({"valid_from": "juli", "amount": "15.00"}, "Fill in a date, like 2026-07-01."),
         ({"valid_from": "", "amount": "15.00"}, "Fill in a date, like 2026-07-01."),
     ],

@@ -52,7 +52,8 @@ def test_a_good_file_is_imported(app, tmp_path):
     ]
     result = run(app, write(tmp_path / "jobs.csv", rows))
     assert result.exit_code == 0, result.output
-    assert "Imported 5 jobs." in result.output
+    assert "Imported 5 jobs: 5 open, 0 drafts." in result.output
+    assert "draft" not in result.output.split("Imported")[1].replace("0 drafts", "")
     assert count(app, "jobs") == before + 5
     job = query(app, "SELECT * FROM jobs WHERE title_nl = 'Baan 3'")[0]
     assert job["wage_cents"] == 1520 and job["status"] == "open" and job["days"] == "mon,wed"
@@ -65,7 +66,7 @@ def test_one_bad_row_imports_nothing_and_names_the_line(app, tmp_path):
     before = count(app, "jobs")
     rows = [
         good_row(),
-        good_row(hours="veertig", title_en=""),
+        good_row(hours="veertig", title_en="", title_nl=""),
         good_row(),
         good_row(buurt="Atlantis", title_nl="Met een\nregelovergang"),
     ]
@@ -75,9 +76,39 @@ def test_one_bad_row_imports_nothing_and_names_the_line(app, tmp_path):
     assert "2 of 4 rows have problems. Nothing was imported." in output
     lines = {line.split(":")[0].strip(): line for line in output.splitlines() if "line " in line}
     assert set(lines) == {"line 3", "line 5"}  # the header is line 1; row 4 spans two lines
-    assert "hours: not a whole number" in lines["line 3"] and "title_en: empty" in lines["line 3"]
+    assert "hours: not a whole number" in lines["line 3"]
+    assert "title_nl, title_en: both empty" in lines["line 3"]
     assert "buurt: unknown Atlantis" in lines["line 5"]
     assert count(app, "jobs") == before
+
+
+def test_a_row_missing_what_publishing_needs_becomes_a_draft_and_the_report_says_so(app, tmp_path):
+    rows = [
+        good_row(title_nl="Compleet", wage="€ 15,20"),
+        good_row(title_nl="Zonder dagen", days="", title_en=""),
+        good_row(title_nl="Zonder werkgever", employer="", status="open"),
+    ]
+    path = write(tmp_path / "jobs.csv", rows)
+    checked = run(app, path, "--dry-run")
+    assert checked.exit_code == 0, checked.output
+    assert "line 3: saved as a draft, not open: missing days, title_en" in checked.output
+    result = run(app, path)
+    assert result.exit_code == 0, result.output
+    assert "Imported 3 jobs: 1 open, 2 drafts." in result.output
+    assert "2 rows are drafts because something is missing" in result.output
+    assert "line 3: saved as a draft, not open: missing days, title_en" in result.output
+    assert "line 4: saved as a draft, not open: missing employer" in result.output
+    assert "line 2:" not in result.output
+    found = {
+        row["title_nl"]: row
+        for row in query(
+            app, "SELECT * FROM jobs WHERE title_nl IN (?, ?, ?)", ("Compleet", "Zonder dagen", "Zonder werkgever")
+        )
+    }
+    assert found["Compleet"]["status"] == "open" and found["Compleet"]["wage_cents"] == 1520
+    assert found["Zonder dagen"]["status"] == "draft" and found["Zonder werkgever"]["status"] == "draft"
+    # A draft is not on the residents' job list.
+    assert "Zonder dagen" not in app.test_client().get("/jobs?q=Zonder").get_data(as_text=True)
 
 
 def test_dry_run_imports_nothing(app, tmp_path):

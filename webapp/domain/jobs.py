@@ -6,9 +6,10 @@ the same way.
 
 import re
 from datetime import date
-from decimal import Decimal
 
 from webapp.domain import vocab
+from webapp.domain.amounts import AmountError, parse_amount
+from webapp.domain.settings import MAX_HOURLY_CENTS
 
 # Texts in both languages; a plain summary for each. Where a job is shown,
 # every one of these must be there.
@@ -58,6 +59,7 @@ FORM_TEXTS = (
     "team_plain_en",
 )
 EMPLOYER_LIMIT = 120
+FUNDING_LIMIT = 200  # as long as "who pays" in a decision about a proposal
 WAGE_SCALE_LIMIT = 60
 MAX_PLACES = 500
 
@@ -76,11 +78,21 @@ CSV_COLUMNS = (
     "wage",
     "places",
     "start_date",
+    "funding",
     *REQUIRED_TEXTS,
     *OPTIONAL_TEXTS,
     *PLAIN_TEXTS,
 )
-CSV_REQUIRED = ("category", "buurt", "hours", *REQUIRED_TEXTS)
+# What a row needs to become a job at all (a draft); an open job needs
+# everything in PUBLISH_FIELDS too, or the row becomes a draft.
+CSV_REQUIRED = ("category", "buurt", "hours")
+TITLES = ("title_nl", "title_en")
+
+# What a job needs before residents can see it, in the order the job form
+# shows them: the facts a resident decides on, and every text in both
+# languages. Empty days would hide a job from every match on days.
+PUBLISH_FACTS = ("category", "buurt_id", "employer", "hours", "days")
+PUBLISH_FIELDS = (*PUBLISH_FACTS, *(name for name in FORM_TEXTS if name in REQUIRED_TEXTS))
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -100,6 +112,47 @@ def missing_plain_texts(texts):
         for name in PLAIN_TEXTS
         if not (texts[name] or "").strip() and (texts[name.replace("_plain", "")] or "").strip()
     ]
+
+
+def missing_to_publish(job):
+    """The fields a job still lacks before it can be published, in the form's order.
+
+    ``job`` maps a column's name to its value (a row or a dict). A text
+    counts only when it holds more than spaces. Why the work matters and who
+    you work with may wait, but once written in one language they are needed
+    in the other too: an English page would show them in Dutch. An empty
+    list: ready.
+    """
+    translate = set(to_translate(job)) & set(OPTIONAL_TEXTS)
+    missing = []
+    for name in (*PUBLISH_FACTS, *FORM_TEXTS):
+        if name not in PUBLISH_FIELDS and name not in translate:
+            continue
+        if _empty(job[name]):
+            missing.append(name)
+    return missing
+
+
+def _empty(value):
+    """No value: None, only spaces, or no choice at all (a form's list of days)."""
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or (isinstance(value, list | tuple) and not value)
+
+
+def to_translate(job):
+    """The texts written in one language only: the other language's twin is empty.
+
+    A job drafted from a proposal starts in the proposal's language; these
+    are the fields the municipality still has to translate.
+    """
+    twins = {"nl": "en", "en": "nl"}
+    found = []
+    for name in FORM_TEXTS:
+        text, lang = name.rsplit("_", 1)
+        if not (job[name] or "").strip() and (job[f"{text}_{twins[lang]}"] or "").strip():
+            found.append(name)
+    return found
 
 
 def places_problem(places, places_filled):
@@ -156,22 +209,6 @@ def may_reopen(status):
     return status == "closed"
 
 
-_EUROS = re.compile(r"\d{1,6}(?:[.,]\d{1,2})?")
-
-
-def parse_euros(text):
-    """'14,71' or '14.71' (euros) as cents; '' as None; ValueError when it is no amount."""
-    text = (text or "").strip().replace("€", "").replace(" ", "")
-    if not text:
-        return None
-    if not _EUROS.fullmatch(text):
-        raise ValueError("not an amount")
-    cents = int(Decimal(text.replace(",", ".")) * 100)
-    if cents <= 0:
-        raise ValueError("not an amount")
-    return cents
-
-
 def _codes(text, allowed, name, problems):
     codes = [code.strip() for code in (text or "").replace(";", ",").split(",") if code.strip()]
     unknown = [code for code in codes if code not in allowed]
@@ -207,6 +244,8 @@ def job_from_csv(row, buurten, minimum_cents):
     for name in CSV_REQUIRED:
         if not row.get(name, "").strip():
             problems.append(f"{name}: empty")
+    if not any(row.get(name, "").strip() for name in TITLES):
+        problems.append("title_nl, title_en: both empty (give a title in at least one language)")
     status = row.get("status", "").strip() or "open"
     if status not in ("draft", "open"):
         problems.append("status: use draft or open")
@@ -223,9 +262,12 @@ def job_from_csv(row, buurten, minimum_cents):
         places = _whole(row.get("places"), "places", 1, MAX_PLACES, problems)
     wage_cents = None
     try:
-        wage_cents = parse_euros(row.get("wage"))
-    except ValueError:
-        problems.append("wage: not an amount in euros (like 15.20), or leave it empty")
+        wage_cents = parse_amount(row.get("wage"), most=MAX_HOURLY_CENTS)
+    except AmountError as error:
+        if error.reason == "too_large":
+            problems.append(f"wage: more than {MAX_HOURLY_CENTS // 100} euros an hour")
+        else:
+            problems.append("wage: not an amount in euros (like 15.20 or 15,20), or leave it empty")
     if wage_problem(wage_cents, minimum_cents):
         problems.append("wage: below the minimum wage")
     start = row.get("start_date", "").strip()
@@ -237,6 +279,8 @@ def job_from_csv(row, buurten, minimum_cents):
     for name in (*REQUIRED_TEXTS, *OPTIONAL_TEXTS, *PLAIN_TEXTS):
         if len(row.get(name, "")) > text_limit(name):
             problems.append(f"{name}: longer than {text_limit(name)} characters")
+    if len(row.get("funding", "")) > FUNDING_LIMIT:
+        problems.append(f"funding: longer than {FUNDING_LIMIT} characters")
     if len(row.get("employer", "")) > EMPLOYER_LIMIT:
         problems.append(f"employer: longer than {EMPLOYER_LIMIT} characters")
     if len(row.get("wage_scale", "")) > WAGE_SCALE_LIMIT:
@@ -258,4 +302,15 @@ def job_from_csv(row, buurten, minimum_cents):
     }
     for name in (*REQUIRED_TEXTS, *OPTIONAL_TEXTS, *PLAIN_TEXTS):
         values[name] = row.get(name, "").strip()
+    values["funding"] = row.get("funding", "").strip()
+    if values["status"] == "open" and missing_to_publish(values):
+        values["status"] = "draft"  # never open with a field missing: import_report says which
     return values, problems
+
+
+def import_notes(values):
+    """What the import report says about a row that became a job: why it is a draft."""
+    missing = missing_to_publish(values)
+    if values["status"] == "draft" and missing:
+        return f"saved as a draft, not open: missing {', '.join(missing)}"
+    return None

@@ -17,7 +17,10 @@ from webapp.proposals import queries as proposal_queries
 
 # What the job form writes: the status, the count of people placed and the
 # moment of creation are the system's.
-EDITABLE_JOB_FIELDS = tuple(name for name in JOB_FIELDS if name not in ("status", "places_filled", "created_at"))
+EDITABLE_JOB_FIELDS = (
+    *(name for name in JOB_FIELDS if name not in ("status", "places_filled", "created_at")),
+    "funding",  # webapp/jobs/schema.py
+)
 
 IMPORT_BATCH = 500
 
@@ -56,7 +59,8 @@ def change_job_status(db, job_id, action, gemeente_id, now):
     """'publish' a draft, 'close' an open job or 'reopen' a closed one.
 
     Publishing a job made from a proposal tells the author and the voters.
-    Returns 'done', 'unchanged', 'unknown', 'not_allowed' or 'texts_missing'.
+    Returns 'done', 'unchanged', 'unknown', 'not_allowed' or 'missing' (a
+    field publishing needs is empty: ``job_rules.missing_to_publish``).
     """
     allowed = {"publish": job_rules.may_publish, "close": job_rules.may_close, "reopen": job_rules.may_reopen}[
         action
@@ -70,8 +74,8 @@ def change_job_status(db, job_id, action, gemeente_id, now):
             return "unchanged"
         if not allowed(job["status"]):
             return "not_allowed"
-        if action == "publish" and queries.missing_texts(job):
-            return "texts_missing"
+        if action == "publish" and job_rules.missing_to_publish(job):
+            return "missing"
         db.conn.execute("UPDATE jobs SET status = ? WHERE id = ?", (target, job_id))
         if action == "publish":
             proposal_changes.job_published(db, job, gemeente_id, now)
@@ -83,7 +87,7 @@ def import_jobs(db, jobs, created_at, progress=None):
 
     ``progress(count)`` hears how many rows each batch added.
     """
-    names = [name for name in JOB_FIELDS if name != "places_filled"]
+    names = [name for name in JOB_FIELDS if name != "places_filled"] + ["funding"]
     marks = ",".join("?" * (len(names) + 1))
     with write_transaction(db):
         for start in range(0, len(jobs), IMPORT_BATCH):

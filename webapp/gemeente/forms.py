@@ -2,18 +2,21 @@
 
 import re
 from datetime import date
+from decimal import Decimal
 
+from flask_babel import format_currency, format_decimal
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, InputRequired, ValidationError
+from wtforms.validators import AnyOf, InputRequired, StopValidation, ValidationError
 
 from webapp import labels as common
+from webapp.domain import amounts, vocab
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
-from webapp.domain import vocab
-from webapp.domain.settings import BOUNDS
+from webapp.domain.settings import BOUNDS, MAX_HOURLY_CENTS
 from webapp.forms import INVALID_CHOICE, AtMost, NoControlCharacters
 from webapp.proposals import labels
 from webapp.proposals.forms import Required, WholeNumber, radio, text
@@ -21,20 +24,41 @@ from webapp.proposals.forms import Required, WholeNumber, radio, text
 FILL_IN = _l("Fill in this field.")
 
 
-class Euros:
-    """An amount in euros ('15,20' or '15.20'); sets ``field.cents`` (None when empty)."""
+class Amount:
+    """An amount in euros as people write it ("32.000", "32,000", "€ 14,71");
+    sets ``field.cents`` (None when empty).
 
-    def __init__(self, message, required=False):
-        self.message, self.required = message, required
+    Every amount goes through ``webapp.domain.amounts.parse_amount``. A
+    refusal stops the field's other checks: one message per field, which
+    names the field and gives an example written the reader's way.
+    """
+
+    def __init__(self, name, message, required=False, most=amounts.MAX_CENTS):
+        self.name, self.message, self.required, self.most = name, message, required, most
 
     def __call__(self, form, field):
         field.cents = None
         try:
-            field.cents = job_rules.parse_euros(field.data if isinstance(field.data, str) else "")
-        except ValueError:
-            raise ValidationError(self.message) from None
+            field.cents = amounts.parse_amount(field.data if isinstance(field.data, str) else "", self.most)
+        except amounts.AmountError as error:
+            if error.reason == "too_large":
+                raise StopValidation(
+                    _(
+                        "%(field)s: fill in at most %(amount)s.",
+                        field=self.name,
+                        amount=format_currency(Decimal(self.most) / 100, "EUR"),
+                    )
+                ) from None
+            raise StopValidation(str(self.message)) from None
         if self.required and field.cents is None:
-            raise ValidationError(self.message)
+            raise StopValidation(str(self.message))
+
+
+def amount_shown(cents):
+    """Cents in a form field, the reader's way: "15,20" in Dutch, "15.20" in English."""
+    if cents is None:
+        return ""
+    return format_decimal(Decimal(cents) / 100, format="#,##0.00")
 
 
 class IsoDate:
@@ -105,8 +129,10 @@ class DecisionForm(FlaskForm):
     )
     amount = StringField(
         _l("How much a year, in euros?"),
-        validators=[Euros(_l("Fill in an amount in euros, like 32000."))],
-        description=_l("Needed when you approve."),
+        validators=[
+            Amount(_l("How much a year"), _l("How much a year: fill in an amount in euros, like 32,000."))
+        ],
+        description=_l("Needed when you approve. For example 32,000 or 32,000.50."),
     )
 
     def validate_criteria(self, field):
@@ -119,7 +145,7 @@ class DecisionForm(FlaskForm):
 
     def validate_amount(self, field):
         if self.decision.data == "approved" and getattr(field, "cents", None) is None:
-            raise ValidationError(_l("Fill in an amount in euros, like 32000."))
+            raise ValidationError(_l("How much a year: fill in an amount in euros, like 32,000."))
 
 
 # --- jobs ------------------------------------------------------------------------------
@@ -144,6 +170,10 @@ TEXT_LABELS = {
 }
 
 
+# A job's column and the form field that holds it, where the names differ.
+FORM_FIELD = {"buurt_id": "buurt"}
+
+
 class JobForm(FlaskForm):
     category = SelectField(
         _l("Kind of work"),
@@ -158,7 +188,14 @@ class JobForm(FlaskForm):
     buurt = StringField(
         _l("Neighbourhood (buurt)"), validators=[Required(message=_l("Choose the neighbourhood."))]
     )
-    employer = text(_l("Employer"), job_rules.EMPLOYER_LIMIT, FILL_IN)
+    # Employer, days and the texts may wait while a job is a draft; publishing
+    # needs them (job_rules.missing_to_publish) and an open job keeps them (validate).
+    employer = text(_l("Employer"), job_rules.EMPLOYER_LIMIT)
+    funding = text(
+        _l("Who pays for this job (not required)"),
+        job_rules.FUNDING_LIMIT,
+        description=_l("For example: the municipality and the housing corporation."),
+    )
     hours = StringField(
         _l("Hours a week"),
         validators=[WholeNumber(1, 40, _l("Fill in the hours a week: a number from 1 to 40."))],
@@ -169,8 +206,14 @@ class JobForm(FlaskForm):
     demands = many(_l("This work asks"), common.LIMIT, tuple(vocab.LIMITS))
     wage = StringField(
         _l("Hourly wage in euros (not required)"),
-        validators=[Euros(_l("Fill in an amount in euros, like 15.20, or leave it empty."))],
-        description=_l("Leave it empty for the minimum wage."),
+        validators=[
+            Amount(
+                _l("Hourly wage"),
+                _l("Hourly wage: fill in an amount in euros, like 15.20, or leave it empty."),
+                most=MAX_HOURLY_CENTS,
+            )
+        ],
+        description=_l("Leave it empty for the minimum wage. For example 15.20."),
     )
     wage_scale = text(_l("Collective agreement scale (not required)"), job_rules.WAGE_SCALE_LIMIT)
     places = StringField(
@@ -182,11 +225,44 @@ class JobForm(FlaskForm):
         validators=[IsoDate(_l("Fill in a date, like 2026-03-01."))],
     )
 
-    def __init__(self, buurt_ids, minimum_cents, places_filled=0, *args, **kwargs):
+    def __init__(self, buurt_ids, minimum_cents, places_filled=0, *args, status="draft", **kwargs):
         super().__init__(*args, **kwargs)
         self.buurt_ids = {str(buurt_id) for buurt_id in buurt_ids}
         self.minimum_cents = minimum_cents
         self.places_filled = places_filled
+        self.status = status
+
+    def validate(self, extra_validators=None):
+        """A draft needs a title in one language; an open or closed job keeps
+        everything publishing needs, so saving never empties a public page."""
+        valid = super().validate(extra_validators)
+        if not any((self[name].data or "").strip() for name in job_rules.TITLES):
+            self.title_nl.errors.append(_("Give the job a title, in Dutch or in English."))
+            valid = False
+        if self.status != "draft":
+            given = {name: self[FORM_FIELD.get(name, name)].data for name in job_rules.PUBLISH_FACTS}
+            given.update((name, self[name].data) for name in job_rules.FORM_TEXTS)
+            for name in job_rules.missing_to_publish(given):
+                field = self[FORM_FIELD.get(name, name)]
+                if not field.errors:
+                    field.errors.append(
+                        _("Choose at least one day.") if name == "days" else _("Fill in this field.")
+                    )
+                    valid = False
+        return valid
+
+    def publish_labels(self, names):
+        """The labels of the fields ``job_rules.missing_to_publish`` names."""
+        return [str(self[FORM_FIELD.get(name, name)].label.text) for name in names]
+
+    def mark_to_translate(self, names):
+        """Say on each field still to translate which language has the text."""
+        for name in names:
+            self[name].description = (
+                _("To translate: the Dutch text is there.")
+                if name.endswith("_en")
+                else _("To translate: the English text is there.")
+            )
 
     def validate_buurt(self, field):
         if field.data not in self.buurt_ids:
@@ -210,7 +286,8 @@ class JobForm(FlaskForm):
         values = {
             "category": self.category.data,
             "buurt_id": int(self.buurt.data),
-            "employer": self.employer.data.strip(),
+            "employer": (self.employer.data or "").strip(),
+            "funding": (self.funding.data or "").strip(),
             "hours": self.hours.number,
             "days": vocab.join_codes(self.days.data, vocab.DAYS),
             "skills": vocab.join_codes(self.skills.data, tuple(vocab.SKILLS)),
@@ -229,10 +306,11 @@ class JobForm(FlaskForm):
         self.category.data = job["category"]
         self.buurt.data = str(job["buurt_id"])
         self.employer.data = job["employer"]
+        self.funding.data = job["funding"]
         self.hours.data = str(job["hours"])
         for name in ("days", "skills", "languages", "demands"):
             getattr(self, name).data = list(vocab.split_codes(job[name]))
-        self.wage.data = f"{job['wage_cents'] / 100:.2f}" if job["wage_cents"] else ""
+        self.wage.data = amount_shown(job["wage_cents"])
         self.wage_scale.data = job["wage_scale"] or ""
         self.places.data = str(job["places"])
         self.start_date.data = job["start_date"] or ""
@@ -243,14 +321,12 @@ class JobForm(FlaskForm):
 def _add_text_fields():
     for name in job_rules.FORM_TEXTS:
         field, lang = name.rsplit("_", 1)
-        required = name in job_rules.REQUIRED_TEXTS
         setattr(
             JobForm,
             name,
             text(
                 TEXT_LABELS[field][("nl", "en").index(lang)],
                 job_rules.text_limit(name),
-                FILL_IN if required else None,
                 area=field not in ("title", "title_plain"),
             ),
         )
@@ -304,7 +380,15 @@ class MinimumWageForm(FlaskForm):
     valid_from = StringField(_l("Valid from"), validators=[IsoDate(_l("Fill in a date, like 2026-07-01."), True)])
     amount = StringField(
         _l("Minimum wage an hour, in euros"),
-        validators=[Euros(_l("Fill in an amount in euros, like 14.71."), True)],
+        validators=[
+            Amount(
+                _l("Minimum wage"),
+                _l("Minimum wage: fill in an amount in euros, like 14.71."),
+                True,
+                most=MAX_HOURLY_CENTS,
+            )
+        ],
+        description=_l("For example 14.71."),
     )
 
 

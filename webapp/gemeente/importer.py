@@ -2,7 +2,9 @@
 
 Every row is checked first (with a progress bar); one bad row and nothing is
 imported, and the report names each bad row by its line in the file and
-says what is wrong. The columns are in the README.
+says what is wrong. A row without everything publishing needs becomes a
+draft, never an open job, and the report names its line and what is missing.
+The columns are in the README.
 """
 
 import csv
@@ -50,8 +52,9 @@ def read_rows(handle):
 
 
 def check_rows(found, buurten, minimum_cents):
-    """``(values, rejected)``: the job values, and ``(line, problems)`` for bad rows."""
-    values, rejected = [], []
+    """``(values, rejected, notes)``: the job values, ``(line, problems)`` for
+    bad rows and ``(line, note)`` for good rows that become drafts."""
+    values, rejected, notes = [], [], []
     with click.progressbar(found, label="Checking rows") as bar:
         for line, row in bar:
             extra = row.pop("__extra__", None)
@@ -62,7 +65,10 @@ def check_rows(found, buurten, minimum_cents):
                 rejected.append((line, problems))
             else:
                 values.append(job)
-    return values, rejected
+                note = job_rules.import_notes(job)
+                if note:
+                    notes.append((line, note))
+    return values, rejected, notes
 
 
 @bp.cli.command("import-jobs")
@@ -82,7 +88,7 @@ def import_jobs_command(path, dry_run):
     db = connect(current_app.config["DATABASE"])
     try:
         minimum = minimum_wage(db)
-        jobs, rejected = check_rows(found, queries.buurt_keys(db), minimum[0] if minimum else None)
+        jobs, rejected, notes = check_rows(found, queries.buurt_keys(db), minimum[0] if minimum else None)
         if rejected:
             click.echo(
                 f"\n{len(rejected)} of {len(found)} rows have problems. Nothing was "
@@ -92,11 +98,18 @@ def import_jobs_command(path, dry_run):
             for line, problems in rejected:
                 click.echo(f"  line {line}: " + "; ".join(problems), err=True)
             raise SystemExit(1)
+        drafts = sum(job["status"] == "draft" for job in jobs)
         if dry_run:
             click.echo(f"All {len(jobs)} rows are fine. Nothing was imported (--dry-run).")
-            return
-        with click.progressbar(length=len(jobs), label="Importing") as bar:
-            changes.import_jobs(db, jobs, now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"), bar.update)
-        click.echo(f"Imported {len(jobs)} jobs.")
+        else:
+            with click.progressbar(length=len(jobs), label="Importing") as bar:
+                changes.import_jobs(db, jobs, now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"), bar.update)
+            click.echo(f"Imported {len(jobs)} jobs: {len(jobs) - drafts} open, {drafts} drafts.")
+        if notes:
+            click.echo(
+                f"{len(notes)} rows are drafts because something is missing. Complete them on /gemeente/jobs:"
+            )
+            for line, note in notes:
+                click.echo(f"  line {line}: {note}")
     finally:
         db.close()

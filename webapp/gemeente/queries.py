@@ -67,11 +67,6 @@ def job_page(db, status=None, text="", page=1, per_page=25):
     return found, total
 
 
-def missing_texts(job):
-    """The texts a job still lacks before it can be published."""
-    return [name for name in job_rules.REQUIRED_TEXTS if not (job[name] or "").strip()]
-
-
 def missing_plain_texts(job):
     """The plain versions a job still lacks (residents in plain mode read the standard text)."""
     return job_rules.missing_plain_texts(job)

@@ -8,10 +8,12 @@ from flask_login import current_user
 
 from webapp.access import gemeente_required
 from webapp.db import get_db
+from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
 from webapp.forms import CONTROL_CHARACTERS, EmptyForm
 from webapp.gemeente import bp, changes, queries
 from webapp.gemeente.forms import (
+    FORM_FIELD,
     DecisionForm,
     JobForm,
     MinimumWageForm,
@@ -212,7 +214,7 @@ def job_edit(job_id):
     db = get_db()
     job = _job_or_404(db, job_id)
     place_list = places(db)
-    form = JobForm(_buurt_ids(place_list), _minimum_cents(db), job["places_filled"])
+    form = JobForm(_buurt_ids(place_list), _minimum_cents(db), job["places_filled"], status=job["status"])
     status = 200
     if request.method == "GET":
         form.fill_from(job)
@@ -231,13 +233,14 @@ def job_edit(job_id):
     proposal = None
     if job["proposal_id"]:
         proposal = proposal_queries.proposal_by_id(db, job["proposal_id"])
+    form.mark_to_translate(job_rules.to_translate(job))
     return render_template(
         "gemeente/job_form.html",
         form=form,
         places=place_list,
         job=job,
         proposal=proposal,
-        missing=queries.missing_texts(job),
+        missing=[FORM_FIELD.get(name, name) for name in job_rules.missing_to_publish(job)],
         missing_plain=queries.missing_plain_texts(job),
         action_form=EmptyForm(formdata=None),
     ), status
@@ -250,8 +253,15 @@ def _status_change(job_id, action, message):
     outcome = changes.change_job_status(db, job_id, action, current_user.id, proposal_queries.now_utc())
     if outcome == "unknown":
         abort(404)
-    if outcome == "texts_missing":
-        flash(_("Fill in the title, summaries and tasks in both languages first."), "error")
+    if outcome == "missing":
+        names = job_rules.missing_to_publish(job_by_id(db, job_id))
+        flash(
+            _(
+                "The job is not published yet. Fill in first: %(fields)s.",
+                fields="; ".join(JobForm([], None, formdata=None).publish_labels(names)),
+            ),
+            "error",
+        )
     elif outcome == "not_allowed":
         flash(_("This is not possible for a job with this status."), "error")
     else:

@@ -21,4 +21,10 @@ def jobs_001_plain_texts(db):
     )
 
 
-MIGRATIONS = (jobs_001_plain_texts,)
+def jobs_002_funding(db):
+    # Who pays for the job ("who pays" when a proposal was approved; later
+    # the job's first partner). Not the employer: that one is asked apart.
+    run_script(db, "ALTER TABLE jobs ADD COLUMN funding TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS = (jobs_001_plain_texts, jobs_002_funding)

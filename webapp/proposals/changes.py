@@ -335,28 +335,32 @@ def decide(db, proposal_id, gemeente_id, decision, reason, criteria, payer, cent
 def _job_draft(db, proposal, payer, now):
     """A job draft from the proposal: the municipality completes and publishes it.
 
-    The proposal is written in one language; both languages start with that
-    text, for the municipality to translate and to add plain summaries.
+    The proposal is written in one language (``lang``); only that language's
+    texts start filled. The other language stays empty, so the job form marks
+    it "to translate" and publishing waits until someone did
+    (``jobs.missing_to_publish``): a copy would pass that check and show a
+    Dutch title on an English page. Who pays becomes the job's funding; the
+    employer and the days are asked on the job form.
     """
+    lang = proposal["lang"]
     text = {
         "title": proposal["title"][:120],
         "summary": proposal["tasks"][:500],
-        "plain": "",
         "tasks": proposal["tasks"],
         "problem": proposal["problem"],
         "team": proposal["partners"],
     }
-    values = {f"{field}_{lang}": value for field, value in text.items() for lang in ("nl", "en")}
+    values = {f"{field}_{lang}": value for field, value in text.items()}
     columns = ", ".join(values)
     marks = ", ".join("?" * len(values))
     cursor = db.conn.execute(
-        f"""INSERT INTO jobs (status, category, buurt_id, employer, hours, places,
+        f"""INSERT INTO jobs (status, category, buurt_id, employer, funding, hours, places,
                 proposal_id, created_at, {columns})
-            VALUES ('draft', ?, ?, ?, ?, 1, ?, ?, {marks})""",  # noqa: S608 - fixed names
+            VALUES ('draft', ?, ?, '', ?, ?, 1, ?, ?, {marks})""",  # noqa: S608 - fixed names
         (
             proposal["category"],
             proposal["buurt_id"],
-            payer[:120],
+            payer[:200],
             proposal["hours"],
             proposal["id"],
             rules.stamp(now),

@@ -587,6 +587,7 @@ def _seed_history(db, spec, proposal_id, author, gemeente, now, day, changes, qu
         published = now - spec["published"] * day
         db.conn.execute(
             """UPDATE jobs SET status = 'open', places = 2, start_date = ?,
+                   employer = 'Stichting Samen Onderweg', days = 'tue,thu',
                    title_en = ?, summary_en = ?, plain_nl = ?, plain_en = ?, tasks_en = ?,
                    problem_en = ?, team_en = ?, summary_nl = ?, title_plain_nl = ?, title_plain_en = ?,
                    tasks_plain_nl = ?, tasks_plain_en = ?, problem_plain_nl = ?, problem_plain_en = ?,
