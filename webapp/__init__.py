@@ -34,8 +34,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
 def migrations():
     """The whole schema: the core tables, then each area's tables in the order
     they first ran (proposals, coaching, the phone app, then the profile's and
-    the accounts' changes to their core tables). A new area with tables goes
-    at the end."""
+    the accounts' changes to their core tables, then what an area added later).
+    A new area with tables goes at the end."""
     from webapp import db
     from webapp.auth import schema as auth
     from webapp.coaching import schema as coaching
@@ -51,6 +51,7 @@ def migrations():
         profile.MIGRATIONS,
         auth.MIGRATIONS,
         jobs.MIGRATIONS,
+        coaching.LATER_MIGRATIONS,
     )
 
 

@@ -214,7 +214,7 @@ POST_ROUTES = [
     ),
     (
         "/caseload/details",
-        {"phone": "020 123 45 67", "available": "Maandag"},
+        {"phone": "020 123 45 67", "days": "mon"},
         expect(bewoner=403, bewoner2=403, coach=303, coach2=303, gemeente=403),
     ),
     (

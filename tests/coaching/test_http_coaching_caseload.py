@@ -351,12 +351,17 @@ def test_usernames_made_from_a_name(name, taken, expected):
 
 def test_the_resident_sees_the_coachs_phone_and_hours(app, client):
     sign_in(client, "coach")
-    details = {"phone": "+31 20 123 45 67", "available": "Dinsdag en donderdag"}
+    details = {
+        "phone": "+31 20 123 45 67",
+        "days": ["tue", "thu"],
+        "available_from": "10:00",
+        "available_to": "15:00",
+    }
     response = post_form(client, "/caseload/details", details)
     assert response.status_code == 303
     sign_in(client, "bewoner")
-    body = page(client.get("/coach"))
-    assert 'href="tel:+31201234567"' in body and "Dinsdag en donderdag" in body
+    body = page(client.get("/coach?lang=nl"))
+    assert 'href="tel:+31201234567"' in body and "dinsdag en donderdag, van 10:00 tot 15:00" in body
 
 
 @pytest.mark.parametrize("phone", ["bel me", SCRIPT, "1" * 30])

@@ -16,6 +16,7 @@ from datetime import timedelta
 from webapp.auth.changes import create_user
 from webapp.coaching import queries
 from webapp.db import now_iso, one, rows, write_transaction
+from webapp.domain import availability as availability_rules
 from webapp.domain import coaching as rules
 from webapp.notifications.changes import notify
 
@@ -147,13 +148,32 @@ def answer_interest(db, coach_id, interest_id, resident_id, answer, reason):
 # --- the coach's own details ---------------------------------------------------------
 
 
-def save_coach_details(db, coach_id, phone, available):
+def save_coach_details(db, coach_id, phone, availability):
+    """The coach's phone and availability (``days``, ``start``, ``end``, ``note``,
+    ``note_lang``, already checked), in one statement: all or nothing."""
+    with write_transaction(db):
+        _upsert_coach_details(db, coach_id, phone, availability)
+
+
+def _upsert_coach_details(db, coach_id, phone, availability):
     db.execute(
-        """INSERT INTO coach_details (user_id, phone, available, updated_at)
-           VALUES (?, ?, ?, ?)
+        """INSERT INTO coach_details (user_id, phone, available_days, available_from, available_to,
+                                      available_note, available_note_lang, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (user_id) DO UPDATE SET phone = excluded.phone,
-               available = excluded.available, updated_at = excluded.updated_at""",
-        (coach_id, phone, available, now_iso()),
+               available_days = excluded.available_days, available_from = excluded.available_from,
+               available_to = excluded.available_to, available_note = excluded.available_note,
+               available_note_lang = excluded.available_note_lang, updated_at = excluded.updated_at""",
+        (
+            coach_id,
+            phone,
+            availability_rules.days_text(availability["days"]),
+            availability_rules.clock_text(availability["start"]),
+            availability_rules.clock_text(availability["end"]),
+            availability["note"],
+            availability["note_lang"],
+            now_iso(),
+        ),
     )
 
 

@@ -8,6 +8,7 @@ Both are shown in Amsterdam time.
 from datetime import date, datetime, timedelta
 
 from babel import dates
+from babel.lists import format_list
 from flask import g
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
@@ -21,6 +22,7 @@ from webapp.coaching.queries import (
     today_local,
 )
 from webapp.db import get_db
+from webapp.domain import availability
 from webapp.domain import coaching as rules
 from webapp.domain.coaching import local_start, working_days_between
 from webapp.i18n import per_locale
@@ -279,6 +281,41 @@ def contacts_chart(counts):
     return {"rows": rows, "total": sum(count for _name, count in rows)}
 
 
+def _day_name(code, locale):
+    # Babel's own names: "Monday" in English, "maandag" (small, inside a sentence) in Dutch.
+    return dates.get_day_names("wide", locale=locale)[availability.DAYS.index(code)]
+
+
+def availability_text(days, start, end):
+    """A coach's usual days and times in the reader's language, as one sentence:
+    'Monday to Thursday and Saturday, 9:00 AM to 5:00 PM' or 'maandag tot en
+    met donderdag en zaterdag, van 09:00 tot 17:00' (Dutch days are small, as
+    after 'Meestal bereikbaar:'). ``days`` are codes, ``start`` and ``end``
+    stored times ('09:00') or ''; '' when no day is chosen."""
+    locale = _locale()
+    runs = []
+    for first, last in availability.day_runs(days):
+        if first == last:
+            runs.append(_day_name(first, locale))
+        else:
+            runs.append(_("%(first)s to %(last)s", first=_day_name(first, locale), last=_day_name(last, locale)))
+    if not runs:
+        return ""
+    text = format_list(runs, locale=locale)
+    try:
+        begins, ends = availability.parse_clock(start), availability.parse_clock(end)
+    except ValueError:
+        begins = ends = None
+    if begins and ends:
+        text = _(
+            "%(days)s, %(start)s to %(end)s",
+            days=text,
+            start=dates.format_time(begins, "short", locale=locale),
+            end=dates.format_time(ends, "short", locale=locale),
+        )
+    return text
+
+
 def init_app(app):
     app.jinja_env.filters.update(
         when=when,
@@ -298,4 +335,5 @@ def init_app(app):
         initials=initials,
         working_days_since=working_days_since,
         coach_wait_days=coach_wait_days,
+        availability_text=availability_text,
     )

@@ -14,6 +14,7 @@ from wtforms import (
     HiddenField,
     RadioField,
     SelectField,
+    SelectMultipleField,
     StringField,
     TelField,
     TextAreaField,
@@ -23,8 +24,10 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
 
 from webapp.auth.forms import username_rules
+from webapp.domain import availability
 from webapp.domain import coaching as rules
 from webapp.forms import INVALID_CHOICE, AtMost, NoControlCharacters
+from webapp.labels import DAY
 
 TOO_OLD_FORM = _l("This form is out of date. Please load the page again and try once more.")
 
@@ -272,12 +275,62 @@ def phone_rules(form, field):
         raise ValidationError(_l("Use digits, spaces and + only. For example: 020 123 45 67."))
 
 
+AVAILABILITY_MESSAGES = {
+    "unknown_day": INVALID_CHOICE,
+    "one_time": _l("Fill in both times, or leave both empty."),
+    "end_before_start": _l("The end time must be later than the start time."),
+    "times_without_days": _l("Choose the days for these times."),
+    "nothing": _l("Choose at least one day, or write a note."),
+}
+NOT_A_TIME = _l("Write a time like 9:00.")
+
+
 class CoachDetailsForm(FlaskForm):
     phone = TelField(_l("Work phone"), validators=[Optional(), AtMost(20), phone_rules])
-    available = text_field(
-        _l("When you are usually available"),
-        200,
+    # Checkboxes, drawn by hand in the template; checked in ``validate``.
+    days = SelectMultipleField(
+        _l("Days you are usually available"),
+        choices=[SelectChoice(code, DAY[code]) for code in availability.DAYS],
+        validate_choice=False,
+    )
+    available_from = StringField(_l("From"), validators=[AtMost(5)])
+    available_to = StringField(_l("To"), validators=[AtMost(5)])
+    available_note = text_field(
+        _l("Note (not required)"),
+        availability.NOTE_MAX,
         None,
-        _l("For example: Monday to Thursday, 9:00 to 17:00."),
+        _l("For example: not in the school holidays. Your participants read it as you write it."),
         area=False,
     )
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        self.start = self.end = None
+        for field, name in ((self.available_from, "start"), (self.available_to, "end")):
+            try:
+                setattr(self, name, availability.parse_clock(field.data))
+            except ValueError:
+                field.errors = [*field.errors, NOT_A_TIME]
+                valid = False
+        if not valid:
+            return False
+        for name, code in availability.problems(self.days.data, self.start, self.end, self.available_note.data):
+            field = getattr(self, name)
+            field.errors = [*field.errors, AVAILABILITY_MESSAGES[code]]
+        return not any(field.errors for field in self)
+
+    def availability(self, note_lang):
+        return {
+            "days": availability.week_order(self.days.data),
+            "start": self.start,
+            "end": self.end,
+            "note": (self.available_note.data or "").strip(),
+            "note_lang": note_lang,
+        }
+
+    def fill_from(self, row):
+        self.phone.data = row["phone"]
+        self.days.data = availability.parse_days(row["available_days"])
+        self.available_from.data = row["available_from"]
+        self.available_to.data = row["available_to"]
+        self.available_note.data = row["available_note"]

@@ -50,7 +50,11 @@ def coach_of(db, resident):
         db,
         """SELECT users.id, users.display_name, users.username, users.email,
                   COALESCE(coach_details.phone, '') AS phone,
-                  COALESCE(coach_details.available, '') AS available
+                  COALESCE(coach_details.available_days, '') AS available_days,
+                  COALESCE(coach_details.available_from, '') AS available_from,
+                  COALESCE(coach_details.available_to, '') AS available_to,
+                  COALESCE(coach_details.available_note, '') AS available_note,
+                  COALESCE(coach_details.available_note_lang, 'nl') AS available_note_lang
            FROM users LEFT JOIN coach_details ON coach_details.user_id = users.id
            WHERE users.id = ? AND users.role = 'coach'""",
         (resident["coach_id"],),
@@ -390,7 +394,12 @@ def contacts_by_month(db, coach_id, today):
 
 def coach_details(db, coach_id):
     """The coach's work phone and when they are available, or None."""
-    return one(db, "SELECT phone, available FROM coach_details WHERE user_id = ?", (coach_id,))
+    return one(
+        db,
+        """SELECT phone, available_days, available_from, available_to, available_note, available_note_lang
+           FROM coach_details WHERE user_id = ?""",
+        (coach_id,),
+    )
 
 
 def coach_days(db):

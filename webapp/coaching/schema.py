@@ -183,6 +183,23 @@ def coaching_008_plan_changes(db):
     )
 
 
+def coaching_009_coach_hours(db):
+    # A coach's availability as days and times, shown in the reader's language;
+    # the free text written before stays, as the note beside them (in Dutch).
+    run_script(
+        db,
+        """
+        ALTER TABLE coach_details RENAME COLUMN available TO available_note;
+        ALTER TABLE coach_details ADD COLUMN available_note_lang TEXT NOT NULL DEFAULT 'nl';
+        ALTER TABLE coach_details ADD COLUMN available_days TEXT NOT NULL DEFAULT '';
+        ALTER TABLE coach_details ADD COLUMN available_from TEXT NOT NULL DEFAULT ''
+            CHECK (available_from = '' OR available_from GLOB '[0-2][0-9]:[0-5][0-9]');
+        ALTER TABLE coach_details ADD COLUMN available_to TEXT NOT NULL DEFAULT ''
+            CHECK (available_to = '' OR available_to GLOB '[0-2][0-9]:[0-5][0-9]')
+        """,
+    )
+
+
 MIGRATIONS = (
     coaching_001_messages,
     coaching_002_appointments,
@@ -193,3 +210,8 @@ MIGRATIONS = (
     coaching_007_messages_by_day,
     coaching_008_plan_changes,
 )
+
+# Added after every area's first list had run in databases already in use:
+# ``create_app`` hands these in last, so a fresh database runs them in the same
+# order as an upgraded one. Append here from now on.
+LATER_MIGRATIONS = (coaching_009_coach_hours,)

@@ -343,14 +343,21 @@ class PlacementForm(FlaskForm):
 
 
 class ModerationForm(FlaskForm):
+    # Sent by the button pressed: "Show again" or "Remove".
     action = radio(
         _l("What do you do?"),
-        {"restore": _l("Show it again: it is fine"), "remove": _l("Remove it")},
+        {"restore": _l("Show again"), "remove": _l("Remove")},
         _l("Choose an answer."),
     )
-    reason = text(
-        _l("Your reason"), 500, _l("Write the reason."), _l("The author reads this when you remove it."), area=True
-    )
+    # Showing an item again needs no reason; removing it does: its author reads it.
+    reason = text(_l("Your reason"), 500, None, _l("The author reads this when you remove it."), area=True)
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if self.action.data == "remove" and not (self.reason.data or "").strip():
+            self.reason.errors = [*self.reason.errors, _l("Write why you remove it. The author reads this.")]
+            return False
+        return valid
 
 
 class SettingsForm(FlaskForm):

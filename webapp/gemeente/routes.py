@@ -363,7 +363,7 @@ def _moderate(kind, target_id):
         kind,
         target_id,
         form.action.data,
-        form.reason.data.strip(),
+        (form.reason.data or "").strip(),
         current_user.id,
         proposal_queries.now_utc(),
     )

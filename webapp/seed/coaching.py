@@ -24,8 +24,8 @@ from webapp.domain import vocab
 DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - the published demo password (as in demo.py)
 
 COACHES = {
-    "coach": {"phone": "020 555 01 23", "available": "Maandag tot en met donderdag, van 9:00 tot 17:00"},
-    "coach2": {"phone": "020 555 01 45", "available": "Dinsdag, woensdag en vrijdag, van 8:30 tot 16:30"},
+    "coach": {"phone": "020 555 01 23", "days": "mon tue wed thu", "from": "09:00", "to": "17:00"},
+    "coach2": {"phone": "020 555 01 45", "days": "tue wed fri", "from": "08:30", "to": "16:30"},
 }
 
 # (username, name, has a profile) for the 28 more of coach and the 12 of coach2.
@@ -274,8 +274,9 @@ def seed_small(db, today):
     )
     for username, details in COACHES.items():
         db.execute(
-            "INSERT INTO coach_details (user_id, phone, available, updated_at) VALUES (?, ?, ?, ?)",
-            (_user_id(db, username), details["phone"], details["available"], stamp),
+            """INSERT INTO coach_details (user_id, phone, available_days, available_from, available_to, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            (_user_id(db, username), details["phone"], details["days"], details["from"], details["to"], stamp),
         )
     buurt_ids = [row[0] for row in rows(db, "SELECT id FROM buurten ORDER BY id")]
     job_ids = [row[0] for row in rows(db, "SELECT id FROM jobs WHERE status = 'open' ORDER BY id")]
@@ -407,9 +408,9 @@ def seed_large(db, rng, today):
             ],
         )
         db.conn.executemany(
-            "INSERT INTO coach_details (user_id, phone, available, updated_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO coach_details (user_id, phone, available_days, updated_at) VALUES (?, ?, ?, ?)",
             [
-                (coach_id, f"020 555 {n // 100:02d} {n % 100:02d}", "Maandag tot en met vrijdag", stamp)
+                (coach_id, f"020 555 {n // 100:02d} {n % 100:02d}", "mon tue wed thu fri", stamp)
                 for n, coach_id in enumerate(coach_ids)
             ],
         )

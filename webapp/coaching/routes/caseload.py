@@ -6,6 +6,7 @@ participant is a 404, as if the id did not exist.
 """
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -64,10 +65,14 @@ def details():
     if request.method == "GET":
         row = queries.coach_details(db, current_user.id)
         if row:
-            form.phone.data, form.available.data = row["phone"], row["available"]
+            form.fill_from(row)
     if form.validate_on_submit():
+        locale = get_locale()
         changes.save_coach_details(
-            db, current_user.id, (form.phone.data or "").strip(), (form.available.data or "").strip()
+            db,
+            current_user.id,
+            (form.phone.data or "").strip(),
+            form.availability(locale.language if locale else "nl"),
         )
         flash(_("Saved. Your participants see this on their page about you."), "success")
         return redirect(url_for("coaching.dashboard"), code=303)
