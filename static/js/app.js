@@ -40,6 +40,13 @@
     if (!fresh[0].hasAttribute("tabindex")) { fresh[0].setAttribute("tabindex", "-1"); }
     fresh[0].focus();
   }
+  // A form's address ends in #<its messages>-errors; after it is accepted, the
+  // redirect keeps that fragment (a browser keeps one the redirect does not
+  // replace). Nothing is refused on this page: drop it from the address bar.
+  var hash = location.hash;
+  if (/-errors$/.test(hash) && !document.getElementById(hash.slice(1))) {
+    history.replaceState(history.state, "", location.pathname + location.search);
+  }
   focusNew(".error-summary, main .notice--error[role=alert]");
   document.addEventListener("htmx:afterSettle", function () { focusNew(".error-summary"); });
 })();

@@ -285,3 +285,16 @@ def test_without_javascript_too(browser, browser_context_args, live_server, case
         assert_opens_again(page)
     finally:
         context.close()
+
+
+def test_once_accepted_the_address_is_the_page_s_own(page, live_server):
+    """The form's address carries #...-errors; the redirect after the corrected
+    answer keeps it (browsers do), and the page drops it: nothing is refused."""
+    case = next(case for case in STAFF if case.name == "gemeente-settings")
+    log_in(page, live_server.url, case.who)
+    send_wrongly(page, live_server, case)
+    assert page.url.endswith("/gemeente/settings#settings-form-errors")
+    page.locator("form:has([name=threshold]) [name=threshold]").fill("30")
+    page.locator("form:has([name=threshold]) button[type=submit]").click()
+    expect(page.locator(".notice--success")).to_be_visible()
+    assert page.url == live_server.url + "/gemeente/settings"
