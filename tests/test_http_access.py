@@ -230,9 +230,6 @@ def test_post_access(client, path, data, who, status, location):
 @pytest.mark.parametrize(
     ("method", "path"),
     [
-        ("GET", f"/jobs/{OTHER_JOB}/interest"),
-        ("GET", f"/jobs/{OTHER_JOB}/interest/withdraw"),
-        ("GET", "/settings/language"),
         ("POST", "/jobs"),
         ("POST", "/settings"),
         ("POST", "/healthz"),
@@ -244,6 +241,22 @@ def test_wrong_method_is_405_with_a_message(app, client, method, path):
     response = client.open(path, method=method, data={"csrf_token": csrf_token(client)})
     assert response.status_code == 405
     assert t(app, "This does not work here") in page(response)
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        (f"/jobs/{OTHER_JOB}/interest", f"/jobs/{OTHER_JOB}"),
+        (f"/jobs/{OTHER_JOB}/interest/withdraw", f"/jobs/{OTHER_JOB}"),
+        ("/settings/language", "/settings"),
+    ],
+)
+def test_a_get_of_a_form_s_address_goes_to_its_page_not_405(client, path, target):
+    """The address a form was sent to opens again (tests/test_http_open_again.py has them all)."""
+    sign_in(client, "bewoner")
+    response = client.get(path)
+    assert response.status_code == 303
+    assert response.headers["Location"] == target
 
 
 def test_forbidden_page_explains_itself(reader_app, reader):

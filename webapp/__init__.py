@@ -128,6 +128,10 @@ def create_app(test_config=None):
     for area in (main, auth, jobs, profile, settings, i18n, notifications, proposals, gemeente, coaching, pwa):
         app.register_blueprint(area.bp)
     main.register_error_pages(app)
+    # After every view: each POST-only URL gets its GET (a 303 to its form's page).
+    from webapp.web import answer_get_on_post_urls
+
+    answer_get_on_post_urls(app)
     app.extensions["personal_data"] = personal_data_parts()
     app.extensions["notification_listeners"] = (push.schedule,)
 

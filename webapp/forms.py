@@ -33,6 +33,14 @@ class AtMost(Length):
         self.field_flags = {}
 
 
+def errors_anchor(form):
+    """The id of a form's error summary, also the fragment of the form's action:
+    a refused form's answer opens at its messages, not at the top of a long page
+    (and stays at the top when nothing is refused: the page has no such id)."""
+    name = form._prefix.strip("-") or re.sub(r"(?<!^)(?=[A-Z])", "-", type(form).__name__).lower()
+    return f"{name}-errors"
+
+
 class EmptyForm(FlaskForm):
     """A form with only the CSRF token, for buttons that change something."""
 

@@ -13,6 +13,7 @@ from webapp.db import JOB_PLAIN_TEXTS
 from webapp.domain import jobs as job_rules
 from webapp.domain import wage
 from webapp.domain.vocab import CATEGORIES, LIMITS, SKILLS, split_codes
+from webapp.forms import errors_anchor
 from webapp.i18n import current_choice
 
 _static_urls = {}
@@ -111,6 +112,7 @@ def init_app(app):
         reason_text=labels.reason_text,
         hours_label=labels.hours_label,
         current_path=current_path,
+        errors_anchor=errors_anchor,
         job_category_icon=CATEGORIES.get,
         skill_icon=SKILLS.get,
         limit_icon=LIMITS.get,

@@ -25,6 +25,32 @@
   });
 })();
 
+/* A refused form: the focus goes to its messages (the error summary, or the
+   page's error notice), so they are seen and read out first; the page (or the
+   form's address, #...-errors) already shows them on the first screen. The
+   same for an error summary an htmx answer brings. */
+(function () {
+  "use strict";
+  function focusNew(selector) {
+    var fresh = Array.prototype.filter.call(document.querySelectorAll(selector), function (box) {
+      return !box.hasAttribute("data-seen") && box.getClientRects().length;
+    });
+    fresh.forEach(function (box) { box.setAttribute("data-seen", ""); });
+    if (!fresh.length) { return; }
+    if (!fresh[0].hasAttribute("tabindex")) { fresh[0].setAttribute("tabindex", "-1"); }
+    fresh[0].focus();
+  }
+  // A form's address ends in #<its messages>-errors; after it is accepted, the
+  // redirect keeps that fragment (a browser keeps one the redirect does not
+  // replace). Nothing is refused on this page: drop it from the address bar.
+  var hash = location.hash;
+  if (/-errors$/.test(hash) && !document.getElementById(hash.slice(1))) {
+    history.replaceState(history.state, "", location.pathname + location.search);
+  }
+  focusNew(".error-summary, main .notice--error[role=alert]");
+  document.addEventListener("htmx:afterSettle", function () { focusNew(".error-summary"); });
+})();
+
 /* Sign-up: a username made from the name, and a button to show the password. */
 (function () {
   "use strict";

@@ -50,7 +50,9 @@
     if (!elt || ["thread-messages", "thread-poll", "message-form"].indexOf(elt.id) === -1) { return; }
     event.stopPropagation();
     if (elt.id === "message-form") {
-      var box = textarea(document.getElementById("message-form"));
+      var form = document.getElementById("message-form");
+      // A refused message: its error summary first (app.js does this elsewhere).
+      var box = (form && form.querySelector(".error-summary")) || textarea(form);
       if (box && document.activeElement !== box) { box.focus({ preventScroll: true }); }
     }
   }, true);

@@ -81,7 +81,8 @@ def test_every_step_has_the_same_controls_in_the_same_order(app, client, steps):
 
     def controls(step_id):
         actions = re.search(r'<div class="step__actions">(.*)</div>', step_html(html, step_id), re.S).group(1)
-        found = re.findall(r'action="[^"]*/(done|change|delete)"', actions)
+        # A form's action may end in the fragment of its error summary (#...-errors).
+        found = re.findall(r'action="[^"]*/(done|change|delete)(?:#[^"]*)?"', actions)
         return found
 
     assert controls(steps["open"]) == controls(steps["done"]) == ["done", "change", "delete"]

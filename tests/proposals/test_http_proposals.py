@@ -957,11 +957,17 @@ def test_a_report_needs_a_known_reason(app, client):
     assert snapshot(app, "reports") == before
 
 
-def test_wrong_method_is_405(client):
+def test_a_get_of_a_form_s_address_goes_to_the_proposal(client):
+    """Not a 405: the address a vote was sent to opens the proposal again."""
     sign_in(client, RESIDENT_NOORD)
-    assert client.get(VOTE).status_code == 405
-    assert client.get(f"/proposals/{OPEN_DE_HOVEN}/unvote").status_code == 405
-    assert client.get(f"/proposals/{DRAFT}/publish").status_code == 405
+    for path, proposal in (
+        (VOTE, OPEN_VOGELBUURT),
+        (f"/proposals/{OPEN_DE_HOVEN}/unvote", OPEN_DE_HOVEN),
+        (f"/proposals/{DRAFT}/publish", DRAFT),
+    ):
+        response = client.get(path)
+        assert (response.status_code, response.headers["Location"]) == (303, f"/proposals/{proposal}")
+    assert client.put(VOTE).status_code == 405
 
 
 def test_csrf_token_is_on_every_form_of_the_page(reader):

@@ -27,7 +27,7 @@ from webapp.proposals import changes as proposal_changes
 from webapp.proposals import labels
 from webapp.proposals import queries as proposal_queries
 from webapp.templating import job_text
-from webapp.web import safe_next
+from webapp.web import form_lives_on, safe_next
 
 PER_PAGE = 25
 JOB_STATUSES = ("draft", "open", "closed")
@@ -271,18 +271,21 @@ def _status_change(job_id, action, message):
 
 
 @bp.post("/jobs/<int:job_id>/publish")
+@form_lives_on("gemeente.job_edit")
 @gemeente_required
 def job_publish(job_id):
     return _status_change(job_id, "publish", _("The job is open. Residents can react now."))
 
 
 @bp.post("/jobs/<int:job_id>/close")
+@form_lives_on("gemeente.job_edit")
 @gemeente_required
 def job_close(job_id):
     return _status_change(job_id, "close", _("The job is closed."))
 
 
 @bp.post("/jobs/<int:job_id>/reopen")
+@form_lives_on("gemeente.job_edit")
 @gemeente_required
 def job_reopen(job_id):
     return _status_change(job_id, "reopen", _("The job is open again."))

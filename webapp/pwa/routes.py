@@ -28,6 +28,7 @@ from webapp.domain import push as push_rules
 from webapp.i18n import current_choice
 from webapp.pwa import bp, changes, push
 from webapp.templating import static_url
+from webapp.web import form_lives_on
 
 # What the service worker keeps from its first start: everything a page
 # needs to show (a test checks that every stylesheet and script a page links
@@ -192,6 +193,7 @@ def _answer(status, text):
 
 
 @bp.post("/push/subscriptions")
+@form_lives_on("settings.index")
 @login_required
 def subscribe():
     data = request.get_json(silent=True)
@@ -217,6 +219,7 @@ def subscribe():
 
 
 @bp.post("/push/subscriptions/delete")
+@form_lives_on("settings.index")
 @login_required
 def unsubscribe():
     data = request.get_json(silent=True)

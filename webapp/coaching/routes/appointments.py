@@ -25,7 +25,7 @@ from webapp.db import connect, get_db
 from webapp.domain import calendar
 from webapp.domain import coaching as rules
 from webapp.forms import EmptyForm
-from webapp.web import NO_STORE
+from webapp.web import NO_STORE, form_lives_on
 
 
 def _appointment_or_404(appointment_id, rule):
@@ -210,7 +210,15 @@ def appointment_move(appointment_id):
     ), 422 if form.errors else 200
 
 
+def _cancel_on_page(appointment_id):
+    if current_user.role != "coach":
+        return url_for("coaching.appointments")
+    _appointment, resident = _appointment_or_404(appointment_id, rules.may_plan_appointment)
+    return _back(resident)
+
+
 @bp.post("/appointments/<int:appointment_id>/cancel")
+@form_lives_on(_cancel_on_page)
 @coach_required
 def appointment_cancel(appointment_id):
     appointment, resident = _appointment_or_404(appointment_id, rules.may_plan_appointment)

@@ -24,7 +24,7 @@ from webapp.db import get_db
 from webapp.jobs.queries import list_jobs
 from webapp.profile import steps as profile_steps
 from webapp.profile.queries import as_matching_profile, completeness, profile_row
-from webapp.web import NO_STORE
+from webapp.web import NO_STORE, form_lives_on
 
 PARTICIPANT_PAGE_MESSAGES = 10
 FITTING_JOBS = 5
@@ -86,7 +86,12 @@ def participant(resident_id):
     return participant_page(participant_or_404(resident_id))
 
 
+def _interest_on_page(resident_id, interest_id):
+    return url_for("coaching.participant", resident_id=resident_id, _anchor=f"interest-{interest_id}")
+
+
 @bp.post("/caseload/<int:resident_id>/interests/<int:interest_id>")
+@form_lives_on(_interest_on_page)
 @coach_required
 def interest_answer(resident_id, interest_id):
     resident = participant_or_404(resident_id)

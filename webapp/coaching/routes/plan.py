@@ -23,6 +23,7 @@ from webapp.coaching.routes.shared import (
 from webapp.db import get_db
 from webapp.domain import coaching as rules
 from webapp.forms import EmptyForm
+from webapp.web import form_lives_on
 
 
 def _back(resident_id, anchor="plan"):
@@ -79,6 +80,16 @@ def participant_goal_add(resident_id):
     return _add_goal(participant_or_404(resident_id))
 
 
+def _goal_on_page(goal_id):
+    _goal, resident = _goal_or_404(goal_id)
+    return _back(resident["id"], f"goal-{goal_id}")
+
+
+def _step_on_page(step_id):
+    _step, resident = _step_or_404(step_id)
+    return _back(resident["id"], f"step-{step_id}")
+
+
 def _goal_or_404(goal_id):
     db = get_db()
     goal = queries.plan_goal(db, goal_id)
@@ -91,6 +102,7 @@ def _goal_or_404(goal_id):
 
 
 @bp.post("/plan/goals/<int:goal_id>/delete")
+@form_lives_on(_goal_on_page)
 @login_required
 def plan_goal_delete(goal_id):
     goal, resident = _goal_or_404(goal_id)
@@ -107,6 +119,7 @@ def plan_goal_delete(goal_id):
 
 
 @bp.post("/plan/goals/<int:goal_id>/change")
+@form_lives_on(_goal_on_page)
 @login_required
 def plan_goal_change(goal_id):
     goal, resident = _goal_or_404(goal_id)
@@ -123,6 +136,7 @@ def plan_goal_change(goal_id):
 
 
 @bp.post("/plan/goals/<int:goal_id>/steps")
+@form_lives_on(_goal_on_page)
 @login_required
 def plan_step_add(goal_id):
     goal, resident = _goal_or_404(goal_id)
@@ -146,6 +160,7 @@ def _step_or_404(step_id):
 
 
 @bp.post("/plan/steps/<int:step_id>/done")
+@form_lives_on(_step_on_page)
 @login_required
 def plan_step_done(step_id):
     """Tick a step done (done=1) or not done (done=0): the same answer twice is one change."""
@@ -163,6 +178,7 @@ def plan_step_done(step_id):
 
 
 @bp.post("/plan/steps/<int:step_id>/change")
+@form_lives_on(_step_on_page)
 @login_required
 def plan_step_change(step_id):
     step, resident = _step_or_404(step_id)
@@ -176,6 +192,7 @@ def plan_step_change(step_id):
 
 
 @bp.post("/plan/steps/<int:step_id>/delete")
+@form_lives_on(_step_on_page)
 @login_required
 def plan_step_delete(step_id):
     step, resident = _step_or_404(step_id)
