@@ -52,6 +52,7 @@ def migrations():
         auth.MIGRATIONS,
         jobs.MIGRATIONS,
         coaching.LATER_MIGRATIONS,
+        proposals.LATER_MIGRATIONS,
     )
 
 

@@ -27,6 +27,13 @@ class Config:
     ACTIVATE_LIMIT_PER_ADDRESS = "10 per hour"
     SIGNUP_LIMIT_PER_ADDRESS = "10 per hour"
 
+    # The help page (/help, linked from every page's footer): how to reach
+    # the municipality. Set them to your own: the phone number as people dial
+    # it, the days (mon tue wed thu fri sat sun) and the hours ("09:00-17:00").
+    HELP_PHONE = "020 123 4567"
+    HELP_DAYS = "mon tue wed thu fri"
+    HELP_HOURS = "09:00-17:00"
+
     START_CODE_DAYS = 14
     # Ten cards a page: enough to choose from, little to scroll on a small screen.
     JOBS_PER_PAGE = 10

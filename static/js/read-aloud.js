@@ -2,7 +2,8 @@
    name more elements, by id, to read after it), each in its own language
    (its lang attribute or the page's: nl-NL or en-GB; a proposal may be
    written in the other language), one sentence at a time, stopped by the
-   same button.
+   same button. data-read-aloud-button names another button to use (one
+   that says what it reads, where a page has more than one).
    Loaded by pwa.js only where such an element is and the browser can speak,
    so nobody sees a button that does nothing. */
 (function () {
@@ -79,7 +80,7 @@
   function add(root) {
     if (typeof window.SpeechSynthesisUtterance !== "function") { return; }
     root.querySelectorAll("[data-read-aloud]:not([data-read-aloud-ready])").forEach(function (element) {
-      var button = pwa.piece("read-aloud");
+      var button = pwa.piece(element.getAttribute("data-read-aloud-button") || "read-aloud");
       element.setAttribute("data-read-aloud-ready", "");
       element.insertAdjacentElement("afterend", button);
       button.addEventListener("click", function () { toggle(element, button); });

@@ -22,6 +22,21 @@ def home():
     return render_template("main/home.html", profile=profile, **result)
 
 
+@bp.get("/help")
+def help_page():
+    """How to reach the municipality and get a start code: open to everyone."""
+    config = current_app.config
+    opens, _, closes = config["HELP_HOURS"].partition("-")
+    return render_template(
+        "main/help.html",
+        phone=config["HELP_PHONE"].strip(),
+        dial="".join(c for c in config["HELP_PHONE"] if c.isdigit() or c == "+"),
+        days=config["HELP_DAYS"].replace(",", " ").split(),
+        opens=opens.strip(),
+        closes=closes.strip(),
+    )
+
+
 @bp.get("/healthz")
 def healthz():
     try:

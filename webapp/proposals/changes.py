@@ -384,15 +384,15 @@ def job_published(db, job, gemeente_id, now):
 # --- comments and reports -----------------------------------------------------------
 
 
-def add_comment(db, proposal_id, author_id, kind, body, form_token, now, parent_id=None):
-    """A comment, question or answer; the same form sent twice stores one."""
+def add_comment(db, proposal_id, author_id, kind, body, form_token, now, parent_id=None, lang="nl"):
+    """A comment, question or answer in ``lang``; the same form sent twice stores one."""
     with write_transaction(db):
         cursor = db.conn.execute(
             """INSERT INTO proposal_comments
-                   (proposal_id, author_id, parent_id, kind, body, form_token, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?)
+                   (proposal_id, author_id, parent_id, kind, body, lang, form_token, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (author_id, form_token) DO NOTHING""",
-            (proposal_id, author_id, parent_id, kind, body, form_token, rules.stamp(now)),
+            (proposal_id, author_id, parent_id, kind, body, lang, form_token, rules.stamp(now)),
         )
         found = one(
             db, "SELECT id FROM proposal_comments WHERE author_id = ? AND form_token = ?", (author_id, form_token)

@@ -206,7 +206,26 @@ class FilterForm(AreaFilter, FlaskForm):
         return getattr(self.page, "number", None) or 1
 
 
-class CommentForm(FlaskForm):
+class CommentLanguage:
+    """The language a comment or answer is written in: a select, the
+    proposal's language chosen at first (see ``written_in``)."""
+
+    lang = SelectField(
+        _l("Language of your message"),
+        choices=[SelectChoice(code, name) for code, name in labels.LANGUAGE_NAMES.items()],
+        validate_choice=False,
+        # Never empty: ``written_in`` fills in the proposal's language first.
+        validators=[AnyOf(list(labels.LANGUAGE_NAMES), message=INVALID_CHOICE)],
+    )
+
+    def written_in(self, proposal_lang):
+        """Choose the proposal's language, unless the writer already chose."""
+        if not self.lang.data:
+            self.lang.data = proposal_lang
+        return self
+
+
+class CommentForm(CommentLanguage, FlaskForm):
     kind = radio(
         _l("What do you want to write?"), labels.COMMENT_KIND, _l("Choose an answer."), default="question"
     )
@@ -220,7 +239,7 @@ class CommentForm(FlaskForm):
     form_token = HiddenField(validators=[FormToken()])
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(CommentLanguage, FlaskForm):
     body = text(_l("Your answer"), 1000, _l("Write your answer."), area=True)
     answer_to = HiddenField(validators=[WholeNumber(1, 2**62, INVALID_CHOICE)])
     form_token = HiddenField(validators=[FormToken()])

@@ -79,6 +79,13 @@ LANGUAGE = {
     "en": _l("English"),
 }
 
+# The languages a message can be written in, each named in itself (a reader
+# of that language finds it whatever the page's language): not translated.
+LANGUAGE_NAMES = {
+    "nl": "Nederlands",
+    "en": "English",
+}
+
 JOB_STATUS = {
     "draft": _l("Draft"),
     "open": _l("Open"),

@@ -361,7 +361,7 @@ def personal_data(db, user_id):
                WHERE votes.user_id = ? ORDER BY votes.id"""
         ),
         "comments": listed(
-            """SELECT proposal_id, kind, body, moderation, created_at FROM proposal_comments
+            """SELECT proposal_id, kind, body, lang, moderation, created_at FROM proposal_comments
                WHERE author_id = ? ORDER BY id"""
         ),
         "reports": listed(

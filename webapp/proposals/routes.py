@@ -346,7 +346,7 @@ def _detail_context(db, proposal, vote=None, vote_notice=None, vote_error=None, 
         similar = queries.similar_items(
             db, proposal["buurt_id"], queries.proposal_text(proposal), exclude_id=proposal["id"]
         )
-    comment_form = forms.get("comment_form") or CommentForm(formdata=None)
+    comment_form = forms.get("comment_form") or CommentForm(formdata=None).written_in(proposal["lang"])
     if not comment_form.form_token.data:
         comment_form.form_token.data = new_form_token()
     return {
@@ -486,7 +486,7 @@ def comment(proposal_id):
     answering = "answer_to" in request.form
     if answering and not rules.may_answer(current_user.id, current_user.role, proposal["author_id"]):
         abort(403)
-    form = AnswerForm() if answering else CommentForm()
+    form = (AnswerForm() if answering else CommentForm()).written_in(proposal["lang"])
     parent = None
     if answering and form.answer_to.data and form.answer_to.data.isdigit():
         parent = queries.comment_by_id(db, proposal_id, int(form.answer_to.data))
@@ -509,6 +509,7 @@ def comment(proposal_id):
         form.form_token.data,
         queries.now_utc(),
         parent_id=parent["id"] if parent else None,
+        lang=form.lang.data,
     )
     flash(
         _("Thank you. Your answer is on the page.") if answering else _("Thank you. Your message is on the page."),

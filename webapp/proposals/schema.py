@@ -219,6 +219,21 @@ def p006_list_order(db):
     )
 
 
+def p007_comment_language(db):
+    # Each comment and answer keeps the language it was written in, so a page
+    # marks it (``lang``) and reads it aloud in that language. Comments written
+    # before this had no choice: they take their proposal's language.
+    run_script(
+        db,
+        """
+        ALTER TABLE proposal_comments ADD COLUMN lang TEXT NOT NULL DEFAULT 'nl'
+            CHECK (lang IN ('nl', 'en'));
+        UPDATE proposal_comments
+            SET lang = (SELECT lang FROM proposals WHERE proposals.id = proposal_comments.proposal_id)
+        """,
+    )
+
+
 MIGRATIONS = (
     p001_settings,
     p002_proposals,
@@ -227,3 +242,8 @@ MIGRATIONS = (
     p005_jobs_from_proposals_and_placements,
     p006_list_order,
 )
+
+# Added after every area's first list had run in databases already in use:
+# ``create_app`` hands these in after coaching's later ones, so a fresh
+# database runs them in the same order as an upgraded one. Append here.
+LATER_MIGRATIONS = (p007_comment_language,)

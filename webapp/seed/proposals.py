@@ -380,7 +380,7 @@ PROPOSALS = [
     },
 ]
 
-# (proposal key, who, kind, text, lang, answer (who, text) or None, reports)
+# (proposal key, who, kind, text, answer (who, text) or None, reports[, lang])
 COMMENTS = [
     (
         "boodschappen",
@@ -416,6 +416,16 @@ COMMENTS = [
         0,
     ),
     ("homework", "neighbour", "comment", "I would be happy to help as a volunteer too.", None, 1),
+    # Written in English on a Dutch proposal: the page marks it and reads it in English.
+    (
+        "boodschappen",
+        "neighbour",
+        "comment",
+        "My Dutch is still weak, but I can carry bags. Could I help on Saturdays?",
+        None,
+        0,
+        "en",
+    ),
 ]
 
 
@@ -622,27 +632,37 @@ def _seed_history(db, spec, proposal_id, author, gemeente, now, day, changes, qu
 
 
 def _seed_comments(db, ids, users, residents, buurten, now, day):
-    for index, (key, who, kind, text, answer, reports) in enumerate(COMMENTS):
+    # A comment is in its proposal's language unless it names its own (a 7th item).
+    for index, (key, who, kind, text, answer, reports, *lang) in enumerate(COMMENTS):
         proposal = db.conn.execute(
-            "SELECT id, author_id, buurt_id FROM proposals WHERE id = ?", (ids[key],)
+            "SELECT id, author_id, buurt_id, lang FROM proposals WHERE id = ?", (ids[key],)
         ).fetchone()
+        written_in = lang[0] if lang else proposal[3]
         wijk_id = next(wijk for buurt, wijk in buurten.values() if buurt == proposal[2])
         neighbours = [user for user in residents[wijk_id] if user not in (users["bewoner"], proposal[1])]
         author = users["bewoner"] if who == "bewoner" else neighbours[index]
         at = now - (8 - index) * day
         cursor = db.conn.execute(
-            """INSERT INTO proposal_comments (proposal_id, author_id, kind, body, moderation,
-                   created_at) VALUES (?, ?, ?, ?, ?, ?)""",
-            (proposal[0], author, kind, text, "hidden" if reports >= 3 else "visible", rules.stamp(at)),
+            """INSERT INTO proposal_comments (proposal_id, author_id, kind, body, lang, moderation,
+                   created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (
+                proposal[0],
+                author,
+                kind,
+                text,
+                written_in,
+                "hidden" if reports >= 3 else "visible",
+                rules.stamp(at),
+            ),
         )
         comment_id = cursor.lastrowid
         if answer:
             who_answers, answer_text = answer
             answerer = users["gemeente"] if who_answers == "gemeente" else proposal[1]
             db.conn.execute(
-                """INSERT INTO proposal_comments (proposal_id, author_id, parent_id, kind, body,
-                       created_at) VALUES (?, ?, ?, 'answer', ?, ?)""",
-                (proposal[0], answerer, comment_id, answer_text, rules.stamp(at + day)),
+                """INSERT INTO proposal_comments (proposal_id, author_id, parent_id, kind, body, lang,
+                       created_at) VALUES (?, ?, ?, 'answer', ?, ?, ?)""",
+                (proposal[0], answerer, comment_id, answer_text, proposal[3], rules.stamp(at + day)),
             )
         reporters = [user for user in residents[wijk_id] if user != author][:reports]
         reasons = ("spam", "spam", "off_topic")

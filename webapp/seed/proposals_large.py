@@ -380,11 +380,11 @@ def _comments(db, rng, start_id, statuses, residents, now):
     for index, status in enumerate(statuses):
         if status == "draft" or rng.random() > 0.1:
             continue
-        kind, _lang, body = rng.choice(COMMENT_TEXTS)
+        kind, lang, body = rng.choice(COMMENT_TEXTS)
         moment = now - timedelta(days=rng.uniform(0, 30))
-        rows.append((start_id + index, rng.choice(people), kind, body, _stamp(moment)))
+        rows.append((start_id + index, rng.choice(people), kind, body, lang, _stamp(moment)))
     db.conn.executemany(
-        """INSERT INTO proposal_comments (proposal_id, author_id, kind, body, created_at)
-           VALUES (?, ?, ?, ?, ?)""",
+        """INSERT INTO proposal_comments (proposal_id, author_id, kind, body, lang, created_at)
+           VALUES (?, ?, ?, ?, ?, ?)""",
         rows,
     )
