@@ -95,6 +95,7 @@ GET_ROUTES = {
     "/profile/export": logged_in_page("/profile/export"),
     "/profile/delete": logged_in_page("/profile/delete"),
     "/settings": everyone(200),
+    "/help": everyone(200),
     "/healthz": everyone(200),
     "/no-such-page": everyone(404),
 }
