@@ -55,6 +55,7 @@ def _cases():
         Case("signup", ANON, "/signup"),
         Case("activate", ANON, "/activate"),
         Case("settings", ANON, "/settings"),
+        Case("help", ANON, "/help"),
         Case("not-found", ANON, "/no-such-page", 404),
         Case(
             "login-wrong-password",
@@ -74,6 +75,7 @@ def _cases():
         Case("job-with-interest", RESIDENT, "/jobs/{interest_job}"),
         Case("activate", RESIDENT, "/activate"),
         Case("settings", RESIDENT, "/settings"),
+        Case("help", RESIDENT, "/help"),
         Case("not-found", RESIDENT, "/no-such-page", 404),
         Case("logout", RESIDENT, "/logout"),
         Case("interests", RESIDENT, "/interests"),
