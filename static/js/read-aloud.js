@@ -43,7 +43,18 @@
   }
   function label(button, stop) {
     button.bbPlay = button.bbPlay || [].slice.call(button.childNodes);
-    button.replaceChildren.apply(button, stop ? [].slice.call(pwa.piece("read-aloud-stop").childNodes) : button.bbPlay);
+    var stopping = [].slice.call(pwa.piece("read-aloud-stop").childNodes).concat(button.bbAbout || []);
+    button.replaceChildren.apply(button, stop ? stopping : button.bbPlay);
+  }
+  // "Read aloud: message from Sanne, 2 December, 14:05": where a page has many
+  // buttons, each says what it reads (data-read-aloud-about), after its words.
+  function about(element, button) {
+    var words = element.getAttribute("data-read-aloud-about");
+    if (!words) { return; }
+    button.bbAbout = document.createElement("span");
+    button.bbAbout.className = "visually-hidden";
+    button.bbAbout.textContent = ": " + words;
+    button.appendChild(button.bbAbout);
   }
   function stop() {
     if (reading) {
@@ -81,6 +92,7 @@
     root.querySelectorAll("[data-read-aloud]:not([data-read-aloud-ready])").forEach(function (element) {
       var button = pwa.piece("read-aloud");
       element.setAttribute("data-read-aloud-ready", "");
+      about(element, button);
       element.insertAdjacentElement("afterend", button);
       button.addEventListener("click", function () { toggle(element, button); });
     });
