@@ -61,7 +61,9 @@
     if (!shown && marked) { document.title = document.title.slice(prefix.length); }
   }
   focusNew(".error-summary, main .notice--error[role=alert]");
-  document.addEventListener("htmx:afterSettle", function () { focusNew(".error-summary"); markTitle(); });
+  document.addEventListener("htmx:afterSettle", function () { focusNew(".error-summary"); });
+  // Capture: coaching.js stops a message form's settle from reaching the above.
+  document.addEventListener("htmx:afterSettle", markTitle, true);
 })();
 
 /* Sign-up: a username made from the name, and a button to show the password. */
