@@ -5,7 +5,7 @@ import os
 from datetime import date
 from decimal import Decimal
 
-from flask import current_app, has_request_context, request, url_for
+from flask import current_app, g, has_request_context, request, url_for
 from flask_babel import format_currency, format_date
 
 from webapp import labels
@@ -101,6 +101,17 @@ def current_path():
     return request.path + ("?" + query if query else "")
 
 
+def note_form_errors():
+    """A form's errors are on the page (error_summary, an error notice): base.html
+    then starts the title with "Error:". Rendered before the title (base.html)."""
+    g.form_errors_shown = True
+    return ""
+
+
+def form_errors_shown():
+    return g.get("form_errors_shown", False)
+
+
 def init_app(app):
     app.jinja_env.globals.update(
         static_url=static_url,
@@ -113,6 +124,8 @@ def init_app(app):
         hours_label=labels.hours_label,
         current_path=current_path,
         errors_anchor=errors_anchor,
+        note_form_errors=note_form_errors,
+        form_errors_shown=form_errors_shown,
         job_category_icon=CATEGORIES.get,
         skill_icon=SKILLS.get,
         limit_icon=LIMITS.get,

@@ -47,8 +47,23 @@
   if (/-errors$/.test(hash) && !document.getElementById(hash.slice(1))) {
     history.replaceState(history.state, "", location.pathname + location.search);
   }
+  // The title starts with "Error:" while a form's messages show: base.html
+  // does it for a page, this for what an htmx answer brings or takes away.
+  function markTitle() {
+    var title = document.querySelector("title[data-error-prefix]");
+    if (!title) { return; }
+    var prefix = title.getAttribute("data-error-prefix") + " ";
+    var shown = Array.prototype.some.call(document.querySelectorAll(".error-summary, main .notice--error[role=alert]"), function (box) {
+      return box.getClientRects().length;
+    });
+    var marked = document.title.indexOf(prefix) === 0;
+    if (shown && !marked) { document.title = prefix + document.title; }
+    if (!shown && marked) { document.title = document.title.slice(prefix.length); }
+  }
   focusNew(".error-summary, main .notice--error[role=alert]");
   document.addEventListener("htmx:afterSettle", function () { focusNew(".error-summary"); });
+  // Capture: coaching.js stops a message form's settle from reaching the above.
+  document.addEventListener("htmx:afterSettle", markTitle, true);
 })();
 
 /* Sign-up: a username made from the name, and a button to show the password. */

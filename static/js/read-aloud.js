@@ -42,9 +42,16 @@
     return voices.filter(function (v) { return v.lang && v.lang.replace("_", "-") === lang; })[0] ||
       voices.filter(function (v) { return v.lang && v.lang.indexOf(lang.slice(0, 2)) === 0; })[0] || null;
   }
+  // "Read aloud: message from Sanne, 2 December, 14:05": where a page has many
+  // buttons, each is named for what it reads (data-read-aloud-about), after
+  // the words it shows (so a voice command with those words finds it too).
+  function name(button) {
+    if (button.bbAbout) { button.setAttribute("aria-label", button.textContent.trim() + ": " + button.bbAbout); }
+  }
   function label(button, stop) {
     button.bbPlay = button.bbPlay || [].slice.call(button.childNodes);
     button.replaceChildren.apply(button, stop ? [].slice.call(pwa.piece("read-aloud-stop").childNodes) : button.bbPlay);
+    name(button);
   }
   function stop() {
     if (reading) {
@@ -82,6 +89,8 @@
     root.querySelectorAll("[data-read-aloud]:not([data-read-aloud-ready])").forEach(function (element) {
       var button = pwa.piece(element.getAttribute("data-read-aloud-button") || "read-aloud");
       element.setAttribute("data-read-aloud-ready", "");
+      button.bbAbout = element.getAttribute("data-read-aloud-about");
+      name(button);
       element.insertAdjacentElement("afterend", button);
       button.addEventListener("click", function () { toggle(element, button); });
     });

@@ -57,7 +57,13 @@ class Thread:
     @cached_property
     def labels(self):
         """The words every message repeats, translated once per page (not 50 times)."""
-        return {"you": _("You"), "read": _("Read"), "unread": _("Not read yet")}
+        return {
+            "you": _("You"),
+            "read": _("Read"),
+            "unread": _("Not read yet"),
+            "yours": _("your message"),
+            "theirs": _("message from %(name)s", name=self.other_name),
+        }
 
 
 def thread_for(
