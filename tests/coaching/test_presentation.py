@@ -19,7 +19,8 @@ def chart_html(rows):
 
 
 def bar_chart(rows):
-    return [float(w) for w in re.findall(r'class="chart__bar" x="0" y="[\d.]+" width="([\d.]+)"', chart_html(rows))]
+    bars = re.findall(r'class="chart__bar" x="0" y="[\d.]+" width="([\d.]+)"', chart_html(rows))
+    return [float(width) for width in bars]
 
 
 def test_bars_scale_to_the_highest_value():
