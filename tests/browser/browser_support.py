@@ -163,7 +163,8 @@ class PageCase:
 
 
 class PageChecks:
-    """axe, no horizontal scroll at 320 px and tap targets, for every case of a
+    """axe, no horizontal scroll at 320 px, tap targets, and at 320 px the WCAG
+    text spacing and 200% text without sideways scroll or cut-off text, for every case of a
     suite: a module subclasses it as ``TestPages`` and gives a ``visit(case,
     variant, width=None)`` fixture; ``browser/conftest.py`` parametrizes the
     tests with the module's ``PARAMS``."""
