@@ -104,12 +104,14 @@ class Tabs:
         self.browser, self.context_args, self.state_of = browser, context_args, state_of
         self.opened = {}
 
-    def __call__(self, who, variant, width):
-        key = (who, variant, width)
+    def __call__(self, who, variant, width, bypass_csp=False):
+        key = (who, variant, width, bypass_csp)
         if key not in self.opened:
             args = dict(self.context_args)
             if width:
                 args["viewport"] = {"width": width, "height": 800}
+            if bypass_csp:  # only to inject a test's own stylesheet (text spacing, 200% text)
+                args["bypass_csp"] = True
             state = self.state_of(who)
             if state is not None:
                 args["storage_state"] = state
@@ -161,7 +163,8 @@ class PageCase:
 
 
 class PageChecks:
-    """axe, no horizontal scroll at 320 px and tap targets, for every case of a
+    """axe, no horizontal scroll at 320 px, tap targets, and at 320 px the WCAG
+    text spacing and 200% text without sideways scroll or cut-off text, for every case of a
     suite: a module subclasses it as ``TestPages`` and gives a ``visit(case,
     variant, width=None)`` fixture; ``browser/conftest.py`` parametrizes the
     tests with the module's ``PARAMS``."""
@@ -174,6 +177,9 @@ class PageChecks:
 
     def test_tap_targets(self, visit, case, variant):
         assert_tap_targets(visit(case, variant, width=320))
+
+    def test_text_spacing_and_200_percent_text_at_320px(self, visit, case, variant):
+        assert_reflows_with_text_spacing_and_200_percent_text(visit(case, variant, width=320, bypass_csp=True))
 
 
 def send_with_errors(page, selector, fields, status, untick=False, button="first", error_shown=True):
@@ -242,6 +248,91 @@ def assert_no_horizontal_scroll(page, width=320):
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     wide = page.evaluate(WIDER_THAN_VIEWPORT) if scroll_width > width else []
     assert scroll_width <= width, f"the page is {scroll_width} px wide at {width} px; too wide: {wide}"
+
+
+# WCAG 1.4.12 (text spacing) and 1.4.4/1.4.10 (200% text, reflow at 320 px).
+# The spacing is the stylesheet of the WCAG understanding document; the test's
+# browser context bypasses the CSP to add it (the app's own pages never do).
+TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+TEXT_200_PERCENT = "html { font-size: 200% !important; }"
+
+# What does not fit: the page scrolling sideways, an element that hides
+# (overflow hidden or clip) more than it shows, or text drawn past the sides
+# of the screen. Text hidden on purpose (visually-hidden: clipped to 1 px) and
+# text in a box that scrolls on its own (a wide table) are not counted.
+DOES_NOT_FIT = """() => {
+    const width = document.documentElement.clientWidth;
+    const describe = (el) => {
+        const cls = typeof el.className === 'string' && el.className.trim()
+            ? '.' + el.className.trim().replace(/\\s+/g, '.') : '';
+        const text = (el.innerText || el.textContent || '').trim().replace(/\\s+/g, ' ');
+        return `<${el.tagName.toLowerCase()}${cls}> "${text.slice(0, 30)}"`;
+    };
+    const shown = (el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+    const hiddenOnPurpose = new Map();
+    const onPurpose = (el) => {
+        if (!el || el === document.body) { return false; }
+        if (!hiddenOnPurpose.has(el)) {
+            const style = getComputedStyle(el);
+            const box = el.getBoundingClientRect();
+            const own = style.clip !== 'auto' || (style.position === 'absolute' && box.width <= 1)
+                || ['auto', 'scroll'].includes(style.overflowX);
+            hiddenOnPurpose.set(el, own || onPurpose(el.parentElement));
+        }
+        return hiddenOnPurpose.get(el);
+    };
+    const problems = [];
+    const root = document.scrollingElement;
+    if (root.scrollWidth > root.clientWidth) {
+        const wide = [...document.querySelectorAll('body *')]
+            .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !onPurpose(el))
+            .slice(0, 4).map((el) => `${describe(el)} right=${Math.round(el.getBoundingClientRect().right)}`);
+        problems.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} px; `
+            + wide.join('; '));
+    }
+    for (const el of document.querySelectorAll('body *')) {
+        const style = getComputedStyle(el);
+        if (!['hidden', 'clip'].includes(style.overflowX) || !shown(el) || onPurpose(el)) { continue; }
+        if (el.matches('input, textarea')) {
+            // A long value scrolls inside its field, as typing does; the field itself must show 4 letters or more.
+            if (el.clientWidth < 4 * parseFloat(style.fontSize)) {
+                problems.push(`${describe(el)} is too narrow to show what is typed: ${el.clientWidth} px`);
+            }
+        } else if (el.scrollWidth > el.clientWidth + 1) {
+            problems.push(`${describe(el)} cuts off its content: ${el.scrollWidth} > ${el.clientWidth} px`);
+        }
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!node.textContent.trim() || !parent || !shown(parent) || onPurpose(parent)) { continue; }
+        range.selectNodeContents(node);
+        const outside = [...range.getClientRects()].find(
+            (rect) => rect.width > 0 && (rect.right > width + 0.5 || rect.left < -0.5));
+        if (outside) {
+            problems.push(`text "${node.textContent.trim().slice(0, 30)}" in ${describe(parent)} runs from `
+                + `${Math.round(outside.left)} to ${Math.round(outside.right)} px (screen: ${width} px)`);
+        }
+    }
+    return problems.slice(0, 12);
+}"""
+
+
+def assert_reflows_with_text_spacing_and_200_percent_text(page):
+    """At 320 px, with the WCAG text spacing and, apart, with the root font at
+    200%: no sideways scroll and no text cut off (WCAG 1.4.4, 1.4.10, 1.4.12).
+    The page needs a context with ``bypass_csp`` to take the test's stylesheet."""
+    found = {}
+    for name, css in (("text spacing", TEXT_SPACING), ("200% text", TEXT_200_PERCENT)):
+        sheet = page.add_style_tag(content=css)
+        found[name] = page.evaluate(DOES_NOT_FIT)
+        sheet.evaluate("(el) => el.remove()")
+    report = [f"with {name}: {problem}" for name, problems in found.items() for problem in problems]
+    assert not report, f"{urlpath(page.url)} does not fit at 320 px:\n" + "\n".join(report)
 
 
 # Every visible button, link styled as a button, nav link, other link, form

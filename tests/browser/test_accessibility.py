@@ -128,8 +128,8 @@ def tabs(browser, browser_context_args, resident_state):
 def visit(tabs, shared_live_server, paths):
     """Open a case's page (optionally at another width) and check it is the page we want."""
 
-    def _visit(case, variant, width=None):
-        page, problems = tabs(case.who, variant, width)
+    def _visit(case, variant, width=None, bypass_csp=False):
+        page, problems = tabs(case.who, variant, width, bypass_csp)
         path = paths(case)
         url = shared_live_server.url + with_plain(path, variant)
         status = tabs.load(page, url, problems)

@@ -135,8 +135,8 @@ def tabs(browser, browser_context_args, states):
 
 @pytest.fixture
 def visit(tabs, coaching_server, ids):
-    def _visit(case, variant, width=None):
-        page, problems = tabs(case.who, variant, width)
+    def _visit(case, variant, width=None, bypass_csp=False):
+        page, problems = tabs(case.who, variant, width, bypass_csp)
         path = case.path.format(**ids)
         url = coaching_server.url + with_plain(path, variant)
         status = tabs.load(page, url, problems)

@@ -132,8 +132,8 @@ POST_FORM = """([action, token]) => {
 
 @pytest.fixture
 def visit(tabs, shared_live_server, ids):
-    def _visit(case, variant, width=None):
-        page, problems = tabs(case.who, variant, width)
+    def _visit(case, variant, width=None, bypass_csp=False):
+        page, problems = tabs(case.who, variant, width, bypass_csp)
         path = ids(case)
         url = shared_live_server.url + with_plain(path, variant)
         status = tabs.load(page, url, problems)
