@@ -43,6 +43,7 @@ def migrations():
     from webapp.profile import schema as profile
     from webapp.proposals import schema as proposals
     from webapp.pwa import schema as pwa
+    from webapp.verification import schema as verification
 
     return db.migration_set(
         proposals.MIGRATIONS,
@@ -53,6 +54,7 @@ def migrations():
         jobs.MIGRATIONS,
         coaching.LATER_MIGRATIONS,
         proposals.LATER_MIGRATIONS,
+        verification.MIGRATIONS,
     )
 
 
@@ -125,8 +127,23 @@ def create_app(test_config=None):
     from webapp.pwa import push
     from webapp.pwa import routes as pwa
     from webapp.settings import routes as settings
+    from webapp.verification import routes as verification
 
-    for area in (main, auth, jobs, profile, settings, i18n, notifications, proposals, gemeente, coaching, pwa):
+    areas = (
+        main,
+        auth,
+        jobs,
+        profile,
+        settings,
+        i18n,
+        notifications,
+        proposals,
+        gemeente,
+        coaching,
+        pwa,
+        verification,
+    )
+    for area in areas:
         app.register_blueprint(area.bp)
     main.register_error_pages(app)
     # After every view: each POST-only URL gets its GET (a 303 to its form's page).

@@ -1,0 +1,3 @@
+"""Routes of the verification area (voting codes, the resident's verify page, OpenID Connect)."""
+
+from webapp.verification import bp  # noqa: F401 - routes are added here
