@@ -192,6 +192,22 @@ def test_htmx_gets_only_the_list_and_caches_are_told(client):
     assert "HX-Request" in client.get("/caseload").headers["Vary"]
 
 
+def test_a_search_by_htmx_changes_only_the_words_of_the_status_beside_it(app, client):
+    sign_in(client, "coach")
+    full = page(client.get("/caseload"))
+    # One status for the search, outside the list that htmx replaces.
+    assert full.count('id="results-status"') == 1
+    assert full.index('id="results-status"') < full.index('id="caseload-list"')
+    body = page(client.get("/caseload?q=fatim", headers={"HX-Request": "true"}))
+    status = re.search(r'<p id="results-status"[^>]*data-hx-swap-oob="innerHTML"[^>]*>([^<]*)</p>', body)
+    assert status is not None
+    assert status.group(1).strip() == nt(
+        app, "%(num)d of %(total)d found.", "%(num)d of %(total)d found.", 1, total=30
+    )
+    # The visible count in the list is no live region of its own.
+    assert 'class="caseload-found" role="status"' not in body
+
+
 def test_the_a_to_z_jump_shows_a_handful_and_covers_everyone(client):
     sign_in(client, "coach")
     body = page(client.get("/caseload"))
