@@ -62,9 +62,10 @@ def _reason(error):
         return "expired"
     if "signature" in code or "signature" in text:
         return "signature"
-    if code == "invalid_claim" and any(
-        f'"{claim}"' in text or f"'{claim}'" in text for claim in ("aud", "azp", "iss")
-    ):
+    # A token for another client lacks our id in "aud" (Authlib then asks
+    # for "azp"); one from another issuer fails on "iss".
+    named = any(f"'{claim}'" in text or f'"{claim}"' in text for claim in ("aud", "azp", "iss"))
+    if code in ("invalid_claim", "missing_claim") and named:
         return "audience"
     if isinstance(error, OAuthError):
         return "refused"
