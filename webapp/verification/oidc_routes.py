@@ -171,3 +171,6 @@ def postcodes_upload():
     return render_template(
         "verification/postcodes.html", form=form, counts=oidc_queries.postcode_counts(db)
     ), status
+
+
+postcodes_upload.takes_files = True  # the one form here that takes a file (see create_app)
