@@ -34,7 +34,7 @@ def openid_provider():
     if not node or not npm:
         pytest.skip("node and npm are needed to run the OpenID provider")
     if not (HERE / "node_modules" / "oidc-provider").exists():
-        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True, timeout=300)
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True, timeout=300)  # noqa: S603
     port = _free_port()
     env = dict(
         os.environ,

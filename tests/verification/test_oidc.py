@@ -14,8 +14,12 @@ from oidc_support import oidc_settings, openid_provider, provider_login  # noqa:
 pytestmark = pytest.mark.usefixtures("openid_provider")
 
 REFUSALS = {
-    "basisbaan-bad-sig": "We could not check that this answer came from the municipality's login. We did not log you in.",
-    "basisbaan-wrong-aud": "This answer from the municipality's login was meant for another website. We did not log you in.",
+    "basisbaan-bad-sig": (
+        "We could not check that this answer came from the municipality's login. We did not log you in."
+    ),
+    "basisbaan-wrong-aud": (
+        "This answer from the municipality's login was meant for another website. We did not log you in."
+    ),
     "basisbaan-expired": "The answer from the municipality's login was too old. We did not log you in. Try again.",
 }
 
@@ -78,10 +82,10 @@ def test_without_a_known_postcode_the_account_is_only_linked(oidc_app):
     answer = client.get(provider_login(client, "carol"), follow_redirects=True)
     assert count(oidc_app, "oidc_links") == 1
     assert verification(oidc_app, "bewoner") is None
-    assert "A coach or a voting code must still confirm your buurt" in page(answer) or t(
+    assert "A coach or a voting code must still confirm your neighbourhood" in page(answer) or t(
         oidc_app,
-        "Your account is linked to the municipality's login. It did not tell us your buurt. "
-        "A coach or a voting code must still confirm your buurt before you can vote.",
+        "Your account is linked to the municipality's login. It did not tell us your neighbourhood. "
+        "A coach or a voting code must still confirm your neighbourhood before you can vote.",
     ) in page(answer)
 
 
@@ -144,7 +148,7 @@ def test_the_municipality_uploads_the_postcode_table(oidc_app):
     html = page(client.get("/gemeente/postcodes"))
     csrf = html.split('name="csrf_token" value="')[1].split('"')[0]
     name = scalar(oidc_app, "SELECT name FROM buurten WHERE id = ?", (oidc_app.other_buurt,))
-    good = f"postcode,buurt\n2000 AA,{name}\n2001,{name}\n".encode()
+    good = f"postcode,neighbourhood\n2000 AA,{name}\n2001,{name}\n".encode()
     answer = client.post(
         "/gemeente/postcodes",
         data={"csrf_token": csrf, "table": (io.BytesIO(good), "p.csv")},
@@ -152,7 +156,7 @@ def test_the_municipality_uploads_the_postcode_table(oidc_app):
     )
     assert answer.status_code == 303
     assert count(oidc_app, "postcodes") == 2
-    bad = b"postcode,buurt\n2000 AA,Nowhere\n12,x\n"
+    bad = b"postcode,neighbourhood\n2000 AA,Nowhere\n12,x\n"
     answer = client.post(
         "/gemeente/postcodes",
         data={"csrf_token": csrf, "table": (io.BytesIO(bad), "p.csv")},

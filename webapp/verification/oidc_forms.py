@@ -7,6 +7,6 @@ from flask_wtf.file import FileField, FileRequired
 
 class PostcodeUploadForm(FlaskForm):
     table = FileField(
-        _l("Postcode table (CSV: postcode,buurt)"),
+        _l("Postcode table (CSV: postcode, neighbourhood)"),
         validators=[FileRequired(_l("Choose a CSV file with the postcodes."))],
     )

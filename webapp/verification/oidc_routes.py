@@ -86,10 +86,12 @@ def oidc_callback():
         except oidc_changes.LinkError as error:
             text = {
                 "taken": _(
-                    "This login of the municipality already belongs to another account. One person has one account."
+                    "This login of the municipality already belongs to another account. "
+                    "One person has one account."
                 ),
                 "other": _(
-                    "Your account is already linked to another login of the municipality. An account is linked only once."
+                    "Your account is already linked to another login of the municipality. "
+                    "An account is linked only once."
                 ),
             }[error.reason]
             return render_template("verification/oidc_message.html", text=text, retry=False), 409
@@ -105,7 +107,7 @@ def oidc_callback():
 
 
 def _verify(db, user, claims):
-    """A resident's buurt from the provider's postcode, if the table knows it."""
+    """A resident's neighbourhood from the provider's postcode, if the table knows it."""
     if not user.is_resident:
         flash(_("You are logged in with the municipality's login."), "success")
         return
@@ -115,7 +117,8 @@ def _verify(db, user, claims):
         flash(
             _(
                 "Your account is linked to the municipality's login. "
-                "It did not tell us your buurt. A coach or a voting code must still confirm your buurt before you can vote."
+                "It did not tell us your neighbourhood. "
+                "A coach or a voting code must still confirm your neighbourhood before you can vote."
             ),
             "info",
         )
@@ -125,7 +128,8 @@ def _verify(db, user, claims):
     if oidc_queries.home_buurt(db, user.id) != buurt["id"]:
         flash(
             _(
-                "Your profile has another home buurt. Choose %(buurt)s as your home buurt to vote there.",
+                "Your profile has another home neighbourhood. "
+                "Choose %(buurt)s as your home neighbourhood to vote there.",
                 buurt=buurt["name"],
             ),
             "info",
@@ -157,7 +161,8 @@ def postcodes_upload():
                 lines = ", ".join(str(number) for number in bad[:10])
                 form.table.errors.append(
                     _(
-                        "These lines have no postcode or no buurt we know: %(lines)s. Correct them and try again.",
+                        "These lines have no postcode or no neighbourhood we know: %(lines)s. "
+                        "Correct them and try again.",
                         lines=lines,
                     )
                 )
