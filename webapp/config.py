@@ -34,6 +34,24 @@ class Config:
     HELP_DAYS = "mon tue wed thu fri"
     HELP_HOURS = "09:00-17:00"
 
+    # The municipality's own login (OpenID Connect: DigiD through the
+    # municipality's broker, or the staff's identity provider). Off until
+    # OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set, e.g. as
+    # BASISBAAN_OIDC_ISSUER. The app finds the rest at
+    # <issuer>/.well-known/openid-configuration. OIDC_BUURT_CLAIM names the
+    # claim that holds a postcode (e.g. "postal_code"); it maps to a buurt
+    # through the postcode table the municipality uploads at
+    # /gemeente/postcodes. OIDC_SCOPE must ask for that claim where the
+    # provider needs a scope for it. OIDC_LEEWAY: seconds of clock difference
+    # allowed when checking the ID token's times.
+    OIDC_ISSUER = ""
+    OIDC_CLIENT_ID = ""
+    OIDC_CLIENT_SECRET = ""
+    OIDC_SCOPE = "openid"
+    OIDC_BUURT_CLAIM = ""
+    OIDC_LEEWAY = 60
+    OIDC_TIMEOUT = 10
+
     START_CODE_DAYS = 14
     # Ten cards a page: enough to choose from, little to scroll on a small screen.
     JOBS_PER_PAGE = 10

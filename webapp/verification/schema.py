@@ -55,3 +55,23 @@ def v001_verifications(db):
 
 
 MIGRATIONS = (v001_verifications,)
+
+
+def v301_postcodes(db):
+    """The municipality's postcode table: a postcode (four digits, or four
+    digits and two letters, written without a space) belongs to one buurt.
+    The login of the municipality tells a resident's postcode; this table
+    turns it into their buurt."""
+    run_script(
+        db,
+        """
+        CREATE TABLE postcodes (
+            postcode TEXT PRIMARY KEY,
+            buurt_id INTEGER NOT NULL REFERENCES buurten(id) ON DELETE CASCADE
+        );
+        CREATE INDEX postcodes_buurt ON postcodes(buurt_id)
+        """,
+    )
+
+
+MIGRATIONS = MIGRATIONS + (v301_postcodes,)
