@@ -11,7 +11,8 @@ import pytest
 from http_support import count, execute, page, scalar, sign_in, t, user_id
 from oidc_support import oidc_settings, openid_provider, provider_login  # noqa: F401
 
-pytestmark = pytest.mark.usefixtures("openid_provider")
+# One worker runs them all: one provider per test session, and one `npm ci` at most.
+pytestmark = [pytest.mark.usefixtures("openid_provider"), pytest.mark.xdist_group("openid")]
 
 REFUSALS = {
     "basisbaan-bad-sig": (
