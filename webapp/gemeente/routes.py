@@ -10,6 +10,7 @@ from webapp.access import gemeente_required
 from webapp.db import get_db
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
+from webapp.domain.settings import PROOFS_KEY
 from webapp.forms import CONTROL_CHARACTERS, EmptyForm
 from webapp.gemeente import bp, changes, queries
 from webapp.gemeente.forms import (
@@ -408,12 +409,12 @@ def settings():
     if request.method == "POST":
         if form.validate_on_submit():
             values = {key: getattr(form, key).number for key in SETTING_KEYS}
+            values[PROOFS_KEY] = form.proofs()
             changes.save_settings(db, values, current_user.id, proposal_queries.now_utc())
             flash(_("The settings are saved."), "success")
             return redirect(url_for("gemeente.settings"), code=303)
         return _settings_page(db, form, MinimumWageForm(formdata=None), 422)
-    for key, value in proposal_queries.read_settings(db).items():
-        getattr(form, key).data = str(value)
+    form.fill(proposal_queries.read_settings(db))
     return _settings_page(db, form, MinimumWageForm(formdata=None))
 
 
@@ -423,8 +424,7 @@ def wage():
     db = get_db()
     form = MinimumWageForm()
     current = SettingsForm(formdata=None)
-    for key, value in proposal_queries.read_settings(db).items():
-        getattr(current, key).data = str(value)
+    current.fill(proposal_queries.read_settings(db))
     if not form.validate_on_submit():
         return _settings_page(db, current, form, 422)
     problem = changes.add_minimum_wage(db, form.valid_from.day, form.amount.cents)
