@@ -4,6 +4,7 @@ moderation, settings and caseloads."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from webapp.access import gemeente_required
@@ -28,12 +29,19 @@ from webapp.proposals import changes as proposal_changes
 from webapp.proposals import labels
 from webapp.proposals import queries as proposal_queries
 from webapp.templating import job_text
+from webapp.verification import queries as verification_queries
 from webapp.web import form_lives_on, safe_next
 
 PER_PAGE = 25
 JOB_STATUSES = ("draft", "open", "closed")
 SETTING_KEYS = ("threshold", "voting_days", "vote_limit", "coach_days")
 SHOWN = 20  # residents a caseload search shows
+PROOF_LABELS = {
+    "coach": _l("Met by a coach"),
+    "code": _l("Voting code"),
+    "oidc": _l("The municipality's login"),
+    "none": _l("No proof that counts now"),
+}
 SEARCH_MAX = 60
 
 
@@ -73,8 +81,11 @@ def overview():
         (_("Closed jobs"), numbers["jobs"]["closed"]),
     ]
     interests = [(shorten(job_text(job, "title")), job["interest_count"]) for job in queries.interests_per_job(db)]
+    counted = verification_queries.votes_by_proof(db, verification_queries.accepted_proofs(db))
+    proofs = [(PROOF_LABELS[proof], counted[proof]) for proof in ("coach", "code", "oidc", "none")]
     return render_template(
         "gemeente/overview.html",
+        proofs=proofs,
         numbers=numbers,
         by_status=by_status,
         weeks=weeks,

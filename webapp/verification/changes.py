@@ -1,7 +1,8 @@
 """Writing proofs of home buurt. One row per resident: a new proof replaces the old one."""
 
 from webapp.db import now_iso, write_transaction
-from webapp.domain.verification import PROOFS
+from webapp.domain.verification import PROOFS, Verification, counts
+from webapp.verification import queries
 
 
 def record(db, user_id, proof, buurt_id, by=None, code_id=None):
@@ -38,3 +39,22 @@ def unverify(db, user_id, proof=None):
         else:
             cursor = db.conn.execute("DELETE FROM verifications WHERE user_id = ? AND proof = ?", (user_id, proof))
     return cursor.rowcount > 0
+
+
+def coach_confirms(db, user_id, buurt_id, coach_id):
+    """A coach confirms the buurt the resident lives in: "met by a coach".
+
+    'done'; 'unchanged' when a proof that counts for this buurt is already
+    there (a repeat, or a voting code: it stays); 'moved' when ``buurt_id`` is no longer the resident's home buurt
+    (they changed it after the coach opened the page): nothing is written.
+    """
+    with write_transaction(db):
+        home = db.conn.execute("SELECT home_buurt_id FROM profiles WHERE user_id = ?", (user_id,)).fetchone()
+        if home is None or home[0] is None or home[0] != buurt_id:
+            return "moved"
+        row = db.conn.execute("SELECT proof, buurt_id FROM verifications WHERE user_id = ?", (user_id,)).fetchone()
+        current = Verification(row[0], row[1]) if row else None
+        if counts(current, queries.accepted_proofs(db), buurt_id):
+            return "unchanged"
+        record(db, user_id, "coach", buurt_id, by=coach_id)
+    return "done"

@@ -1,7 +1,7 @@
 """Reading proofs of home buurt: who is verified, for which buurt, and how votes were proved."""
 
 from webapp.db import one, rows
-from webapp.domain.verification import Verification
+from webapp.domain.verification import Verification, parse_proofs
 
 
 def verification_of(db, user_id):
@@ -38,3 +38,9 @@ def votes_by_proof(db, accepted):
     ):
         found[proof] = number
     return found
+
+
+def accepted_proofs(db):
+    """The proofs the municipality counts now (setting 'vote_proofs'), in PROOFS order."""
+    row = one(db, "SELECT value FROM settings WHERE key = 'vote_proofs'")
+    return parse_proofs(row[0] if row else None)
