@@ -345,7 +345,8 @@ def test_a_move_ends_the_right_to_vote_and_keeps_the_votes(app, client, new_buur
 def test_the_overview_shows_votes_by_proof(app, client):
     execute(
         app,
-        "UPDATE verifications SET proof = 'oidc' WHERE user_id = (SELECT user_id FROM votes ORDER BY rowid LIMIT 1)",
+        "UPDATE verifications SET proof = 'oidc' "
+        "WHERE user_id = (SELECT user_id FROM votes ORDER BY rowid LIMIT 1)",
     )
     sign_in(client, "gemeente")
     body = page(client.get("/gemeente"))
