@@ -673,7 +673,7 @@ def test_a_bad_minimum_wage_is_refused(app, client, data, msgid):
 def test_the_overview_has_figures_and_charts_as_text(reader_app, reader):
     sign_in(reader, "gemeente")
     body = page(reader.get("/gemeente"))
-    assert body.count('<svg class="chart__svg"') == 4
+    assert body.count('<svg class="chart__svg"') == 5  # with the votes by proof
     assert " style=" not in body and "<style" not in body
     assert has(reader_app, body, "Proposals by status")
     open_count = scalar(reader_app, "SELECT COUNT(*) FROM proposals WHERE status = 'open'")
