@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from webapp.domain import jobs, proposals, settings, similarity
+from webapp.domain import jobs, proposals, settings, similarity, verification
 from webapp.domain.proposals import Ballot, Voter
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -194,6 +194,27 @@ def test_the_wijk_is_named_before_the_missing_proof():
 
 def test_an_unverified_author_hears_about_the_proof_first():
     assert proposals.vote_refusal(voter(user_id=AUTHOR, verified=False), ballot(), NOW, 5) == "not_verified"
+
+
+@pytest.mark.parametrize(
+    ("home_buurt", "home_wijk", "refusal"),
+    [
+        (10, WIJK, None),  # still in the proved buurt
+        (11, WIJK, "not_verified"),  # moved within the wijk: prove the new buurt first
+        (20, WIJK + 1, "other_wijk"),  # moved away: the old wijk is no longer theirs
+    ],
+)
+def test_a_move_needs_a_new_proof(home_buurt, home_wijk, refusal):
+    proof = verification.Verification("code", 10)
+    verified = verification.counts(proof, verification.DEFAULT_PROOFS, home_buurt)
+    mover = Voter(user_id=1, role="resident", home_wijk=home_wijk, active_votes=0, verified=verified)
+    assert proposals.vote_refusal(mover, ballot(), NOW, 5) == refusal
+
+
+def test_a_move_into_a_wijk_with_an_open_vote_is_refused_until_proved():
+    proof = verification.Verification("coach", 10)
+    verified = verification.counts(proof, verification.DEFAULT_PROOFS, 30)  # the new home, wijk WIJK
+    assert proposals.vote_refusal(voter(verified=verified), ballot(), NOW, 5) == "not_verified"
 
 
 def test_authors_cannot_vote_for_their_own_proposal():
