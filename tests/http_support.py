@@ -141,3 +141,23 @@ def snapshot(app, *tables):
 
 DEMO_INTEREST_JOB = 1  # the job bewoner said she wants (seed: bezoek-ouderen, De Hoven)
 OTHER_JOB = 2  # an open job nobody has shown interest in
+
+
+def verify(app, username, proof="code", buurt_id=None):
+    """Give ``username`` a proof of home buurt (their home buurt unless ``buurt_id``),
+    so their votes count; the seed already verifies the demo's voters."""
+    execute(
+        app,
+        """INSERT INTO verifications (user_id, proof, buurt_id, verified_at)
+           SELECT users.id, ?, COALESCE(?, profiles.home_buurt_id), '2026-01-01T00:00:00Z'
+           FROM users JOIN profiles ON profiles.user_id = users.id WHERE users.username = ?
+           ON CONFLICT (user_id) DO UPDATE SET proof = excluded.proof, buurt_id = excluded.buurt_id""",
+        (proof, buurt_id, username),
+    )
+
+
+def unverify(app, username):
+    """Take ``username``'s proof of home buurt away: their new votes stop counting."""
+    execute(
+        app, "DELETE FROM verifications WHERE user_id = (SELECT id FROM users WHERE username = ?)", (username,)
+    )

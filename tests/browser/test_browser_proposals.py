@@ -11,7 +11,16 @@ import re
 import sqlite3
 
 import pytest
-from browser_support import csp_errors, log_in, nt, query, t
+from browser_support import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    csp_errors,
+    log_in,
+    nt,
+    query,
+    t,
+    user_id,
+)
 from playwright.sync_api import expect
 
 from webapp.domain.proposals import CRITERIA
@@ -35,7 +44,7 @@ NEIGHBOURS = ("noord.een", "noord.twee")  # residents of De Hoven, made for this
 
 
 def _prepare(server):
-    """Threshold 2, and two more residents in Lindeveld-Noord who can log in."""
+    """Threshold 2, and two more verified residents in Lindeveld-Noord who can log in."""
     connection = sqlite3.connect(server.app.config["DATABASE"])
     try:
         connection.execute("INSERT INTO settings (key, value, updated_at) VALUES ('threshold', '2', '')")
@@ -51,6 +60,10 @@ def _prepare(server):
             ).lastrowid
             connection.execute(
                 "INSERT INTO profiles (user_id, home_buurt_id, updated_at) VALUES (?, ?, '')",
+                (user, buurt),
+            )
+            connection.execute(  # a voting code proved their home buurt: their votes count
+                "INSERT INTO verifications (user_id, proof, buurt_id, verified_at) VALUES (?, 'code', ?, '')",
                 (user, buurt),
             )
         connection.commit()
@@ -298,6 +311,43 @@ def test_vote_and_take_back_without_javascript(browser, browser_context_args, li
         )
     finally:
         context.close()
+
+
+def test_an_unverified_resident_is_told_how_to_get_verified(page, live_server):
+    """At 390x844: two plain sentences and a link in the vote box, nothing stored, axe clean."""
+    base = live_server.url
+    connection = sqlite3.connect(live_server.app.config["DATABASE"])
+    try:
+        connection.execute(
+            "DELETE FROM verifications WHERE user_id = (SELECT id FROM users WHERE username = 'bewoner')"
+        )
+        connection.commit()
+    finally:
+        connection.close()
+    log_in(page, base, "bewoner")
+    page.goto(base + "/proposals/3")
+    box = page.locator("#vote-3")
+    explanation = t(
+        "Your vote counts once we know you live in %(wijk)s. Enter the voting code from the letter of the "
+        "municipality, or ask your coach.",
+        wijk="Lindeveld-Noord",
+    )
+    expect(box).to_contain_text(explanation)
+    expect(box.get_by_role("button")).to_have_count(0)  # no vote button that would be refused
+    link = box.get_by_role("link", name=t("Show where you live"))
+    expect(link).to_have_attribute("href", "/settings/verify")
+    assert page.viewport_size == {"width": 390, "height": 844}
+    assert_no_axe_violations(page)
+    page.set_viewport_size({"width": 320, "height": 844})
+    assert_no_horizontal_scroll(page)
+    assert (
+        query(
+            live_server,
+            "SELECT COUNT(*) FROM votes WHERE proposal_id = 3 AND user_id = ?",
+            (user_id(live_server, "bewoner"),),
+        )[0][0]
+        == 0
+    )
 
 
 def test_without_a_home_buurt_the_vote_box_points_to_the_profile(page, live_server):

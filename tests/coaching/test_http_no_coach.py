@@ -121,7 +121,13 @@ def test_coach_and_messages_explain_the_wait_without_a_message_box(app, client, 
 
 def test_the_wait_follows_the_municipality_setting(app, client, alone):
     sign_in(client, "gemeente")
-    data = {"threshold": "25", "voting_days": "42", "vote_limit": "5", "coach_days": "8"}
+    data = {
+        "threshold": "25",
+        "voting_days": "42",
+        "vote_limit": "5",
+        "coach_days": "8",
+        "vote_proofs": ["coach", "code"],
+    }
     assert post_form(client, "/gemeente/settings", data).status_code == 303
     sign_in(client, "bewoner2")
     assert coming(app, 8) in page(client.get("/coach"))

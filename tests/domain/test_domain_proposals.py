@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from webapp.domain import jobs, proposals, settings, similarity
+from webapp.domain import jobs, proposals, settings, similarity, verification
 from webapp.domain.proposals import Ballot, Voter
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -16,8 +16,8 @@ AUTHOR = 7
 WIJK = 2
 
 
-def voter(user_id=1, role="resident", wijk=WIJK, active=0):
-    return Voter(user_id=user_id, role=role, home_wijk=wijk, active_votes=active)
+def voter(user_id=1, role="resident", wijk=WIJK, active=0, verified=True):
+    return Voter(user_id=user_id, role=role, home_wijk=wijk, active_votes=active, verified=verified)
 
 
 def ballot(status="open", deadline=LATER, author=AUTHOR, count=0, threshold=25):
@@ -178,6 +178,45 @@ def test_no_vote_in_another_wijk():
     assert proposals.vote_refusal(voter(wijk=WIJK + 1), ballot(), NOW, 5) == "other_wijk"
 
 
+def test_no_vote_without_a_proof_of_the_home_buurt():
+    assert proposals.vote_refusal(voter(verified=False), ballot(), NOW, 5) == "not_verified"
+
+
+def test_a_voter_is_unverified_unless_told_otherwise():
+    assert Voter(user_id=1, role="resident", home_wijk=WIJK, active_votes=0).verified is False
+
+
+def test_the_wijk_is_named_before_the_missing_proof():
+    # Someone from another wijk hears that first: a proof would not help them here.
+    assert proposals.vote_refusal(voter(wijk=WIJK + 1, verified=False), ballot(), NOW, 5) == "other_wijk"
+    assert proposals.vote_refusal(voter(wijk=None, verified=False), ballot(), NOW, 5) == "no_home_buurt"
+
+
+def test_an_unverified_author_hears_about_the_proof_first():
+    assert proposals.vote_refusal(voter(user_id=AUTHOR, verified=False), ballot(), NOW, 5) == "not_verified"
+
+
+@pytest.mark.parametrize(
+    ("home_buurt", "home_wijk", "refusal"),
+    [
+        (10, WIJK, None),  # still in the proved buurt
+        (11, WIJK, "not_verified"),  # moved within the wijk: prove the new buurt first
+        (20, WIJK + 1, "other_wijk"),  # moved away: the old wijk is no longer theirs
+    ],
+)
+def test_a_move_needs_a_new_proof(home_buurt, home_wijk, refusal):
+    proof = verification.Verification("code", 10)
+    verified = verification.counts(proof, verification.DEFAULT_PROOFS, home_buurt)
+    mover = Voter(user_id=1, role="resident", home_wijk=home_wijk, active_votes=0, verified=verified)
+    assert proposals.vote_refusal(mover, ballot(), NOW, 5) == refusal
+
+
+def test_a_move_into_a_wijk_with_an_open_vote_is_refused_until_proved():
+    proof = verification.Verification("coach", 10)
+    verified = verification.counts(proof, verification.DEFAULT_PROOFS, 30)  # the new home, wijk WIJK
+    assert proposals.vote_refusal(voter(verified=verified), ballot(), NOW, 5) == "not_verified"
+
+
 def test_authors_cannot_vote_for_their_own_proposal():
     assert proposals.vote_refusal(voter(user_id=AUTHOR), ballot(), NOW, 5) == "own_proposal"
 
@@ -307,9 +346,28 @@ def test_three_reports_hide_an_item():
 
 
 def test_settings_default_when_missing_or_wrong():
-    assert settings.read({}) == {"threshold": 25, "voting_days": 42, "vote_limit": 5, "coach_days": 5}
+    proofs = ("coach", "code")  # met by a coach and a voting code, by default
+    assert settings.read({}) == {
+        "threshold": 25,
+        "voting_days": 42,
+        "vote_limit": 5,
+        "coach_days": 5,
+        "vote_proofs": proofs,
+    }
     stored = {"threshold": "3", "vote_limit": "abc", "voting_days": "0", "coach_days": "61", "other": "1"}
-    assert settings.read(stored) == {"threshold": 3, "voting_days": 42, "vote_limit": 5, "coach_days": 5}
+    assert settings.read(stored) == {
+        "threshold": 3,
+        "voting_days": 42,
+        "vote_limit": 5,
+        "coach_days": 5,
+        "vote_proofs": proofs,
+    }
+
+
+def test_the_proofs_that_count_are_read_from_words():
+    assert settings.read({"vote_proofs": "oidc code"})["vote_proofs"] == ("code", "oidc")
+    assert settings.read({"vote_proofs": ""})["vote_proofs"] == ("coach", "code")  # never none at all
+    assert settings.stored_text("vote_proofs", ("oidc", "coach")) == "coach oidc"
 
 
 @pytest.mark.parametrize(
@@ -323,6 +381,11 @@ def test_settings_default_when_missing_or_wrong():
         ("vote_limit", True, "range"),
         ("colour", 1, "unknown"),
         ("threshold", "25", "range"),
+        ("vote_proofs", ("coach",), None),
+        ("vote_proofs", ("coach", "code", "oidc"), None),
+        ("vote_proofs", (), "range"),  # at least one proof stays on
+        ("vote_proofs", ("post",), "range"),
+        ("vote_proofs", "coach", "range"),
     ],
 )
 def test_setting_bounds(key, value, problem):

@@ -161,7 +161,13 @@ def _post_routes(app):
         (f"/gemeente/reports/proposal/{OPEN_DE_HOVEN}", {"action": "remove", "reason": "Spam"}, 303),
         (
             "/gemeente/settings",
-            {"threshold": "30", "voting_days": "42", "vote_limit": "5", "coach_days": "5"},
+            {
+                "threshold": "30",
+                "voting_days": "42",
+                "vote_limit": "5",
+                "coach_days": "5",
+                "vote_proofs": ["coach", "code"],
+            },
             303,
         ),
         ("/gemeente/settings/wage", {"valid_from": "2026-07-01", "amount": "15.00"}, 303),
@@ -561,10 +567,16 @@ def test_moderating_an_unknown_item_is_404(app, client):
 
 def test_settings_change_without_a_deploy(app, client):
     sign_in(client, "gemeente")
-    data = {"threshold": "3", "voting_days": "14", "vote_limit": "2", "coach_days": "8"}
+    data = {
+        "threshold": "3",
+        "voting_days": "14",
+        "vote_limit": "2",
+        "coach_days": "8",
+        "vote_proofs": ["coach", "code"],
+    }
     assert post_form(client, "/gemeente/settings", data).status_code == 303
     stored = {row["key"]: row["value"] for row in query(app, "SELECT key, value FROM settings")}
-    assert stored == data
+    assert stored == {**data, "vote_proofs": "coach code"}
     assert 'value="3"' in page(client.get("/gemeente/settings"))
     sign_in(client, "buurtgroep")
     post_form(client, "/proposals/7/publish")
@@ -579,8 +591,20 @@ def test_settings_change_without_a_deploy(app, client):
         {"threshold": "25", "voting_days": "366", "vote_limit": "5"},
         {"threshold": "25", "voting_days": "42", "vote_limit": ""},
         {"threshold": "25", "voting_days": "42", "vote_limit": "99999999999999999999"},
-        {"threshold": "25", "voting_days": "42", "vote_limit": "5", "coach_days": "0"},
-        {"threshold": "25", "voting_days": "42", "vote_limit": "5", "coach_days": "61"},
+        {
+            "threshold": "25",
+            "voting_days": "42",
+            "vote_limit": "5",
+            "coach_days": "0",
+            "vote_proofs": ["coach", "code"],
+        },
+        {
+            "threshold": "25",
+            "voting_days": "42",
+            "vote_limit": "5",
+            "coach_days": "61",
+            "vote_proofs": ["coach", "code"],
+        },
         {"threshold": "25", "voting_days": "42", "vote_limit": "5"},
     ],
 )
@@ -649,7 +673,7 @@ def test_a_bad_minimum_wage_is_refused(app, client, data, msgid):
 def test_the_overview_has_figures_and_charts_as_text(reader_app, reader):
     sign_in(reader, "gemeente")
     body = page(reader.get("/gemeente"))
-    assert body.count('<svg class="chart__svg"') == 4
+    assert body.count('<svg class="chart__svg"') == 5  # with the votes by proof
     assert " style=" not in body and "<style" not in body
     assert has(reader_app, body, "Proposals by status")
     open_count = scalar(reader_app, "SELECT COUNT(*) FROM proposals WHERE status = 'open'")

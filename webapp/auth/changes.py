@@ -8,6 +8,7 @@ from webapp.auth.queries import find_login, user_row
 from webapp.auth.users import check_password, hash_password
 from webapp.db import now_iso, one, write_transaction
 from webapp.domain import startcodes, usernames
+from webapp.verification import changes as verification_changes
 
 
 def create_user(
@@ -157,4 +158,20 @@ def redeem_start_code(db, code, password):
                WHERE id = ?""",
             (new_hash, row["user_id"]),
         )
+        _met_by_coach(db, row["user_id"], row["created_by"])
         return user_row(db, row["user_id"])
+
+
+def _met_by_coach(db, user_id, issuer_id):
+    """A start code a coach handed over in person proves the home buurt the
+    resident has now: "met by a coach". Without a home buurt yet, the coach
+    confirms it later on the participant page."""
+    found = one(
+        db,
+        """SELECT profiles.home_buurt_id FROM users AS issuers, profiles
+           WHERE issuers.id = ? AND issuers.role = 'coach' AND profiles.user_id = ?
+             AND profiles.home_buurt_id IS NOT NULL""",
+        (issuer_id, user_id),
+    )
+    if found is not None:
+        verification_changes.record(db, user_id, "coach", found[0], by=issuer_id)

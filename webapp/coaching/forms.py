@@ -12,6 +12,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     HiddenField,
+    IntegerField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -22,6 +23,7 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
+from wtforms.widgets import HiddenInput
 
 from webapp.auth.forms import username_rules
 from webapp.domain import availability
@@ -334,3 +336,9 @@ class CoachDetailsForm(FlaskForm):
         self.available_from.data = row["available_from"]
         self.available_to.data = row["available_to"]
         self.available_note.data = row["available_note"]
+
+
+class HomeBuurtForm(FlaskForm):
+    """The coach confirms the home buurt shown on the page; the id guards against a move in between."""
+
+    buurt = IntegerField(validators=[InputRequired(INVALID_CHOICE)], widget=HiddenInput())

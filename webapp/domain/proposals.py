@@ -197,6 +197,9 @@ class Voter:
     role: str
     home_wijk: int | None  # the wijk of the resident's home buurt
     active_votes: int  # votes on proposals that are still open
+    # A proof of home buurt that counts now (webapp.domain.verification.counts):
+    # an accepted proof, for the buurt the resident lives in today.
+    verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -217,8 +220,9 @@ def vote_refusal(voter, ballot, now, limit):
 
     The reasons, in the order they are checked: 'not_resident', 'withdrawn',
     'closed' (not open, or past the deadline), 'hidden' (reported, until the
-    municipality has looked), 'no_home_buurt', 'other_wijk', 'own_proposal',
-    'limit'. A vote the resident already cast is not checked here: repeating
+    municipality has looked), 'no_home_buurt', 'other_wijk', 'not_verified'
+    (no proof of the home buurt that counts: one person, one vote),
+    'own_proposal', 'limit'. A vote the resident already cast is not checked here: repeating
     it is allowed and changes nothing.
     """
     if voter.role != "resident":
@@ -233,6 +237,8 @@ def vote_refusal(voter, ballot, now, limit):
         return "no_home_buurt"
     if voter.home_wijk != ballot.wijk:
         return "other_wijk"
+    if not voter.verified:
+        return "not_verified"
     if is_author(voter.user_id, ballot.author_id):
         return "own_proposal"
     if voter.active_votes >= limit:

@@ -8,6 +8,8 @@ past.
 
 from datetime import date
 
+from webapp.domain.verification import DEFAULT_PROOFS, PROOFS, parse_proofs
+
 DEFAULTS = {
     "threshold": 25,  # votes a proposal needs to go to the municipality
     "voting_days": 42,  # how long a proposal is open for votes (6 weeks)
@@ -23,12 +25,17 @@ BOUNDS = {
     "coach_days": (1, 60),
 }
 
+# Which proofs of home buurt count for a vote: stored as words ('coach code'),
+# read as a tuple in PROOFS order; at least one always stays on.
+PROOFS_KEY = "vote_proofs"
+
 MAX_HOURLY_CENTS = 100_000  # EUR 1,000 an hour: anything above is a typo
 
 
 def read(stored):
     """The settings from ``{key: text}`` rows, with defaults for what is missing or wrong."""
     values = dict(DEFAULTS)
+    values[PROOFS_KEY] = parse_proofs(stored.get(PROOFS_KEY)) if PROOFS_KEY in stored else DEFAULT_PROOFS
     for key, text in stored.items():
         if key not in DEFAULTS:
             continue
@@ -44,12 +51,22 @@ def read(stored):
 
 def setting_problem(key, value):
     """None when ``value`` is allowed for ``key``; 'unknown' or 'range' otherwise."""
+    if key == PROOFS_KEY:
+        chosen = tuple(value) if isinstance(value, (tuple, list)) else ()
+        return None if chosen and set(chosen) <= set(PROOFS) else "range"
     if key not in DEFAULTS:
         return "unknown"
     low, high = BOUNDS[key]
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         return "range"
     return None
+
+
+def stored_text(key, value):
+    """How a setting is written in the ``settings`` table."""
+    if key == PROOFS_KEY:
+        return " ".join(proof for proof in PROOFS if proof in value)
+    return str(value)
 
 
 def minimum_wage_problem(valid_from, cents, existing_dates):

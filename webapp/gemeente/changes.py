@@ -150,7 +150,7 @@ def save_settings(db, values, gemeente_id, now):
                 """INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
                    ON CONFLICT (key) DO UPDATE SET value = excluded.value,
                        updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
-                (key, str(value), rules.stamp(now), gemeente_id),
+                (key, settings_rules.stored_text(key, value), rules.stamp(now), gemeente_id),
             )
 
 

@@ -16,7 +16,8 @@ from webapp import labels as common
 from webapp.domain import amounts, vocab
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
-from webapp.domain.settings import BOUNDS, MAX_HOURLY_CENTS
+from webapp.domain.settings import BOUNDS, MAX_HOURLY_CENTS, PROOFS_KEY
+from webapp.domain.verification import PROOFS
 from webapp.forms import INVALID_CHOICE, AtMost, NoControlCharacters
 from webapp.proposals import labels
 from webapp.proposals.forms import Required, WholeNumber, radio, text
@@ -381,6 +382,26 @@ class SettingsForm(FlaskForm):
         validators=[WholeNumber(*BOUNDS["coach_days"], _l("Fill in a number from 1 to 60."))],
         description=_l("Residents without a coach read this number. Keep it true."),
     )
+    # Which proofs of home buurt make a vote count (webapp.domain.verification.PROOFS).
+    vote_proofs = SelectMultipleField(
+        _l("Which proofs count for a vote"),
+        choices=[
+            SelectChoice("coach", _l("Met by a coach")),
+            SelectChoice("code", _l("A voting code sent by post")),
+            SelectChoice("oidc", _l("The municipality's own login (DigiD)")),
+        ],
+        validate_choice=False,
+        validators=[InputRequired(_l("Choose at least one proof. Otherwise nobody can vote.")), SubsetOf(PROOFS)],
+    )
+
+    def proofs(self):
+        return tuple(proof for proof in PROOFS if proof in (self.vote_proofs.data or ()))
+
+    def fill(self, settings):
+        """Show the settings as they are now."""
+        for key in ("threshold", "voting_days", "vote_limit", "coach_days"):
+            getattr(self, key).data = str(settings[key])
+        self.vote_proofs.data = list(settings[PROOFS_KEY])
 
 
 class MinimumWageForm(FlaskForm):

@@ -4,12 +4,14 @@ moderation, settings and caseloads."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from webapp.access import gemeente_required
 from webapp.db import get_db
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
+from webapp.domain.settings import PROOFS_KEY
 from webapp.forms import CONTROL_CHARACTERS, EmptyForm
 from webapp.gemeente import bp, changes, queries
 from webapp.gemeente.forms import (
@@ -27,12 +29,19 @@ from webapp.proposals import changes as proposal_changes
 from webapp.proposals import labels
 from webapp.proposals import queries as proposal_queries
 from webapp.templating import job_text
+from webapp.verification import queries as verification_queries
 from webapp.web import form_lives_on, safe_next
 
 PER_PAGE = 25
 JOB_STATUSES = ("draft", "open", "closed")
 SETTING_KEYS = ("threshold", "voting_days", "vote_limit", "coach_days")
 SHOWN = 20  # residents a caseload search shows
+PROOF_LABELS = {
+    "coach": _l("Met by a coach"),
+    "code": _l("Voting code"),
+    "oidc": _l("The municipality's login"),
+    "none": _l("No proof that counts now"),
+}
 SEARCH_MAX = 60
 
 
@@ -72,8 +81,11 @@ def overview():
         (_("Closed jobs"), numbers["jobs"]["closed"]),
     ]
     interests = [(shorten(job_text(job, "title")), job["interest_count"]) for job in queries.interests_per_job(db)]
+    counted = verification_queries.votes_by_proof(db, verification_queries.accepted_proofs(db))
+    proofs = [(PROOF_LABELS[proof], counted[proof]) for proof in ("coach", "code", "oidc", "none")]
     return render_template(
         "gemeente/overview.html",
+        proofs=proofs,
         numbers=numbers,
         by_status=by_status,
         weeks=weeks,
@@ -408,12 +420,12 @@ def settings():
     if request.method == "POST":
         if form.validate_on_submit():
             values = {key: getattr(form, key).number for key in SETTING_KEYS}
+            values[PROOFS_KEY] = form.proofs()
             changes.save_settings(db, values, current_user.id, proposal_queries.now_utc())
             flash(_("The settings are saved."), "success")
             return redirect(url_for("gemeente.settings"), code=303)
         return _settings_page(db, form, MinimumWageForm(formdata=None), 422)
-    for key, value in proposal_queries.read_settings(db).items():
-        getattr(form, key).data = str(value)
+    form.fill(proposal_queries.read_settings(db))
     return _settings_page(db, form, MinimumWageForm(formdata=None))
 
 
@@ -423,8 +435,7 @@ def wage():
     db = get_db()
     form = MinimumWageForm()
     current = SettingsForm(formdata=None)
-    for key, value in proposal_queries.read_settings(db).items():
-        getattr(current, key).data = str(value)
+    current.fill(proposal_queries.read_settings(db))
     if not form.validate_on_submit():
         return _settings_page(db, current, form, 422)
     problem = changes.add_minimum_wage(db, form.valid_from.day, form.amount.cents)

@@ -14,6 +14,7 @@ from webapp.profile import bp, changes, steps
 from webapp.profile import your_data as your_data_words
 from webapp.profile.forms import DeleteForm
 from webapp.profile.queries import completeness, profile_row
+from webapp.verification import queries as verification_queries
 from webapp.web import no_store
 
 
@@ -62,6 +63,17 @@ def start():
     ), 422 if errors else 200
 
 
+def _proved_buurt(db, step, options):
+    """On the home buurt question: the name of the buurt the resident proved, so the
+    page can say before saving that another buurt means proving it again."""
+    if step.key != "buurt":
+        return None
+    proof = verification_queries.verification_of(db, current_user.id)
+    if proof is None:
+        return None
+    return next((label for value, label, _icon in options if value == str(proof.buurt_id)), None)
+
+
 @bp.route("/<key>", methods=["GET", "POST"])
 @resident_required
 def step(key):
@@ -97,6 +109,7 @@ def step(key):
             return _go_on(after, back_to_overview, saved=True)
     return render_template(
         "profile/step.html",
+        proved_buurt=_proved_buurt(db, step, answers["options"]),
         step=step,
         answers=answers,
         number=number,

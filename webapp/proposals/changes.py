@@ -241,7 +241,7 @@ def cast_vote(db, proposal_id, user, now, client_id=None):
             # Remembered too: a lost answer retried after taking the vote back changes nothing.
             remember_client_id(db, user.id, client_id, "vote", proposal_id)
             return Outcome("unchanged", proposal, queries.VoteState(proposal, voted=True, settings=settings))
-        voter = queries.voter(db, user, now)
+        voter = queries.voter(db, user, now, settings)
         refusal = rules.vote_refusal(voter, queries.ballot(proposal), now, settings["vote_limit"])
         if refusal:
             return Outcome(

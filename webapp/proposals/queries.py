@@ -7,6 +7,8 @@ from webapp.db import one, rows
 from webapp.domain import proposals as rules
 from webapp.domain import settings as settings_rules
 from webapp.domain import similarity
+from webapp.domain import verification as verification_rules
+from webapp.domain.verification import Verification
 
 SQLITE_MAX_INTEGER = 2**63 - 1
 
@@ -77,13 +79,36 @@ def active_votes(db, user_id, now):
     )[0]
 
 
-def voter(db, user, now):
-    """The vote rules' view of a logged-in user (None when nobody is logged in)."""
+def home_and_proof(db, user_id):
+    """(home wijk, home buurt, the proof of home buurt or None) in one read."""
+    row = one(
+        db,
+        """SELECT buurten.wijk_id, profiles.home_buurt_id, verifications.proof, verifications.buurt_id
+           FROM profiles JOIN buurten ON buurten.id = profiles.home_buurt_id
+           LEFT JOIN verifications ON verifications.user_id = profiles.user_id
+           WHERE profiles.user_id = ?""",
+        (user_id,),
+    )
+    if row is None:
+        return None, None, None
+    proof = Verification(row[2], row[3]) if row[2] is not None else None
+    return row[0], row[1], proof
+
+
+def voter(db, user, now, settings=None):
+    """The vote rules' view of a logged-in user (None when nobody is logged in).
+
+    ``settings`` (already read by the caller, or read here) says which proofs
+    count; the resident is verified when their proof counts for the buurt
+    they live in now (``webapp.domain.verification.counts``)."""
     if user is None or not user.is_authenticated:
         return None
     if user.role != "resident":
         return rules.Voter(user.id, user.role, None, 0)
-    return rules.Voter(user.id, user.role, home_wijk(db, user.id), active_votes(db, user.id, now))
+    settings = settings if settings is not None else read_settings(db)
+    wijk, buurt, proof = home_and_proof(db, user.id)
+    verified = verification_rules.counts(proof, settings[settings_rules.PROOFS_KEY], buurt)
+    return rules.Voter(user.id, user.role, wijk, active_votes(db, user.id, now), verified)
 
 
 def has_voted(db, proposal_id, user_id):
@@ -107,12 +132,12 @@ class VoteState:
 
 
 def complete_vote_state(db, state, user, now):
-    if state.voter is None:
-        state.voter = voter(db, user, now)
-    if state.voted is None:
-        state.voted = state.voter is not None and has_voted(db, state.proposal["id"], state.voter.user_id)
     if state.settings is None:
         state.settings = read_settings(db)
+    if state.voter is None:
+        state.voter = voter(db, user, now, state.settings)
+    if state.voted is None:
+        state.voted = state.voter is not None and has_voted(db, state.proposal["id"], state.voter.user_id)
     return state
 
 

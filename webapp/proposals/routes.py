@@ -31,7 +31,7 @@ from webapp.web import is_htmx, page_or_partial, safe_next
 PER_PAGE = 20
 
 # Refusals that are about who you are (403) rather than the proposal's state (409).
-NOT_FOR_YOU = ("not_resident", "other_wijk", "own_proposal")
+NOT_FOR_YOU = ("not_resident", "other_wijk", "not_verified", "own_proposal")
 
 
 @bp.app_context_processor
@@ -114,8 +114,8 @@ def index():
     changes.close_expired(db, now)
     place_list = places(db)
     form = FilterForm(place_list, formdata=request.args)
-    viewer = queries.voter(db, current_user, now)
     settings = queries.read_settings(db)
+    viewer = queries.voter(db, current_user, now, settings)
     status, items, total, page = 200, [], 0, 1
     if form.validate():
         page = form.page_number
@@ -396,6 +396,9 @@ def _refusal_text(code, proposal, limit):
         "closed": _("Voting on this proposal has closed."),
         "hidden": _("This proposal is hidden for now. You can vote again when the municipality has looked at it."),
         "other_wijk": _("Only residents of %(wijk)s can vote on this proposal.", wijk=proposal["wijk_name"]),
+        "not_verified": _(
+            "Your vote is not counted yet. First show that you live in %(wijk)s.", wijk=proposal["wijk_name"]
+        ),
         "own_proposal": _("This is your own proposal. You cannot vote for it."),
         "limit": _("You have used all %(limit)d votes. Take back a vote on another proposal first.", limit=limit),
         "no_home_buurt": _("Tell us where you live first. Then you can vote in your district."),

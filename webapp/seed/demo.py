@@ -168,9 +168,31 @@ def seed_small(db, today=None):
         )
         seed_proposals.seed_small(db, today)
         seed_coaching.seed_small(db, today)
+        verify_residents(db, now)
         # After the proposals: the demo's voters are chosen from the residents
         # there are, and Yasmin has not voted yet.
         seed_waiting_resident(db, buurt_ids, now, password_hash)
+
+
+# Residents whose home buurt is not proved, so the demo shows both: Henk has no
+# home buurt yet, Yasmin signed up on her own and waits for a coach.
+UNVERIFIED = ("bewoner2", "bewoner3")
+
+
+def verify_residents(db, now):
+    """Every resident with a home buurt proved it, so the demo's and the
+    benchmarks' votes count: "met by a coach" for a coach's participants, a
+    voting code for the other neighbours. A resident verified already keeps
+    their proof."""
+    db.execute(
+        f"""INSERT OR IGNORE INTO verifications (user_id, proof, buurt_id, verified_at, verified_by)
+           SELECT users.id, CASE WHEN users.coach_id IS NULL THEN 'code' ELSE 'coach' END,
+                  profiles.home_buurt_id, ?, users.coach_id
+           FROM users JOIN profiles ON profiles.user_id = users.id
+           WHERE users.role = 'resident' AND profiles.home_buurt_id IS NOT NULL
+             AND users.username NOT IN ({",".join("?" * len(UNVERIFIED))})""",  # noqa: S608 - only '?' marks
+        (_stamp(now), *UNVERIFIED),
+    )
 
 
 def seed_waiting_resident(db, buurt_ids, now, password_hash):
@@ -273,3 +295,5 @@ def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026):
             bar.update(count)
     seed_proposals.seed_large(db, rng, today)
     seed_coaching.seed_large(db, rng, today)
+    with db.atomic():
+        verify_residents(db, datetime.now(UTC).replace(microsecond=0))

@@ -17,13 +17,17 @@ from flask_login import current_user
 
 from webapp.access import coach_required
 from webapp.coaching import bp, changes, queries
-from webapp.coaching.forms import InterestAnswerForm, interest_forms, plan_forms
+from webapp.coaching.forms import HomeBuurtForm, InterestAnswerForm, interest_forms, plan_forms
 from webapp.coaching.routes.messages import participant_thread
 from webapp.coaching.routes.shared import ShowParticipantAgain, participant_or_404
 from webapp.db import get_db
+from webapp.domain.verification import Verification, counts
+from webapp.forms import EmptyForm
 from webapp.jobs.queries import list_jobs
 from webapp.profile import steps as profile_steps
 from webapp.profile.queries import as_matching_profile, completeness, profile_row
+from webapp.verification import changes as verification_changes
+from webapp.verification import queries as verification_queries
 from webapp.web import NO_STORE, form_lives_on
 
 PARTICIPANT_PAGE_MESSAGES = 10
@@ -49,6 +53,11 @@ def participant_page(resident, status=200, interest_form=None, **forms):
     interests = queries.interests_of(db, resident_id)
     attention = (queries.caseload_of(db, current_user.id, only=resident_id) or [None])[0]
     changes.log_access(db, current_user, resident_id, "page")
+    proof = verification_queries.verification_row(db, resident_id)
+    home_buurt = row["home_buurt_id"] if row else None
+    proved = proof is not None and counts(
+        Verification(proof["proof"], proof["buurt_id"]), verification_queries.accepted_proofs(db), home_buurt
+    )
     response = make_response(
         render_template(
             "coaching/participant.html",
@@ -65,6 +74,10 @@ def participant_page(resident, status=200, interest_form=None, **forms):
             interest_forms=interest_forms(interests, interest_form),
             attention=attention,
             start_code=None,
+            home_buurt_name=row["buurt_name"] if home_buurt else None,
+            home_buurt=home_buurt,
+            proof=proof,
+            proved=proved,
             **forms,
         ),
         status,
@@ -107,6 +120,44 @@ def interest_answer(resident_id, interest_id):
     return redirect(
         url_for("coaching.participant", resident_id=resident_id, _anchor=f"interest-{interest_id}"), code=303
     )
+
+
+def _proof_on_page(resident_id):
+    return url_for("coaching.participant", resident_id=resident_id, _anchor="proof")
+
+
+@bp.post("/caseload/<int:resident_id>/verify")
+@form_lives_on(_proof_on_page)
+@coach_required
+def verify_home(resident_id):
+    """The coach met the participant and confirms their home buurt: their votes count."""
+    resident = participant_or_404(resident_id)
+    form = HomeBuurtForm()
+    if not form.validate_on_submit():
+        abort(400)
+    outcome = verification_changes.coach_confirms(get_db(), resident_id, form.buurt.data, current_user.id)
+    name = queries.name_of(resident)
+    if outcome == "moved":
+        flash(
+            _("%(name)s changed where they live. Check the new neighbourhood and confirm again.", name=name),
+            "error",
+        )
+        return participant_page(resident, status=409)
+    flash(_("Confirmed. The votes of %(name)s count now.", name=name), "success")
+    return redirect(_proof_on_page(resident_id), code=303)
+
+
+@bp.post("/caseload/<int:resident_id>/verify/undo")
+@form_lives_on(_proof_on_page)
+@coach_required
+def unverify_home(resident_id):
+    """Take back the coach's confirmation (a mistake). Votes already cast stay."""
+    resident = participant_or_404(resident_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    verification_changes.unverify(get_db(), resident_id, proof="coach")
+    flash(_("Taken back. New votes of %(name)s do not count now.", name=queries.name_of(resident)), "success")
+    return redirect(_proof_on_page(resident_id), code=303)
 
 
 @bp.get("/caseload/<int:resident_id>/export")
