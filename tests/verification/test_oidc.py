@@ -8,7 +8,7 @@ app must refuse them."""
 import io
 
 import pytest
-from http_support import count, execute, page, scalar, sign_in, t, user_id
+from http_support import count, execute, page, scalar, sign_in, t, unverify, user_id
 from oidc_support import oidc_settings, openid_provider, provider_login  # noqa: F401
 
 # One worker runs them all: one provider per test session, and one `npm ci` at most.
@@ -79,6 +79,7 @@ def test_a_person_seen_first_without_an_account_is_asked_to_log_in(oidc_app):
 
 
 def test_without_a_known_postcode_the_account_is_only_linked(oidc_app):
+    unverify(oidc_app, "bewoner")  # the demo's voters come verified
     client = sign_in(oidc_app.test_client(), "bewoner")
     answer = client.get(provider_login(client, "carol"), follow_redirects=True)
     assert count(oidc_app, "oidc_links") == 1

@@ -18,13 +18,12 @@ from flask_login import current_user, login_user, logout_user
 
 from webapp.auth import bp, changes, queries
 from webapp.auth.forms import ActivateForm, LoginForm, SignupForm
+from webapp.auth.landing import home_for
 from webapp.auth.users import User, check_password
 from webapp.db import get_db
-from webapp.domain import landing
 from webapp.extensions import limiter, login_manager
 from webapp.forms import EmptyForm
 from webapp.i18n import changes as language_changes
-from webapp.profile import queries as profile_queries
 from webapp.web import is_htmx, no_store, safe_next
 
 
@@ -66,13 +65,6 @@ def _limit(name):
     return lambda: current_app.config[name]
 
 
-def _home_for(user):
-    """Where a person lands after logging in (``landing.start_page``): staff on
-    their own start, a resident on the questions or the jobs."""
-    empty = user.is_resident and profile_queries.is_empty(get_db(), user.id)
-    return url_for(landing.start_page(user.role, profile_is_empty=empty))
-
-
 def _carry_language_choice(user_id):
     """A choice made before logging in (cookie) becomes the account's, if it has none."""
     lang = request.cookies.get("lang")
@@ -100,7 +92,7 @@ def login():
     if request.method == "GET":
         form.next.data = request.args.get("next", "")
     if current_user.is_authenticated and request.method == "GET":
-        return redirect(safe_next(form.next.data, _home_for(current_user)))
+        return redirect(safe_next(form.next.data, home_for(current_user)))
     status = 200
     if form.validate_on_submit():
         row = queries.find_login(get_db(), form.username.data)
@@ -114,7 +106,7 @@ def login():
                 session.pop("plain", None)
             login_user(user, remember=form.remember.data)
             _carry_language_choice(user.id)
-            return redirect(safe_next(form.next.data, _home_for(user)), code=303)
+            return redirect(safe_next(form.next.data, home_for(user)), code=303)
         form.password.errors.append(_("This username and password do not match. Check them and try again."))
     if form.errors:
         status = 422
@@ -202,5 +194,9 @@ def activate():
                 _("Your password is saved. Your username is %(name)s.", name=user.username),
                 "success",
             )
-            return redirect(_home_for(user), 303)
+            return redirect(home_for(user), 303)
     return render_template("auth/activate.html", form=form), 422 if form.errors else 200
+
+
+# The municipality's own login (OpenID Connect) adds its routes to this blueprint.
+from webapp.auth import oidc_routes  # noqa: E402, F401
