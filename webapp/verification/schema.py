@@ -54,4 +54,15 @@ def v001_verifications(db):
     )
 
 
-MIGRATIONS = (v001_verifications,)
+def v201_voting_code_batch_attempt(db):
+    # The form's one-time token: a batch form sent twice makes one batch.
+    run_script(
+        db,
+        """
+        ALTER TABLE voting_code_batches ADD COLUMN attempt TEXT;
+        CREATE UNIQUE INDEX voting_code_batches_attempt ON voting_code_batches(attempt)
+        """,
+    )
+
+
+MIGRATIONS = (v001_verifications, v201_voting_code_batch_attempt)
