@@ -32,7 +32,10 @@ def void_voting_code_batch(db, batch_id):
     with write_transaction(db):
         if one(db, "SELECT 1 FROM voting_code_batches WHERE id = ?", (batch_id,)) is None:
             return False
-        db.execute("UPDATE voting_code_batches SET voided_at = ? WHERE id = ? AND voided_at IS NULL", (now, batch_id))
+        db.execute(
+            "UPDATE voting_code_batches SET voided_at = ? WHERE id = ? AND voided_at IS NULL",
+            (now, batch_id),
+        )
         db.execute(
             "UPDATE voting_codes SET voided_at = ? WHERE batch_id = ? AND voided_at IS NULL AND used_at IS NULL",
             (now, batch_id),

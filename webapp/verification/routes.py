@@ -1,28 +1,26 @@
 """Routes of the verification area (voting codes, the resident's verify page, OpenID Connect)."""
 
-from webapp.verification import bp  # noqa: F401 - routes are added here
+from flask import abort, current_app, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_login import current_user
 
-
-# --- voting codes (the codes helper): the municipality's batches, a resident's code --------
-
-from flask import abort, current_app, flash, make_response, redirect, render_template, request, url_for  # noqa: E402
-from flask_babel import force_locale  # noqa: E402
-from flask_babel import gettext as _  # noqa: E402
-from flask_login import current_user  # noqa: E402
-
-from webapp.access import gemeente_required, resident_required  # noqa: E402
-from webapp.db import get_db  # noqa: E402
-from webapp.domain import votingcodes  # noqa: E402
-from webapp.extensions import limiter  # noqa: E402
-from webapp.forms import EmptyForm  # noqa: E402
-from webapp.verification import changes, queries  # noqa: E402
-from webapp.verification.forms import (  # noqa: E402
+from webapp.access import gemeente_required, resident_required
+from webapp.db import get_db
+from webapp.domain import votingcodes
+from webapp.extensions import limiter
+from webapp.forms import EmptyForm
+from webapp.places import places
+from webapp.verification import bp, changes, queries
+from webapp.verification.forms import (
     VerifyForm,
     VoidVotingCodeForm,
     VotingCodeBatchForm,
     VotingCodeLettersForm,
 )
-from webapp.web import NO_STORE, form_lives_on, no_store  # noqa: E402
+from webapp.web import NO_STORE, form_lives_on, no_store
+
+# --- voting codes (the codes helper): the municipality's batches, a resident's code --------
 
 
 def _file_problem(error):
@@ -57,7 +55,8 @@ def _letters_from(form, number_field):
     upload = form.addresses.data
     if upload and getattr(upload, "filename", ""):
         try:
-            return votingcodes.letters_for(votingcodes.parse_addresses(upload.read(votingcodes.MAX_FILE_BYTES + 1)))
+            addresses = votingcodes.parse_addresses(upload.read(votingcodes.MAX_FILE_BYTES + 1))
+            return votingcodes.letters_for(addresses)
         except votingcodes.AddressError as error:
             form.addresses.errors = [*form.addresses.errors, _file_problem(error)]
             return None
@@ -84,12 +83,16 @@ def _voting_codes_page(db, form=None, void_form=None, status=200):
 
 
 def _places(db):
-    from webapp.places import places
-
     return places(db)
 
 
+def _takes_files(view):
+    view.takes_files = True  # the address file (see refuse_uploads in webapp/__init__.py)
+    return view
+
+
 @bp.route("/gemeente/voting-codes", methods=["GET", "POST"])
+@_takes_files
 @gemeente_required
 @no_store
 def voting_codes():
@@ -153,13 +156,14 @@ def voting_codes_csv(batch_id):
 def _letter_texts():
     """The letter's explanation in plain Dutch and plain English, whatever the reader's language."""
     texts = {}
+    address = url_for("verification.verify", _external=True)
     for lang in ("nl@plain", "en@plain"):
         with force_locale(lang):
             texts[lang[:2]] = {
                 "title": _("Your voting code for Basisbaan"),
                 "what": _("With this code you can vote for plans in your neighbourhood."),
                 "one": _("The code is for one adult. Use it only once."),
-                "how": _("Go to %(url)s and log in. Type the code there.", url=url_for("verification.verify", _external=True)),
+                "how": _("Go to %(url)s and log in. Type the code there.", url=address),
                 "buurt": _("Your buurt"),
                 "code": _("Your code"),
                 "keep": _("Do not give the code to anyone else."),
@@ -173,9 +177,9 @@ def _letter_texts():
 def voting_codes_letters(batch_id):
     db = get_db()
     batch, letters = _checked_letters(db, batch_id)
-    response = make_response(
-        render_template("verification/voting_code_letters.html", batch=batch, letters=letters, texts=_letter_texts())
-    )
+    texts = _letter_texts()
+    page = render_template("verification/voting_code_letters.html", batch=batch, letters=letters, texts=texts)
+    response = make_response(page)
     response.headers["Cache-Control"] = NO_STORE
     return response
 
