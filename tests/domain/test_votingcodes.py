@@ -4,6 +4,8 @@ import pytest
 
 from webapp.domain import startcodes, votingcodes
 
+TYPED = ["abcd efgh jkmn", "ABCDEFGHJKMN", " abcd-EFGH-jkmn ", "a b c d e f g h j k m n"]
+
 
 def test_codes_are_start_codes_and_differ():
     codes = votingcodes.new_codes(200)
