@@ -275,4 +275,7 @@ def test_guessing_is_limited_per_address(make_app):
 def test_the_page_says_the_home_buurt_changes(client, app):
     sign_in(client, "bewoner")
     html = page(client.get("/settings/verify"))
-    assert t(app, "The letter says which buurt the code is for. That buurt becomes your home buurt.") in html
+    says = (
+        "The letter says which neighbourhood the code is for. That neighbourhood becomes your home neighbourhood."
+    )
+    assert t(app, says) in html

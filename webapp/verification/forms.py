@@ -17,7 +17,7 @@ from webapp.proposals.forms import FormToken, new_form_token
 class VotingCodeBatchForm(FlaskForm):
     """A batch for one buurt: a number of codes, or a CSV file of addresses."""
 
-    buurt = SelectField(_l("Buurt"), validate_choice=False)
+    buurt = SelectField(_l("Neighbourhood"), validate_choice=False)
     number = StringField(
         _l("Number of codes"),
         description=_l("One code for each adult. At most %(num)d in one batch.", num=votingcodes.MAX_CODES),
@@ -38,7 +38,7 @@ class VotingCodeBatchForm(FlaskForm):
 
     def __init__(self, buurten, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.buurt.choices = [SelectChoice("", _l("Choose a buurt"))] + [
+        self.buurt.choices = [SelectChoice("", _l("Choose a neighbourhood"))] + [
             SelectChoice(str(row["id"]), row["name"]) for row in buurten
         ]
         self.buurt_ids = {str(row["id"]) for row in buurten}
@@ -47,7 +47,7 @@ class VotingCodeBatchForm(FlaskForm):
 
     def validate_buurt(self, field):
         if field.data not in self.buurt_ids:
-            raise ValidationError(INVALID_CHOICE if field.data else _l("Choose a buurt."))
+            raise ValidationError(INVALID_CHOICE if field.data else _l("Choose a neighbourhood."))
 
 
 class VoidVotingCodeForm(FlaskForm):

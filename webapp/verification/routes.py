@@ -164,7 +164,7 @@ def _letter_texts():
                 "what": _("With this code you can vote for plans in your neighbourhood."),
                 "one": _("The code is for one adult. Use it only once."),
                 "how": _("Go to %(url)s and log in. Type the code there.", url=address),
-                "buurt": _("Your buurt"),
+                "buurt": _("Your neighbourhood"),
                 "code": _("Your code"),
                 "keep": _("Do not give the code to anyone else."),
             }
@@ -255,7 +255,7 @@ def verify():
         else:
             buurt = queries.buurt_of(db, buurt_id)
             flash(
-                _("Thank you. You are verified. Your home buurt is now %(buurt)s.", buurt=buurt["name"]),
+                _("Thank you. You are verified. Your home neighbourhood is now %(buurt)s.", buurt=buurt["name"]),
                 "success",
             )
             return redirect(url_for("verification.verify"), code=303)
