@@ -2,10 +2,21 @@
 390 x 844, opens the letters, and a resident types one letter's code (lower
 case, with spaces) at /settings/verify. axe on both pages, no scroll at 320 px."""
 
+import html
+import io
 import re
 
 import pytest
-from browser_support import assert_no_axe_violations, assert_no_horizontal_scroll, csp_errors, log_in, query, t
+from browser_support import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    assert_valid_html,
+    csp_errors,
+    log_in,
+    query,
+    t,
+)
+from http_support import page, post_form, scalar, sign_in
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -53,3 +64,32 @@ def test_a_letters_code_redeemed_on_a_phone(browser, browser_context_args, live_
     assert_no_horizontal_scroll(office)
     expect(office.locator("main")).to_contain_text(t("%(used)d of %(codes)d codes used.", used=1, codes=2))
     assert problems == [] and resident_problems == []
+
+
+def test_the_voting_code_pages_are_valid_html(make_app, tmp_path):
+    """The list, a refused file, the made page, the letters and the verify page (with an error)."""
+    app = make_app()
+    client = app.test_client()
+    sign_in(client, "gemeente")
+    buurt = str(scalar(app, "SELECT id FROM buurten ORDER BY id LIMIT 1"))
+    pages = {"list.html": page(client.get("/gemeente/voting-codes"))}
+    bad = (io.BytesIO(b"Dorpsstraat 1;twee\n"), "a.csv")
+    pages["refused.html"] = page(
+        post_form(client, "/gemeente/voting-codes", {"buurt": buurt, "addresses": bad}, "/gemeente/voting-codes")
+    )
+    good = (io.BytesIO(b"Dorpsstraat 1;2\n"), "a.csv")
+    made = page(
+        post_form(client, "/gemeente/voting-codes", {"buurt": buurt, "addresses": good}, "/gemeente/voting-codes")
+    )
+    pages["made.html"] = made
+    packed = html.unescape(re.search(r'name="letters" value="([^"]*)"', made)[1])
+    batch = scalar(app, "SELECT max(id) FROM voting_code_batches")
+    pages["letters.html"] = page(
+        post_form(client, f"/gemeente/voting-codes/{batch}/letters", {"letters": packed}, "/gemeente/voting-codes")
+    )
+    sign_in(client, "bewoner")
+    pages["verify.html"] = page(client.get("/settings/verify"))
+    pages["verify-refused.html"] = page(
+        post_form(client, "/settings/verify", {"code": "nope"}, "/settings/verify")
+    )
+    assert_valid_html(pages, tmp_path)
