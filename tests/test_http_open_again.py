@@ -42,6 +42,7 @@ def ids(app):
         "target_id": first("SELECT target_id AS id FROM reports ORDER BY id"),
         "proposal_id": first("SELECT id FROM proposals WHERE status = 'open' ORDER BY id"),
         "notification_id": 1,  # none in the demo data: the GET does not look
+        "batch_id": 1,  # a voting code batch: none in the demo data, the GET does not look
     }
 
 

@@ -165,9 +165,9 @@ def create_app(test_config=None):
 
     @app.before_request
     def refuse_uploads():
-        # No form here takes a file; a file where text belongs is a bad request
-        # (the forms would otherwise get a FileStorage where they expect text).
-        # A view that takes a file says so with ``view.takes_files = True``.
+        # Only a view marked ``takes_files`` takes a file; a file where text
+        # belongs is a bad request (the forms would otherwise get a
+        # FileStorage where they expect text).
         view = app.view_functions.get(request.endpoint)
         if request.files and not getattr(view, "takes_files", False):
             abort(400)

@@ -26,6 +26,9 @@ class Config:
     LOGIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
     ACTIVATE_LIMIT_PER_ADDRESS = "10 per hour"
     SIGNUP_LIMIT_PER_ADDRESS = "10 per hour"
+    # Wrong voting codes typed at /settings/verify (a right one never counts).
+    VERIFY_LIMIT_PER_ADDRESS = "30 per hour"
+    VERIFY_LIMIT_PER_ACCOUNT = "10 per hour"
 
     # The help page (/help, linked from every page's footer): how to reach
     # the municipality. Set them to your own: the phone number as people dial

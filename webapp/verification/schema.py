@@ -54,7 +54,15 @@ def v001_verifications(db):
     )
 
 
-MIGRATIONS = (v001_verifications,)
+def v201_voting_code_batch_attempt(db):
+    # The form's one-time token: a batch form sent twice makes one batch.
+    run_script(
+        db,
+        """
+        ALTER TABLE voting_code_batches ADD COLUMN attempt TEXT;
+        CREATE UNIQUE INDEX voting_code_batches_attempt ON voting_code_batches(attempt)
+        """,
+    )
 
 
 def v301_postcodes(db):
@@ -74,4 +82,4 @@ def v301_postcodes(db):
     )
 
 
-MIGRATIONS = MIGRATIONS + (v301_postcodes,)
+MIGRATIONS = (v001_verifications, v201_voting_code_batch_attempt, v301_postcodes)
