@@ -1,6 +1,7 @@
 """Form pieces shared by every area: field types with translated messages."""
 
 import re
+import secrets
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -68,3 +69,20 @@ class AreaFilter:
             "buurt": int(area[1:]) if area.startswith("b") else None,
             "wijk": int(area[1:]) if area.startswith("w") else None,
         }
+
+
+# --- a form sent twice stores one thing ------------------------------------------------
+
+FORM_TOKEN = re.compile(r"[0-9a-f]{32}")
+
+
+def new_form_token():
+    return secrets.token_hex(16)
+
+
+class FormToken:
+    """The hidden token that makes a form sent twice store one thing."""
+
+    def __call__(self, form, field):
+        if not isinstance(field.data, str) or not FORM_TOKEN.fullmatch(field.data):
+            raise ValidationError(_l("Please try again"))

@@ -5,9 +5,6 @@ fields and checked by ``WholeNumber``, so a wrong value gets our message
 instead of WTForms' English one.
 """
 
-import re
-import secrets
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
@@ -16,12 +13,10 @@ from wtforms.validators import AnyOf, InputRequired, Optional, ValidationError
 
 from webapp.domain import vocab
 from webapp.domain.proposals import PUBLIC_STATUSES
-from webapp.forms import INVALID_CHOICE, AreaFilter, AtMost, NoControlCharacters
+from webapp.forms import INVALID_CHOICE, AreaFilter, AtMost, FormToken, NoControlCharacters
 from webapp.idempotency import ClientIdField
 from webapp.labels import CATEGORY
 from webapp.proposals import labels
-
-TOKEN = re.compile(r"[0-9a-f]{32}")
 
 
 class Required(InputRequired):
@@ -45,18 +40,6 @@ class WholeNumber:
         if not text.isdigit() or len(text) > 9 or not self.low <= int(text) <= self.high:
             raise ValidationError(self.message)
         field.number = int(text)
-
-
-def new_form_token():
-    return secrets.token_hex(16)
-
-
-class FormToken:
-    """The hidden token that makes a form sent twice store one thing."""
-
-    def __call__(self, form, field):
-        if not isinstance(field.data, str) or not TOKEN.fullmatch(field.data):
-            raise ValidationError(_l("Please try again"))
 
 
 def radio(label, choices, message, **kwargs):

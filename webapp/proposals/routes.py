@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from webapp import labels as common_labels
 from webapp.db import connect, get_db
 from webapp.domain import proposals as rules
-from webapp.forms import EmptyForm
+from webapp.forms import EmptyForm, new_form_token
 from webapp.i18n import current_choice
 from webapp.idempotency import ID_USED_ELSEWHERE
 from webapp.jobs.queries import places
@@ -24,7 +24,6 @@ from webapp.proposals.forms import (
     ResubmitForm,
     VoteForm,
     WithdrawForm,
-    new_form_token,
 )
 from webapp.web import is_htmx, page_or_partial, safe_next
 

@@ -8,8 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from webapp.domain import votingcodes
-from webapp.forms import INVALID_CHOICE, AtMost, NoControlCharacters
-from webapp.proposals.forms import FormToken, new_form_token
+from webapp.forms import INVALID_CHOICE, AtMost, FormToken, NoControlCharacters, new_form_token
 
 # --- voting codes (the codes helper) -------------------------------------------------------
 
