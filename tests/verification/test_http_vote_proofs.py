@@ -30,7 +30,9 @@ from webapp.auth import changes as auth_changes
 from webapp.db import connect
 
 VOTE = f"/proposals/{OPEN_VOGELBUURT}/vote"
-EXPLANATION = (
+# "Ask your coach" only to someone who has one (the test's resident has none).
+EXPLANATION = "Your vote counts once we know you live in %(wijk)s. Enter the voting code from the letter of the municipality."
+WITH_COACH = (
     "Your vote counts once we know you live in %(wijk)s. Enter the voting code from the letter of the "
     "municipality, or ask your coach."
 )
@@ -83,6 +85,19 @@ def test_an_unverified_vote_is_refused_with_the_way_to_get_verified(app, client)
     assert t(app, EXPLANATION, wijk="Lindeveld-Noord") in body
     assert 'href="/settings/verify"' in body
     assert snapshot(app, "votes") == before
+
+
+def test_a_resident_with_a_coach_is_told_the_coach_can_help_too(app, client):
+    unverify(app, RESIDENT_NOORD_2)
+    execute(
+        app,
+        "UPDATE users SET coach_id = (SELECT id FROM users WHERE role = 'coach' LIMIT 1) WHERE username = ?",
+        (RESIDENT_NOORD_2,),
+    )
+    sign_in(client, RESIDENT_NOORD_2)
+    body = page(post_form(client, VOTE))
+    assert t(app, WITH_COACH, wijk="Lindeveld-Noord") in body
+    assert t(app, EXPLANATION, wijk="Lindeveld-Noord") not in body
 
 
 def test_an_unverified_htmx_vote_is_refused_in_the_box(app, client):
