@@ -31,7 +31,8 @@ from webapp.db import connect
 
 VOTE = f"/proposals/{OPEN_VOGELBUURT}/vote"
 # "Ask your coach" only to someone who has one (the test's resident has none).
-EXPLANATION = "Your vote counts once we know you live in %(wijk)s. Enter the voting code from the letter of the municipality."
+CODE_FROM_LETTER = "Enter the voting code from the letter of the municipality."
+EXPLANATION = "Your vote counts once we know you live in %(wijk)s. " + CODE_FROM_LETTER
 WITH_COACH = (
     "Your vote counts once we know you live in %(wijk)s. Enter the voting code from the letter of the "
     "municipality, or ask your coach."
