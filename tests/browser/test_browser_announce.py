@@ -264,9 +264,10 @@ def test_repeated_buttons_have_names_of_their_own(tab, live_server, variant, who
         assert any(t("message from %(name)s", locale, name="").strip() in name for name in names), names
     else:
         tables = page.locator("main summary", has_text=t("The numbers as a table", locale))
-        expect(tables).to_have_count(4)
+        expect(tables).to_have_count(5)  # status, weeks, proofs, jobs, interests
         names = [name for name in computed_names(page) if name.startswith(t("The numbers as a table", locale))]
-        assert len(names) == 4 and t("Votes per week", locale) in " ".join(names), names
+        assert len(names) == 5 and t("Votes per week", locale) in " ".join(names), names
+        assert t("Votes by proof", locale) in " ".join(names), names
     if who != "coach" or "messages" in path(live_server):
         # Every button and summary of these pages (the participant page repeats
         # "Change" for each step of the plan: its read-aloud buttons are checked above).

@@ -132,7 +132,7 @@ def test_the_charts_bars_stand_out_in_forced_colours(forced, shared_live_server,
     page.goto(shared_live_server.url + with_plain("/gemeente", variant))
     look(page, f"gemeente-{variant}")
     charts = page.evaluate(CHART_BARS)
-    assert len(charts) == 4, charts
+    assert len(charts) == 5, charts  # status, weeks, proofs, jobs, interests
     for chart in charts:
         assert chart["bars"] > 0, chart
         assert chart["background"] == chart["page"], f"the chart keeps its own background: {chart}"
