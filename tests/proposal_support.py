@@ -42,3 +42,18 @@ VALID_PROPOSAL = {
     "lang": "nl",
     "form_token": "0" * 32,
 }
+
+
+# What a job drafted from a Dutch proposal still needs before it can be published,
+# by the labels the refusal names them with.
+MISSING_FROM_A_PROPOSALS_DRAFT = [
+    "Employer",
+    "Days",
+    "Title (English)",
+    "Summary (English)",
+    "Summary in plain language (Dutch)",
+    "Summary in plain language (English)",
+    "What you do (English)",
+    "Why this work matters (English)",
+    "Who you work with (English)",
+]

@@ -24,6 +24,7 @@ from proposal_support import (
     APPROVED,
     CHANGES_ASKED,
     HIDDEN_COMMENT_TEXT,
+    MISSING_FROM_A_PROPOSALS_DRAFT,
     NO_HOME,
     OPEN_DE_HOVEN,
     RESIDENT_CENTRUM,
@@ -333,18 +334,7 @@ def test_publishing_the_job_from_a_proposal_tells_the_voters(app, client):
     # publishing waits for them and names each one.
     response = post_form(client, f"/gemeente/jobs/{job}/publish", follow_redirects=True)
     body = page(response)
-    missing = [
-        "Employer",
-        "Days",
-        "Title (English)",
-        "Summary (English)",
-        "Summary in plain language (Dutch)",
-        "Summary in plain language (English)",
-        "What you do (English)",
-        "Why this work matters (English)",
-        "Who you work with (English)",
-    ]
-    fields = "; ".join(html.unescape(t(app, label)) for label in missing)
+    fields = "; ".join(html.unescape(t(app, label)) for label in MISSING_FROM_A_PROPOSALS_DRAFT)
     assert has(app, body, "The job is not published yet. Fill in first: %(fields)s.", fields=fields)
     assert scalar(app, "SELECT status FROM jobs WHERE id = ?", (job,)) == "draft"
     form = {**JOB, "buurt": str(scalar(app, "SELECT buurt_id FROM jobs WHERE id = ?", (job,)))}

@@ -5,7 +5,7 @@ import html
 
 import pytest
 from http_support import DEMO_INTEREST_JOB, messages, page, post_form, query, scalar, sign_in, snapshot, t
-from proposal_support import WITH_GEMEENTE
+from proposal_support import MISSING_FROM_A_PROPOSALS_DRAFT, WITH_GEMEENTE
 
 from webapp.domain.jobs import FORM_TEXTS
 from webapp.domain.proposals import CRITERIA
@@ -82,21 +82,10 @@ def test_publishing_with_fields_missing_names_each_one(app, client):
     job_id, _job = approve(app, client)
     response = post_form(client, f"/gemeente/jobs/{job_id}/publish", follow_redirects=True)
     body = html.unescape(" ".join(messages(page(response))))
-    labels = [
-        "Employer",
-        "Days",
-        "Title (English)",
-        "Summary (English)",
-        "Summary in plain language (Dutch)",
-        "Summary in plain language (English)",
-        "What you do (English)",
-        "Why this work matters (English)",
-        "Who you work with (English)",
-    ]
     expected = t(
         app,
         "The job is not published yet. Fill in first: %(fields)s.",
-        fields="; ".join(html.unescape(t(app, label)) for label in labels),
+        fields="; ".join(html.unescape(t(app, label)) for label in MISSING_FROM_A_PROPOSALS_DRAFT),
     )
     assert html.unescape(expected) in body
     assert scalar(app, "SELECT status FROM jobs WHERE id = ?", (job_id,)) == "draft"
