@@ -181,6 +181,7 @@ class Server:
             BASISBAAN_INSTANCE=data,
             BASISBAAN_LOGIN_LIMIT_PER_ACCOUNT=RAISED_LIMIT,
             BASISBAAN_LOGIN_LIMIT_PER_ADDRESS=RAISED_LIMIT,
+            BASISBAAN_LOGIN_LIMIT_PER_DEVICE=RAISED_LIMIT,
         )
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
 

@@ -24,6 +24,7 @@ TEST_SETTINGS = {
     # Tests exercise the real limits only where they say so.
     "LOGIN_LIMIT_PER_ACCOUNT": "1000 per minute",
     "LOGIN_LIMIT_PER_ADDRESS": "1000 per minute",
+    "LOGIN_LIMIT_PER_DEVICE": "1000 per minute",
     "ACTIVATE_LIMIT_PER_ADDRESS": "1000 per minute",
     "SIGNUP_LIMIT_PER_ADDRESS": "1000 per minute",
     "PUSH_SYNC": True,  # send a push before the response returns
@@ -88,6 +89,7 @@ class GunicornServer:
         for name in (
             "LOGIN_LIMIT_PER_ACCOUNT",
             "LOGIN_LIMIT_PER_ADDRESS",
+            "LOGIN_LIMIT_PER_DEVICE",
             "ACTIVATE_LIMIT_PER_ADDRESS",
             "SIGNUP_LIMIT_PER_ADDRESS",
         ):

@@ -82,6 +82,13 @@ def create_app(test_config=None):
     os.makedirs(app.instance_path, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+    proxies = max(int(app.config.get("TRUSTED_PROXIES") or 0), 0)
+    if proxies:
+        # The address and scheme as the person's browser used them, from the
+        # headers the trusted proxies add (see TRUSTED_PROXIES in config.py).
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     from flask_compress import Compress
 

@@ -22,8 +22,15 @@ class Config:
     # explicitly; one test proves the defaults stop guessing.
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    # Failed logins (OWASP's device cookies, webapp/auth/guessing.py): a
+    # browser where the account logged in before has its own allowance
+    # (per device); any other browser counts per account and per address.
+    # Guessing from elsewhere then locks out unknown devices only, never the
+    # owner on their own phone. The device cookie lasts DEVICE_COOKIE_DAYS.
     LOGIN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
     LOGIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
+    LOGIN_LIMIT_PER_DEVICE = "5 per 15 minutes"
+    DEVICE_COOKIE_DAYS = 365
     ACTIVATE_LIMIT_PER_ADDRESS = "10 per hour"
     SIGNUP_LIMIT_PER_ADDRESS = "10 per hour"
     # Wrong voting codes typed at /settings/verify (a right one never counts).
@@ -61,6 +68,14 @@ class Config:
 
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+
+    # How many reverse proxies in front of the app to believe (werkzeug's
+    # ProxyFix): 1 behind one nginx or Caddy that sets X-Forwarded-For and
+    # X-Forwarded-Proto. Limits per address then see the person's address,
+    # not the proxy's. 0 (the default): those headers are ignored; never set
+    # it higher than the proxies there are, or anyone can pick an address.
+    # The proxy passes the Host header on as it came.
+    TRUSTED_PROXIES = 0
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -16,7 +16,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from webapp.auth import bp, changes, queries
+from webapp.auth import bp, changes, guessing, queries
 from webapp.auth.forms import ActivateForm, LoginForm, SignupForm
 from webapp.auth.landing import home_for
 from webapp.auth.users import User, check_password
@@ -49,13 +49,6 @@ def unauthorized():
     return redirect(target, code=303)
 
 
-def _account_key():
-    """One bucket per account, whether it is typed as username or e-mail address."""
-    typed = (request.form.get("username") or "").strip().lower()
-    row = queries.find_login(get_db(), typed) if typed else None
-    return f"account:{row['id']}" if row else "account:" + typed
-
-
 def _failed(response):
     # Only failed attempts count towards a limit; logging in normally never does.
     return response.status_code >= 400
@@ -79,13 +72,7 @@ def _carry_language_choice(user_id):
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)
-@limiter.limit(
-    _limit("LOGIN_LIMIT_PER_ACCOUNT"),
-    key_func=_account_key,
-    methods=["POST"],
-    deduct_when=_failed,
-)
+@guessing.limit_attempts
 @no_store
 def login():
     form = LoginForm()
@@ -106,7 +93,8 @@ def login():
                 session.pop("plain", None)
             login_user(user, remember=form.remember.data)
             _carry_language_choice(user.id)
-            return redirect(safe_next(form.next.data, home_for(user)), code=303)
+            response = redirect(safe_next(form.next.data, home_for(user)), code=303)
+            return guessing.trust_device(response, user.id)
         form.password.errors.append(_("This username and password do not match. Check them and try again."))
     if form.errors:
         status = 422

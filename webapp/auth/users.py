@@ -1,5 +1,8 @@
 """The logged-in person (Flask-Login's user) and passwords; shared by routes, CLI and seed."""
 
+import functools
+import secrets
+
 from flask_login import UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -31,7 +34,22 @@ class User(UserMixin):
 
 
 def check_password(row, password):
-    return bool(row and row["password_hash"] and check_password_hash(row["password_hash"], password))
+    """Whether ``password`` is this account's. Without an account (an unknown
+    name) or without a password (not activated yet, or only the municipality's
+    login), a made-up hash is checked instead: every answer costs one hash
+    check, so the time taken does not tell which names exist."""
+    stored = row["password_hash"] if row else None
+    if not stored:
+        check_password_hash(_dummy_hash(), password)
+        return False
+    return check_password_hash(stored, password)
+
+
+@functools.cache
+def _dummy_hash():
+    """A hash of a random password, with the same method and cost as real
+    ones; made once per process."""
+    return generate_password_hash(secrets.token_urlsafe(16))
 
 
 def hash_password(password):
