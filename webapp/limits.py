@@ -96,7 +96,8 @@ def seconds_to_wait():
     current = limiter.current_limit
     if current is None:
         return 60
-    return max(1, round(current.reset_at - time.time()))
+    # The window's own reset time: ``reset_at`` adds a second and rounds.
+    return max(1, math.ceil(current.window.reset_time - time.time()))
 
 
 def wait_in_words(seconds):
