@@ -17,6 +17,19 @@ from webapp.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The limits on successes (webapp/limits.py): tests that write much stay under them.
+SUCCESS_LIMIT_SETTINGS = (
+    "MESSAGE_LIMIT_PER_PERSON",
+    "COACH_MESSAGE_LIMIT_PER_PERSON",
+    "COMMENT_LIMIT_PER_PERSON",
+    "PROPOSAL_LIMIT_PER_PERSON",
+    "REPORT_LIMIT_PER_PERSON",
+    "INTEREST_LIMIT_PER_PERSON",
+    "PLAN_LIMIT_PER_PERSON",
+    "APPOINTMENT_LIMIT_PER_PERSON",
+    "SIGNUPS_PER_ADDRESS",
+)
+
 # What a test run changes in the production settings.
 TEST_SETTINGS = {
     "TESTING": True,
@@ -27,6 +40,7 @@ TEST_SETTINGS = {
     "LOGIN_LIMIT_PER_DEVICE": "1000 per minute",
     "ACTIVATE_LIMIT_PER_ADDRESS": "1000 per minute",
     "SIGNUP_LIMIT_PER_ADDRESS": "1000 per minute",
+    **dict.fromkeys(SUCCESS_LIMIT_SETTINGS, "1000 per minute"),
     "PUSH_SYNC": True,  # send a push before the response returns
     "PUSH_INSECURE_HOSTS": "127.0.0.1",  # the stand-in push service speaks plain http
 }
@@ -92,6 +106,7 @@ class GunicornServer:
             "LOGIN_LIMIT_PER_DEVICE",
             "ACTIVATE_LIMIT_PER_ADDRESS",
             "SIGNUP_LIMIT_PER_ADDRESS",
+            *SUCCESS_LIMIT_SETTINGS,
         ):
             env[f"BASISBAAN_{name}"] = "100000 per minute"
         for name, value in config.items():

@@ -37,6 +37,45 @@ class Config:
     VERIFY_LIMIT_PER_ADDRESS = "30 per hour"
     VERIFY_LIMIT_PER_ACCOUNT = "10 per hour"
 
+    # Limits on what SUCCEEDS (webapp/limits.py), per logged-in person; a
+    # refused form never counts, nor does a repeat the server answers with
+    # its first result (the outbox sending twice). They are set far above what
+    # a busy real person does, and far below what was seen: 509 messages in
+    # 40 seconds from one account, 22 sign-ups from one address in seconds.
+    # The short window stops a script within minutes; the daily one stops a
+    # slow script that stays just under it. Answer: 429 with Retry-After.
+    #
+    # A message takes at least 5-10 seconds to type on a phone; a lively chat
+    # with the coach is 10-20 messages in 10 minutes, a long day perhaps 50.
+    MESSAGE_LIMIT_PER_PERSON = "60 per 10 minutes; 300 per day"
+    # A coach writes to many residents: a round of "see you tomorrow" to a
+    # whole caseload (40-80 residents) by hand takes well over 10 minutes.
+    COACH_MESSAGE_LIMIT_PER_PERSON = "120 per 10 minutes; 1000 per day"
+    # Questions, comments and the author's answers on proposals: an author
+    # answering every question after a week away writes perhaps 20.
+    COMMENT_LIMIT_PER_PERSON = "30 per 10 minutes; 200 per day"
+    # A proposal (title, description, neighbourhood, hours) takes minutes to
+    # write; a very active resident writes a few in a year.
+    PROPOSAL_LIMIT_PER_PERSON = "10 per hour; 30 per day"
+    # Reports (one per proposal or comment): even a flood of bad comments
+    # rarely needs more than a handful.
+    REPORT_LIMIT_PER_PERSON = "20 per 10 minutes; 100 per day"
+    # "I want this job" and taking it back (each tells the coach): a page
+    # shows 10 jobs; 30 in 10 minutes means three full pages, every job.
+    INTEREST_LIMIT_PER_PERSON = "30 per 10 minutes; 200 per day"
+    # New goals and steps in a plan, by the resident or the coach: an intake
+    # writes perhaps 5 goals and 15 steps; a coach plans for several people.
+    PLAN_LIMIT_PER_PERSON = "60 per 10 minutes; 400 per day"
+    # Appointments a coach plans, and a resident asking for another time:
+    # a full day of a coach is 10-15 appointments.
+    APPOINTMENT_LIMIT_PER_PERSON = "30 per 10 minutes; 200 per day"
+    # Successful sign-ups from one address (failures count in
+    # SIGNUP_LIMIT_PER_ADDRESS). One address can be a whole community
+    # centre's wifi during a sign-up morning, or a phone network's shared
+    # address: 10 in 10 minutes still lets a room of people sign up one
+    # after another; 22 in seconds is a script.
+    SIGNUPS_PER_ADDRESS = "10 per 10 minutes; 50 per day"
+
     # The help page (/help, linked from every page's footer): how to reach
     # the municipality. Set them to your own: the phone number as people dial
     # it, the days (mon tue wed thu fri sat sun) and the hours ("09:00-17:00").

@@ -82,14 +82,18 @@ def client_id_column(table, owner_column):
     """
 
 
-def find_earlier(db, table, owner_column, owner_id, client_id):
-    """The row ``owner_id`` already stored under ``client_id``, or None."""
+def find_earlier(db, table, owner_column, owner_id, client_id, column="client_id"):
+    """The row ``owner_id`` already stored under ``client_id``, or None.
+
+    ``column``: where the table keeps the id (``form_token`` for a form
+    that is rendered with its own random key)."""
     if not client_id:
         return None
     client_id_column(table, owner_column)  # the same check on the names
+    client_id_column(table, column)
     return one(
         db,
-        f"SELECT * FROM {table} WHERE {owner_column} = ? AND client_id = ?",  # noqa: S608
+        f"SELECT * FROM {table} WHERE {owner_column} = ? AND {column} = ?",  # noqa: S608
         (owner_id, client_id),
     )
 

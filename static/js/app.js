@@ -66,6 +66,35 @@
   document.addEventListener("htmx:afterSettle", markTitle, true);
 })();
 
+/* Over a limit (429): htmx puts a notice before the form that was sent and
+   leaves the form as it is, text included (webapp/main/routes.py too_many).
+   One notice at a time; it goes once a form is accepted. On the page
+   without htmx, "Back to where you were" goes back in the history, where
+   the browser kept the typed text. */
+(function () {
+  "use strict";
+  function clear() {
+    document.querySelectorAll("[data-too-many]").forEach(function (note) { note.remove(); });
+  }
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr && event.detail.xhr.status === 429) { clear(); }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    var sent = (event.detail.requestConfig || {}).verb === "post";
+    if (sent && status >= 200 && status < 400) { clear(); }
+  });
+  document.querySelectorAll("a[data-history-back]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var from = document.referrer && new URL(document.referrer);
+      if (history.length > 1 && from && from.origin === location.origin) {
+        event.preventDefault();
+        history.back();
+      }
+    });
+  });
+})();
+
 /* Sign-up: a username made from the name, and a button to show the password. */
 (function () {
   "use strict";

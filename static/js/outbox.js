@@ -97,8 +97,9 @@
      hears each final answer { id, status, ok, html, target, swap, retarget,
      reswap, page } (retarget and reswap: the server's HX-Retarget and
      HX-Reswap, which htmx would have followed).
-     Resolves { sent, left, failed, reached, unreachable }; failed: try
-     again later; reached: the server answered (so the connection works);
+     Resolves { sent, left, failed, reached, unreachable, wait, notice };
+     failed: try again later (wait: not before so many seconds, notice: the
+     server's words why); reached: the server answered (so the connection works);
      unreachable: a request got no answer, or only a gateway's. Someone
      else's items wait until that person logs in again. */
   function flush(csrfUrl, report) {
@@ -113,7 +114,13 @@
           return mine.reduce(function (previous, item) {
             return previous.then(function (go) {
               return go && send(item, session.csrf_token).then(function (result) {
-                if (result.later) { state.failed = true; state.unreachable = result.unreachable; return false; }
+                if (result.later) {
+                  state.failed = true;
+                  state.unreachable = result.unreachable;
+                  state.wait = result.wait;
+                  state.notice = result.notice;
+                  return false;
+                }
                 state.sent += 1;
                 state.left -= 1;
                 return remove(item.id).then(function () {
@@ -142,6 +149,7 @@
       redirect: item.target ? "follow" : "manual"
     }).then(function (response) {
       var status = response.type === "opaqueredirect" ? 303 : response.status;
+      if (status === 429) { return tooMany(item, response); }
       if (RETRY.indexOf(status) !== -1 || status >= 500) {
         return { later: true, unreachable: status === 0 || GATEWAY.indexOf(status) !== -1 };
       }
@@ -156,6 +164,17 @@
         };
       });
     }, function () { return { later: true, unreachable: true }; });
+  }
+
+  /* Over a limit (429): the item waits at least Retry-After seconds, and the
+     page shows the server's notice ("try again in N minutes") beside it. */
+  function tooMany(item, response) {
+    var wait = parseInt(response.headers.get("Retry-After"), 10);
+    var type = response.headers.get("Content-Type") || "";
+    var text = item.target && type.indexOf("text/html") === 0 ? response.text() : Promise.resolve("");
+    return text.then(function (html) {
+      return { later: true, unreachable: false, wait: wait > 0 ? wait : 60, notice: { id: item.id, html: html } };
+    }, function () { return { later: true, unreachable: false, wait: wait > 0 ? wait : 60 }; });
   }
 
   scope.BasisbaanOutbox = { all: all, put: put, remove: remove, forget: forget, flush: flush, settled: settled };

@@ -180,12 +180,22 @@
     flushing = Outbox.flush(texts.getAttribute("data-csrf"), settle).then(function (state) {
       if (state.unreachable) { setConnection("unreachable"); } else if (state.reached) { setConnection("ok"); }
       if (state.failed) { later(); }
-      refusedUntil = state.failed && !state.unreachable ? Date.now() + delay : 0;
+      refusedUntil = state.failed && !state.unreachable ? Date.now() + Math.max(delay, (state.wait || 0) * 1000) : 0;
+      if (state.notice) { tooMany(state.notice); }
     }, function () {}).then(function () {
       flushing = null;
       if (flushAgain) { flushAgain = false; return flush(); }
     });
     return flushing;
+  }
+
+  /* Over a limit (429): the item stays in the outbox; the server's notice
+     ("try again in N minutes") shows above its "waiting" note. */
+  function tooMany(notice) {
+    var note = document.querySelector('[data-outbox-item="' + notice.id + '"]');
+    if (!note || !notice.html) { return; }
+    document.querySelectorAll("[data-too-many]").forEach(function (old) { old.remove(); });
+    note.insertAdjacentHTML("beforebegin", notice.html);
   }
 
   // This person's items still waiting (someone else's wait for them to log in).
@@ -221,6 +231,7 @@
   function check() {
     if (navigator.onLine === false) { setConnection("offline"); return Promise.resolve(); }
     return waiting().then(function (count) {
+      if (count && Date.now() < refusedUntil) { later(); return undefined; }  // a 429 said when
       if (count) { return flush(); }
       if (connection === "ok") { return undefined; }
       return fetch(texts.getAttribute("data-csrf"), {

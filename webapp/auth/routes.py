@@ -24,6 +24,7 @@ from webapp.db import get_db
 from webapp.extensions import limiter, login_manager
 from webapp.forms import EmptyForm
 from webapp.i18n import changes as language_changes
+from webapp.limits import successes_limited
 from webapp.web import is_htmx, no_store, safe_next
 
 
@@ -125,6 +126,7 @@ def logout():
 
 @bp.route("/signup", methods=["GET", "POST"])
 @limiter.limit(_limit("SIGNUP_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)
+@successes_limited("SIGNUPS_PER_ADDRESS", per="address")
 @no_store
 def signup():
     if not current_app.config["OPEN_SIGNUP"]:

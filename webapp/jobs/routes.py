@@ -12,6 +12,7 @@ from webapp.forms import EmptyForm
 from webapp.idempotency import ID_USED_ELSEWHERE
 from webapp.jobs import bp, changes, queries
 from webapp.jobs.forms import InterestForm, JobFilterForm
+from webapp.limits import successes_limited
 from webapp.profile.queries import questions_left, resident_profile
 from webapp.web import is_htmx, page_or_partial, safe_next
 
@@ -91,6 +92,7 @@ def detail(job_id):
 
 @bp.post("/jobs/<int:job_id>/interest")
 @resident_required
+@successes_limited("INTEREST_LIMIT_PER_PERSON", repeat=("interests", "user_id"))
 def interest(job_id):
     db = get_db()
     job = _visible_job(db, job_id)
@@ -115,6 +117,7 @@ def interest(job_id):
 
 @bp.post("/jobs/<int:job_id>/interest/withdraw")
 @resident_required
+@successes_limited("INTEREST_LIMIT_PER_PERSON")
 def withdraw(job_id):
     db = get_db()
     job = _visible_job(db, job_id)

@@ -14,6 +14,7 @@ from webapp.forms import EmptyForm, new_form_token
 from webapp.i18n import current_choice
 from webapp.idempotency import ID_USED_ELSEWHERE
 from webapp.jobs.queries import places
+from webapp.limits import successes_limited
 from webapp.proposals import bp, changes, labels, queries
 from webapp.proposals.forms import (
     AnswerForm,
@@ -204,6 +205,7 @@ def _must_propose():
 
 @bp.route("/proposals/new", methods=["GET", "POST"])
 @login_required
+@successes_limited("PROPOSAL_LIMIT_PER_PERSON", repeat=("proposals", "author_id", "form_token"))
 def new():
     _must_propose()
     db = get_db()
@@ -480,6 +482,7 @@ def unvote(proposal_id):
 
 @bp.post("/proposals/<int:proposal_id>/comments")
 @login_required
+@successes_limited("COMMENT_LIMIT_PER_PERSON", repeat=("proposal_comments", "author_id", "form_token"))
 def comment(proposal_id):
     db = get_db()
     proposal = _visible(db, proposal_id)
@@ -524,6 +527,7 @@ def comment(proposal_id):
 
 @bp.route("/proposals/<int:proposal_id>/report", methods=["GET", "POST"])
 @login_required
+@successes_limited("REPORT_LIMIT_PER_PERSON")
 def report(proposal_id):
     db = get_db()
     proposal = _visible(db, proposal_id)

@@ -25,6 +25,7 @@ from webapp.db import connect, get_db
 from webapp.domain import calendar
 from webapp.domain import coaching as rules
 from webapp.forms import EmptyForm
+from webapp.limits import successes_limited
 from webapp.web import NO_STORE, form_lives_on
 
 
@@ -85,6 +86,7 @@ def appointment_accept(appointment_id):
 
 @bp.route("/appointments/<int:appointment_id>/another-time", methods=["GET", "POST"])
 @resident_required
+@successes_limited("APPOINTMENT_LIMIT_PER_PERSON")
 def appointment_another_time(appointment_id):
     appointment, resident = _appointment_or_404(appointment_id, rules.may_answer_appointment)
     form = AnotherTimeForm()
@@ -152,6 +154,7 @@ def _values(form):
 
 @bp.route("/caseload/<int:resident_id>/appointments/new", methods=["GET", "POST"])
 @coach_required
+@successes_limited("APPOINTMENT_LIMIT_PER_PERSON", repeat=("appointments", "coach_id"))
 def appointment_new(resident_id):
     resident = participant_or_404(resident_id)
     form = AppointmentForm(today=queries.today_local())

@@ -13,6 +13,7 @@ from webapp.coaching.forms import MessageForm
 from webapp.coaching.routes.shared import me, participant_or_404
 from webapp.db import get_db
 from webapp.domain import coaching as rules
+from webapp.limits import successes_limited
 from webapp.web import NO_STORE, is_htmx, no_store
 
 # --- the thread -----------------------------------------------------------------
@@ -204,6 +205,7 @@ def messages():
 
 @bp.post("/messages")
 @resident_required
+@successes_limited("MESSAGE_LIMIT_PER_PERSON", repeat=("messages", "sender_id"))
 def messages_send():
     db = get_db()
     resident = queries.user_row(db, current_user.id)
@@ -253,6 +255,7 @@ def participant_messages(resident_id):
 
 @bp.post("/caseload/<int:resident_id>/messages")
 @coach_required
+@successes_limited("COACH_MESSAGE_LIMIT_PER_PERSON", repeat=("messages", "sender_id"))
 def participant_messages_send(resident_id):
     resident = participant_or_404(resident_id)
 

@@ -23,6 +23,7 @@ from webapp.coaching.routes.shared import (
 from webapp.db import get_db
 from webapp.domain import coaching as rules
 from webapp.forms import EmptyForm
+from webapp.limits import successes_limited
 from webapp.web import form_lives_on
 
 
@@ -70,12 +71,14 @@ def _add_goal(resident):
 
 @bp.post("/plan/goals")
 @resident_required
+@successes_limited("PLAN_LIMIT_PER_PERSON", repeat=("plan_goals", "written_by"))
 def plan_goal_add():
     return _add_goal(queries.user_row(get_db(), current_user.id))
 
 
 @bp.post("/caseload/<int:resident_id>/plan/goals")
 @coach_required
+@successes_limited("PLAN_LIMIT_PER_PERSON", repeat=("plan_goals", "written_by"))
 def participant_goal_add(resident_id):
     return _add_goal(participant_or_404(resident_id))
 
@@ -138,6 +141,7 @@ def plan_goal_change(goal_id):
 @bp.post("/plan/goals/<int:goal_id>/steps")
 @form_lives_on(_goal_on_page)
 @login_required
+@successes_limited("PLAN_LIMIT_PER_PERSON", repeat=("plan_steps", "written_by"))
 def plan_step_add(goal_id):
     goal, resident = _goal_or_404(goal_id)
     form = StepForm(prefix=f"step{goal_id}")
