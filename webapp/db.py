@@ -391,7 +391,7 @@ def cannot_write(error):
     code = getattr(error, "sqlite_errorcode", None)
     text = str(error).lower()
     for reason, (codes, starts) in _CANNOT_WRITE.items():
-        if (code is not None and code & 0xFF in codes) or text.startswith(starts):
+        if (code is not None and (code & 0xFF) in codes) or text.startswith(starts):
             return reason
     return None
     text = str(error).lower()

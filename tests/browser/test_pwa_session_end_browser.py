@@ -8,7 +8,7 @@ and is told so.
 import sqlite3
 
 import pytest
-from browser_support import SENDING, kept, log_in, query, t, user_id, worker_ready
+from browser_support import SENDING, job_with_interest, kept, log_in, query, t, user_id, worker_ready
 from playwright.sync_api import expect
 from test_pwa_browser import FlakyServer, go_offline, outbox
 
@@ -118,5 +118,39 @@ def test_basisbaans_own_503_keeps_the_message_waiting(browser, browser_context_a
         sent = page.locator("#thread-messages .message__body", has_text="Tijdens het slot")
         expect(sent).to_have_count(1, timeout=SENDING)
         assert len(stored(server, "Tijdens het slot")) == 1
+    finally:
+        context.close()
+
+
+def test_a_form_without_the_outbox_shows_the_not_saved_notice(browser, browser_context_args, server):
+    """An htmx form that does not wait in the outbox (taking an interest back):
+    Basisbaan's notice shows above it, and the form is still there to try again."""
+    context = browser.new_context(**browser_context_args)
+    try:
+        page = context.new_page()
+        log_in(page, server.url, RESIDENT)
+        job = job_with_interest(server, RESIDENT)
+        page.goto(server.url + f"/jobs/{job['id']}")
+        server.app.config["DATABASE_BUSY_TIMEOUT"] = 50
+        other = sqlite3.connect(server.app.config["DATABASE"], isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            page.locator("#interest form button[type=submit]").click()
+            notice = page.locator("[data-not-saved]")
+            expect(notice).to_have_text(
+                t(
+                    "Basisbaan could not save this right now. Nothing was saved. "
+                    "What you wrote is still here. Try again in a minute."
+                )
+            )
+            expect(page.locator("#interest form button[type=submit]")).to_be_visible()
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        page.locator("#interest form button[type=submit]").click()
+        expect(page.locator("[data-not-saved]")).to_have_count(0)
+        expect(page.locator("#interest")).to_contain_text(
+            t("You took back your interest. You can still change your mind.")
+        )
     finally:
         context.close()
