@@ -337,7 +337,10 @@ def init_database(path, migrations):
 
 def get_db():
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"], current_app.config["DATABASE_BUSY_TIMEOUT"])
+        g.db = connect(current_app.config["DATABASE"])
+        wait = current_app.config["DATABASE_BUSY_TIMEOUT"]
+        if wait != BUSY_TIMEOUT:
+            g.db.execute(f"PRAGMA busy_timeout = {int(wait)}")
     return g.db
 
 
