@@ -614,7 +614,7 @@ def test_error_pages_have_no_inline_code(reader_app, reader):
 def test_healthz(reader):
     response = reader.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok"}
+    assert response.get_json() == {"status": "ok", "database": "ok", "write": "ok"}
     assert response.mimetype == "application/json"
 
 
@@ -863,4 +863,5 @@ def test_healthz_says_when_the_database_is_gone(make_app, tmp_path):
     app.config["DATABASE"] = str(tmp_path)  # a folder: SQLite cannot open it
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
-    assert response.get_json() == {"status": "error"}
+    assert response.get_json() == {"status": "error", "database": "disk error", "write": "not checked"}
+    assert str(tmp_path) not in response.get_data(as_text=True)  # no paths for whoever asks

@@ -40,6 +40,7 @@ def migrations():
     from webapp.auth import schema as auth
     from webapp.coaching import schema as coaching
     from webapp.jobs import schema as jobs
+    from webapp.main import schema as main
     from webapp.profile import schema as profile
     from webapp.proposals import schema as proposals
     from webapp.pwa import schema as pwa
@@ -55,6 +56,7 @@ def migrations():
         coaching.LATER_MIGRATIONS,
         proposals.LATER_MIGRATIONS,
         verification.MIGRATIONS,
+        main.MIGRATIONS,
     )
 
 

@@ -125,6 +125,18 @@ class Config:
     REMEMBER_COOKIE_SECURE = False
     PREFERENCE_COOKIE_DAYS = 365
 
+    # How long a request waits for another writer before it answers 503 ("not
+    # saved, try again"), in milliseconds. A write takes a few milliseconds, so
+    # a queue of workers clears well within this; a lock held longer is a
+    # backup, an import or a stuck process, and waiting more would only keep a
+    # phone on a spinner. Shorter would turn ordinary bursts into 503s (the
+    # outbox then sends again, but a form without it shows the notice).
+    DATABASE_BUSY_TIMEOUT = 5000
+    # Seconds a 503 asks the browser (and the outbox) to wait before trying again.
+    UNAVAILABLE_RETRY_AFTER = 30
+    # /healthz: milliseconds its test write waits for the lock.
+    HEALTH_BUSY_TIMEOUT = 1000
+
     # Web Push (VAPID). The key pair is made in the instance folder on first
     # run. PUSH_CONTACT is the "sub" the push services may write to: set it
     # to the municipality's address. Endpoints must be https on one of

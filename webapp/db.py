@@ -283,11 +283,16 @@ def now_iso():
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def connect(path):
+# How long a connection waits for another writer (milliseconds). See
+# Config.DATABASE_BUSY_TIMEOUT for the web's own.
+BUSY_TIMEOUT = 5000
+
+
+def connect(path, busy_timeout=BUSY_TIMEOUT):
     """Open a connection with the settings every connection needs."""
     db = Database(path)
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout)}")
     db.execute("PRAGMA synchronous = NORMAL")
     db.conn.row_factory = sqlite3.Row
     return db
@@ -333,6 +338,9 @@ def init_database(path, migrations):
 def get_db():
     if "db" not in g:
         g.db = connect(current_app.config["DATABASE"])
+        wait = current_app.config["DATABASE_BUSY_TIMEOUT"]
+        if wait != BUSY_TIMEOUT:
+            g.db.execute(f"PRAGMA busy_timeout = {int(wait)}")
     return g.db
 
 
@@ -352,11 +360,48 @@ def write_transaction(db):
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
-    else:
         db.conn.execute("COMMIT")
+    except BaseException:
+        _roll_back(db)
+        raise
+
+
+def _roll_back(db):
+    # A full disk or an I/O error may have rolled the transaction back
+    # already (and a failed COMMIT may not have): a second ROLLBACK would
+    # hide the first error behind "no transaction is active".
+    if db.conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            db.conn.execute("ROLLBACK")
+
+
+# What SQLite says when it cannot write now, though nothing is wrong with the
+# request: another writer holds the lock past the busy timeout, the disk is
+# full, or the disk (or the file's permissions) refuses to write. By primary
+# result code (the low byte of an extended one), else by message.
+_CANNOT_WRITE = {
+    "locked": ({5, 6}, ("database is locked", "database is busy", "database table is locked")),
+    "full": ({13}, ("database or disk is full",)),
+    "disk": ({8, 10, 14}, ("disk i/o error", "attempt to write a readonly database", "unable to open database")),
+}
+
+
+def cannot_write(error):
+    """ "locked", "full" or "disk" when ``error`` means the database cannot write
+    right now (worth trying again later); None for any other error (a bug)."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return None
+    code = getattr(error, "sqlite_errorcode", None)
+    text = str(error).lower()
+    for reason, (codes, starts) in _CANNOT_WRITE.items():
+        if (code is not None and (code & 0xFF) in codes) or text.startswith(starts):
+            return reason
+    return None
+    text = str(error).lower()
+    for reason, starts in _CANNOT_WRITE.items():
+        if text.startswith(starts):
+            return reason
+    return None
 
 
 def rows(db, sql, params=()):

@@ -1,7 +1,10 @@
 /* The outbox: forms written offline wait in IndexedDB until they can be sent.
    Used by the pages (pwa.js) and the service worker (sw.js). An item is one
    post: { id (its client_id), user, url, body (without CSRF token), target,
-   swap, page, created }. */
+   swap, page, created, held }. An item waits for the person who wrote it:
+   when their session ends (logging out, an idle session) it stays, held,
+   and is sent once that same person is logged in again; never for anyone
+   else. */
 (function (scope) {
   "use strict";
   var DB_NAME = "basisbaan";
@@ -11,6 +14,9 @@
   var RETRY = [0, 401, 408, 425, 429];
   // A gateway's answer while the app cannot be reached (restarting, overloaded).
   var GATEWAY = [502, 503, 504];
+  // Basisbaan's own "not saved, try again" (a locked database, a full disk;
+  // webapp/main/routes.py): it answered, so it is not unreachable.
+  var NOT_SAVED = "Basisbaan-Not-Saved";
 
   function open() {
     return new Promise(function (resolve, reject) {
@@ -48,12 +54,13 @@
     return run("readwrite", function (store) { return store.delete(id); });
   }
 
-  // One person's items go when they log out (shared phones).
-  function forget(user) {
+  /* One person's session ended: their items stay, held for them (pwa.js
+     tells them when these are sent after they are back). */
+  function hold(user) {
     return all().then(function (items) {
       return run("readwrite", function (store) {
         items.forEach(function (item) {
-          if (String(item.user) === String(user)) { store.delete(item.id); }
+          if (String(item.user) === String(user) && !item.held) { item.held = true; store.put(item); }
         });
       });
     });
@@ -141,7 +148,9 @@
   function send(item, token) {
     var body = new URLSearchParams(item.body);
     body.set("csrf_token", token);
-    var headers = { "Content-Type": "application/x-www-form-urlencoded" };
+    // Basisbaan-Outbox: "not logged in" is a 401 then, not a redirect to the
+    // login page this request could not tell from "sent" (webapp/auth/routes.py).
+    var headers = { "Content-Type": "application/x-www-form-urlencoded", "Basisbaan-Outbox": "1" };
     if (item.target) { headers["HX-Request"] = "true"; }
     return fetch(item.url, {
       method: "POST", body: body.toString(), headers: headers, credentials: "same-origin",
@@ -151,7 +160,8 @@
       var status = response.type === "opaqueredirect" ? 303 : response.status;
       if (status === 429) { return tooMany(item, response); }
       if (RETRY.indexOf(status) !== -1 || status >= 500) {
-        return { later: true, unreachable: status === 0 || GATEWAY.indexOf(status) !== -1 };
+        var ours = response.headers.get(NOT_SAVED) !== null;
+        return { later: true, unreachable: !ours && (status === 0 || GATEWAY.indexOf(status) !== -1) };
       }
       var type = response.headers.get("Content-Type") || "";
       var text = item.target && type.indexOf("text/html") === 0
@@ -160,7 +170,7 @@
         return {
           id: item.id, status: status, ok: status < 400, html: html, target: item.target, swap: item.swap,
           retarget: html && response.headers.get("HX-Retarget") || "",
-          reswap: html && response.headers.get("HX-Reswap") || "", page: item.page
+          reswap: html && response.headers.get("HX-Reswap") || "", page: item.page, held: !!item.held
         };
       });
     }, function () { return { later: true, unreachable: true }; });
@@ -177,5 +187,5 @@
     }, function () { return { later: true, unreachable: false, wait: wait > 0 ? wait : 60 }; });
   }
 
-  scope.BasisbaanOutbox = { all: all, put: put, remove: remove, forget: forget, flush: flush, settled: settled };
+  scope.BasisbaanOutbox = { all: all, put: put, remove: remove, hold: hold, flush: flush, settled: settled };
 })(self);

@@ -1,6 +1,6 @@
 /* The app on the phone: service worker, the connection banner, outbox,
    pages opened before the worker took over, wiping a person's copies at
-   logout; loads the home-screen offer (install.js) and read aloud
+   logout (what waits in the outbox stays, for that person only); loads the home-screen offer (install.js) and read aloud
    (read-aloud.js) only where needed. Every word comes
    from <template id="pwa-texts"> (templates/pwa/_texts.html), rendered in the
    reader's language. Pages work without this file. */
@@ -157,6 +157,7 @@
      (HX-Retarget and HX-Reswap too); also when its note is not there yet (the
      worker sent it while this page loaded). */
   function settle(result) {
+    if (result.held) { sentAfterReturn(); }
     var note = document.querySelector('[data-outbox-item="' + result.id + '"]');
     var where = result.retarget || result.target;
     var target = (note || result.page === location.pathname) && where && document.querySelector(where);
@@ -167,6 +168,21 @@
     } else if (note) {
       note.replaceWith(piece(result.ok ? "sent" : "refused") || "");
     }
+  }
+
+  /* Sent now, written before this person's last session ended: say so once
+     at the top of the page ("3 things waited ..."), counting up. */
+  var heldSent = 0;
+  var heldNote = null;
+  function sentAfterReturn() {
+    heldSent += 1;
+    var fresh = piece(heldSent === 1 ? "held-sent-one" : "held-sent-many");
+    if (!fresh) { return; }
+    var line = fresh.querySelector("p");
+    line.textContent = line.textContent.replace("{count}", String(heldSent));
+    fresh.setAttribute("data-pwa-held-sent", String(heldSent));
+    if (heldNote && document.contains(heldNote)) { heldNote.replaceWith(fresh); } else { main.insertBefore(fresh, main.firstChild); }
+    heldNote = fresh;
   }
 
   /* Send what waits. One flush from this page at a time; asked again
@@ -289,7 +305,7 @@
       event.stopPropagation();
       if (outboxForm(form, { verb: "post" })) { queue(form, event.submitter); } else { notSent(form); }
     } else if (path(form.action) === texts.getAttribute("data-logout") && !form.hasAttribute("data-flushed")) {
-      // Send what still waits first: logging out wipes it.
+      // Send what still waits first: what cannot go now waits for this person's return.
       event.preventDefault();
       form.setAttribute("data-flushed", "");
       var go = function () { form.submit(); };
@@ -313,13 +329,28 @@
       notSent(formOf(event.detail.elt) || event.detail.elt);
     }
   });
-  // A proxy's "unavailable" while the app restarts: worth waiting for too.
+  /* A proxy's "unavailable" while the app restarts, or Basisbaan's own "not
+     saved, try again" (a locked database, a full disk): worth waiting for
+     too. Another form gets Basisbaan's notice above it; what was typed stays. */
   document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
     var form = outboxForm(event.detail.elt, event.detail.requestConfig || {});
-    if (form && [502, 503, 504].indexOf(event.detail.xhr.status) !== -1) {
+    if (form && [502, 503, 504].indexOf(xhr.status) !== -1) {
       queue(form, null, event.detail.requestConfig.formData);
+    } else if (xhr.getResponseHeader("Basisbaan-Not-Saved")) {
+      notSaved(formOf(event.detail.elt) || event.detail.elt, xhr.responseText);
     }
   });
+  function notSaved(element, html) {
+    var parsed = document.createElement("template");
+    parsed.innerHTML = html;
+    var note = parsed.content.querySelector("[data-not-saved]");
+    var place = element && element !== body && element.parentNode ? element : main.firstChild;
+    if (!note) { return; }
+    clearNotSent();
+    note.setAttribute("data-pwa-not-sent", "");
+    place.parentNode.insertBefore(note, place);
+  }
   // Any answer from Basisbaan itself (not a gateway's "unavailable") means it can be reached.
   function reached(successful) {
     if (successful) { clearNotSent(); }
@@ -388,15 +419,17 @@
     return ready().then(function (r) { return r.pushManager && r.pushManager.getSubscription(); })
       .then(function (s) { return s && s.unsubscribe(); }).catch(function () {});
   }
+  /* Their outbox stays, held for them: sent only once the same person is
+     logged in again (outbox.js sends only the items of whoever /csrf names). */
   function forgetPerson() {
     var jobs = [];
     var gone = body.getAttribute("data-logged-out");
     var before = stored("bb-user");
     if (gone) {
-      jobs.push(forgetPages(), forgetPush(), Outbox ? Outbox.forget(gone) : null);
+      jobs.push(forgetPages(), forgetPush(), Outbox ? Outbox.hold(gone) : null);
     } else if (before && before !== user) {
       // Someone else, or nobody: the last person's session ended.
-      jobs.push(forgetPages(), user ? forgetPush() : null);
+      jobs.push(forgetPages(), user ? forgetPush() : null, Outbox ? Outbox.hold(before) : null);
     }
     store("bb-user", user);
     return Promise.all(jobs).then(function () { body.setAttribute("data-pwa-forgotten", gone || ""); }, function () {});

@@ -22,6 +22,9 @@ var SENDING = 3000; // ms a page waits for the outbox to finish sending
 var AGAIN = 400; // ms before a failed page load is tried once more
 var EARLIER = 20; // pages opened before the worker took over that it keeps at most
 var SYNC_TAG = "bb-outbox";
+// A person's data as a download (/profile/export, /caseload/<id>/export):
+// never kept, not even handled here; the browser fetches it itself.
+var NEVER_KEPT = /\/export$/;
 
 function noop() {}
 
@@ -78,8 +81,10 @@ function fetchAndKeep(url, cache) {
 function keepable(response) {
   var type = response.headers.get("Content-Type") || "";
   var control = response.headers.get("Cache-Control") || "";
+  var attachment = (response.headers.get("Content-Disposition") || "").indexOf("attachment") === 0;
   return response.status === 200 && response.type === "basic" && !response.redirected &&
-    type.indexOf("text/html") === 0 && control.indexOf("no-store") === -1;
+    type.indexOf("text/html") === 0 && control.indexOf("no-store") === -1 && !attachment &&
+    !NEVER_KEPT.test(new URL(response.url || self.location.href).pathname);
 }
 
 function remember(url, response) {
@@ -212,7 +217,7 @@ function fromStatic(request) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
-  if (url.origin !== self.location.origin) { return; }
+  if (url.origin !== self.location.origin || NEVER_KEPT.test(url.pathname)) { return; }
   if (request.method === "GET" && url.pathname.indexOf(STATIC_PATH) === 0) {
     event.respondWith(fromStatic(request));
   } else if (request.mode === "navigate" && request.method === "GET") {
@@ -245,7 +250,7 @@ function keepEarlier(paths) {
       return previous.then(function () {
         var url;
         try { url = new URL(path, self.location.origin); } catch (error) { return undefined; }
-        if (url.origin !== self.location.origin || url.pathname.indexOf(STATIC_PATH) === 0 ||
+        if (url.origin !== self.location.origin || url.pathname.indexOf(STATIC_PATH) === 0 || NEVER_KEPT.test(url.pathname) ||
             url.pathname === CONFIG.offline || url.pathname === CONFIG.unreachable) { return undefined; }
         return cache.match(url.href, { ignoreVary: true }).then(function (have) {
           return have ? false : inHttpCache(url.href);

@@ -49,6 +49,27 @@ def test_anything_else_is_refused(url, reason):
     assert push.endpoint_problem(url) == reason
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://fcm.googleapis.com:8443/fcm/send/abc",
+        "https://fcm.googleapis.com:80/fcm/send/abc",
+        "https://web.push.apple.com:1/x",
+        "https://updates.push.services.mozilla.com:0/wpush/v2/x",
+    ],
+)
+def test_only_port_443_of_a_push_service(url):
+    assert push.endpoint_problem(url) == "port"
+
+
+def test_port_443_written_out_is_the_same_service():
+    assert push.endpoint_problem("https://fcm.googleapis.com:443/fcm/send/abc") is None
+
+
+def test_a_port_on_another_host_is_still_the_wrong_host():
+    assert push.endpoint_problem("https://intranet.example:8443/x") == "host"
+
+
 def test_plain_http_only_for_named_hosts():
     url = "http://127.0.0.1:8123/push/abc"
     assert push.endpoint_problem(url) == "scheme"

@@ -604,6 +604,7 @@ def test_push_needs_a_csrf_token(reader_app, reader):
         {"endpoint": "https://intranet.gemeente.local/push"},
         {"endpoint": "https://fcm.googleapis.com.evil.example/x"},
         {"endpoint": "https://user:pw@fcm.googleapis.com/x"},
+        {"endpoint": "https://fcm.googleapis.com:8443/fcm/send/abc"},  # not the service's port
         {"endpoint": "javascript:alert(1)"},
         {"endpoint": "https://fcm.googleapis.com/" + "x" * 2000},
         {"endpoint": 12},
@@ -623,6 +624,15 @@ def test_bad_subscriptions_are_refused(reader_app, reader, change):
     assert response.status_code == 400
     assert response.get_json()["message"]
     assert count(reader_app, "push_subscriptions") == 0
+
+
+def test_another_port_of_a_push_service_is_refused_with_a_message(app, client):
+    sign_in(client, "bewoner")
+    response = subscribe(client, endpoint="https://fcm.googleapis.com:8443/fcm/send/abc")
+    assert response.status_code == 400
+    message = t(app, "This browser cannot get notifications from Basisbaan.").replace("&#39;", "'")
+    assert response.get_json() == {"ok": False, "message": message}
+    assert count(app, "push_subscriptions") == 0
 
 
 @pytest.mark.parametrize("body", ["", "not json", "[]", '{"endpoint": "x"}', '{"keys": "x"}', "null"])

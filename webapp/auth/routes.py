@@ -39,11 +39,13 @@ def unauthorized():
 
     303, so a POST goes on as a GET of the login page; only a GET page is
     worth coming back to (a form's address answers GET with 405). htmx is
-    told to load the whole login page, not to swap it into a fragment.
+    told to load the whole login page, not to swap it into a fragment; so
+    is the phone's outbox (static/js/outbox.js), which keeps the item for
+    when this person is back (it cannot see where a redirect goes).
     """
     back = request.full_path.rstrip("?") if request.method == "GET" else None
     target = url_for("auth.login", next=back)
-    if is_htmx():
+    if is_htmx() or request.headers.get("Basisbaan-Outbox"):
         response = make_response("", 401)
         response.headers["HX-Redirect"] = target
         return response

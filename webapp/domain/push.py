@@ -40,6 +40,8 @@ def as_hosts(value):
 def endpoint_problem(url, hosts=PUSH_SERVICES, insecure_hosts=()):
     """None when we may send to ``url``; otherwise what is wrong with it.
 
+    https on port 443 (written or not) of one of ``hosts`` only.
+
     ``insecure_hosts`` may be reached over plain http (a test's stand-in push
     service on 127.0.0.1); everything else must be https to a known service.
     """
@@ -50,7 +52,7 @@ def endpoint_problem(url, hosts=PUSH_SERVICES, insecure_hosts=()):
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        parts.port  # noqa: B018 - raises ValueError on a bad port
+        port = parts.port  # raises ValueError on a bad port
     except ValueError:
         return "not a URL"
     if parts.username or parts.password or not host:
@@ -61,6 +63,10 @@ def endpoint_problem(url, hosts=PUSH_SERVICES, insecure_hosts=()):
         return "scheme"
     if not _host_allowed(host, as_hosts(hosts)):
         return "host"
+    # Only the push service's own port: another port on the same host may be
+    # something else entirely (an admin console, a test service).
+    if port not in (None, 443):
+        return "port"
     return None
 
 

@@ -1,5 +1,6 @@
 """The home page, the health check, and the error pages every area shares."""
 
+import sqlite3
 from urllib.parse import urlsplit
 
 from flask import current_app, make_response, render_template, request
@@ -7,9 +8,9 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from webapp import limits
-from webapp.db import get_db
+from webapp.db import cannot_write, connect, get_db
 from webapp.jobs.queries import list_jobs
-from webapp.main import bp, queries
+from webapp.main import bp, changes, queries
 from webapp.profile.queries import resident_profile
 from webapp.web import NO_STORE, is_htmx, safe_next
 
@@ -40,14 +41,45 @@ def help_page():
     )
 
 
+# What /healthz says about each check: a word, never the error itself (no
+# paths, no SQL, no versions for whoever asks).
+_HEALTH_WORDS = {"locked": "locked", "full": "disk full", "disk": "disk error", None: "error"}
+
+
 @bp.get("/healthz")
 def healthz():
+    """Can the database answer, and can a write be stored now? 503 when not."""
+    checks = {"database": "ok", "write": "ok"}
     try:
         queries.ping(get_db())
-    except Exception:  # noqa: BLE001 - any failure means "not healthy"
-        current_app.logger.exception("health check failed")
-        return {"status": "error"}, 503
-    return {"status": "ok"}
+    except Exception as error:  # noqa: BLE001 - any failure means "not healthy"
+        current_app.logger.exception("health check: the database does not answer")
+        checks["database"] = _HEALTH_WORDS[cannot_write(error)]
+        checks["write"] = "not checked"
+    else:
+        checks["write"] = _write_check()
+    healthy = all(value == "ok" for value in checks.values())
+    return {"status": "ok" if healthy else "error", **checks}, 200 if healthy else 503
+
+
+def _write_check():
+    # Its own connection with a short wait: a check that hangs as long as a
+    # page would is no check. The write is committed (a rolled-back one stays
+    # in memory and proves nothing about the disk).
+    config = current_app.config
+    try:
+        db = connect(config["DATABASE"], config["HEALTH_BUSY_TIMEOUT"])
+    except Exception as error:  # noqa: BLE001
+        current_app.logger.exception("health check: cannot open the database")
+        return _HEALTH_WORDS[cannot_write(error)]
+    try:
+        changes.touch_health(db)
+    except Exception as error:  # noqa: BLE001
+        current_app.logger.warning("health check: the database cannot write: %s", error)
+        return _HEALTH_WORDS[cannot_write(error)]
+    finally:
+        db.close()
+    return "ok"
 
 
 def _error_page(status, kind):
@@ -104,3 +136,32 @@ def register_error_pages(app):
         app.register_error_handler(status, lambda _e, s=status, k=kind: _error_page(s, k))
     app.register_error_handler(429, too_many)
     app.register_error_handler(CSRFError, lambda _e: _error_page(400, "csrf"))
+    app.register_error_handler(sqlite3.OperationalError, _not_saved)
+
+
+# Basisbaan's own "not saved, try again" (a 503 from a proxy has no such
+# header): static/js/outbox.js keeps the item and sends it again later.
+NOT_SAVED_HEADER = "Basisbaan-Not-Saved"
+
+
+def _not_saved(error):
+    """The database cannot write right now (locked, disk full): 503, never 500.
+
+    Every write is one transaction (``write_transaction``), so nothing was
+    stored half. Any other database error is a bug: on to the 500 page.
+    """
+    reason = cannot_write(error)
+    if reason is None:
+        raise error
+    current_app.logger.warning("not saved, the database cannot write (%s): %s", reason, error)
+    template = "errors/_not_saved.html" if is_htmx() else "errors/error.html"
+    try:
+        body = render_template(template, status=503, kind="not_saved")
+    except sqlite3.Error:  # the page itself needs the database (who is logged in)
+        body = render_template("errors/_not_saved.html")
+    response = make_response(body, 503)
+    response.headers["Retry-After"] = str(current_app.config["UNAVAILABLE_RETRY_AFTER"])
+    response.headers["Cache-Control"] = "no-store"
+    response.vary.add("HX-Request")
+    response.headers[NOT_SAVED_HEADER] = "1"
+    return response

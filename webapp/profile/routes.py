@@ -146,6 +146,7 @@ def _all_your_data():
 
 @bp.get("/export")
 @login_required
+@no_store
 def export():
     body = json.dumps(_all_your_data(), ensure_ascii=False, indent=2)
     filename = f"basisbaan-{current_user.username}.json"
