@@ -37,6 +37,12 @@ def _succeeded(response):
     return response.status_code < 400
 
 
+def failed_attempt(response):
+    """For limits on failures (a wrong password, a wrong code): only a refusal
+    counts, and a 429 from another limit is not an attempt that failed."""
+    return response.status_code >= 400 and response.status_code != 429
+
+
 def _person():
     # Not logged in: the route sends the person to the login page anyway.
     return f"person:{current_user.id}" if current_user.is_authenticated else f"address:{get_remote_address()}"

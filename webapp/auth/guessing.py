@@ -25,6 +25,7 @@ from webapp.auth import queries
 from webapp.db import get_db
 from webapp.domain import devices
 from webapp.extensions import limiter
+from webapp.limits import failed_attempt
 
 COOKIE = "device"
 SALT = "basisbaan.device-cookie"
@@ -86,11 +87,6 @@ def _device_key():
     return f"device:{device_nonce()}"
 
 
-def _failed(response):
-    # Only failed attempts count towards a limit; logging in normally never does.
-    return response.status_code >= 400
-
-
 def _limit(name):
     return lambda: current_app.config[name]
 
@@ -102,20 +98,20 @@ def limit_attempts(view):
         key_func=_device_key,
         methods=["POST"],
         exempt_when=_unknown_device,
-        deduct_when=_failed,
+        deduct_when=failed_attempt,
     )(view)
     view = limiter.limit(
         _limit("LOGIN_LIMIT_PER_ACCOUNT"),
         key_func=_account_key,
         methods=["POST"],
         exempt_when=_known_device,
-        deduct_when=_failed,
+        deduct_when=failed_attempt,
     )(view)
     return limiter.limit(
         _limit("LOGIN_LIMIT_PER_ADDRESS"),
         methods=["POST"],
         exempt_when=_known_device,
-        deduct_when=_failed,
+        deduct_when=failed_attempt,
     )(view)
 
 

@@ -24,7 +24,7 @@ from webapp.db import get_db
 from webapp.extensions import limiter, login_manager
 from webapp.forms import EmptyForm
 from webapp.i18n import changes as language_changes
-from webapp.limits import successes_limited
+from webapp.limits import failed_attempt, successes_limited
 from webapp.web import is_htmx, no_store, safe_next
 
 
@@ -50,11 +50,6 @@ def unauthorized():
         response.headers["HX-Redirect"] = target
         return response
     return redirect(target, code=303)
-
-
-def _failed(response):
-    # Only failed attempts count towards a limit; logging in normally never does.
-    return response.status_code >= 400
 
 
 def _limit(name):
@@ -127,7 +122,7 @@ def logout():
 
 
 @bp.route("/signup", methods=["GET", "POST"])
-@limiter.limit(_limit("SIGNUP_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)
+@limiter.limit(_limit("SIGNUP_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=failed_attempt)
 @successes_limited("SIGNUPS_PER_ADDRESS", per="address")
 @no_store
 def signup():
@@ -159,7 +154,7 @@ def signup():
 
 
 @bp.route("/activate", methods=["GET", "POST"])
-@limiter.limit(_limit("ACTIVATE_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)
+@limiter.limit(_limit("ACTIVATE_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=failed_attempt)
 @no_store
 def activate():
     form = ActivateForm()

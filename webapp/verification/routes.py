@@ -10,6 +10,7 @@ from webapp.db import get_db
 from webapp.domain import votingcodes
 from webapp.extensions import limiter
 from webapp.forms import EmptyForm
+from webapp.limits import failed_attempt
 from webapp.places import places
 from webapp.verification import bp, changes, queries
 from webapp.verification.forms import (
@@ -220,22 +221,20 @@ def voting_codes_void_code():
 # --- /settings/verify: a resident types the code from the letter ---------------------------
 
 
-def _failed(response):
-    return response.status_code >= 400
-
-
 def _verify_account_key():
     return f"verify-account:{current_user.get_id()}"
 
 
 @bp.route("/settings/verify", methods=["GET", "POST"])
 @resident_required
-@limiter.limit(lambda: current_app.config["VERIFY_LIMIT_PER_ADDRESS"], methods=["POST"], deduct_when=_failed)
+@limiter.limit(
+    lambda: current_app.config["VERIFY_LIMIT_PER_ADDRESS"], methods=["POST"], deduct_when=failed_attempt
+)
 @limiter.limit(
     lambda: current_app.config["VERIFY_LIMIT_PER_ACCOUNT"],
     key_func=_verify_account_key,
     methods=["POST"],
-    deduct_when=_failed,
+    deduct_when=failed_attempt,
 )
 @no_store
 def verify():
