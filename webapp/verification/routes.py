@@ -225,7 +225,7 @@ def _failed(response):
 
 
 def _verify_account_key():
-    return f"verify-account:{current_user.get_id()}"
+    return f"verify-account:{current_user.id}"
 
 
 @bp.route("/settings/verify", methods=["GET", "POST"])
