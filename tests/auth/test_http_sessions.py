@@ -10,6 +10,7 @@ import sqlite3
 
 import pytest
 from http_support import (
+    DEMO_PASSWORD,
     csrf_token,
     execute,
     log_in,
@@ -340,3 +341,11 @@ def test_forms_on_the_page_carry_a_token(app):
     logged_in(app, agent=WINDOWS)
     phone = logged_in(app)
     assert csrf_token(phone, "/settings/sessions")
+
+
+def test_logging_in_again_on_a_device_ends_its_earlier_session(app):
+    client = logged_in(app, "bewoner")
+    before = copies(client)
+    post_form(client, "/login", {"username": "bewoner2", "password": DEMO_PASSWORD})
+    assert_all_refused(app, before)
+    assert session_ids(app, "bewoner") == []

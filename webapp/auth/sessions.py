@@ -34,7 +34,13 @@ def token_hash(token):
 
 
 def log_in(row, remember=False):
-    """Log the person in ``row`` in on this device: a new session and its cookies."""
+    """Log the person in ``row`` in on this device: a new session and its cookies.
+
+    A session this browser had before (someone else's, or an older login)
+    ends on the server too: no copy of its cookies goes on working.
+    """
+    if current_user.is_authenticated:
+        changes.end_session(get_db(), current_user.id, current_user.session_id)
     token = secrets.token_urlsafe(32)
     session_id = changes.open_session(
         get_db(), row["id"], token_hash(token), remember, describe(request.user_agent.string), now()
