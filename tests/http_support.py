@@ -8,10 +8,14 @@ holds in both states.
 """
 
 import re
+import secrets
+from datetime import UTC, datetime
 
 from flask_babel import gettext, ngettext
 from markupsafe import escape
 
+from webapp.auth.changes import open_session
+from webapp.auth.sessions import token_hash
 from webapp.db import connect, one
 from webapp.seed.demo import DEMO_PASSWORD
 
@@ -85,14 +89,22 @@ def sign_in(client, username):
         return client
     db = connect(client.application.config["DATABASE"])
     try:
-        row = one(db, "SELECT id, auth_version FROM users WHERE username = ?", (username,))
+        row = one(db, "SELECT id FROM users WHERE username = ?", (username,))
+        assert row, f"no user {username}"
+        token = open_test_session(db, row["id"])
     finally:
         db.close()
-    assert row, f"no user {username}"
     with client.session_transaction() as session:
-        session["_user_id"] = f"{row['id']}:{row['auth_version']}"
+        session["_user_id"] = token
         session["_fresh"] = True
     return client
+
+
+def open_test_session(db, user_id, remember=False):
+    """A login session's row, as ``webapp.auth.sessions.log_in`` makes it: its token."""
+    token = secrets.token_urlsafe(32)
+    open_session(db, user_id, token_hash(token), remember, ("phone", "Android", "Chrome"), datetime.now(UTC))
+    return token
 
 
 def post_form(client, path, data=None, token_from="/settings", **kwargs):  # noqa: S107

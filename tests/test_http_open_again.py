@@ -28,6 +28,7 @@ def ids(app):
 
     return {
         "resident_id": resident,
+        "session_id": 1,  # any: a GET goes to the sessions page
         "interest_id": first("SELECT id FROM interests WHERE user_id = ? ORDER BY id", resident),
         "goal_id": first("SELECT id FROM plan_goals WHERE resident_id = ? ORDER BY id", resident),
         "step_id": first(

@@ -57,6 +57,7 @@ def migrations():
         proposals.LATER_MIGRATIONS,
         verification.MIGRATIONS,
         main.MIGRATIONS,
+        auth.SESSION_MIGRATIONS,
     )
 
 

@@ -120,6 +120,15 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_DURATION = timedelta(days=90)
+    # Sessions live on the server (webapp/auth/sessions.py). One without "stay
+    # logged in" ends after SESSION_IDLE_MINUTES without a page view: 12 hours
+    # lets a form left open all evening still be sent (as WTF_CSRF_TIME_LIMIT),
+    # and a library computer or a borrowed phone someone forgot to log out of is
+    # closed by the next morning. A remembered device may rest as long as its
+    # cookie lasts (REMEMBER_COOKIE_DURATION). "Last used" is written at most
+    # every SESSION_TOUCH_MINUTES, so a page view stays a read.
+    SESSION_IDLE_MINUTES = 12 * 60
+    SESSION_TOUCH_MINUTES = 5
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = False

@@ -234,8 +234,8 @@ def test_get_logout_only_asks(app, client):
     assert is_logged_in(client)
 
 
-def test_a_copied_session_cookie_still_works_after_logout_only_until_the_password_changes(app, client):
-    """Flask sessions live in the cookie; a new password ends every old one."""
+def test_a_copied_session_cookie_stops_working_when_the_password_changes(app, client):
+    """A new password ends every session made before it (tests/auth/test_http_sessions.py has the rest)."""
     log_in(client, "bewoner2")
     stolen = client.get_cookie("session").value
     with app.app_context():

@@ -75,6 +75,7 @@ def _cases():
         Case("job-with-interest", RESIDENT, "/jobs/{interest_job}"),
         Case("activate", RESIDENT, "/activate"),
         Case("settings", RESIDENT, "/settings"),
+        Case("sessions", RESIDENT, "/settings/sessions"),
         Case("help", RESIDENT, "/help"),
         Case("not-found", RESIDENT, "/no-such-page", 404),
         Case("logout", RESIDENT, "/logout"),

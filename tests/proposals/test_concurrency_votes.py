@@ -18,11 +18,14 @@ import http.client
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import pytest
 from flask import Flask, session
 from flask_wtf.csrf import generate_csrf
+
+from webapp.auth.sessions import token_hash
 
 SECRET = "concurrency-test-secret"  # what conftest's GunicornServer gives the server
 RESIDENTS = 500
@@ -52,6 +55,7 @@ def _prepare(facts):
             facts["small"] = _proposal(connection, "Klein", SMALL_THRESHOLD, author)
             fillers = [_proposal(connection, f"D{n}", 100_000, author) for n in range(4)]
             residents = []
+            started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             for number in range(RESIDENTS + ROUND):
                 user = connection.execute(
                     """INSERT INTO users (username, role, created_at)
@@ -66,6 +70,11 @@ def _prepare(facts):
                     """INSERT INTO verifications (user_id, proof, buurt_id, verified_at)
                        VALUES (?, 'code', 4, ?)""",
                     (user, NOW),
+                )
+                connection.execute(  # a login session on the server (webapp/auth/sessions.py)
+                    """INSERT INTO sessions (token_hash, user_id, created_at, last_used)
+                       VALUES (?, ?, ?, ?)""",
+                    (token_hash(_session_token(user)), user, started, started),
                 )
                 residents.append(user)
             # The last 100 of the 500 start with 4 votes on open proposals.
@@ -86,10 +95,14 @@ _signer = Flask("signer")
 _signer.secret_key = SECRET
 
 
+def _session_token(user_id):
+    return f"concurrency-session-{user_id}"
+
+
 def credentials(user_id):
     """A logged-in session cookie and its CSRF token, as the app would make them."""
     with _signer.test_request_context():
-        session["_user_id"] = f"{user_id}:1"
+        session["_user_id"] = _session_token(user_id)
         session["_fresh"] = True
         token = generate_csrf()
         cookie = _signer.session_interface.get_signing_serializer(_signer).dumps(dict(session))

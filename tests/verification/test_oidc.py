@@ -11,6 +11,8 @@ import pytest
 from http_support import count, execute, page, scalar, sign_in, t, unverify, user_id
 from oidc_support import oidc_settings, openid_provider, provider_login  # noqa: F401
 
+from webapp.auth.sessions import token_hash
+
 # One worker runs them all: one provider per test session, and one `npm ci` at most.
 pytestmark = [pytest.mark.usefixtures("openid_provider"), pytest.mark.xdist_group("openid")]
 
@@ -64,7 +66,9 @@ def test_link_verify_and_log_in_again(oidc_app):
     answer = fresh.get(provider_login(fresh, "alice"))
     assert answer.status_code == 303
     with fresh.session_transaction() as session:
-        assert session["_user_id"].split(":")[0] == str(bewoner)
+        token = session["_user_id"]
+    # The municipality's login made a session of its own, for this person.
+    assert scalar(oidc_app, "SELECT user_id FROM sessions WHERE token_hash = ?", (token_hash(token),)) == bewoner
     assert count(oidc_app, "oidc_links") == 1
 
 

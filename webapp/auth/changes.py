@@ -111,7 +111,11 @@ def _same_signup_again(db, username, email, password, key=None):
 
 
 def issue_start_code(db, user_id, created_by=None, days=startcodes.VALID_DAYS):
-    """A new code for ``user_id``; older unused codes stop working."""
+    """A new code for ``user_id``; older unused codes stop working.
+
+    A coach hands a new code to someone who lost their password or their
+    phone: every session of that person ends, wherever it was.
+    """
     code = startcodes.new_code()
     issued = datetime.now(UTC).replace(microsecond=0)
     expires = startcodes.expiry(issued, days)
@@ -125,6 +129,7 @@ def issue_start_code(db, user_id, created_by=None, days=startcodes.VALID_DAYS):
                VALUES (?, ?, ?, ?, ?)""",
             (user_id, startcodes.code_hash(code), created_by, issued.isoformat(), expires.isoformat()),
         )
+        end_all_sessions(db, user_id)
     return code, expires
 
 
@@ -158,6 +163,9 @@ def redeem_start_code(db, code, password):
                WHERE id = ?""",
             (new_hash, row["user_id"]),
         )
+        # A new password: no session made with the old one goes on. The
+        # device that used the code logs in afresh (a new session).
+        end_all_sessions(db, row["user_id"])
         _met_by_coach(db, row["user_id"], row["created_by"])
         return user_row(db, row["user_id"])
 
@@ -175,3 +183,53 @@ def _met_by_coach(db, user_id, issuer_id):
     )
     if found is not None:
         verification_changes.record(db, user_id, "coach", found[0], by=issuer_id)
+
+
+# Login sessions (``webapp/auth/sessions.py`` makes the tokens and asks the rules).
+
+
+def open_session(db, user_id, token_hash, remember, device, now):
+    """A new login session; ``device`` is (kind, system, browser). Returns its id."""
+    stamp = _stamp(now)
+    with write_transaction(db):
+        return db.execute(
+            """INSERT INTO sessions (token_hash, user_id, created_at, last_used, remember,
+                                     device_kind, device_system, device_browser)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            (token_hash, user_id, stamp, stamp, int(bool(remember)), *device),
+        ).lastrowid
+
+
+def touch_session(db, session_id, now):
+    with write_transaction(db):
+        db.execute("UPDATE sessions SET last_used = ? WHERE id = ?", (_stamp(now), session_id))
+
+
+def end_session(db, user_id, session_id):
+    """Log out one of a person's sessions.
+
+    'ended', or 'gone' when it had ended already (a repeat, or it timed out),
+    or 'not yours' when it is somebody else's (nothing changes).
+    """
+    with write_transaction(db):
+        cursor = db.execute("DELETE FROM sessions WHERE id = ? AND user_id = ?", (session_id, user_id))
+        if cursor.rowcount:
+            return "ended"
+        other = one(db, "SELECT 1 FROM sessions WHERE id = ?", (session_id,))
+    return "not yours" if other else "gone"
+
+
+def end_other_sessions(db, user_id, keep_id):
+    """Log out everywhere but this session: how many ended."""
+    with write_transaction(db):
+        cursor = db.execute("DELETE FROM sessions WHERE user_id = ? AND id != ?", (user_id, keep_id))
+    return cursor.rowcount
+
+
+def end_all_sessions(db, user_id):
+    """Inside the caller's transaction (a new password, a new start code)."""
+    db.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
+
+
+def _stamp(moment):
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -11,12 +11,11 @@ area never needs the accounts area.
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 
-from webapp.auth import bp
+from webapp.auth import bp, sessions
 from webapp.auth import queries as auth_queries
 from webapp.auth.landing import home_for
-from webapp.auth.users import User
 from webapp.db import get_db
 from webapp.domain import postcodes
 from webapp.verification import oidc_changes, oidc_client, oidc_queries
@@ -93,8 +92,7 @@ def oidc_callback():
         link = oidc_queries.link_by_subject(db, issuer, subject)
         if link is None:
             return render_template("verification/oidc_first_time.html")
-        user = User(auth_queries.user_row(db, link["user_id"]))
-        login_user(user)
+        user = sessions.log_in(auth_queries.user_row(db, link["user_id"]))
     _verify(db, user, claims)
     return redirect(home_for(user), code=303)
 

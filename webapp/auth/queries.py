@@ -1,17 +1,6 @@
 """Reading accounts and start codes."""
 
-from webapp.auth.users import User
 from webapp.db import one, rows
-
-
-def load_user(db, user_id):
-    """The user a session or "remember me" cookie names, if its version still holds."""
-    try:
-        ident, version = (int(part) for part in str(user_id).split(":"))
-    except ValueError:
-        return None
-    row = one(db, "SELECT * FROM users WHERE id = ? AND auth_version = ?", (ident, version))
-    return User(row) if row else None
 
 
 def user_row(db, user_id):
@@ -47,3 +36,28 @@ def start_code_data(db, user_id):
         (user_id,),
     )
     return {"start_codes": [dict(row) for row in codes]}
+
+
+def session_user(db, token_hash):
+    """The person a session's token belongs to, with the session's facts; None when it is gone.
+
+    One read through the unique index on ``token_hash`` (on every request).
+    """
+    return one(
+        db,
+        """SELECT users.*, sessions.id AS session_id, sessions.last_used AS session_last_used,
+                  sessions.remember AS session_remember
+           FROM sessions JOIN users ON users.id = sessions.user_id
+           WHERE sessions.token_hash = ?""",
+        (token_hash,),
+    )
+
+
+def sessions_of(db, user_id):
+    """Where a person is logged in, the most recently used first."""
+    return rows(
+        db,
+        """SELECT id, created_at, last_used, remember, device_kind, device_system, device_browser
+           FROM sessions WHERE user_id = ? ORDER BY last_used DESC, id DESC""",
+        (user_id,),
+    )

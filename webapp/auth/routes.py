@@ -14,9 +14,9 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 
-from webapp.auth import bp, changes, guessing, queries
+from webapp.auth import bp, changes, guessing, queries, sessions
 from webapp.auth.forms import ActivateForm, LoginForm, SignupForm
 from webapp.auth.landing import home_for
 from webapp.auth.users import User, check_password
@@ -29,8 +29,9 @@ from webapp.web import is_htmx, no_store, safe_next
 
 
 @login_manager.user_loader
-def load_user(user_id):
-    return queries.load_user(get_db(), user_id)
+def load_user(token):
+    # The session cookie or the "remember me" cookie names a session, not a person.
+    return sessions.load(token)
 
 
 @login_manager.unauthorized_handler
@@ -89,7 +90,7 @@ def login():
                 session.pop("lang", None)
             if user.plain is not None:
                 session.pop("plain", None)
-            login_user(user, remember=form.remember.data)
+            sessions.log_in(row, remember=form.remember.data)
             _carry_language_choice(user.id)
             response = redirect(safe_next(form.next.data, home_for(user)), code=303)
             return guessing.trust_device(response, user.id)
@@ -105,11 +106,7 @@ def logout():
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        # Clear first: logout_user() leaves the note that tells Flask-Login to
-        # delete the "remember me" cookie, which session.clear() would wipe.
-        who = current_user.id if current_user.is_authenticated else None
-        session.clear()
-        logout_user()
+        who = sessions.log_out()
         flash(_("You are logged out. See you soon."), "success")
         if who is not None:
             # The next page wipes this person's offline copies and outbox
@@ -144,8 +141,7 @@ def signup():
             attempt=form.attempt.data,
         )
         if user_id:
-            user = User(queries.user_row(db, user_id))
-            login_user(user)
+            user = sessions.log_in(queries.user_row(db, user_id))
             _carry_language_choice(user_id)
             flash(_("Welcome. Your account is ready. Your username is %(name)s.", name=user.username), "success")
             return redirect(url_for("profile.start"), code=303)
@@ -174,9 +170,8 @@ def activate():
                 }[error.reason]
             )
         else:
-            user = User(row)
             logout_user()
-            login_user(user)
+            user = sessions.log_in(row)
             flash(
                 _("Your password is saved. Your username is %(name)s.", name=user.username),
                 "success",
@@ -186,4 +181,4 @@ def activate():
 
 
 # The municipality's own login (OpenID Connect) adds its routes to this blueprint.
-from webapp.auth import oidc_routes  # noqa: E402, F401
+from webapp.auth import oidc_routes, session_routes  # noqa: E402, F401

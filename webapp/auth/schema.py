@@ -14,3 +14,30 @@ def auth_001_signup_keys(db):
 
 
 MIGRATIONS = (auth_001_signup_keys,)
+
+
+def a001_sessions(db):
+    # One row for each login: a browser session or a remembered device. The
+    # cookies carry a random token; the table keeps only its SHA-256 hash, so
+    # a copy of the database opens no account. Logging out deletes the row,
+    # and with it the session cookie and that device's "remember me" cookie.
+    # ``last_used`` is written at most every few minutes (SESSION_TOUCH_MINUTES).
+    db.execute(
+        """CREATE TABLE sessions (
+               id INTEGER PRIMARY KEY,
+               token_hash TEXT NOT NULL UNIQUE,
+               user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+               created_at TEXT NOT NULL,
+               last_used TEXT NOT NULL,
+               remember INTEGER NOT NULL DEFAULT 0 CHECK (remember IN (0, 1)),
+               device_kind TEXT NOT NULL DEFAULT '',
+               device_system TEXT NOT NULL DEFAULT '',
+               device_browser TEXT NOT NULL DEFAULT ''
+           )"""
+    )
+    db.execute("CREATE INDEX sessions_user ON sessions(user_id)")
+
+
+# Handed in after every other area's list (issue 14): a new table of the
+# accounts area after the lists that ran before it.
+SESSION_MIGRATIONS = (a001_sessions,)

@@ -8,7 +8,14 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 
 class User(UserMixin):
-    def __init__(self, row):
+    """A person, as logged in through one session (``webapp/auth/sessions.py``).
+
+    ``token`` is the session's random token: Flask-Login's "alternative
+    token" (``get_id``), which the session cookie and the "remember me"
+    cookie carry. Deleting the session's row ends both.
+    """
+
+    def __init__(self, row, token=None, session_id=None):
         self.id = row["id"]
         self.username = row["username"]
         self.email = row["email"]
@@ -17,12 +24,11 @@ class User(UserMixin):
         self.lang = row["lang"]
         self.plain = None if row["plain"] is None else bool(row["plain"])
         self.coach_id = row["coach_id"]
-        self.auth_version = row["auth_version"]
+        self.token = token
+        self.session_id = session_id
 
     def get_id(self):
-        # The version changes with the password, so other devices' sessions
-        # and "remember me" cookies stop working after a reset.
-        return f"{self.id}:{self.auth_version}"
+        return self.token
 
     @property
     def name(self):

@@ -222,7 +222,7 @@ def voting_codes_void_code():
 
 
 def _verify_account_key():
-    return f"verify-account:{current_user.get_id()}"
+    return f"verify-account:{current_user.id}"
 
 
 @bp.route("/settings/verify", methods=["GET", "POST"])
