@@ -55,6 +55,7 @@ def migrations():
         coaching.LATER_MIGRATIONS,
         proposals.LATER_MIGRATIONS,
         verification.MIGRATIONS,
+        auth.NAME_MIGRATIONS,
     )
 
 
