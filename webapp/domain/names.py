@@ -3,7 +3,7 @@
 A name is shown to other people: a coach, the municipality, neighbours.
 Invisible characters that turn text around (the bidi controls, such as the
 right-to-left override U+202E) or hide inside it (zero-width characters)
-let a name pose as something else: "Anna‮gnp.exe" shows as "Annaexe.png",
+let a name pose as something else: "Anna" + U+202E + "gnp.exe" shows as "Annaexe.png",
 and a page title around it runs backwards. Names and usernames refuse them.
 
 Free text (messages, comments, proposals) keeps them: someone writing
