@@ -41,6 +41,16 @@ def t(app, msgid, lang="nl", plain=False, **values):
         return str(escape(gettext(msgid, **values)))
 
 
+def t_isolated(app, msgid, isolated, lang="nl", plain=False, **values):
+    """Like ``t``, with the ``isolated`` values (a dict) as a page shows a name
+    someone wrote: in ``<bdi>``."""
+    marks = {key: f"\x00{key}\x00" for key in isolated}
+    text = t(app, msgid, lang, plain, **marks, **values)
+    for key, value in isolated.items():
+        text = text.replace(marks[key], f"<bdi>{escape(value)}</bdi>")
+    return text
+
+
 def nt(app, singular, plural, num, lang="nl", **values):
     with app.test_request_context(f"/?lang={lang}"):
         app.preprocess_request()

@@ -58,6 +58,7 @@ def migrations():
         verification.MIGRATIONS,
         main.MIGRATIONS,
         auth.SESSION_MIGRATIONS,
+        auth.NAME_MIGRATIONS,
     )
 
 

@@ -8,11 +8,24 @@ from flask.cli import with_appcontext
 
 from webapp.auth.changes import create_user, issue_start_code
 from webapp.db import connect, one
+from webapp.domain import names, usernames
 from webapp.domain.vocab import ROLES
 
 
 def _db():
     return connect(current_app.config["DATABASE"])
+
+
+def _check_names(username, display_name):
+    """The same rules as the forms: a plain username, a name that cannot disguise itself."""
+    if not usernames.is_valid(username):
+        raise click.BadParameter("use 3 to 40 letters, digits, '.', '_' or '-'", param_hint="username")
+    hidden = names.disguising_characters(display_name)
+    if hidden:
+        raise click.BadParameter(
+            f"the name holds hidden characters that change how it looks ({names.code_points(hidden)})",
+            param_hint="--name",
+        )
 
 
 @click.command("create-user")
@@ -25,6 +38,7 @@ def _db():
 @with_appcontext
 def create_user_command(role, username, display_name, email, coach_username, password):
     """Create a coach, buurtgroep, gemeente or resident account."""
+    _check_names(username, display_name)
     db = _db()
     coach_id = None
     if coach_username:
@@ -58,6 +72,7 @@ def start_code_command(username, create, display_name, days):
     db = _db()
     row = one(db, "SELECT id, role FROM users WHERE username = ?", (username,))
     if row is None and create:
+        _check_names(username, display_name)
         user_id = create_user(db, username=username, role="resident", display_name=display_name)
     elif row is None:
         raise click.ClickException(f"No user {username}; add --create to make a resident")

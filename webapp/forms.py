@@ -6,7 +6,9 @@ import secrets
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import ValidationError
-from wtforms.validators import Length
+from wtforms.validators import Length, StopValidation
+
+from webapp.domain import names
 
 TOO_LONG = _l("This is too long. Use at most %(max)d characters.")
 INVALID_CHOICE = _l("Choose one of the options in the list.")
@@ -22,6 +24,20 @@ class NoControlCharacters:
     def __call__(self, form, field):
         if isinstance(field.data, str) and CONTROL_CHARACTERS.search(field.data):
             raise ValidationError(self.message)
+
+
+class NoDisguise:
+    """A name or username without the invisible characters that change how it
+    looks (bidi controls, zero-width characters: ``webapp.domain.names``)."""
+
+    message = _l(
+        "This name has hidden characters that can change how it looks. "
+        "Type the name again, without copy and paste."
+    )
+
+    def __call__(self, form, field):
+        if isinstance(field.data, str) and not names.may_be_a_name(field.data):
+            raise StopValidation(self.message)
 
 
 class AtMost(Length):

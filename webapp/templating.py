@@ -7,11 +7,12 @@ from decimal import Decimal
 
 from flask import current_app, g, has_request_context, request, url_for
 from flask_babel import format_currency, format_date
+from markupsafe import Markup, escape
 
 from webapp import labels
 from webapp.db import JOB_PLAIN_TEXTS
 from webapp.domain import jobs as job_rules
-from webapp.domain import wage
+from webapp.domain import names, wage
 from webapp.domain.vocab import CATEGORIES, LIMITS, SKILLS, split_codes
 from webapp.forms import errors_anchor
 from webapp.i18n import current_choice
@@ -112,6 +113,27 @@ def form_errors_shown():
     return g.get("form_errors_shown", False)
 
 
+def bdi(value):
+    """A name someone wrote, isolated in the sentence around it (``<bdi>``): an
+    Arabic or Hebrew name stays readable and leaves the sentence's order alone."""
+    if value is None or value == "":
+        return ""
+    return Markup("<bdi>%s</bdi>") % value
+
+
+def in_title(value):
+    """User text in ``<title>``, which cannot hold ``<bdi>``: without the bidi
+    controls and zero-width characters that could turn the title around
+    (names cannot hold them at all; free text such as a proposal's title can)."""
+    return names.without_disguise(str(value or ""))
+
+
+def isolated(text, **values):
+    """A translated ``text`` with %(name)s-style ``values`` each isolated in ``<bdi>``,
+    the rest escaped: for sentences with a name made in Python."""
+    return escape(text) % {key: bdi(value) for key, value in values.items()}
+
+
 def init_app(app):
     app.jinja_env.globals.update(
         static_url=static_url,
@@ -130,6 +152,6 @@ def init_app(app):
         skill_icon=SKILLS.get,
         limit_icon=LIMITS.get,
     )
-    app.jinja_env.filters.update(money=money, date_iso=date_iso)
+    app.jinja_env.filters.update(money=money, date_iso=date_iso, bdi=bdi, in_title=in_title)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -12,11 +12,11 @@ from webapp.coaching.queries import now_local
 
 
 def names(body):
-    return re.findall(r'<span class="caseload-item__name">([^<]+)</span>', body)
+    return re.findall(r'<bdi class="caseload-item__name">([^<]+)</bdi>', body)
 
 
 def row_of(body, name):
-    at = body.index(f'<span class="caseload-item__name">{name}</span>')
+    at = body.index(f'<bdi class="caseload-item__name">{name}</bdi>')
     return body[body.rindex("<li", 0, at) : body.index("</li>", at)]
 
 

@@ -108,7 +108,7 @@ def test_the_note_is_shown_as_written_and_marked_with_its_language(app, client):
     data = {**GOOD, "available_note": "Niet in de schoolvakanties"}
     assert post_form(client, "/caseload/details?lang=nl", data).status_code == 303
     sign_in(client, "bewoner")
-    assert '<span lang="nl">Niet in de schoolvakanties</span>' in page(client.get("/coach?lang=en"))
+    assert '<span lang="nl" dir="auto">Niet in de schoolvakanties</span>' in page(client.get("/coach?lang=en"))
 
 
 def test_the_form_shows_what_is_stored(app, client):

@@ -31,14 +31,14 @@ from webapp.coaching.queries import today_local
 def cards(body):
     """The participants' names on the dashboard, in order."""
     return re.findall(
-        r'<a class="caseload-item__link" href="/caseload/\d+"><span class="caseload-item__name">([^<]+)</span>',
+        r'<a class="caseload-item__link" href="/caseload/\d+"><bdi class="caseload-item__name">([^<]+)</bdi>',
         body,
     )
 
 
 def row_of(body, name):
     """One participant's row on the caseload: the <li> holding the name."""
-    at = body.index(f'<span class="caseload-item__name">{name}</span>')
+    at = body.index(f'<bdi class="caseload-item__name">{name}</bdi>')
     return body[body.rindex("<li", 0, at) : body.index("</li>", at)]
 
 

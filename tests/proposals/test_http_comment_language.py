@@ -95,7 +95,7 @@ def test_the_vote_buttons_hidden_title_is_in_the_proposals_language(reader_app):
     html = page(client.get(f"/proposals/{OPEN_VOGELBUURT}?lang=nl"))
     button = re.search(r'<button type="submit" class="button button--primary">.*?</button>', html, re.S).group(0)
     assert t(reader_app, "Vote for this proposal") in button
-    assert f'<span class="visually-hidden">: <span lang="en">{title}</span></span>' in button
+    assert f'<span class="visually-hidden">: <span lang="en" dir="auto">{title}</span></span>' in button
 
 
 def test_taking_a_vote_back_names_the_proposal_in_its_language(reader_app):
@@ -103,7 +103,7 @@ def test_taking_a_vote_back_names_the_proposal_in_its_language(reader_app):
     sign_in(client, RESIDENT_NOORD)  # voted on proposal 1, in Dutch
     title = scalar(reader_app, "SELECT title FROM proposals WHERE id = ?", (OPEN_DE_HOVEN,))
     html = page(client.get(f"/proposals/{OPEN_DE_HOVEN}?lang=en"))
-    assert f'<span class="visually-hidden">: <span lang="nl">{title}</span></span>' in html
+    assert f'<span class="visually-hidden">: <span lang="nl" dir="auto">{title}</span></span>' in html
 
 
 def test_the_demo_has_an_english_comment_on_a_dutch_proposal(reader_app):
@@ -130,10 +130,11 @@ def test_a_reported_comment_is_marked_on_the_report_pages(reader_app):
     client = reader_app.test_client()
     sign_in(client, RESIDENT_CENTRUM)
     html = page(client.get(f"/proposals/{english['proposal_id']}/report?comment={english['id']}"))
-    assert f'<p class="quote" lang="en">{english["body"]}</p>' in html
+    assert f'<p class="quote" lang="en" dir="auto">{english["body"]}</p>' in html
     gemeente = reader_app.test_client()
     sign_in(gemeente, "gemeente")
-    assert f'<p class="quote" lang="en">{english["body"]}</p>' in page(gemeente.get("/gemeente/reports"))
+    reports = page(gemeente.get("/gemeente/reports"))
+    assert f'<p class="quote" lang="en" dir="auto">{english["body"]}</p>' in reports
 
 
 def test_comments_written_before_take_their_proposals_language(tmp_path):

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from webapp.auth.queries import find_login, user_row
 from webapp.auth.users import check_password, hash_password
 from webapp.db import now_iso, one, write_transaction
+from webapp.domain import coaching as coaching_rules
 from webapp.domain import startcodes, usernames
 from webapp.verification import changes as verification_changes
 
@@ -110,8 +111,17 @@ def _same_signup_again(db, username, email, password, key=None):
     return row["id"]
 
 
-def issue_start_code(db, user_id, created_by=None, days=startcodes.VALID_DAYS):
+class NotTheirCoach(Exception):
+    """The coach asking for a start code is no longer the resident's coach."""
+
+
+def issue_start_code(db, user_id, created_by=None, days=startcodes.VALID_DAYS, coach=None):
     """A new code for ``user_id``; older unused codes stop working.
+
+    With ``coach`` (a ``webapp.domain.coaching.Person``), the code is made
+    only while that coach is the resident's coach of today, read inside the
+    write: a code lets its holder set the password, so a coach reassigned
+    away a moment ago must not get one (``NotTheirCoach``).
 
     A coach hands a new code to someone who lost their password or their
     phone: every session of that person ends, wherever it was.
@@ -120,6 +130,10 @@ def issue_start_code(db, user_id, created_by=None, days=startcodes.VALID_DAYS):
     issued = datetime.now(UTC).replace(microsecond=0)
     expires = startcodes.expiry(issued, days)
     with write_transaction(db):
+        if coach is not None:
+            resident = one(db, "SELECT id, role, coach_id FROM users WHERE id = ?", (user_id,))
+            if resident is None or not coaching_rules.may_open_participant(coach, coaching_rules.person(resident)):
+                raise NotTheirCoach()
         db.execute(
             "UPDATE start_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
             (now_iso(), user_id),

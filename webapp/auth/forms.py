@@ -6,9 +6,9 @@ from wtforms import BooleanField, EmailField, HiddenField, PasswordField, String
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from webapp.domain import usernames
-from webapp.forms import AtMost, NoControlCharacters
+from webapp.forms import AtMost, NoControlCharacters, NoDisguise
 
-USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,40}$")
+USERNAME = usernames.VALID
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -60,7 +60,7 @@ class SignupForm(FlaskForm):
 
     display_name = StringField(
         _l("What may we call you?"),
-        validators=[Optional(), AtMost(60), NoControlCharacters()],
+        validators=[Optional(), AtMost(60), NoControlCharacters(), NoDisguise()],
         description=_l("Your first name is enough."),
     )
     username = StringField(
@@ -77,6 +77,7 @@ class SignupForm(FlaskForm):
 
     def validate_username(self, field):
         if field.data:
+            NoDisguise()(self, field)
             username_rules(self, field)
         elif not usernames.suggestion(self.display_name.data):
             raise ValidationError(_l("Choose a username."))

@@ -5,6 +5,8 @@ first migrations runs after them, in a fresh database as in an earlier one.
 Append new ones at the end; a name, once released, never changes.
 """
 
+from webapp.domain.names import may_be_a_name, without_disguise
+
 
 def auth_001_signup_keys(db):
     # A sign-up form carries a random key; the account keeps its hash. A
@@ -41,3 +43,16 @@ def a001_sessions(db):
 # Handed in after every other area's list (issue 14): a new table of the
 # accounts area after the lists that ran before it.
 SESSION_MIGRATIONS = (a001_sessions,)
+
+
+def e001_names_without_disguise(db):
+    # Names may no longer hold bidi controls or zero-width characters (issue
+    # 14, webapp/domain/names.py); a name stored before that rule loses them,
+    # so no page, title or attribute ever shows a name that disguises itself.
+    for user_id, name in db.execute("SELECT id, display_name FROM users").fetchall():
+        if not may_be_a_name(name):
+            db.execute("UPDATE users SET display_name = ? WHERE id = ?", (without_disguise(name).strip(), user_id))
+
+
+# Handed in last (after the areas' later lists): see ARCHITECTURE.md.
+NAME_MIGRATIONS = (e001_names_without_disguise,)

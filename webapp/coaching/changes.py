@@ -29,21 +29,25 @@ class NotYours(Exception):
 # --- messages ----------------------------------------------------------------------
 
 
-def mark_read(db, resident_id, viewer_is_coach, viewer_id):
+def mark_read(db, resident_id, viewer, viewer_is_coach):
     """The viewer has the thread in front of them: the other side's messages are read.
 
     Only writes when there is something unread, so an idle poll stays a read.
+    A viewer who lost the thread a moment ago (a coach reassigned away) marks
+    nothing: the rule is read again inside the write.
     """
     if not queries.unread_for(db, resident_id, viewer_is_coach):
         return 0
     stamp = now_iso()
     with write_transaction(db):
+        if not _allowed(db, rules.may_read_thread, viewer, resident_id):
+            return 0
         changed = db.execute(
             """UPDATE messages SET read_at = ?
                WHERE resident_id = ? AND from_coach = ? AND read_at IS NULL""",
             (stamp, resident_id, int(not viewer_is_coach)),
         ).rowcount
-        _read_notifications(db, viewer_id, resident_id, viewer_is_coach, stamp)
+        _read_notifications(db, viewer.id, resident_id, viewer_is_coach, stamp)
     return changed
 
 
@@ -131,14 +135,22 @@ def log_access(db, coach, resident_id, what):
 # --- job interests -------------------------------------------------------------------
 
 
-def answer_interest(db, coach_id, interest_id, resident_id, answer, reason):
-    """The coach's answer to a job interest; the resident hears it once per change."""
+def answer_interest(db, coach, interest_id, resident_id, answer, reason):
+    """The coach's answer to a job interest; the resident hears it once per change.
+
+    The coach of record is read again inside the write: a coach reassigned
+    away a moment ago (after the page's check) gets ``NotYours``, and nothing
+    is stored. So does an interest that is gone or not this resident's.
+    """
     with write_transaction(db):
+        _still_allowed(db, coach, resident_id, rules.may_answer_interest)
+        if one(db, "SELECT 1 FROM interests WHERE id = ? AND user_id = ?", (interest_id, resident_id)) is None:
+            raise NotYours()
         changed = db.execute(
             """UPDATE interests SET coach_answer = ?, coach_reason = ?, answered_by = ?,
                    answered_at = ?
-               WHERE id = ? AND NOT (coach_answer IS ? AND coach_reason = ?)""",
-            (answer, reason, coach_id, now_iso(), interest_id, answer, reason),
+               WHERE id = ? AND user_id = ? AND NOT (coach_answer IS ? AND coach_reason = ?)""",
+            (answer, reason, coach.id, now_iso(), interest_id, resident_id, answer, reason),
         ).rowcount
         if changed:
             notify(db, [resident_id], "interest_answer", "/interests")
@@ -180,6 +192,16 @@ def _upsert_coach_details(db, coach_id, phone, availability):
 # --- appointments ----------------------------------------------------------------------
 
 
+def _appointment_for(db, writer, appointment_id, rule):
+    """The appointment and its resident as they are now, inside the caller's
+    write transaction; ``NotYours`` when ``rule`` no longer lets ``writer`` at it."""
+    appointment = one(db, "SELECT id, resident_id FROM appointments WHERE id = ?", (appointment_id,))
+    if appointment is None:
+        raise NotYours()
+    resident = _still_allowed(db, writer, appointment["resident_id"], rule)
+    return appointment, resident
+
+
 def _tell_the_coach(db, resident):
     """The coach of today hears the answer, also when another coach planned it."""
     if resident["coach_id"]:
@@ -191,8 +213,9 @@ def _tell_the_coach(db, resident):
         )
 
 
-def accept_appointment(db, appointment_id, resident):
+def accept_appointment(db, writer, appointment_id):
     with write_transaction(db):
+        _appointment, resident = _appointment_for(db, writer, appointment_id, rules.may_answer_appointment)
         changed = db.execute(
             """UPDATE appointments SET status = 'accepted', reason = '', updated_at = ?
                WHERE id = ? AND status != 'accepted' AND status != 'cancelled'""",
@@ -203,8 +226,9 @@ def accept_appointment(db, appointment_id, resident):
     return changed
 
 
-def ask_another_time(db, appointment_id, resident, reason):
+def ask_another_time(db, writer, appointment_id, reason):
     with write_transaction(db):
+        _appointment, resident = _appointment_for(db, writer, appointment_id, rules.may_answer_appointment)
         changed = db.execute(
             """UPDATE appointments SET status = 'other_time', reason = ?, updated_at = ?
                WHERE id = ? AND status != 'cancelled'
@@ -235,9 +259,7 @@ def plan_appointment(db, coach_id, resident_id, values, key):
             earlier = one(db, "SELECT id FROM appointments WHERE coach_id = ? AND client_id = ?", (coach_id, key))
             if earlier is not None:
                 return earlier["id"]
-        still_mine = one(db, "SELECT coach_id FROM users WHERE id = ?", (resident_id,))
-        if still_mine is None or still_mine["coach_id"] != coach_id:
-            raise NotYours()
+        _still_allowed(db, rules.Person(coach_id, "coach"), resident_id, rules.may_plan_appointment)
         stamp = now_iso()
         appointment_id = db.execute(
             """INSERT INTO appointments (resident_id, coach_id, starts_at, minutes, kind, place,
@@ -260,9 +282,12 @@ def plan_appointment(db, coach_id, resident_id, values, key):
     return appointment_id
 
 
-def move_appointment(db, appointment_id, resident_id, values):
-    """A new time or place: planned again, to be answered again and reminded again."""
+def move_appointment(db, coach, appointment_id, values):
+    """A new time or place: planned again, to be answered again and reminded again.
+
+    Raises ``NotYours`` when the participant moved to another coach a moment ago."""
     with write_transaction(db):
+        appointment, _resident = _appointment_for(db, coach, appointment_id, rules.may_plan_appointment)
         changed = db.execute(
             """UPDATE appointments SET starts_at = ?, minutes = ?, kind = ?, place = ?,
                    note = ?, status = 'planned', reason = '', reminded_at = NULL,
@@ -273,19 +298,20 @@ def move_appointment(db, appointment_id, resident_id, values):
             (*values.values(), now_iso(), appointment_id, *values.values()),
         ).rowcount
         if changed:
-            notify(db, [resident_id], "appointment", "/appointments")
+            notify(db, [appointment["resident_id"]], "appointment", "/appointments")
     return changed
 
 
-def cancel_appointment(db, appointment_id, resident_id):
+def cancel_appointment(db, coach, appointment_id):
     with write_transaction(db):
+        appointment, _resident = _appointment_for(db, coach, appointment_id, rules.may_plan_appointment)
         changed = db.execute(
             """UPDATE appointments SET status = 'cancelled', updated_at = ?
                WHERE id = ? AND status != 'cancelled'""",
             (now_iso(), appointment_id),
         ).rowcount
         if changed:
-            notify(db, [resident_id], "appointment", "/appointments")
+            notify(db, [appointment["resident_id"]], "appointment", "/appointments")
     return changed
 
 
@@ -319,14 +345,43 @@ def send_reminders(db, today):
 # again inside its transaction, so a reassignment counts at once.
 
 
-def _still_allowed(db, writer, resident_id):
+def _allowed(db, rule, writer, resident_id):
+    """The resident's row as it is now if ``rule(writer, resident)`` holds, else None.
+
+    Called inside a write transaction (BEGIN IMMEDIATE holds the write lock),
+    so no reassignment can slip in between this read and the write after it.
+    """
     row = one(db, "SELECT id, role, coach_id FROM users WHERE id = ?", (resident_id,))
-    if row is None or not rules.may_write_plan(writer, rules.person(row)):
+    if row is None or not rule(rules.person(writer), rules.person(row)):
+        return None
+    return row
+
+
+def _still_allowed(db, writer, resident_id, rule=rules.may_write_plan):
+    """The resident's row, or ``NotYours`` (the page answers 404)."""
+    row = _allowed(db, rule, writer, resident_id)
+    if row is None:
         raise NotYours()
+    return row
+
+
+def _plan_row_of(db, table, row_id, resident_id):
+    """A goal or step of this resident's plan, read inside the write; ``NotYours`` if gone."""
+    if table == "plan_goals":
+        sql = "SELECT * FROM plan_goals WHERE id = ? AND resident_id = ?"
+    else:
+        sql = """SELECT plan_steps.* FROM plan_steps JOIN plan_goals ON plan_goals.id = plan_steps.goal_id
+                 WHERE plan_steps.id = ? AND plan_goals.resident_id = ?"""
+    row = one(db, sql, (row_id, resident_id))
+    if row is None:
+        raise NotYours()
+    return row
 
 
 def _write_once(db, writer, table, resident_id, key, row):
-    """Add a goal or step once per client id: a double tap or a retry gets the first one's id."""
+    """Add a goal or step once per client id: a double tap or a retry gets the first one's id.
+
+    A step's goal must still be this resident's (it may have gone a moment ago)."""
     with write_transaction(db):
         earlier = key and one(
             db,
@@ -336,6 +391,8 @@ def _write_once(db, writer, table, resident_id, key, row):
         if earlier:
             return earlier["id"]
         _still_allowed(db, writer, resident_id)
+        if "goal_id" in row:
+            _plan_row_of(db, "plan_goals", row["goal_id"], resident_id)
         row = {
             **row,
             "written_by": writer.id,
@@ -364,6 +421,7 @@ def remove_goal(db, writer, goal_id, resident_id):
     """True when the goal went; False when it still has steps."""
     with write_transaction(db):
         _still_allowed(db, writer, resident_id)
+        _plan_row_of(db, "plan_goals", goal_id, resident_id)
         # A goal goes only when its steps are gone: one tap never wipes out
         # what two people wrote together.
         removed = db.execute(
@@ -378,9 +436,7 @@ def _change(db, writer, table, row_id, resident_id, values):
     """Reword a goal or step; the same change sent twice is one change."""
     with write_transaction(db):
         _still_allowed(db, writer, resident_id)
-        current = one(db, f"SELECT * FROM {table} WHERE id = ?", (row_id,))  # noqa: S608 - fixed names
-        if current is None:
-            raise NotYours()
+        current = _plan_row_of(db, table, row_id, resident_id)
         if all(current[name] == value for name, value in values.items()):
             return
         values = {**values, "changed_at": now_iso(), "changed_by_coach": int(writer.role == "coach")}
@@ -400,6 +456,7 @@ def tick_step(db, writer, step_id, resident_id, done):
     """Done (True) or open again (False): the same answer twice is one change."""
     with write_transaction(db):
         _still_allowed(db, writer, resident_id)
+        _plan_row_of(db, "plan_steps", step_id, resident_id)
         if done:
             db.execute(
                 """UPDATE plan_steps SET done_at = ?, done_by_coach = ?
@@ -413,6 +470,7 @@ def tick_step(db, writer, step_id, resident_id, done):
 def remove_step(db, writer, step_id, resident_id):
     with write_transaction(db):
         _still_allowed(db, writer, resident_id)
+        _plan_row_of(db, "plan_steps", step_id, resident_id)
         db.execute("DELETE FROM plan_steps WHERE id = ?", (step_id,))
 
 

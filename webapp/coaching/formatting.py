@@ -26,6 +26,7 @@ from webapp.domain import availability
 from webapp.domain import coaching as rules
 from webapp.domain.coaching import local_start, working_days_between
 from webapp.i18n import per_locale
+from webapp.templating import isolated
 
 
 def _locale():
@@ -154,7 +155,7 @@ def written_by(by_coach, viewer_is_coach, other_name):
         return _("Written by you")
     if by_coach:
         return _("Written by your coach")
-    return _("Written by %(name)s", name=other_name)
+    return isolated(_("Written by %(name)s"), name=other_name)
 
 
 def changed_by(by_coach, viewer_is_coach, other_name, when):
@@ -163,7 +164,7 @@ def changed_by(by_coach, viewer_is_coach, other_name, when):
         return _("Changed by you, %(when)s", when=when)
     if by_coach:
         return _("Changed by your coach, %(when)s", when=when)
-    return _("Changed by %(name)s, %(when)s", name=other_name, when=when)
+    return isolated(_("Changed by %(name)s, %(when)s"), name=other_name, when=when)
 
 
 def _memo(key, make):

@@ -28,7 +28,7 @@ from wtforms.widgets import HiddenInput
 from webapp.auth.forms import username_rules
 from webapp.domain import availability
 from webapp.domain import coaching as rules
-from webapp.forms import INVALID_CHOICE, AtMost, NoControlCharacters
+from webapp.forms import INVALID_CHOICE, AtMost, NoControlCharacters, NoDisguise
 from webapp.labels import DAY
 
 TOO_OLD_FORM = _l("This form is out of date. Please load the page again and try once more.")
@@ -56,8 +56,9 @@ def one_line_break(text):
     return text.replace("\r\n", "\n").replace("\r", "\n") if isinstance(text, str) else text
 
 
-def text_field(label, limit, required_message=None, description=None, area=True):
-    validators = [AtMost(limit), NoControlCharacters()]
+def text_field(label, limit, required_message=None, description=None, area=True, name=False):
+    """A text field; ``name=True`` for a person's name (no hidden characters, see NoDisguise)."""
+    validators = [AtMost(limit), NoControlCharacters(), *([NoDisguise()] if name else [])]
     validators.insert(0, DataRequired(message=required_message) if required_message else Optional())
     field_class = TextAreaField if area else StringField
     return field_class(label, validators=validators, description=description, filters=[one_line_break])
@@ -261,10 +262,11 @@ class NewResidentForm(ClientIdForm):
         _l("Fill in the name."),
         _l("The name the resident wants to be called, for example: Anna Jansen."),
         area=False,
+        name=True,
     )
     username = StringField(
         _l("Username (not required)"),
-        validators=[Optional(), username_rules],
+        validators=[Optional(), NoDisguise(), username_rules],
         description=_l("Leave empty and we make one from the name."),
     )
 

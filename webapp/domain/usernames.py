@@ -14,6 +14,14 @@ TRIES = 20
 
 _NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]+")
 
+# What a username may be: plain letters, digits and . _ - (so nothing invisible
+# or look-alike can hide in it: see webapp.domain.names).
+VALID = re.compile(r"^[A-Za-z0-9._-]{3,40}$")
+
+
+def is_valid(username):
+    return isinstance(username, str) and VALID.match(username) is not None
+
 
 def from_name(name):
     """'Anna de Vries' -> 'anna.de.vries'; 'Zoë' -> 'zoe'. '' when nothing usable is left."""

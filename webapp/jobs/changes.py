@@ -1,6 +1,6 @@
 """Writing interests: a resident says "I want this job", or takes it back."""
 
-from webapp.db import now_iso, write_transaction
+from webapp.db import now_iso, one, write_transaction
 from webapp.domain.access import may_show_interest
 from webapp.idempotency import find_earlier
 
@@ -10,13 +10,16 @@ def show_interest(db, user_id, job, client_id, message):
 
     A repeat of the same client id is answered as the first and changes
     nothing: a late retry from the outbox must not re-open an interest that
-    was taken back in the meantime (see webapp.idempotency).
+    was taken back in the meantime (see webapp.idempotency). The job's
+    status is read again inside the write: a job closed a moment after the
+    page read it takes no new interest.
     """
     with write_transaction(db):
         earlier = find_earlier(db, "interests", "user_id", user_id, client_id)
         if earlier is not None:
             return "stored" if earlier["job_id"] == job["id"] else "id_used_elsewhere"
-        if not may_show_interest(job["status"]):
+        now = one(db, "SELECT status FROM jobs WHERE id = ?", (job["id"],))
+        if now is None or not may_show_interest(now["status"]):
             return "closed"
         # Upsert on the unique (user, job) pair: a repeat without a client id
         # (no JavaScript) finds the same row too.
@@ -31,8 +34,10 @@ def show_interest(db, user_id, job, client_id, message):
         return "stored"
 
 
-def withdraw_interest(db, interest_id):
-    db.execute(
-        "UPDATE interests SET status = 'withdrawn', updated_at = ? WHERE id = ?",
-        (now_iso(), interest_id),
-    )
+def withdraw_interest(db, user_id, interest_id):
+    """Only the resident's own interest: the owner is part of the write itself."""
+    with write_transaction(db):
+        db.execute(
+            "UPDATE interests SET status = 'withdrawn', updated_at = ? WHERE id = ? AND user_id = ?",
+            (now_iso(), interest_id, user_id),
+        )

@@ -127,7 +127,7 @@ def withdraw(job_id):
     existing = queries.interest_of(db, current_user.id, job_id)
     if existing is None:
         abort(404)
-    changes.withdraw_interest(db, existing["id"])
+    changes.withdraw_interest(db, current_user.id, existing["id"])
     return _interest_answer(db, job, None, 200, _("You took back your interest in this job."))
 
 

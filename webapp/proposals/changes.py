@@ -384,9 +384,34 @@ def job_published(db, job, gemeente_id, now):
 # --- comments and reports -----------------------------------------------------------
 
 
-def add_comment(db, proposal_id, author_id, kind, body, form_token, now, parent_id=None, lang="nl"):
-    """A comment, question or answer in ``lang``; the same form sent twice stores one."""
+class CommentRefused(Exception):
+    """The proposal no longer takes this comment (withdrawn, gone, or an answer
+    from someone who may not answer): read inside the write, nothing stored."""
+
+
+def add_comment(db, proposal_id, author, kind, body, form_token, now, parent_id=None, lang="nl"):
+    """A comment, question or answer in ``lang``; the same form sent twice stores one.
+
+    ``author`` is the writer (``id`` and ``role``). The rules (``may_comment``,
+    ``may_answer``) are asked again inside the write, on the proposal as it
+    is now: a proposal withdrawn a moment after the page's check takes
+    nothing (``CommentRefused``). A repeat of a stored form still finds it.
+    """
+    author_id = author.id
     with write_transaction(db):
+        found = one(
+            db, "SELECT id FROM proposal_comments WHERE author_id = ? AND form_token = ?", (author_id, form_token)
+        )
+        if found is not None:
+            return found[0]
+        proposal = queries.proposal_by_id(db, proposal_id)
+        if (
+            proposal is None
+            or not rules.may_see(proposal["status"], proposal["opened_at"], author_id, proposal["author_id"])
+            or not rules.may_comment(author.role, proposal["status"])
+            or (kind == "answer" and not rules.may_answer(author_id, author.role, proposal["author_id"]))
+        ):
+            raise CommentRefused()
         cursor = db.conn.execute(
             """INSERT INTO proposal_comments
                    (proposal_id, author_id, parent_id, kind, body, lang, form_token, created_at)
@@ -398,7 +423,6 @@ def add_comment(db, proposal_id, author_id, kind, body, form_token, now, parent_
             db, "SELECT id FROM proposal_comments WHERE author_id = ? AND form_token = ?", (author_id, form_token)
         )
         if cursor.rowcount:  # not for the same form sent twice
-            proposal = queries.proposal_by_id(db, proposal_id)
             parent = parent_id and one(db, "SELECT author_id FROM proposal_comments WHERE id = ?", (parent_id,))
             told = rules.told_about_comment(
                 kind, author_id, proposal["author_id"], parent["author_id"] if parent else None

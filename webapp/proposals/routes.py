@@ -505,17 +505,20 @@ def comment(proposal_id):
         )
         return _detail_page(db, proposal, 422, **forms)
     kind = "answer" if answering else form.kind.data
-    comment_id = changes.add_comment(
-        db,
-        proposal_id,
-        current_user.id,
-        kind,
-        form.body.data.strip(),
-        form.form_token.data,
-        queries.now_utc(),
-        parent_id=parent["id"] if parent else None,
-        lang=form.lang.data,
-    )
+    try:
+        comment_id = changes.add_comment(
+            db,
+            proposal_id,
+            current_user,
+            kind,
+            form.body.data.strip(),
+            form.form_token.data,
+            queries.now_utc(),
+            parent_id=parent["id"] if parent else None,
+            lang=form.lang.data,
+        )
+    except changes.CommentRefused:
+        abort(409)
     flash(
         _("Thank you. Your answer is on the page.") if answering else _("Thank you. Your message is on the page."),
         "success",

@@ -1,6 +1,7 @@
 """Writing proofs of home buurt. One row per resident: a new proof replaces the old one."""
 
 from webapp.db import now_iso, one, write_transaction
+from webapp.domain import coaching as coaching_rules
 from webapp.domain import votingcodes
 from webapp.domain.verification import PROOFS, Verification, counts
 from webapp.verification import queries
@@ -30,11 +31,25 @@ def verify(db, user_id, proof, buurt_id, by=None, code_id=None):
         record(db, user_id, proof, buurt_id, by, code_id)
 
 
-def unverify(db, user_id, proof=None):
+class NotTheirCoach(Exception):
+    """The coach is no longer the resident's coach (reassigned a moment ago)."""
+
+
+def _still_their_coach(db, user_id, coach):
+    """Inside the write: ``coach`` (a ``coaching_rules.Person``) is the resident's coach of today."""
+    row = db.conn.execute("SELECT id, role, coach_id FROM users WHERE id = ?", (user_id,)).fetchone()
+    if row is None or not coaching_rules.may_open_participant(coach, coaching_rules.Person(*row)):
+        raise NotTheirCoach()
+
+
+def unverify(db, user_id, proof=None, coach=None):
     """Take the proof back (only when it is ``proof``, if given); True when one was removed.
 
+    With ``coach``, only while they are the resident's coach (``NotTheirCoach``).
     Votes already cast stay: the proof only decides new votes."""
     with write_transaction(db):
+        if coach is not None:
+            _still_their_coach(db, user_id, coach)
         if proof is None:
             cursor = db.conn.execute("DELETE FROM verifications WHERE user_id = ?", (user_id,))
         else:
@@ -42,14 +57,17 @@ def unverify(db, user_id, proof=None):
     return cursor.rowcount > 0
 
 
-def coach_confirms(db, user_id, buurt_id, coach_id):
+def coach_confirms(db, user_id, buurt_id, coach):
     """A coach confirms the buurt the resident lives in: "met by a coach".
 
     'done'; 'unchanged' when a proof that counts for this buurt is already
     there (a repeat, or a voting code: it stays); 'moved' when ``buurt_id`` is no longer the resident's home buurt
     (they changed it after the coach opened the page): nothing is written.
+    ``coach`` (a ``coaching_rules.Person``) must still be the resident's coach,
+    read inside the write (``NotTheirCoach``).
     """
     with write_transaction(db):
+        _still_their_coach(db, user_id, coach)
         home = db.conn.execute("SELECT home_buurt_id FROM profiles WHERE user_id = ?", (user_id,)).fetchone()
         if home is None or home[0] is None or home[0] != buurt_id:
             return "moved"
@@ -57,7 +75,7 @@ def coach_confirms(db, user_id, buurt_id, coach_id):
         current = Verification(row[0], row[1]) if row else None
         if counts(current, queries.accepted_proofs(db), buurt_id):
             return "unchanged"
-        record(db, user_id, "coach", buurt_id, by=coach_id)
+        record(db, user_id, "coach", buurt_id, by=coach.id)
     return "done"
 
 

@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from webapp.domain import votingcodes
-from webapp.forms import INVALID_CHOICE, AtMost, FormToken, NoControlCharacters, new_form_token
+from webapp.forms import INVALID_CHOICE, AtMost, FormToken, NoControlCharacters, NoDisguise, new_form_token
 
 # --- voting codes (the codes helper) -------------------------------------------------------
 
@@ -30,7 +30,7 @@ class VotingCodeBatchForm(FlaskForm):
     )
     label = StringField(
         _l("Name for this batch (not required)"),
-        validators=[AtMost(60), NoControlCharacters()],
+        validators=[AtMost(60), NoControlCharacters(), NoDisguise()],
         description=_l("For example: letters of March."),
     )
     attempt = HiddenField(validators=[FormToken()])

@@ -12,10 +12,10 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from webapp.access import coach_required
-from webapp.auth.changes import issue_start_code
+from webapp.auth.changes import NotTheirCoach, issue_start_code
 from webapp.coaching import bp, changes, queries
 from webapp.coaching.forms import NewResidentForm
-from webapp.coaching.routes.shared import participant_or_404
+from webapp.coaching.routes.shared import me, participant_or_404
 from webapp.db import get_db
 from webapp.forms import EmptyForm
 from webapp.web import NO_STORE
@@ -68,7 +68,7 @@ def new_resident():
                 _("Someone already uses this username. Choose another one, or leave it empty.")
             )
         else:
-            code, expires = issue_start_code(db, user_id, created_by=current_user.id)
+            code, expires = _start_code(db, user_id)
             return start_code_page(queries.user_row(db, user_id), code, expires, created)
     return render_template("coaching/new_resident.html", form=form), 422 if form.errors else 200
 
@@ -79,5 +79,14 @@ def participant_start_code(resident_id):
     resident = participant_or_404(resident_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
-    code, expires = issue_start_code(get_db(), resident_id, created_by=current_user.id)
+    code, expires = _start_code(get_db(), resident_id)
     return start_code_page(resident, code, expires, False)
+
+
+def _start_code(db, resident_id):
+    """A code made only while this coach is the resident's coach (checked in the write):
+    404 for a participant who moved to another coach a moment ago."""
+    try:
+        return issue_start_code(db, resident_id, created_by=current_user.id, coach=me())
+    except NotTheirCoach:
+        abort(404)

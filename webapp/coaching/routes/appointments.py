@@ -79,7 +79,8 @@ def appointment_accept(appointment_id):
     stop = _answerable_or_409(appointment)
     if stop:
         return stop
-    changes.accept_appointment(get_db(), appointment_id, resident)
+    with found_or_404():
+        changes.accept_appointment(get_db(), me(), appointment_id)
     flash(_("You accepted the appointment. Your coach can see it."), "success")
     return redirect(url_for("coaching.appointments", _anchor=f"appointment-{appointment_id}"), 303)
 
@@ -97,7 +98,8 @@ def appointment_another_time(appointment_id):
         if stop:
             return stop
         if form.validate_on_submit():
-            changes.ask_another_time(get_db(), appointment_id, resident, form.reason.data.strip())
+            with found_or_404():
+                changes.ask_another_time(get_db(), me(), appointment_id, form.reason.data.strip())
             flash(_("Your coach sees that you want another time."), "success")
             return redirect(url_for("coaching.appointments", _anchor=f"appointment-{appointment_id}"), 303)
     status = 422 if form.errors else 200
@@ -199,7 +201,8 @@ def appointment_move(appointment_id):
         form.kind.data = appointment["kind"]
         form.place.data, form.note.data = appointment["place"], appointment["note"]
     if form.validate_on_submit():
-        changes.move_appointment(get_db(), appointment_id, resident["id"], _values(form))
+        with found_or_404():
+            changes.move_appointment(get_db(), me(), appointment_id, _values(form))
         flash(
             _("The appointment is changed. %(name)s gets a notification.", name=queries.name_of(resident)),
             "success",
@@ -231,7 +234,8 @@ def appointment_cancel(appointment_id):
         stop = _changeable_or_409(appointment, resident)
         if stop:
             return stop
-    changes.cancel_appointment(get_db(), appointment_id, resident["id"])
+    with found_or_404():
+        changes.cancel_appointment(get_db(), me(), appointment_id)
     flash(
         _("The appointment is cancelled. %(name)s gets a notification.", name=queries.name_of(resident)), "success"
     )

@@ -87,7 +87,7 @@ def thread_for(
         **urls,
     )
     if thread.live:
-        changes.mark_read(db, resident["id"], viewer_is_coach, current_user.id)
+        changes.mark_read(db, resident["id"], me(), viewer_is_coach)
     thread.messages, thread.has_older = queries.thread_page(db, resident["id"], before, limit)
     thread.newest, thread.unread_mine = queries.thread_state(db, resident["id"], viewer_is_coach)
     # A refused form is shown again even where nothing can be sent now: the
@@ -134,7 +134,7 @@ def poll_answer(request, resident, viewer_is_coach, other_name, urls):
         return _empty(204, etag)
     fresh = queries.messages_after(db, resident["id"], min(after, newest))
     if any(bool(m["from_coach"]) != viewer_is_coach for m in fresh):
-        changes.mark_read(db, resident["id"], viewer_is_coach, current_user.id)
+        changes.mark_read(db, resident["id"], me(), viewer_is_coach)
         fresh = queries.messages_after(db, resident["id"], min(after, newest))
     refreshed = []
     if unread_mine != unread and unread:

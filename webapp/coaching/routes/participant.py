@@ -19,7 +19,7 @@ from webapp.access import coach_required
 from webapp.coaching import bp, changes, queries
 from webapp.coaching.forms import HomeBuurtForm, InterestAnswerForm, interest_forms, plan_forms
 from webapp.coaching.routes.messages import participant_thread
-from webapp.coaching.routes.shared import ShowParticipantAgain, participant_or_404
+from webapp.coaching.routes.shared import ShowParticipantAgain, found_or_404, me, participant_or_404
 from webapp.db import get_db
 from webapp.domain.verification import Verification, counts
 from webapp.forms import EmptyForm
@@ -115,7 +115,8 @@ def interest_answer(resident_id, interest_id):
     if not form.validate_on_submit():
         return participant_page(resident, status=422, interest_form=(interest_id, form))
     reason = (form.reason.data or "").strip() if form.answer.data == "not_now" else ""
-    changes.answer_interest(db, current_user.id, interest_id, resident_id, form.answer.data, reason)
+    with found_or_404():
+        changes.answer_interest(db, me(), interest_id, resident_id, form.answer.data, reason)
     flash(_("Your answer is sent. %(name)s sees it with the job.", name=queries.name_of(resident)), "success")
     return redirect(
         url_for("coaching.participant", resident_id=resident_id, _anchor=f"interest-{interest_id}"), code=303
@@ -135,7 +136,10 @@ def verify_home(resident_id):
     form = HomeBuurtForm()
     if not form.validate_on_submit():
         abort(400)
-    outcome = verification_changes.coach_confirms(get_db(), resident_id, form.buurt.data, current_user.id)
+    try:
+        outcome = verification_changes.coach_confirms(get_db(), resident_id, form.buurt.data, me())
+    except verification_changes.NotTheirCoach:
+        abort(404)
     name = queries.name_of(resident)
     if outcome == "moved":
         flash(
@@ -155,7 +159,10 @@ def unverify_home(resident_id):
     resident = participant_or_404(resident_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
-    verification_changes.unverify(get_db(), resident_id, proof="coach")
+    try:
+        verification_changes.unverify(get_db(), resident_id, proof="coach", coach=me())
+    except verification_changes.NotTheirCoach:
+        abort(404)
     flash(_("Taken back. New votes of %(name)s do not count now.", name=queries.name_of(resident)), "success")
     return redirect(_proof_on_page(resident_id), code=303)
 
