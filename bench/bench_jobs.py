@@ -20,6 +20,7 @@ Only the standard library; the app and gunicorn come from the project's venv.
 """
 
 import argparse
+import contextlib
 import gzip
 import hashlib
 import http.client
@@ -27,6 +28,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import signal
 import socket
 import sqlite3
@@ -139,6 +141,24 @@ def prepare_data(data, reseed=False):
 
 
 # -- 2. the server -----------------------------------------------------------
+
+
+@contextlib.contextmanager
+def project_at(revision, scripts):
+    """A copy of the project at ``revision`` (translations compiled), with
+    today's bench ``scripts`` in it, so "before" is measured the same way."""
+    with tempfile.TemporaryDirectory(prefix="bench-before-") as tree:
+        archive = subprocess.run(["git", "archive", revision], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "webapp", "translate", "compile"],
+            cwd=tree,
+            check=True,
+            capture_output=True,
+        )
+        for name in scripts:
+            shutil.copyfile(os.path.join(ROOT, "bench", name), os.path.join(tree, "bench", name))
+        yield tree
 
 
 def free_port():

@@ -30,7 +30,6 @@ Target: at most 100 KB an hour, both ways together (1 KB = 1024 bytes).
 import argparse
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -39,7 +38,7 @@ import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from bench_jobs import KB, Server, free_port, say  # noqa: E402 - the sibling module
+from bench_jobs import KB, Server, free_port, project_at, say  # noqa: E402 - the sibling module
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_OUTPUT = os.path.join(ROOT, "bench", "results", "poll.json")
@@ -221,17 +220,8 @@ def measure(seconds):
 
 def measure_at(revision, seconds):
     """Run this same measurement in a copy of the project at ``revision``."""
-    with tempfile.TemporaryDirectory(prefix="bench-poll-before-") as tree:
-        archive = subprocess.run(["git", "archive", revision], cwd=ROOT, check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
-        subprocess.run(
-            [sys.executable, "-m", "flask", "--app", "webapp", "translate", "compile"],
-            cwd=tree,
-            check=True,
-            capture_output=True,
-        )
+    with project_at(revision, ("bench_poll.py", "bench_jobs.py")) as tree:
         script = os.path.join(tree, "bench", "bench_poll.py")
-        shutil.copyfile(os.path.abspath(__file__), script)
         out = os.path.join(tree, "poll.json")
         subprocess.run(
             [sys.executable, script, "--seconds", str(seconds), "--output", out, "--quiet"], cwd=tree, check=True

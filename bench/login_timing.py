@@ -29,7 +29,6 @@ The machine's noise is in both columns alike; compare ratios, not milliseconds.
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,7 +37,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from bench_jobs import CSRF, Server, free_port, request, say, summary  # noqa: E402 - the sibling module
+from bench_jobs import CSRF, Server, free_port, project_at, request, say, summary  # noqa: E402 - the sibling module
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_OUTPUT = os.path.join(ROOT, "bench", "results", "login_timing.json")
@@ -106,17 +105,7 @@ def measure(count, warmup):
 
 def measure_at(revision, count, warmup):
     """Run this same measurement in a copy of the project at ``revision``."""
-    with tempfile.TemporaryDirectory(prefix="bench-login-before-") as tree:
-        archive = subprocess.run(["git", "archive", revision], cwd=ROOT, check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
-        subprocess.run(
-            [sys.executable, "-m", "flask", "--app", "webapp", "translate", "compile"],
-            cwd=tree,
-            check=True,
-            capture_output=True,
-        )
-        for name in ("login_timing.py", "bench_jobs.py"):
-            shutil.copyfile(os.path.join(ROOT, "bench", name), os.path.join(tree, "bench", name))
+    with project_at(revision, ("login_timing.py", "bench_jobs.py")) as tree:
         out = os.path.join(tree, "login_timing.json")
         script = os.path.join(tree, "bench", "login_timing.py")
         subprocess.run(
