@@ -19,6 +19,7 @@ a proxy, so locks out unknown devices only. The limits are Flask-Limiter's:
 import secrets
 
 from flask import current_app, g, request, url_for
+from flask_limiter.util import get_remote_address
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from webapp.auth import queries
@@ -92,27 +93,17 @@ def _limit(name):
 
 
 def limit_attempts(view):
-    """The login view's three limits, on POST only."""
-    view = limiter.limit(
-        _limit("LOGIN_LIMIT_PER_DEVICE"),
-        key_func=_device_key,
-        methods=["POST"],
-        exempt_when=_unknown_device,
-        deduct_when=failed_attempt,
-    )(view)
-    view = limiter.limit(
-        _limit("LOGIN_LIMIT_PER_ACCOUNT"),
-        key_func=_account_key,
-        methods=["POST"],
-        exempt_when=_known_device,
-        deduct_when=failed_attempt,
-    )(view)
-    return limiter.limit(
-        _limit("LOGIN_LIMIT_PER_ADDRESS"),
-        methods=["POST"],
-        exempt_when=_known_device,
-        deduct_when=failed_attempt,
-    )(view)
+    """The login view's three limits, on POST only: a known device counts
+    against its own allowance, any other attempt per account and per address."""
+    for setting, key, exempt in (
+        ("LOGIN_LIMIT_PER_DEVICE", _device_key, _unknown_device),
+        ("LOGIN_LIMIT_PER_ACCOUNT", _account_key, _known_device),
+        ("LOGIN_LIMIT_PER_ADDRESS", get_remote_address, _known_device),
+    ):
+        view = limiter.limit(
+            _limit(setting), key_func=key, methods=["POST"], exempt_when=exempt, deduct_when=failed_attempt
+        )(view)
+    return view
 
 
 def trust_device(response, user_id):
