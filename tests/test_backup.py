@@ -139,6 +139,9 @@ def test_a_backup_never_replaces_a_file_without_force(app, user_id, tmp_path_fac
     assert "already exists" in result.output and "--force" in result.output
     assert dest.read_bytes() == b"an older backup"
 
+    result = _backup(app, app.config["DATABASE"], "--force")
+    assert result.exit_code != 0 and "the database itself" in result.output
+
     row_id = _write(app.config["DATABASE"], user_id)
     result = _backup(app, dest, "--force")
     assert result.exit_code == 0, result.output

@@ -95,6 +95,8 @@ def backup(database, dest, *, force=False):
         raise BackupError(f"There is no database at {database}.")
     if dest.is_dir():
         dest = dest / f"{database.stem}-{_stamp()}.db"
+    if dest.resolve() == database.resolve():
+        raise BackupError("DEST is the database itself. Choose a file or folder elsewhere.")
     if dest.exists() and not force:
         raise BackupError(f"{dest} already exists. Choose another name, or add --force to replace it.")
     if not dest.parent.is_dir():
