@@ -84,6 +84,12 @@ def create_app(test_config=None):
     else:
         app.config.from_mapping(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
+    if not app.testing:
+        # While this process (or a worker forked from it) runs, a restore
+        # refuses to replace the database under it (webapp/backup.py).
+        from webapp import backup
+
+        app.extensions["instance_lock"] = backup.hold_instance(os.path.dirname(app.config["DATABASE"]))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     proxies = max(int(app.config.get("TRUSTED_PROXIES") or 0), 0)

@@ -1,6 +1,7 @@
 """Command-line tasks: `flask --app webapp <command>`."""
 
 import sqlite3
+import time
 
 import click
 from flask import current_app
@@ -109,6 +110,57 @@ def seed_demo_command(size, if_empty):
     click.echo(f"Demo accounts: {accounts} (password {demo.DEMO_PASSWORD})")
 
 
+def _size(size):
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1000
+    return None
+
+
+@click.command("backup")
+@click.argument("dest", type=click.Path(dir_okay=True, file_okay=True))
+@click.option("--force", is_flag=True, help="Replace DEST when it exists.")
+@with_appcontext
+def backup_command(dest, force):
+    """Copy the database while the app runs (DEST: a file, or a folder for a dated file)."""
+    from webapp import backup
+
+    try:
+        copied = backup.backup(current_app.config["DATABASE"], dest, force=force)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Backup written to {copied.path}: {_size(copied.size)} in {copied.seconds:.2f} s.")
+    click.echo("Integrity check: ok.")
+
+
+@click.command("restore")
+@click.argument("src", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def restore_command(src):
+    """Put a backup in place of the database. Stop the app first."""
+    import os
+
+    from webapp import backup
+
+    database = current_app.config["DATABASE"]
+    # This command's own app marks the instance as running: let go of that.
+    held = current_app.extensions.pop("instance_lock", None)
+    if held is not None:
+        held.close()
+    started = time.perf_counter()
+    try:
+        with backup.stopped_instance(os.path.dirname(database)):
+            kept = backup.restore(src, database, current_app.extensions["migrations"])
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    size = _size(os.path.getsize(database))
+    click.echo(f"Restored {src} to {database}: {size} in {time.perf_counter() - started:.2f} s.")
+    click.echo("Integrity check: ok. Migrations it lacks run when the app starts.")
+    if kept is not None:
+        click.echo(f"The database it replaced is kept as {kept}.")
+
+
 def init_app(app):
-    for command in (create_user_command, start_code_command, seed_demo_command):
+    for command in (create_user_command, start_code_command, seed_demo_command, backup_command, restore_command):
         app.cli.add_command(command)
