@@ -178,6 +178,11 @@ class Config:
     COMPRESS_LEVEL = 6
     COMPRESS_MIN_SIZE = 500
 
+    # The app's log (stderr; under gunicorn its error log): each line carries
+    # the request's id (webapp/requestid.py). INFO has one line per error
+    # page (a 404, a 429) besides the warnings and errors; WARNING leaves those out.
+    LOG_LEVEL = "INFO"
+
     # The largest form anybody could send us, with room to spare.
     MAX_CONTENT_LENGTH = 256 * 1024
     WTF_CSRF_TIME_LIMIT = None  # a form left open all evening still works
