@@ -109,6 +109,14 @@ def seed_demo_command(size, if_empty):
     click.echo(f"Demo accounts: {accounts} (password {demo.DEMO_PASSWORD})")
 
 
+@click.command("settings-table")
+def settings_table_command():
+    """Print every setting with its type and default (the table in README's Configuration)."""
+    from webapp.config import settings_table
+
+    click.echo(settings_table())
+
+
 def init_app(app):
-    for command in (create_user_command, start_code_command, seed_demo_command):
+    for command in (create_user_command, start_code_command, seed_demo_command, settings_table_command):
         app.cli.add_command(command)
