@@ -59,3 +59,43 @@ def test_every_file_the_architecture_names_exists(path):
     # ``templates/<area>/`` stands for every area's folder: check one of them.
     concrete = path.replace("<area>", "proposals")
     assert (Path(__file__).resolve().parent.parent / concrete).exists(), path
+
+
+# --- the settings in "Configuration" ---------------------------------------------
+
+
+def _settings_block():
+    match = re.search(r"<!-- settings-table -->\n(.+?)\n<!-- /settings-table -->", README, re.S)
+    assert match, "README's Configuration has no settings table"
+    return match.group(1)
+
+
+def _documented_settings():
+    """``{name: (type, default)}`` from README's settings table."""
+    rows = re.findall(r"^\| `([A-Z0-9_]+)` \| ([^|]+) \| (.+) \|$", _settings_block(), re.M)
+    return {name: (kind.strip(), default.strip()) for name, kind, default in rows}
+
+
+def test_every_setting_is_in_the_readme_with_its_type_and_default():
+    from webapp.config import Config, _default_text, _type_name, setting_type
+
+    documented = _documented_settings()
+    for name in (name for name in vars(Config) if name.isupper()):
+        assert name in documented, f"{name} is not in README's settings table (flask --app webapp settings-table)"
+        text = _default_text(getattr(Config, name)).replace("|", "\\|")
+        assert documented[name] == (_type_name(setting_type(name)), f"`{text}`" if text else "(empty)"), name
+
+
+def test_nothing_in_the_readmes_settings_table_is_unknown():
+    from webapp.config import setting_type
+
+    documented = _documented_settings()
+    assert len(documented) > 60
+    unknown = [name for name in documented if setting_type(name) is None]
+    assert not unknown, f"README lists settings the app does not know: {unknown}"
+
+
+def test_the_readmes_settings_table_is_the_generated_one():
+    from webapp.config import settings_table
+
+    assert _settings_block() == settings_table(), "run: flask --app webapp settings-table, paste into README"

@@ -102,10 +102,11 @@ def create_app(test_config=None):
 
     from flask_compress import Compress
 
-    from webapp import assets, db, templating
+    from webapp import assets, db, requestid, templating
     from webapp.extensions import babel, csrf, limiter, login_manager
     from webapp.i18n import select_locale, translate
 
+    requestid.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     # Before the blueprints: its hook then runs after theirs (webapp.pwa compresses

@@ -161,6 +161,21 @@ def restore_command(src):
         click.echo(f"The database it replaced is kept as {kept}.")
 
 
+@click.command("settings-table")
+def settings_table_command():
+    """Print every setting with its type and default (the table in README's Configuration)."""
+    from webapp.config import settings_table
+
+    click.echo(settings_table())
+
+
 def init_app(app):
-    for command in (create_user_command, start_code_command, seed_demo_command, backup_command, restore_command):
+    for command in (
+        create_user_command,
+        start_code_command,
+        seed_demo_command,
+        backup_command,
+        restore_command,
+        settings_table_command,
+    ):
         app.cli.add_command(command)

@@ -6,10 +6,14 @@ folder on first run. Any setting can be overridden from the environment as
 ``BASISBAAN_<NAME>`` (see ``load_environment``).
 """
 
+import difflib
 import os
+import re
 import secrets
 import time
 from datetime import timedelta
+
+import click
 
 
 class Config:
@@ -178,26 +182,194 @@ class Config:
     COMPRESS_LEVEL = 6
     COMPRESS_MIN_SIZE = 500
 
+    # The app's log (stderr; under gunicorn its error log): each line carries
+    # the request's id (webapp/requestid.py). INFO has one line per error
+    # page (a 404, a 429) besides the warnings and errors; WARNING leaves those out.
+    LOG_LEVEL = "INFO"
+
     # The largest form anybody could send us, with room to spare.
     MAX_CONTENT_LENGTH = 256 * 1024
     WTF_CSRF_TIME_LIMIT = None  # a form left open all evening still works
 
 
-def _coerce(current, text):
-    if isinstance(current, bool):
-        return text.strip().lower() in {"1", "true", "yes", "on"}
-    if isinstance(current, int):
-        return int(text)
+# --- settings from the environment ------------------------------------------------
+#
+# ``BASISBAAN_<NAME>`` overrides a setting. The text is read as the type of the
+# setting's default in ``Config`` (``BASISBAAN_RATELIMIT_ENABLED=0`` is off,
+# never the string "0", which Python counts as true); a name the app does not
+# know or a value that does not fit its type stops the start with a message
+# naming the variable (``ConfigError``).
+
+# Settings with no default in ``Config`` that the app or its extensions (Flask,
+# Flask-Login, Flask-Limiter, Flask-WTF, Flask-Compress) read, with their types.
+# Add one here before setting it from the environment.
+OTHER_SETTINGS = {
+    "SECRET_KEY": str,
+    "DATABASE": str,
+    "SERVER_NAME": str,
+    "PREFERRED_URL_SCHEME": str,
+    "PERMANENT_SESSION_LIFETIME": timedelta,
+    "SESSION_COOKIE_NAME": str,
+    "SESSION_COOKIE_DOMAIN": str,
+    "SESSION_COOKIE_PATH": str,
+    "SESSION_REFRESH_EACH_REQUEST": bool,
+    "REMEMBER_COOKIE_NAME": str,
+    "REMEMBER_COOKIE_DOMAIN": str,
+    "REMEMBER_COOKIE_PATH": str,
+    "REMEMBER_COOKIE_REFRESH_EACH_REQUEST": bool,
+    "RATELIMIT_ENABLED": bool,
+    "RATELIMIT_DEFAULT": str,
+    "RATELIMIT_STRATEGY": str,
+    "RATELIMIT_KEY_PREFIX": str,
+    "RATELIMIT_SWALLOW_ERRORS": bool,
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": bool,
+    "WTF_CSRF_ENABLED": bool,
+    "WTF_CSRF_SSL_STRICT": bool,
+    "COMPRESS_MIMETYPES": list,
+    "COMPRESS_REGISTER": bool,
+    "COMPRESS_STREAMS": bool,
+}
+
+# A whole number, or empty for none (no limit).
+OPTIONAL_INT = "optional int"
+
+# The type of settings whose default in ``Config`` is None.
+NONE_DEFAULTS = {"WTF_CSRF_TIME_LIMIT": OPTIONAL_INT}
+
+# ``BASISBAAN_*`` variables that are not settings: the instance folder
+# (``create_app``) and the tests' and benchmarks' browser.
+NOT_SETTINGS = {"INSTANCE", "CHROMIUM"}
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+_DURATION = re.compile(r"\s*(\d+)\s*([smhd]?)\s*\Z")
+_UNITS = {"": "seconds", "s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+
+TYPE_WORDS = {
+    bool: "yes or no (1, true, yes, on / 0, false, no, off)",
+    int: "a whole number",
+    float: "a number",
+    str: "text",
+    list: "a list, comma-separated (empty: none)",
+    timedelta: "a duration: seconds, or a number with s, m, h or d (90d)",
+    OPTIONAL_INT: "a whole number, or empty for none",
+}
+
+
+class ConfigError(click.ClickException, RuntimeError):
+    """A setting from the environment that cannot be used.
+
+    A ClickException, so ``flask --app webapp ...`` prints ``Error: <message>``
+    without a traceback; a RuntimeError, so ``gunicorn --preload`` prints
+    ``Error: <message>`` and stops.
+    """
+
+
+def setting_type(name):
+    """The type a setting's text is read as, or None for a name the app does not know."""
+    if name in NONE_DEFAULTS:
+        return NONE_DEFAULTS[name]
+    if hasattr(Config, name) and name.isupper():
+        default = getattr(Config, name)
+        return list if isinstance(default, tuple) else type(default)
+    return OTHER_SETTINGS.get(name)
+
+
+def parse_setting(kind, text):
+    """``text`` as a value of ``kind``; ValueError when it is not one."""
+    if kind is bool:
+        word = text.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+        raise ValueError(text)
+    if kind is int:
+        return int(text.strip())
+    if kind is float:
+        return float(text.strip())
+    if kind is list:
+        return [part.strip() for part in text.split(",") if part.strip()]
+    if kind is timedelta:
+        match = _DURATION.match(text)
+        if not match:
+            raise ValueError(text)
+        return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+    if kind == OPTIONAL_INT:
+        return int(text.strip()) if text.strip() else None
     return text
 
 
-def load_environment(app, prefix="BASISBAAN_"):
-    """Let ``BASISBAAN_<NAME>`` override any setting, keeping its type."""
-    for name, value in os.environ.items():
-        if not name.startswith(prefix):
+def environment_settings(environ, prefix="BASISBAAN_"):
+    """The settings ``environ`` overrides, read by type; ConfigError listing every problem."""
+    found, problems = {}, []
+    known = sorted({name for name in dir(Config) if name.isupper()} | set(OTHER_SETTINGS))
+    for variable, text in sorted(environ.items()):
+        if not variable.startswith(prefix):
             continue
-        key = name[len(prefix) :]
-        app.config[key] = _coerce(app.config.get(key), value)
+        name = variable[len(prefix) :]
+        if name in NOT_SETTINGS:
+            continue
+        kind = setting_type(name)
+        if kind is None:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f" Did you mean {prefix}{close[0]}?" if close else ""
+            problems.append(f"{variable} is not a setting Basisbaan knows.{hint}")
+            continue
+        try:
+            found[name] = parse_setting(kind, text)
+        except ValueError:
+            problems.append(f"{variable}={text!r} is not {TYPE_WORDS[kind]}.")
+    if problems:
+        raise ConfigError(
+            "Settings from the environment that cannot be used (README, Configuration, lists them all):\n  "
+            + "\n  ".join(problems)
+        )
+    return found
+
+
+def load_environment(app, prefix="BASISBAAN_"):
+    """Let ``BASISBAAN_<NAME>`` override a setting, read as the type of its default."""
+    app.config.update(environment_settings(os.environ, prefix))
+
+
+# --- the list of settings in the README ---------------------------------------------
+
+
+def _type_name(kind):
+    if kind == OPTIONAL_INT:
+        return "int or empty"
+    return {timedelta: "duration"}.get(kind, kind.__name__)
+
+
+def _default_text(value):
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, timedelta):
+        seconds = int(value.total_seconds())
+        for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+            if seconds % size == 0:
+                return f"{seconds // size}{unit}"
+        return str(seconds)
+    if isinstance(value, (list, tuple)):
+        return ",".join(value)
+    return "" if value is None else str(value)
+
+
+def settings_table():
+    """The Markdown table of every setting: those in ``Config`` with type and
+    default, then the other ones the environment may set (README,
+    "Configuration"; ``flask --app webapp settings-table`` prints it)."""
+    lines = ["| setting | type | default |", "|---|---|---|"]
+    for name in sorted(name for name in vars(Config) if name.isupper()):
+        default = _default_text(getattr(Config, name)).replace("|", "\\|")
+        shown = f"`{default}`" if default else "(empty)"
+        lines.append(f"| `{name}` | {_type_name(setting_type(name))} | {shown} |")
+    made = {"DATABASE": "`basisbaan.db` in the instance folder", "SECRET_KEY": "made in the instance folder"}
+    for name, kind in sorted(OTHER_SETTINGS.items()):
+        default = made.get(name, "the extension's")
+        lines.append(f"| `{name}` | {_type_name(kind)} | {default} |")
+    return "\n".join(lines)
 
 
 def instance_secret_key(instance_path):

@@ -131,6 +131,27 @@ def test_a_wrong_header_is_refused(app, tmp_path, columns, message):
     assert result.exit_code != 0 and message in result.output
 
 
+def test_a_column_named_twice_is_refused_with_its_line_and_columns(app, tmp_path):
+    # csv.DictReader keeps the last cell of two with one name: "employer" filled
+    # in and then empty again would import a job without its employer.
+    columns = [*CSV_COLUMNS, "employer", " buurt "]
+    first = columns.index("employer") + 1
+    buurt = columns.index("buurt") + 1
+    path = tmp_path / "twice.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        writer.writerow([good_row()[name.strip()] for name in CSV_COLUMNS] + ["", "de-hoven"])
+    before = count(app, "jobs")
+    result = run(app, str(path))
+    assert result.exit_code != 0
+    assert (
+        f"line 1, column employer is named more than once (columns {first}, {len(columns) - 1})" in result.output
+    )
+    assert f"line 1, column buurt is named more than once (columns {buurt}, {len(columns)})" in result.output
+    assert count(app, "jobs") == before
+
+
 def test_an_empty_file_and_a_binary_file_are_refused(app, tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_text("")

@@ -29,8 +29,19 @@ def read_rows(handle):
     columns = [name.strip() for name in reader.fieldnames]
     unknown = sorted(set(columns) - set(job_rules.CSV_COLUMNS))
     missing = [name for name in job_rules.CSV_REQUIRED if name not in columns]
-    if unknown or missing:
+    twice = _named_twice(columns)
+    if unknown or missing or twice:
         problems = []
+        if twice:
+            # A DictReader keeps the last of two cells with one name and drops
+            # the other without a word: which one the file meant, only its
+            # author knows.
+            problems.extend(
+                f"line 1, column {name} is named more than once (columns "
+                + ", ".join(str(position) for position in positions)
+                + ")"
+                for name, positions in twice
+            )
         if unknown:
             problems.append("unknown columns: " + ", ".join(unknown))
         if missing:
@@ -49,6 +60,14 @@ def read_rows(handle):
         if len(found) > MAX_ROWS:
             raise click.ClickException(f"The file has more than {MAX_ROWS} rows: split it up.")
     return found
+
+
+def _named_twice(columns):
+    """``(name, [positions])`` for each column name in the header more than once (counted from 1)."""
+    positions = {}
+    for position, name in enumerate(columns, start=1):
+        positions.setdefault(name, []).append(position)
+    return [(name, found) for name, found in positions.items() if len(found) > 1]
 
 
 def check_rows(found, buurten, minimum_cents):

@@ -83,6 +83,10 @@ def _write_check():
 
 
 def _error_page(status, kind):
+    # One line per error page, with the request's id (webapp/requestid.py);
+    # a 500's exception is in the log already (Flask logs it as an error).
+    if status != 500:
+        current_app.logger.info("%s %s answered %s (%s)", request.method, request.path, status, kind)
     template = "errors/_error.html" if is_htmx() else "errors/error.html"
     return render_template(template, status=status, kind=kind), status
 
@@ -105,6 +109,9 @@ def too_many(error):
     """
     seconds = limits.seconds_to_wait()
     unit, amount = limits.wait_in_words(seconds)
+    current_app.logger.info(
+        "%s %s answered 429 (%s)", request.method, request.path, getattr(error, "description", "")
+    )
     context = {
         "status": 429,
         "kind": "too_many_done" if limits.was_a_success_limit(error) else "too_many",
