@@ -1,6 +1,8 @@
 """Command-line tasks: `flask --app webapp <command>`."""
 
 import sqlite3
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import click
 from flask import current_app
@@ -109,6 +111,36 @@ def seed_demo_command(size, if_empty):
     click.echo(f"Demo accounts: {accounts} (password {demo.DEMO_PASSWORD})")
 
 
+@click.command("retention")
+@click.option("--dry-run", is_flag=True, help="Only count what would change; change nothing.")
+@click.option("--now", "now_text", default=None, metavar="YYYY-MM-DDTHH:MM", help="Pretend it is this moment (UTC).")
+@with_appcontext
+def retention_command(dry_run, now_text):
+    """Anonymise residents inactive for RETENTION_MONTHS; warn them 30 days before (run daily)."""
+    from webapp.retention import changes as retention
+
+    try:
+        now = datetime.fromisoformat(now_text).replace(tzinfo=UTC) if now_text else datetime.now(UTC)
+    except ValueError:
+        raise click.BadParameter("use YYYY-MM-DDTHH:MM", param_hint="--now") from None
+    config = current_app.config
+    months = int(config["RETENTION_MONTHS"])
+    if months < 1:
+        raise click.ClickException("RETENTION_MONTHS must be at least 1")
+    now_local = now.astimezone(ZoneInfo(config["BABEL_DEFAULT_TIMEZONE"])).strftime("%Y-%m-%dT%H:%M")
+    db = _db()
+    try:
+        report = retention.run(db, now, now_local, months, dry_run=dry_run)
+    finally:
+        db.close()
+    if dry_run:
+        click.echo(f"Retention dry run ({months} months), nothing changed: would change {report.line()}")
+        return
+    line = f"Retention ({months} months): {report.line()}"
+    current_app.logger.warning(line)
+    click.echo(line)
+
+
 def init_app(app):
-    for command in (create_user_command, start_code_command, seed_demo_command):
+    for command in (create_user_command, start_code_command, seed_demo_command, retention_command):
         app.cli.add_command(command)

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from webapp import labels
 from webapp.db import JOB_PLAIN_TEXTS
 from webapp.domain import jobs as job_rules
-from webapp.domain import names, wage
+from webapp.domain import names, retention, wage
 from webapp.domain.vocab import CATEGORIES, LIMITS, SKILLS, split_codes
 from webapp.forms import errors_anchor
 from webapp.i18n import current_choice
@@ -134,6 +134,13 @@ def isolated(text, **values):
     return escape(text) % {key: bdi(value) for key, value in values.items()}
 
 
+def long_date(day):
+    """'12 March 2027' in the reader's language (a date, or its ISO text)."""
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
+    return format_date(day, "d MMMM yyyy")
+
+
 def init_app(app):
     app.jinja_env.globals.update(
         static_url=static_url,
@@ -152,6 +159,9 @@ def init_app(app):
         skill_icon=SKILLS.get,
         limit_icon=LIMITS.get,
     )
-    app.jinja_env.filters.update(money=money, date_iso=date_iso, bdi=bdi, in_title=in_title)
+    app.jinja_env.filters.update(
+        money=money, date_iso=date_iso, bdi=bdi, in_title=in_title, long_date=long_date, person_name=labels.person_name
+    )
+    app.jinja_env.tests["former"] = retention.is_former
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

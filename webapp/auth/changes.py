@@ -206,6 +206,8 @@ def open_session(db, user_id, token_hash, remember, device, now):
     """A new login session; ``device`` is (kind, system, browser). Returns its id."""
     stamp = _stamp(now)
     with write_transaction(db):
+        # A log-in is activity: it keeps the account (webapp/domain/retention.py).
+        db.execute("UPDATE users SET active_at = ? WHERE id = ?", (stamp, user_id))
         return db.execute(
             """INSERT INTO sessions (token_hash, user_id, created_at, last_used, remember,
                                      device_kind, device_system, device_browser)
@@ -214,9 +216,12 @@ def open_session(db, user_id, token_hash, remember, device, now):
         ).lastrowid
 
 
-def touch_session(db, session_id, now):
+def touch_session(db, session_id, now, user_id=None):
     with write_transaction(db):
         db.execute("UPDATE sessions SET last_used = ? WHERE id = ?", (_stamp(now), session_id))
+        if user_id is not None:
+            # Using the app is activity, and lasts after the session is gone.
+            db.execute("UPDATE users SET active_at = ? WHERE id = ?", (_stamp(now), user_id))
 
 
 def end_session(db, user_id, session_id):

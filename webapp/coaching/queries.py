@@ -12,6 +12,7 @@ from webapp.db import one, rows
 from webapp.domain import coaching as rules
 from webapp.domain import settings as settings_rules
 from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS
+from webapp.labels import person_name
 from webapp.profile.queries import completeness
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -62,7 +63,7 @@ def coach_of(db, resident):
 
 
 def name_of(row):
-    return row["display_name"] or row["username"]
+    return person_name(row)
 
 
 # --- messages ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from webapp.access import gemeente_required
 from webapp.db import get_db
+from webapp.labels import person_name
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
 from webapp.domain.settings import PROOFS_KEY
@@ -502,7 +503,7 @@ def caseload_change(resident_id):
             abort(404)
         if outcome == "not_allowed":
             abort(400)
-        name = resident["display_name"] or resident["username"]
+        name = person_name(resident)
         coach = next(row for row in everyone if row["id"] == new_coach)
         coach_name = coach["display_name"] or coach["username"]
         if outcome == "done":
