@@ -138,8 +138,8 @@ def create_app(test_config=None):
     from webapp.profile import routes as profile
     from webapp.proposals import routes as proposals
     from webapp.pwa import push
-    from webapp.retention import routes as retention
     from webapp.pwa import routes as pwa
+    from webapp.retention import routes as retention
     from webapp.settings import routes as settings
     from webapp.verification import routes as verification
 

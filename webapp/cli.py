@@ -113,7 +113,9 @@ def seed_demo_command(size, if_empty):
 
 @click.command("retention")
 @click.option("--dry-run", is_flag=True, help="Only count what would change; change nothing.")
-@click.option("--now", "now_text", default=None, metavar="YYYY-MM-DDTHH:MM", help="Pretend it is this moment (UTC).")
+@click.option(
+    "--now", "now_text", default=None, metavar="YYYY-MM-DDTHH:MM", help="Pretend it is this moment (UTC)."
+)
 @with_appcontext
 def retention_command(dry_run, now_text):
     """Anonymise residents inactive for RETENTION_MONTHS; warn them 30 days before (run daily)."""

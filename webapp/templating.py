@@ -160,7 +160,12 @@ def init_app(app):
         limit_icon=LIMITS.get,
     )
     app.jinja_env.filters.update(
-        money=money, date_iso=date_iso, bdi=bdi, in_title=in_title, long_date=long_date, person_name=labels.person_name
+        money=money,
+        date_iso=date_iso,
+        bdi=bdi,
+        in_title=in_title,
+        long_date=long_date,
+        person_name=labels.person_name,
     )
     app.jinja_env.tests["former"] = retention.is_former
     app.jinja_env.trim_blocks = True

@@ -9,7 +9,6 @@ from flask_login import current_user
 
 from webapp.access import gemeente_required
 from webapp.db import get_db
-from webapp.labels import person_name
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
 from webapp.domain.settings import PROOFS_KEY
@@ -26,6 +25,7 @@ from webapp.gemeente.forms import (
     SettingsForm,
 )
 from webapp.jobs.queries import job_by_id, minimum_wage, places
+from webapp.labels import person_name
 from webapp.proposals import changes as proposal_changes
 from webapp.proposals import labels
 from webapp.proposals import queries as proposal_queries

@@ -106,8 +106,17 @@ class Report:
         return ", ".join(parts)
 
 
-KINDS = ("messages", "votes_kept", "votes_withdrawn", "plan_goals", "appointments", "interests", "profiles",
-         "proposals", "comments")
+KINDS = (
+    "messages",
+    "votes_kept",
+    "votes_withdrawn",
+    "plan_goals",
+    "appointments",
+    "interests",
+    "profiles",
+    "proposals",
+    "comments",
+)
 
 
 def run(db, now, now_local, months, dry_run=False):

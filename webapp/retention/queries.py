@@ -49,7 +49,8 @@ def as_resident(row):
     return rules.Resident(
         created_at=moment(row["created_at"]),
         activity=tuple(
-            moment(row[key]) for key in ("active_at", "session_at", "message_at", "vote_at", "interest_at", "appointment_at")
+            moment(row[key])
+            for key in ("active_at", "session_at", "message_at", "vote_at", "interest_at", "appointment_at")
         ),
         current_placement=bool(row["placed"]),
         open_interest=bool(row["interested"]),
