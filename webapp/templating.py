@@ -134,13 +134,6 @@ def isolated(text, **values):
     return escape(text) % {key: bdi(value) for key, value in values.items()}
 
 
-def long_date(day):
-    """'12 March 2027' in the reader's language (a date, or its ISO text)."""
-    if isinstance(day, str):
-        day = date.fromisoformat(day[:10])
-    return format_date(day, "d MMMM yyyy")
-
-
 def init_app(app):
     app.jinja_env.globals.update(
         static_url=static_url,
@@ -164,7 +157,6 @@ def init_app(app):
         date_iso=date_iso,
         bdi=bdi,
         in_title=in_title,
-        long_date=long_date,
         person_name=labels.person_name,
     )
     app.jinja_env.tests["former"] = retention.is_former
