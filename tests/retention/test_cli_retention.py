@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the rows of the story read best one to a line
 """`flask --app webapp retention [--dry-run]` on the demo data, with a fixed ``--now``.
 
 One resident, "oldtimer", made in 2028 and last seen in March 2028: with 26
