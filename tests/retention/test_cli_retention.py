@@ -40,9 +40,8 @@ def old(app):
     coach = user_id(app, "coach")
     execute(
         app,
-        """INSERT INTO users (username, email, display_name, password_hash, role, coach_id, created_at, active_at)
-           VALUES ('oldtimer', 'old@example.org', 'Olga Oldenburg', ?, 'resident', ?,
-                   '2028-01-05T10:00:00Z', '2028-02-01T10:00:00Z')""",
+        """INSERT INTO users (username, email, display_name, password_hash, role, coach_id, created_at)
+           VALUES ('oldtimer', 'old@example.org', 'Olga Oldenburg', ?, 'resident', ?, '2028-01-05T10:00:00Z')""",
         (hash_password(PASSWORD), coach),
     )
     me = user_id(app, "oldtimer")
@@ -75,10 +74,16 @@ def old(app):
             "INSERT INTO votes (proposal_id, user_id, created_at) VALUES (?, ?, '2028-03-02T10:00:00Z')",
             (WITH_GEMEENTE, me),
         ),
+        ("INSERT INTO last_active (user_id, at) VALUES (?, '2028-02-01T10:00:00Z')", (me,)),
     ]:
         execute(app, sql, params)
     # The demo's people were made today: in this story they used the app lately.
-    execute(app, "UPDATE users SET active_at = '2030-04-01T10:00:00Z' WHERE id != ?", (me,))
+    execute(
+        app,
+        """INSERT INTO last_active (user_id, at) SELECT id, '2030-04-01T10:00:00Z' FROM users WHERE id != ?
+           ON CONFLICT (user_id) DO UPDATE SET at = excluded.at""",
+        (me,),
+    )
     return me
 
 
@@ -163,7 +168,7 @@ def test_the_real_run_anonymises_and_logs_one_line(app, old, caplog):
 def test_a_former_participant_cannot_log_in(app, old, client):
     assert log_in(client, "oldtimer", PASSWORD).status_code == 303  # the password works before
     client.post("/logout", data={"csrf_token": csrf_token(client, "/settings")})
-    execute(app, "UPDATE users SET active_at = '2028-02-01T10:00:00Z' WHERE id = ?", (old,))
+    execute(app, "UPDATE last_active SET at = '2028-02-01T10:00:00Z' WHERE user_id = ?", (old,))
     execute(app, "DELETE FROM sessions WHERE user_id = ?", (old,))
     run(app, WARN_AT)
     run(app, REMOVE_AT)
@@ -216,12 +221,15 @@ def test_i_am_still_here_keeps_the_account(app, old, monkeypatch):
     monkeypatch.setattr(routes, "now", lambda: datetime(2030, 4, 15, 9, 0, tzinfo=UTC))
     run(app, WARN_AT)
     resident = sign_in(app.test_client(), "oldtimer")
-    execute(app, "UPDATE users SET active_at = '2028-02-01T10:00:00Z' WHERE id = ?", (old,))  # as if only warned
+    execute(
+        app, "UPDATE last_active SET at = '2028-02-01T10:00:00Z' WHERE user_id = ?", (old,)
+    )  # as if only warned
     for _ in range(2):  # idempotent
         response = post_form(resident, "/still-here", token_from="/")
         assert response.status_code == 303
     row = account(app, old)
-    assert row["retention_warned_at"] is None and row["active_at"] == "2030-04-15T09:00:00Z"
+    assert row["retention_warned_at"] is None
+    assert scalar(app, "SELECT at FROM last_active WHERE user_id = ?", (old,)) == "2030-04-15T09:00:00Z"
     assert "will be removed" not in page(resident.get("/?lang=en&plain=0"))
     execute(app, "DELETE FROM sessions WHERE user_id = ?", (old,))
     run(app, REMOVE_AT)
@@ -236,7 +244,7 @@ def test_i_am_still_here_needs_the_csrf_token(app, old):
 
 def test_a_log_in_after_the_warning_keeps_the_account_and_withdraws_it(app, old):
     run(app, WARN_AT)
-    execute(app, "UPDATE users SET active_at = '2030-04-20T10:00:00Z' WHERE id = ?", (old,))
+    execute(app, "UPDATE last_active SET at = '2030-04-20T10:00:00Z' WHERE user_id = ?", (old,))
     output = run(app, REMOVE_AT)
     assert "residents anonymised 0" in output and "warnings withdrawn 1" in output
     row = account(app, old)

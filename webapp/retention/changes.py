@@ -35,6 +35,7 @@ DELETE FROM oidc_links WHERE user_id = :id;
 UPDATE voting_codes SET used_by = NULL WHERE used_by = :id;
 DELETE FROM push_subscriptions WHERE user_id = :id;
 DELETE FROM sessions WHERE user_id = :id;
+DELETE FROM last_active WHERE user_id = :id;
 DELETE FROM start_codes WHERE user_id = :id;
 DELETE FROM notifications WHERE user_id = :id;
 DELETE FROM client_ids WHERE user_id = :id;
@@ -51,7 +52,7 @@ UPDATE proposal_events SET actor_id = NULL WHERE actor_id = :id
 _FORGET_ACCOUNT = """
 UPDATE users SET username = :username, email = NULL, display_name = '', password_hash = NULL,
        signup_key = NULL, lang = NULL, plain = NULL, auth_version = auth_version + 1,
-       active_at = NULL, retention_warned_at = NULL, retention_removal_on = NULL,
+       retention_warned_at = NULL, retention_removal_on = NULL,
        anonymised_at = :now
 WHERE id = :id
 """
@@ -82,9 +83,12 @@ def still_here(db, user_id, now):
     warning goes. A repeat changes nothing but the time."""
     with write_transaction(db):
         db.execute(
-            """UPDATE users SET active_at = ?, retention_warned_at = NULL, retention_removal_on = NULL
-               WHERE id = ? AND anonymised_at IS NULL""",
-            (stamp(now), user_id),
+            """INSERT INTO last_active (user_id, at) VALUES (?, ?)
+               ON CONFLICT (user_id) DO UPDATE SET at = excluded.at""",
+            (user_id, stamp(now)),
+        )
+        db.execute(
+            "UPDATE users SET retention_warned_at = NULL, retention_removal_on = NULL WHERE id = ?", (user_id,)
         )
 
 

@@ -8,7 +8,8 @@ from webapp.domain import retention as rules
 # The latest of each kind of activity, and the exceptions, for every resident
 # not anonymised yet: one pass, each through an index on the person.
 _FACTS = """
-SELECT users.id, users.created_at, users.active_at, users.retention_warned_at,
+SELECT users.id, users.created_at, users.retention_warned_at,
+       (SELECT at FROM last_active WHERE last_active.user_id = users.id) AS active_at,
        users.retention_removal_on,
        (SELECT MAX(last_used) FROM sessions WHERE sessions.user_id = users.id) AS session_at,
        (SELECT MAX(created_at) FROM messages

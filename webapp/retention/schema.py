@@ -9,14 +9,18 @@ from webapp.db import run_script
 
 
 def g001_retention(db):
-    # ``active_at``: the last log-in or page opened while logged in (sessions are
-    # deleted at log-out, so their times do not last). ``retention_warned_at`` and
+    # ``last_active``: the last log-in or page opened while logged in (sessions
+    # are deleted at log-out, so their times do not last); a table of its own, so
+    # a log-in never changes the account's row. ``retention_warned_at`` and
     # ``retention_removal_on``: the 30-day warning and the date it named.
     # ``anonymised_at``: the account is a "former participant" from then on.
     run_script(
         db,
         """
-        ALTER TABLE users ADD COLUMN active_at TEXT;
+        CREATE TABLE last_active (
+            user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+            at TEXT NOT NULL
+        );
         ALTER TABLE users ADD COLUMN retention_warned_at TEXT;
         ALTER TABLE users ADD COLUMN retention_removal_on TEXT;
         ALTER TABLE users ADD COLUMN anonymised_at TEXT;
