@@ -44,6 +44,7 @@ def migrations():
     from webapp.profile import schema as profile
     from webapp.proposals import schema as proposals
     from webapp.pwa import schema as pwa
+    from webapp.retention import schema as retention
     from webapp.verification import schema as verification
 
     return db.migration_set(
@@ -59,6 +60,7 @@ def migrations():
         main.MIGRATIONS,
         auth.SESSION_MIGRATIONS,
         auth.NAME_MIGRATIONS,
+        retention.RETENTION_MIGRATIONS,
     )
 
 
@@ -144,6 +146,7 @@ def create_app(test_config=None):
     from webapp.proposals import routes as proposals
     from webapp.pwa import push
     from webapp.pwa import routes as pwa
+    from webapp.retention import routes as retention
     from webapp.settings import routes as settings
     from webapp.verification import routes as verification
 
@@ -160,6 +163,7 @@ def create_app(test_config=None):
         coaching,
         pwa,
         verification,
+        retention,
     )
     for area in areas:
         app.register_blueprint(area.bp)

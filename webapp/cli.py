@@ -2,6 +2,8 @@
 
 import sqlite3
 import time
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import click
 from flask import current_app
@@ -169,6 +171,38 @@ def settings_table_command():
     click.echo(settings_table())
 
 
+@click.command("retention")
+@click.option("--dry-run", is_flag=True, help="Only count what would change; change nothing.")
+@click.option(
+    "--now", "now_text", default=None, metavar="YYYY-MM-DDTHH:MM", help="Pretend it is this moment (UTC)."
+)
+@with_appcontext
+def retention_command(dry_run, now_text):
+    """Anonymise residents inactive for RETENTION_MONTHS; warn them 30 days before (run daily)."""
+    from webapp.retention import changes as retention
+
+    try:
+        now = datetime.fromisoformat(now_text).replace(tzinfo=UTC) if now_text else datetime.now(UTC)
+    except ValueError:
+        raise click.BadParameter("use YYYY-MM-DDTHH:MM", param_hint="--now") from None
+    config = current_app.config
+    months = int(config["RETENTION_MONTHS"])
+    if months < 1:
+        raise click.ClickException("RETENTION_MONTHS must be at least 1")
+    now_local = now.astimezone(ZoneInfo(config["BABEL_DEFAULT_TIMEZONE"])).strftime("%Y-%m-%dT%H:%M")
+    db = _db()
+    try:
+        report = retention.run(db, now, now_local, months, dry_run=dry_run)
+    finally:
+        db.close()
+    if dry_run:
+        click.echo(f"Retention dry run ({months} months), nothing changed: would change {report.line()}")
+        return
+    line = f"Retention ({months} months): {report.line()}"
+    current_app.logger.info(line)
+    click.echo(line)
+
+
 def init_app(app):
     for command in (
         create_user_command,
@@ -177,5 +211,6 @@ def init_app(app):
         backup_command,
         restore_command,
         settings_table_command,
+        retention_command,
     ):
         app.cli.add_command(command)

@@ -106,6 +106,12 @@ class Config:
     OIDC_TIMEOUT = 10
 
     START_CODE_DAYS = 14
+    # Storage limitation (AVG): a resident who has not used Basisbaan for this
+    # many months (no log-in, message, vote, interest or appointment) is
+    # anonymised by the daily `flask --app webapp retention`, after a warning
+    # 30 days before. Never someone in a job, waiting for an answer about one,
+    # or with an appointment to come (webapp/domain/retention.py).
+    RETENTION_MONTHS = 26
     # Ten cards a page: enough to choose from, little to scroll on a small screen.
     JOBS_PER_PAGE = 10
 

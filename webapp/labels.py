@@ -8,6 +8,7 @@ from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from webapp.domain.retention import is_former
 from webapp.i18n import per_locale
 
 CATEGORY = {
@@ -99,6 +100,10 @@ NOTIFICATION = {
     "proposal_comment": _l("Someone wrote something about your proposal."),
     "proposal_answer": _l("Someone answered you about a proposal."),
     "content_removed": _l("The municipality removed something you wrote."),
+    "retention_warning": _l(
+        "You have not used Basisbaan for a long time. For your privacy we will remove your account soon. "
+        "Open Basisbaan to keep it."
+    ),
 }
 
 ROLE = {
@@ -179,3 +184,12 @@ def reason_text(reason, job_buurt=""):
     if code == "limit":
         return _("You said you cannot do this: %(thing)s", thing=LIMIT[values[0]])
     raise ValueError(f"unknown reason {code}")
+
+
+def person_name(row):
+    """The name people see for an account row (``display_name``, ``username``):
+    an anonymised account (webapp/domain/retention.py) is "Former participant",
+    in the reader's language, wherever its name would be."""
+    if is_former(row["username"]):
+        return _("Former participant")
+    return row["display_name"] or row["username"]

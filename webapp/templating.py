@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from webapp import labels
 from webapp.db import JOB_PLAIN_TEXTS
 from webapp.domain import jobs as job_rules
-from webapp.domain import names, wage
+from webapp.domain import names, retention, wage
 from webapp.domain.vocab import CATEGORIES, LIMITS, SKILLS, split_codes
 from webapp.forms import errors_anchor
 from webapp.i18n import current_choice
@@ -152,6 +152,13 @@ def init_app(app):
         skill_icon=SKILLS.get,
         limit_icon=LIMITS.get,
     )
-    app.jinja_env.filters.update(money=money, date_iso=date_iso, bdi=bdi, in_title=in_title)
+    app.jinja_env.filters.update(
+        money=money,
+        date_iso=date_iso,
+        bdi=bdi,
+        in_title=in_title,
+        person_name=labels.person_name,
+    )
+    app.jinja_env.tests["former"] = retention.is_former
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

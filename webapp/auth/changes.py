@@ -202,10 +202,20 @@ def _met_by_coach(db, user_id, issuer_id):
 # Login sessions (``webapp/auth/sessions.py`` makes the tokens and asks the rules).
 
 
+# Activity outlives the session (webapp/domain/retention.py: an unused account is anonymised).
+NOTE_ACTIVE = """INSERT INTO last_active (user_id, at) VALUES (?, ?)
+                 ON CONFLICT (user_id) DO UPDATE SET at = excluded.at"""
+
+
 def open_session(db, user_id, token_hash, remember, device, now):
     """A new login session; ``device`` is (kind, system, browser). Returns its id."""
     stamp = _stamp(now)
     with write_transaction(db):
+        # A log-in is activity: it keeps the account (webapp/domain/retention.py).
+        db.execute(
+            NOTE_ACTIVE,
+            (user_id, stamp),
+        )
         return db.execute(
             """INSERT INTO sessions (token_hash, user_id, created_at, last_used, remember,
                                      device_kind, device_system, device_browser)
@@ -214,9 +224,15 @@ def open_session(db, user_id, token_hash, remember, device, now):
         ).lastrowid
 
 
-def touch_session(db, session_id, now):
+def touch_session(db, session_id, now, user_id=None):
     with write_transaction(db):
         db.execute("UPDATE sessions SET last_used = ? WHERE id = ?", (_stamp(now), session_id))
+        if user_id is not None:
+            # Using the app is activity, and lasts after the session is gone.
+            db.execute(
+                NOTE_ACTIVE,
+                (user_id, _stamp(now)),
+            )
 
 
 def end_session(db, user_id, session_id):

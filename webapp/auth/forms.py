@@ -15,6 +15,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def username_rules(form, field):
     if not USERNAME.match(field.data or ""):
         raise ValidationError(_l("Use 3 to 40 letters or digits. You may also use . _ or -, but no spaces."))
+    if not usernames.is_valid(field.data):  # "former-<number>": kept for removed accounts
+        raise ValidationError(_l("Choose another username. This one is kept for removed accounts."))
 
 
 def email_rules(form, field):

@@ -102,7 +102,7 @@ def load(token):
         return None
     if rules.worth_writing(last_used, moment, timedelta(minutes=config["SESSION_TOUCH_MINUTES"])):
         try:
-            changes.touch_session(db, row["session_id"], moment)
+            changes.touch_session(db, row["session_id"], moment, row["id"])
         except sqlite3.OperationalError as error:  # the database is busy: "last used" can wait
             current_app.logger.warning("Could not note a session's use: %s", error)
     return User(row, token=token, session_id=row["session_id"])

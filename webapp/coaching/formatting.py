@@ -230,6 +230,8 @@ _LINE_ICONS = {
     "appointment": "i-calendar",
     "last_contact": "i-clock",
     "never": "i-clock",
+    "removal": "i-info",
+    "former": "i-info",
 }
 
 
@@ -243,6 +245,10 @@ def caseload_line(participant):
     elif code == "appointment":
         start = local_start(participant.next_appointment)  # short: no weekday, so it fits one line
         words = _("Appointment: %(when)s", when=_day_and_time(day_words(start.date()), clock(start)))
+    elif code == "removal":
+        words = _("Account will be removed on %(date)s", date=long_date(participant.removal_on))
+    elif code == "former":
+        words = _memo(code, lambda: _("Account removed for privacy"))
     elif code == "never":
         words = _memo(code, lambda: _("No contact yet"))
     else:

@@ -11,8 +11,11 @@ from zoneinfo import ZoneInfo
 from webapp.db import one, rows
 from webapp.domain import coaching as rules
 from webapp.domain import settings as settings_rules
+from webapp.domain.retention import is_former
 from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS
+from webapp.labels import person_name
 from webapp.profile.queries import completeness
+from webapp.retention import queries as retention_queries
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SQLITE_MAX_INTEGER = 2**63 - 1
@@ -62,7 +65,7 @@ def coach_of(db, resident):
 
 
 def name_of(row):
-    return row["display_name"] or row["username"]
+    return person_name(row)
 
 
 # --- messages ----------------------------------------------------------------------
@@ -319,6 +322,7 @@ def caseload_of(db, coach_id, search="", only=None, letters=None):
             ids,
         )
     }
+    removals = retention_queries.warnings_for_coach(db, coach_id)
     participants = []
     for person in people:
         pid = person["id"]
@@ -344,6 +348,8 @@ def caseload_of(db, coach_id, search="", only=None, letters=None):
                 other_time_asked=any(status == "other_time" and start >= now.isoformat() for start, status in own),
                 answered=answered,
                 questions=total,
+                removal_on=removals.get(pid),
+                former=is_former(person["username"]),
             )
         )
     needs_now, rest = rules.split_caseload(participants, now)

@@ -204,6 +204,8 @@ class Participant:
     questions: int = 8
     reasons: list = field(default_factory=list)
     days_since_contact: int | None = None
+    removal_on: date | None = None  # warned: the account will be anonymised then (webapp/domain/retention.py)
+    former: bool = False  # anonymised: a "former participant", nothing to act on
 
 
 def days_since(day, today):
@@ -224,6 +226,8 @@ def attention_reasons(participant, now):
     than a day old; silence once it is over 30 days with nothing planned.
     """
     reasons = []
+    if participant.former:
+        return reasons
     if participant.oldest_unread is not None and now - participant.oldest_unread > UNREAD_AFTER:
         reasons.append("unread")
     if participant.other_time_asked:
@@ -243,6 +247,10 @@ def what_to_say(participant):
     """
     if participant.reasons:
         return participant.reasons[0]
+    if participant.former:
+        return "former"
+    if participant.removal_on:
+        return "removal"
     if participant.unread:
         return "new_message"
     if participant.next_appointment:

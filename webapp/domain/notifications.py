@@ -24,6 +24,7 @@ KINDS = {
     "proposal_comment": "i-message",
     "proposal_answer": "i-message",
     "content_removed": "i-info",
+    "retention_warning": "i-info",
 }
 
 

@@ -8,6 +8,8 @@ step (``tests/domain/test_usernames.py`` holds the cases).
 import re
 import unicodedata
 
+from webapp.domain.retention import is_former
+
 MAX_BASE = 30  # room for a number behind it; a username has at most 40 characters
 MIN_LENGTH = 3
 TRIES = 20
@@ -20,7 +22,8 @@ VALID = re.compile(r"^[A-Za-z0-9._-]{3,40}$")
 
 
 def is_valid(username):
-    return isinstance(username, str) and VALID.match(username) is not None
+    # "former-<number>" is kept for anonymised accounts (webapp.domain.retention).
+    return isinstance(username, str) and VALID.match(username) is not None and not is_former(username)
 
 
 def from_name(name):

@@ -25,6 +25,7 @@ from webapp.gemeente.forms import (
     SettingsForm,
 )
 from webapp.jobs.queries import job_by_id, minimum_wage, places
+from webapp.labels import person_name
 from webapp.proposals import changes as proposal_changes
 from webapp.proposals import labels
 from webapp.proposals import queries as proposal_queries
@@ -502,7 +503,7 @@ def caseload_change(resident_id):
             abort(404)
         if outcome == "not_allowed":
             abort(400)
-        name = resident["display_name"] or resident["username"]
+        name = person_name(resident)
         coach = next(row for row in everyone if row["id"] == new_coach)
         coach_name = coach["display_name"] or coach["username"]
         if outcome == "done":

@@ -12,6 +12,7 @@ from webapp.db import cannot_write, connect, get_db
 from webapp.jobs.queries import list_jobs
 from webapp.main import bp, changes, queries
 from webapp.profile.queries import resident_profile
+from webapp.retention import queries as retention_queries
 from webapp.web import NO_STORE, is_htmx, safe_next
 
 HOME_JOBS = 4
@@ -23,7 +24,10 @@ def home():
     profile = resident_profile(db, current_user)
     wants = {"q": "", "category": None, "buurt": None, "wijk": None, "hours_max": None}
     result = list_jobs(db, profile, wants, "", 1, HOME_JOBS)
-    return render_template("main/home.html", profile=profile, **result)
+    removal_on = None
+    if current_user.is_authenticated and current_user.is_resident:
+        removal_on = retention_queries.warning_of(db, current_user.id)
+    return render_template("main/home.html", profile=profile, removal_on=removal_on, **result)
 
 
 @bp.get("/help")

@@ -2,6 +2,7 @@
 
 from webapp.db import now_iso, one, write_transaction
 from webapp.domain.vocab import split_codes
+from webapp.retention import changes as retention
 
 
 def save_answers(db, user_id, values, nothing_chosen=None):
@@ -30,5 +31,7 @@ def save_answers(db, user_id, values, nothing_chosen=None):
 
 
 def delete_account(db, user_id):
-    # Profile, interests and start codes go with it (ON DELETE CASCADE).
-    db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+    """The same rule as anonymising an inactive account (webapp/retention):
+    votes on closed proposals stay as anonymous counts, votes on open ones are
+    withdrawn; then the account and everything else of it goes."""
+    retention.delete_account(db, user_id)
