@@ -24,6 +24,9 @@ class Config:
 
     # Rate limits (Flask-Limiter syntax). Tests and load tests may raise them
     # explicitly; one test proves the defaults stop guessing.
+    # On unless a load test turns it off. Always set: Flask-Limiter keeps the
+    # last app's choice on its one shared object when a setting is missing.
+    RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     # Failed logins (OWASP's device cookies, webapp/auth/guessing.py): a
@@ -223,7 +226,6 @@ OTHER_SETTINGS = {
     "REMEMBER_COOKIE_DOMAIN": str,
     "REMEMBER_COOKIE_PATH": str,
     "REMEMBER_COOKIE_REFRESH_EACH_REQUEST": bool,
-    "RATELIMIT_ENABLED": bool,
     "RATELIMIT_DEFAULT": str,
     "RATELIMIT_STRATEGY": str,
     "RATELIMIT_KEY_PREFIX": str,
