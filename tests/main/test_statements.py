@@ -130,8 +130,8 @@ def test_the_log_in_periods_follow_the_settings(make_app):
     assert (
         nt(
             app,
-            'Did you choose to stay logged in? Then after %(num)d day.',
-            'Did you choose to stay logged in? Then after %(num)d days.',
+            "Did you choose to stay logged in? Then after %(num)d day.",
+            "Did you choose to stay logged in? Then after %(num)d days.",
             30,
         )
         in html
@@ -269,7 +269,7 @@ def test_security_txt_has_a_contact_and_expires_within_a_year(make_app):
     app = make_app(SECURITY_CONTACT="security@lindeveld.nl", SECURITY_TXT_DAYS=5000)
     response = app.test_client().get("/.well-known/security.txt", base_url="https://basisbaan.lindeveld.nl")
     assert response.status_code == 200
-    assert response.mimetype == "text/plain" and response.charset == "utf-8"
+    assert response.content_type == "text/plain; charset=utf-8"
     fields = dict(line.split(": ", 1) for line in page(response).splitlines())
     assert fields["Contact"] == "mailto:security@lindeveld.nl"
     expires = datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
