@@ -4,7 +4,7 @@
 Every sentence on those pages is a promise the app keeps, so the periods come
 from the same settings the code uses, and the accessibility statement lists
 only checks that tests/browser really runs (``CHECKS``; the test
-tests/main/test_statements.py finds each one there).
+tests/main/test_http_statements.py finds each one there).
 """
 
 from datetime import UTC, datetime
