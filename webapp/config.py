@@ -90,6 +90,29 @@ class Config:
     HELP_DAYS = "mon tue wed thu fri"
     HELP_HOURS = "09:00-17:00"
 
+    # The statements the law asks for (/privacy, /accessibility and
+    # /.well-known/security.txt). The municipality is the data controller and
+    # fills these in itself; left empty, the pages say "not yet filled in"
+    # instead of claiming anything. MUNICIPALITY_NAME as residents know it
+    # ("Gemeente Lindeveld"). PRIVACY_CONTACT: how to reach its privacy
+    # officer (an e-mail address or a web address). ACCESSIBILITY_STATUS: the
+    # letter (A-E) from its own evaluation, ACCESSIBILITY_DATE the day of that
+    # statement (YYYY-MM-DD), ACCESSIBILITY_REPORT a web address of the
+    # evaluation report, ACCESSIBILITY_CONTACT where to report a problem.
+    # SECURITY_CONTACT (an e-mail address or a web address) is security.txt's
+    # Contact: without it /.well-known/security.txt is a 404. Its Expires lies
+    # SECURITY_TXT_DAYS ahead (RFC 9116: at most a year); SECURITY_POLICY is an
+    # optional web address of the published SECURITY.md.
+    MUNICIPALITY_NAME = ""
+    PRIVACY_CONTACT = ""
+    ACCESSIBILITY_STATUS = ""
+    ACCESSIBILITY_DATE = ""
+    ACCESSIBILITY_REPORT = ""
+    ACCESSIBILITY_CONTACT = ""
+    SECURITY_CONTACT = ""
+    SECURITY_TXT_DAYS = 180
+    SECURITY_POLICY = ""
+
     # The municipality's own login (OpenID Connect: DigiD through the
     # municipality's broker, or the staff's identity provider). Off until
     # OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set, e.g. as

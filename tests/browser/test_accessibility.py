@@ -56,6 +56,8 @@ def _cases():
         Case("activate", ANON, "/activate"),
         Case("settings", ANON, "/settings"),
         Case("help", ANON, "/help"),
+        Case("privacy", ANON, "/privacy"),
+        Case("accessibility", ANON, "/accessibility"),
         Case("not-found", ANON, "/no-such-page", 404),
         Case(
             "login-wrong-password",
@@ -77,6 +79,8 @@ def _cases():
         Case("settings", RESIDENT, "/settings"),
         Case("sessions", RESIDENT, "/settings/sessions"),
         Case("help", RESIDENT, "/help"),
+        Case("privacy", RESIDENT, "/privacy"),
+        Case("accessibility", RESIDENT, "/accessibility"),
         Case("not-found", RESIDENT, "/no-such-page", 404),
         Case("logout", RESIDENT, "/logout"),
         Case("interests", RESIDENT, "/interests"),

@@ -3,14 +3,14 @@
 import sqlite3
 from urllib.parse import urlsplit
 
-from flask import current_app, make_response, render_template, request
+from flask import Response, abort, current_app, make_response, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from webapp import limits
 from webapp.db import cannot_write, connect, get_db
 from webapp.jobs.queries import list_jobs
-from webapp.main import bp, changes, queries
+from webapp.main import bp, changes, queries, statements
 from webapp.profile.queries import resident_profile
 from webapp.retention import queries as retention_queries
 from webapp.web import NO_STORE, is_htmx, safe_next
@@ -43,6 +43,29 @@ def help_page():
         opens=opens.strip(),
         closes=closes.strip(),
     )
+
+
+@bp.get("/privacy")
+def privacy():
+    """What Basisbaan stores, who sees it, how long, and your rights: open to everyone."""
+    return render_template("main/privacy.html", **statements.privacy_facts(current_app.config))
+
+
+@bp.get("/accessibility")
+def accessibility():
+    """The accessibility statement (the Dutch model), completed from the settings."""
+    return render_template("main/accessibility.html", **statements.accessibility_facts(current_app.config))
+
+
+@bp.get("/.well-known/security.txt")
+def security_txt():
+    """RFC 9116: whom to tell about a vulnerability. A 404 until SECURITY_CONTACT is set."""
+    text = statements.security_txt(current_app.config, url_for("main.security_txt", _external=True))
+    if text is None:
+        abort(404)
+    response = Response(text, mimetype="text/plain")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 # What /healthz says about each check: a word, never the error itself (no
