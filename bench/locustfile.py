@@ -132,8 +132,12 @@ class Resident(Person):
 
     @task(1)
     def vote(self):
-        """A vote, taken back at once, so the data stays as it was."""
+        """A vote, taken back at once, so the data stays as it was (residents
+        who have given all their votes look at a proposal instead)."""
         proposal = self.account["proposal"]
+        if not proposal:
+            self.proposal()
+            return
         fields = {"csrf_token": self.account["csrf"]}
         self.post(f"/proposals/{proposal}/vote", fields, "POST /proposals/[id]/vote")
         self.post(f"/proposals/{proposal}/unvote", fields, "POST /proposals/[id]/unvote")

@@ -80,9 +80,15 @@ def pick_accounts(data, residents, coaches):
                JOIN buurten ON buurten.id = profiles.home_buurt_id
                WHERE users.username LIKE 'bewoner-%' ORDER BY users.id"""
         ).fetchall()
-        chosen, used = [], set()
-        step = max(1, len(people) // (residents * 2))
-        for user_id, username, wijk_id in people[::step]:
+        # Most large residents have given all their votes: voters are looked for
+        # along the whole list; the others browse without voting.
+        voters, used = {}, set()
+        wanted = max(1, residents // 4)
+        stride = 97  # a prime: the walk visits every resident, spread over the set
+        for index in range(len(people)):
+            if len(voters) == wanted:
+                break
+            user_id, username, wijk_id = people[(index * stride) % len(people)]
             given = connection.execute(
                 """SELECT COUNT(*) FROM votes JOIN proposals ON proposals.id = votes.proposal_id
                    WHERE votes.user_id = ? AND proposals.status = 'open' AND proposals.deadline > ?""",
@@ -95,14 +101,20 @@ def pick_accounts(data, residents, coaches):
                    WHERE status = 'open' AND wijk_id = ? AND deadline > ? AND author_id != ?
                      AND vote_count < threshold - 5
                      AND id NOT IN (SELECT proposal_id FROM votes WHERE user_id = ?)
-                   ORDER BY id LIMIT 1 OFFSET ?""",
-                (wijk_id, now, user_id, user_id, len(chosen) % 7),
+                     AND id NOT IN (SELECT value FROM json_each(?))
+                   ORDER BY id LIMIT 1""",
+                (wijk_id, now, user_id, user_id, json.dumps(sorted(used))),
             ).fetchone()
-            if row and row[0] not in used:
+            if row:
                 used.add(row[0])
-                chosen.append({"username": username, "proposal": row[0]})
-            if len(chosen) == residents:
+                voters[username] = row[0]
+        chosen = [{"username": name, "proposal": proposal} for name, proposal in voters.items()]
+        step = max(1, len(people) // residents)
+        for _user_id, username, _wijk_id in people[::step]:
+            if len(chosen) >= residents:
                 break
+            if username not in voters:
+                chosen.append({"username": username, "proposal": None})
         coach_rows = connection.execute(
             "SELECT id, username FROM users WHERE role = 'coach' AND username LIKE 'coach-%' ORDER BY id LIMIT ?",
             (coaches,),
@@ -143,11 +155,13 @@ def log_in_any(port, username):
 
 def resident_session(port, person):
     cookies = log_in(port, person["username"])
-    status, _headers, page = request(port, "GET", f"/proposals/{person['proposal']}", cookies)
-    if status != 200 or f'action="/proposals/{person["proposal"]}/vote"'.encode() not in page:
-        raise SystemExit(f"{person['username']}: proposal {person['proposal']} offers no vote ({status})")
-    csrf = CSRF.search(page).group(1).decode()
-    status, _headers, page = request(port, "GET", "/messages", cookies)
+    if person["proposal"]:
+        status, _headers, page = request(port, "GET", f"/proposals/{person['proposal']}", cookies)
+        if status != 200 or f'action="/proposals/{person["proposal"]}/vote"'.encode() not in page:
+            raise SystemExit(f"{person['username']}: proposal {person['proposal']} offers no vote ({status})")
+    status, _headers, thread = request(port, "GET", "/messages", cookies)
+    csrf = CSRF.search(page if person["proposal"] else thread).group(1).decode()
+    page = thread
     poll = POLL.search(page)
     if status != 200 or not poll:
         raise SystemExit(f"{person['username']}: /messages has no poll address ({status})")
@@ -307,7 +321,8 @@ def main(argv=None):
     seed = prepare_data(data)
     say("Accounts: choosing residents with a vote to give, coaches with a caseload ...")
     chosen, coaches, jobs, proposals = pick_accounts(data, residents, args.coaches)
-    say(f"Accounts: {len(chosen)} residents, {len(coaches)} coaches, gemeente")
+    voting = sum(1 for person in chosen if person["proposal"])
+    say(f"Accounts: {len(chosen)} residents ({voting} with a vote to give), {len(coaches)} coaches, gemeente")
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     for name in LIMITS:
