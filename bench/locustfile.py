@@ -216,11 +216,17 @@ class Steps(LoadTestShape):
     seconds = PLAN.get("step_seconds", 30)
     limit = PLAN.get("limit", 3.0)
     keep_going = PLAN.get("keep_going", False)
+    # Past its capacity the server queues every request alike: all routes
+    # wait about as long, their ratios drop to 1 and hide the limit. So a
+    # step also ends the run when /settings' p95 passes this many times its
+    # p95 in the first step.
+    saturation = PLAN.get("saturation", 4.0)
 
     def __init__(self):
         super().__init__()
         self.index = 0
         self.step_start = None
+        self.first_baseline = None
 
     def tick(self):
         now = time.time() - STARTED
@@ -228,10 +234,14 @@ class Steps(LoadTestShape):
             self.step_start = now
         if now - self.step_start >= self.seconds:
             verdict = judge(self.step_start, now)
+            base = verdict["baseline_p95"]
+            self.first_baseline = self.first_baseline or base
+            saturated = bool(base and self.first_baseline and base > self.saturation * self.first_baseline)
+            verdict["saturated"] = saturated
             STEPS.append({"users": self.steps[self.index], "start": self.step_start, "end": now} | verdict)
             worst = verdict["worst"]
             past = bool(worst and worst["ratio"] > self.limit)
-            if (past and not self.keep_going) or self.index + 1 >= len(self.steps):
+            if ((past or saturated) and not self.keep_going) or self.index + 1 >= len(self.steps):
                 return None
             self.index += 1
             self.step_start = now

@@ -261,15 +261,27 @@ def step_summary(samples, started, step, settle):
         "rps": round(len(counted) / seconds, 1) if seconds > 0 else None,
         "errors": sum(1 for s in inside if not s[3]),
         "worst": step["worst"],
+        "saturated": step.get("saturated", False),
+        "baseline_p95_ms": round(base, 1) if base else None,
         "routes": routes,
         "window": (started + start + settle, started + end),
     }
 
 
+def why(step, limit):
+    worst = step["worst"] or {}
+    reasons = []
+    if worst.get("ratio", 0) > limit:
+        reasons.append(f"{worst['route']} {worst['ratio']}x")
+    if step["saturated"]:
+        reasons.append(f"saturated: /settings p95 {step['baseline_p95_ms']} ms")
+    return "; ".join(reasons)
+
+
 def report(results):
     say()
     say(
-        f"{'users':>6}{'req/s':>8}{'errors':>8}{'worst p95 ratio':>36}"
+        f"{'users':>6}{'req/s':>8}{'errors':>8}{'worst p95 ratio':>36}{'base p95':>10}"
         f"{'workers CPU':>13}{'RSS MB':>8}{'Locust CPU':>12}"
     )
     for step in results["steps"]:
@@ -278,6 +290,7 @@ def report(results):
         use = step.get("usage", {})
         say(
             f"{step['users']:>6}{step['rps']:>8}{step['errors']:>8}{label:>36}"
+            f"{step['baseline_p95_ms'] or 0:>9.0f}{'*' if step['saturated'] else ' '}"
             f"{use.get('workers_cpu_cores', 0):>13.2f}{use.get('workers_rss_mb', 0):>8.0f}"
             f"{use.get('locust_cpu_cores', 0):>12.2f}"
         )
@@ -305,9 +318,18 @@ def main(argv=None):
     parser.add_argument("--settle", type=int, default=3, help="seconds left out at the start of each step")
     parser.add_argument("--think", default="1,3", help="think time between pages, seconds: low,high")
     parser.add_argument("--limit", type=float, default=3.0, help="p95 ratio to /settings that ends the run")
+    parser.add_argument(
+        "--saturation", type=float, default=4.0, help="end when /settings' p95 passes this times its first p95"
+    )
     parser.add_argument("--keep-going", action="store_true", help="run every step, also past the limit")
     parser.add_argument("--residents", type=int, default=0, help="resident accounts (default: as many as users)")
     parser.add_argument("--coaches", type=int, default=60)
+    parser.add_argument(
+        "--weights", default="85,12,3", help="share of residents, coaches and municipality staff among the users"
+    )
+    parser.add_argument(
+        "--min-samples", type=int, default=20, help="requests a route needs in a step to be judged"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--data", default=bench_jobs.DEFAULT_DATA)
     parser.add_argument("--output", default=DEFAULT_OUTPUT)
@@ -349,6 +371,11 @@ def main(argv=None):
             "settle_seconds": args.settle,
             "limit": args.limit,
             "keep_going": args.keep_going,
+            "saturation": args.saturation,
+            "min_samples": args.min_samples,
+            "weights": dict(
+                zip(("residents", "coaches", "gemeente"), (int(n) for n in args.weights.split(",")), strict=True)
+            ),
             "think": think,
             "residents": resident_jars,
             "coaches": coach_jars,
@@ -395,8 +422,10 @@ def main(argv=None):
         summary = step_summary(recorded["samples"], recorded["started"], step, args.settle)
         summary["usage"] = usage(sampler.rows, *summary.pop("window"))
         summaries.append(summary)
-    past = [s for s in summaries if s["worst"] and s["worst"]["ratio"] > args.limit]
+    past = [s for s in summaries if (s["worst"] and s["worst"]["ratio"] > args.limit) or s["saturated"]]
     within = [s for s in summaries if s not in past]
+    if past:  # the peak is the last good step before the first bad one
+        within = [s for s in within if s["users"] < past[0]["users"]]
     results = {
         "generated_at": _now(),
         "settings": vars(args) | {"steps": steps},
@@ -410,12 +439,12 @@ def main(argv=None):
     if past and within:
         verdict = (
             f"Peak within {args.limit:g}x: {within[-1]['rps']} requests/s at {within[-1]['users']} users; "
-            f"past it at {past[0]['users']} users ({past[0]['worst']['route']} {past[0]['worst']['ratio']}x)."
+            f"past it at {past[0]['users']} users ({why(past[0], args.limit)})."
         )
     elif past:
         verdict = (
             f"Past {args.limit:g}x already at the first step ({past[0]['users']} users, {past[0]['rps']} "
-            f"requests/s): {past[0]['worst']['route']} {past[0]['worst']['ratio']}x."
+            f"requests/s): {why(past[0], args.limit)}."
         )
     else:
         verdict = f"Every step within {args.limit:g}x; the last: {within[-1]['rps']} requests/s."
