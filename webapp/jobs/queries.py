@@ -2,7 +2,9 @@
 
 The facts of all open jobs are cached per process and rebuilt only when the
 ``jobs_version`` counter moves (triggers bump it on every change to jobs),
-so ranking 2,000 jobs costs one tiny query plus arithmetic.
+and grouped by kind of job (``matching.Catalogue``), so a page of the
+ranking costs one tiny query, one assessment per kind and the page itself,
+however many jobs are open.
 """
 
 import threading
