@@ -4,7 +4,9 @@ No black box: every point a job earns or loses comes with a reason, and a
 reason is all the ranking knows. The web layer turns reasons into text.
 """
 
+import heapq
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import attrgetter
 
 from webapp.domain.vocab import DAYS
@@ -253,3 +255,120 @@ _job_id = attrgetter("id")
 _created_at = attrgetter("created_at")
 # Everything a score can depend on: all of a job's facts but its id and age.
 _kind = attrgetter(*(name for name in Job.__dataclass_fields__ if name not in ("id", "created_at")))
+
+
+class Catalogue:
+    """Open jobs grouped by kind, so a page of the ranking costs a page.
+
+    Jobs alike in all but id and age (``_kind``) always stand the same for a
+    profile, and every filter but the text search reads only what makes a
+    kind. So a request assesses each kind once (not each job), counts the
+    jobs per standing, and takes only the jobs that can be on the asked page:
+    a lazy merge of the kinds in the standings the page falls in, each kind
+    newest first. The order, the counts and the page are exactly those of
+    ``order`` (a property test checks it against the full sort).
+
+    Build it once per set of facts; it is not changed afterwards.
+    """
+
+    def __init__(self, jobs):
+        groups = {}
+        for job in jobs:
+            groups.setdefault(_kind(job), []).append(job)
+        self.kinds = []  # (a job of the kind, its jobs newest first)
+        self.kind_of = {}  # job id -> index in ``kinds``
+        for members in groups.values():
+            members.sort(key=_age, reverse=True)
+            index = len(self.kinds)
+            self.kinds.append((members[0], members))
+            for job in members:
+                self.kind_of[job.id] = index
+
+    def __len__(self):
+        return len(self.kind_of)
+
+    def page(self, profile, start, stop, *, newest_first=False, ids=None, **wants):
+        """The jobs ``start:stop`` of the ordered list, and its counts.
+
+        ``profile`` None ranks nothing: all jobs newest first. ``wants`` are
+        the filters (``category``, ``buurt``, ``wijk``, ``hours_max``; None
+        for any); ``ids`` keeps only those jobs (a text search). Returns
+        ``Page(jobs, total, fit_count)``; with a profile, the jobs that fit
+        come first and ``fit_count`` says how many there are (else None).
+        """
+        counts = self._counts(ids, self._chosen_kinds(**wants))
+        buckets = {}
+        total = fit_count = 0
+        for index, count in counts.items():
+            job = self.kinds[index][0]
+            if profile is None:
+                key = ()
+            else:
+                fit = assess(profile, job, explain=False)
+                key = (fit.fits_you,) if newest_first else (fit.fits_you, fit.score)
+                if fit.fits_you:
+                    fit_count += count
+            total += count
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = bucket = [0, []]
+            bucket[0] += count
+            bucket[1].append(index)
+        found = []
+        position = 0
+        for key in sorted(buckets, reverse=True):
+            if position >= stop:
+                break
+            count, indexes = buckets[key]
+            if position + count > start:
+                found.extend(self._newest(indexes, ids, max(0, start - position), stop - position))
+            position += count
+        return Page(found, total, fit_count if profile is not None else None)
+
+    def _chosen_kinds(self, category=None, buurt=None, wijk=None, hours_max=None):
+        return [
+            index
+            for index, (job, _members) in enumerate(self.kinds)
+            if (category is None or job.category == category)
+            and (buurt is None or job.buurt == buurt)
+            and (wijk is None or job.wijk == wijk)
+            and (hours_max is None or job.hours <= hours_max)
+        ]
+
+    def _counts(self, ids, chosen):
+        if ids is None:
+            return {index: len(self.kinds[index][1]) for index in chosen}
+        chosen = set(chosen)
+        counts = {}
+        kind_of = self.kind_of
+        for job_id in ids:
+            index = kind_of.get(job_id)
+            if index is not None and index in chosen:
+                counts[index] = counts.get(index, 0) + 1
+        return counts
+
+    def _newest(self, indexes, ids, start, stop):
+        """Jobs ``start:stop`` of these kinds together, newest first."""
+        lists = [self.kinds[index][1] for index in indexes]
+        if ids is not None:
+            lists = [[job for job in members if job.id in ids] for members in lists]
+        if len(lists) == 1:
+            return lists[0][start:stop]
+        merged = heapq.merge(*lists, key=_age, reverse=True)
+        return list(islice(merged, start, stop))
+
+
+@dataclass(frozen=True)
+class Page:
+    jobs: list
+    total: int
+    fit_count: int | None
+
+    @property
+    def misfit_count(self):
+        return None if self.fit_count is None else self.total - self.fit_count
+
+
+def _age(job):
+    """Newest first when sorted in reverse; ties go to the highest id."""
+    return (job.created_at, job.id)

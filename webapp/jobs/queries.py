@@ -2,11 +2,12 @@
 
 The facts of all open jobs are cached per process and rebuilt only when the
 ``jobs_version`` counter moves (triggers bump it on every change to jobs),
-so ranking 2,000 jobs costs one tiny query plus arithmetic.
+and grouped by kind of job (``matching.Catalogue``), so a page of the
+ranking costs one tiny query, one assessment per kind and the page itself,
+however many jobs are open.
 """
 
 import threading
-from bisect import bisect_left
 from datetime import date
 
 from flask import current_app
@@ -67,18 +68,6 @@ def search_ids(db, text):
     return {row[0] for row in rows(db, "SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?", (query,))}
 
 
-def filter_facts(facts, *, category=None, buurt=None, wijk=None, hours_max=None, ids=None):
-    return [
-        job
-        for job in facts
-        if (category is None or job.category == category)
-        and (buurt is None or job.buurt == buurt)
-        and (wijk is None or job.wijk == wijk)
-        and (hours_max is None or job.hours <= hours_max)
-        and (ids is None or job.id in ids)
-    ]
-
-
 JOB_COLUMNS = """jobs.*, buurten.name AS buurt_name, buurten.wijk_id AS wijk_id,
                  wijken.name AS wijk_name"""
 JOB_JOINS = """JOIN buurten ON buurten.id = jobs.buurt_id
@@ -137,6 +126,22 @@ NO_JOBS = {
 }
 
 
+def catalogue(db, path):
+    """The open jobs grouped for ranking (``matching.Catalogue``), made again
+    only when ``open_job_facts`` gives a new list."""
+    facts = open_job_facts(db, path)
+    cached = _catalogues.get(path)
+    if cached is not None and cached[0] is facts:
+        return cached[1]
+    built = matching.Catalogue(facts)
+    with _cache_lock:
+        _catalogues[path] = (facts, built)
+    return built
+
+
+_catalogues = {}
+
+
 def list_jobs(db, profile, wants, sort, page, per_page):
     """One page of jobs. For a resident with a profile: the jobs that fit
     (best fit first, or newest first with ``sort`` 'new') in ``jobs``, then
@@ -144,39 +149,35 @@ def list_jobs(db, profile, wants, sort, page, per_page):
     mixed; without a profile, all newest first in ``jobs``.
 
     ``fit_count`` and ``misfit_count`` split all ``total`` jobs found
-    (``None`` without a profile).
+    (``None`` without a profile). Only the jobs of the page are read and
+    explained: the rest is counted per kind of job (``matching.Catalogue``).
     """
     # The facts are kept per database file: tests run several apps in one process.
-    facts = open_job_facts(db, current_app.config["DATABASE"])
+    jobs = catalogue(db, current_app.config["DATABASE"])
     text = wants.pop("q")
     ids = search_ids(db, text) if text else None
-    chosen = filter_facts(facts, ids=ids, **wants)
     matched = profile is not None and not profile.is_empty
     by_fit = matched and sort != "new"
-    fit_count = misfit_count = None
-    if matched:
-        standing = matching.standings(profile)
-        chosen = matching.order(profile, chosen, standing, newest_first=not by_fit)
-        # Every job that fits comes first: the first that does not is found by halving.
-        fit_count = bisect_left(chosen, True, key=lambda job: not standing(job)[0])
-        misfit_count = len(chosen) - fit_count
     start = (page - 1) * per_page
-    page_rows = jobs_by_ids(db, [job.id for job in chosen[start : start + per_page]])
+    found = jobs.page(
+        profile if matched else None, start, start + per_page, newest_first=not by_fit, ids=ids, **wants
+    )
+    page_rows = jobs_by_ids(db, [job.id for job in found.jobs])
     fits = {}
     misfit_rows = []
     if matched:
         fits = {row["id"]: matching.assess(profile, as_fact(row)) for row in page_rows}
-        # ``order`` put every job that fits before the first that does not.
+        # The page put every job that fits before the first that does not.
         misfit_rows = [row for row in page_rows if not fits[row["id"]].fits_you]
         page_rows = [row for row in page_rows if fits[row["id"]].fits_you]
     return {
         "jobs": page_rows,
         "misfit_jobs": misfit_rows,
         "fits": fits,
-        "total": len(chosen),
+        "total": found.total,
         "by_fit": by_fit,
-        "fit_count": fit_count,
-        "misfit_count": misfit_count,
+        "fit_count": found.fit_count,
+        "misfit_count": found.misfit_count,
     }
 
 
