@@ -119,3 +119,13 @@ def test_the_job_list_follows_a_change_made_elsewhere(app, client):
     html = client.get("/jobs?sort=new").get_data(as_text=True)
     assert CARD.format(top) not in html
     assert html.index(CARD.format(new)) == html.index(CARD_START)
+
+
+def test_every_job_column_the_facts_read_is_watched_by_the_trigger(db):
+    trigger = db.execute("SELECT sql FROM sqlite_master WHERE name = 'job_changes_au'").fetchone()[0]
+    watched = {name.strip() for name in trigger.split("UPDATE OF", 1)[1].split(" ON ", 1)[0].split(",")}
+    columns = {row[1] for row in db.execute("PRAGMA table_info(jobs)")}
+    read = {word.strip(",.") for word in queries.FACT_SELECT.replace(",", " ").split()}
+    read = {word.removeprefix("jobs.") for word in read} & columns
+    assert read - {"id"} <= watched
+    assert {"status", "hours", "days"} <= read
