@@ -156,12 +156,12 @@ def many_jobs_folder(large, jobs):
     return f"{large.rstrip(os.sep)}-jobs{jobs}"
 
 
-def prepare_many_jobs(large, jobs, reseed=False):
+def prepare_many_jobs(large, jobs):
     """A copy of the large set (in ``large``, made first) with ``jobs`` open jobs
     in ``many_jobs_folder``: the jobs added are made as ``seed-demo`` makes its
     own (the same templates, spread over the buurten, each older than the last).
-    Reused while complete and made by the same seeding code; returns that folder."""
-    prepare_data(large, reseed)
+    Reused while complete and made by the same seeding code; returns that folder.
+    The large set must be there (``prepare_data``)."""
     data = many_jobs_folder(large, jobs)
     marker = os.path.join(data, "bench-jobs.json")
     fingerprint = seed_fingerprint()
@@ -474,6 +474,8 @@ def measure_weight(port, jar):
     if status != 200:
         raise SystemExit(f"GET /jobs gave {status}")
     app_compresses = headers.get("Content-Encoding") is not None
+    if headers.get("Content-Encoding") == "gzip":  # the app compresses by itself now
+        html = gzip.decompress(html)
     files = [{"kind": "html", "url": "/jobs", "raw_bytes": len(html), "gzip_bytes": gzipped(html)}]
     parser = Assets()
     parser.feed(html.decode("utf-8"))
