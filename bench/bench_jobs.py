@@ -140,6 +140,104 @@ def prepare_data(data, reseed=False):
     return {"reused": False, "seconds": seconds, "seconds_when_made": seconds}
 
 
+def _open_jobs(path):
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM jobs WHERE status = 'open'").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def many_jobs_folder(large, jobs):
+    """Where the copy of the large set with ``jobs`` open jobs lives: beside it."""
+    return f"{large.rstrip(os.sep)}-jobs{jobs}"
+
+
+def prepare_many_jobs(large, jobs):
+    """A copy of the large set (in ``large``, made first) with ``jobs`` open jobs
+    in ``many_jobs_folder``: the jobs added are made as ``seed-demo`` makes its
+    own (the same templates, spread over the buurten, each older than the last).
+    Reused while complete and made by the same seeding code; returns that folder.
+    The large set must be there (``prepare_data``)."""
+    data = many_jobs_folder(large, jobs)
+    marker = os.path.join(data, "bench-jobs.json")
+    fingerprint = seed_fingerprint()
+    made = {}
+    if os.path.exists(marker):
+        with open(marker, encoding="utf-8") as handle:
+            made = json.load(handle)
+    if made.get("seed_code") == fingerprint and made.get("jobs") == jobs and _open_jobs(_database(data)) >= jobs:
+        say(f"Data: reusing {data} ({jobs} open jobs; adding them took {made['seconds']:.1f} s)")
+        return data
+    started = time.perf_counter()
+    os.makedirs(data, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        path = _database(data) + suffix
+        if os.path.exists(path):
+            os.remove(path)
+    for name in ("secret_key", "vapid_private_key.pem"):
+        if os.path.exists(os.path.join(large, name)):
+            shutil.copyfile(os.path.join(large, name), os.path.join(data, name))
+    source = sqlite3.connect(f"file:{_database(large)}?mode=ro", uri=True)
+    target = sqlite3.connect(_database(data))
+    try:
+        source.backup(target)  # a consistent copy, whatever the WAL holds
+    finally:
+        source.close()
+        target.close()
+    _add_jobs(data, jobs - _open_jobs(_database(data)))
+    seconds = round(time.perf_counter() - started, 1)
+    with open(marker, "w", encoding="utf-8") as handle:
+        json.dump({"jobs": jobs, "seconds": seconds, "at": _now(), "seed_code": fingerprint}, handle)
+    say(f"Data: {data} has {_open_jobs(_database(data))} open jobs (copy and add took {seconds:.1f} s)")
+    return data
+
+
+def _add_jobs(data, count):
+    """``count`` more open jobs, older than every job there (the app's own seed code)."""
+    import random  # noqa: PLC0415 - only this step needs the app and its seed code
+    from datetime import timedelta  # noqa: PLC0415
+
+    from webapp.db import connect  # noqa: PLC0415
+    from webapp.seed import content  # noqa: PLC0415
+    from webapp.seed.demo import insert_jobs, job_row  # noqa: PLC0415
+
+    if count <= 0:
+        return
+    db = connect(_database(data))  # the app brings the schema up to date when it starts
+    try:
+        rng = random.Random(20_000)
+        buurten = [(row[0], {"name": row[1]}) for row in db.conn.execute("SELECT id, name FROM buurten")]
+        oldest = db.conn.execute("SELECT MIN(created_at) FROM jobs").fetchone()[0]
+        oldest = datetime.strptime(oldest, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        today = datetime.now(UTC).date()
+        with db.atomic():
+            batch = []
+            for index in range(count):
+                buurt_id, buurt = rng.choice(buurten)
+                created = oldest - timedelta(minutes=13 * (index + 1))
+                start = today + timedelta(days=rng.randint(-30, 120))
+                batch.append(
+                    job_row(
+                        rng.choice(content.JOB_TEMPLATES),
+                        buurt,
+                        buurt_id,
+                        created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                        start,
+                    )
+                )
+                if len(batch) == 1000:
+                    insert_jobs(db, batch)
+                    batch = []
+            insert_jobs(db, batch)
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+
+
 # -- 2. the server -----------------------------------------------------------
 
 
@@ -376,6 +474,8 @@ def measure_weight(port, jar):
     if status != 200:
         raise SystemExit(f"GET /jobs gave {status}")
     app_compresses = headers.get("Content-Encoding") is not None
+    if headers.get("Content-Encoding") == "gzip":  # the app compresses by itself now
+        html = gzip.decompress(html)
     files = [{"kind": "html", "url": "/jobs", "raw_bytes": len(html), "gzip_bytes": gzipped(html)}]
     parser = Assets()
     parser.feed(html.decode("utf-8"))
@@ -505,6 +605,9 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--data", default=DEFAULT_DATA, help="instance folder for the large set")
     parser.add_argument("--reseed", action="store_true", help="seed again even if complete")
+    parser.add_argument(
+        "--jobs", type=int, default=LARGE_JOBS, help="open jobs: more than 2000 uses a copy of the set with more"
+    )
     parser.add_argument("--output", default=DEFAULT_OUTPUT)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
     args = parser.parse_args(argv)
@@ -514,6 +617,8 @@ def main(argv=None):
     started = time.perf_counter()
     data = os.path.abspath(args.data)
     seed = prepare_data(data, args.reseed)
+    if args.jobs > LARGE_JOBS:
+        data = prepare_many_jobs(data, args.jobs)
 
     # A stop signal becomes SystemExit, so the finally below still stops gunicorn.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -546,6 +651,7 @@ def main(argv=None):
             "residents": args.residents,
             "warmup": args.warmup,
             "workers": args.workers,
+            "jobs": args.jobs,
         },
         "residents": args.residents,
         "seed": seed,

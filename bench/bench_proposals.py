@@ -73,17 +73,28 @@ def voters(data, count):
         limit = connection.execute("SELECT value FROM settings WHERE key = 'vote_limit'").fetchone()
         limit = int(limit[0]) if limit else 5
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-        candidates = connection.execute(
-            """SELECT users.id, users.username, buurten.wijk_id FROM users
-               JOIN profiles ON profiles.user_id = users.id
-               JOIN buurten ON buurten.id = profiles.home_buurt_id
-               WHERE users.username LIKE 'bewoner-%'
-                 AND (SELECT COUNT(*) FROM votes JOIN proposals ON proposals.id = votes.proposal_id
-                      WHERE votes.user_id = users.id AND proposals.status = 'open'
-                        AND proposals.deadline > ?) < ?
-               ORDER BY users.id""",
-            (now, limit),
-        ).fetchall()
+        # Votes on open proposals per resident, counted in one pass over the votes
+        # (a count per resident made SQLite walk every open proposal 40,000 times).
+        given = dict(
+            connection.execute(
+                """SELECT votes.user_id, COUNT(*) FROM proposals
+                   JOIN votes ON votes.proposal_id = proposals.id
+                   WHERE proposals.status = 'open' AND proposals.deadline > ?
+                   GROUP BY votes.user_id""",
+                (now,),
+            ).fetchall()
+        )
+        candidates = [
+            row
+            for row in connection.execute(
+                """SELECT users.id, users.username, buurten.wijk_id FROM users
+                   JOIN profiles ON profiles.user_id = users.id
+                   JOIN buurten ON buurten.id = profiles.home_buurt_id
+                   WHERE users.username LIKE 'bewoner-%'
+                   ORDER BY users.id"""
+            ).fetchall()
+            if given.get(row[0], 0) < limit
+        ]
         chosen, used = [], set()
         step = max(1, len(candidates) // count)
         for user_id, username, wijk_id in candidates[::step]:

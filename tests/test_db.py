@@ -133,11 +133,34 @@ def test_unknown_role_is_refused(db):
         db.execute("INSERT INTO users (username, role, created_at) VALUES ('x', 'admin', '')")
 
 
-def test_job_changes_move_the_version_counter(db):
-    before = db.execute("SELECT value FROM counters WHERE name = 'jobs_version'").fetchone()[0]
-    db.execute("UPDATE jobs SET places_filled = 1 WHERE id = 1")
-    after = db.execute("SELECT value FROM counters WHERE name = 'jobs_version'").fetchone()[0]
-    assert after > before
+def job_changes_after(db, seq):
+    return [row[0] for row in db.execute("SELECT job_id FROM job_changes WHERE seq > ? ORDER BY seq", (seq,))]
+
+
+def test_a_change_to_what_ranking_reads_is_logged_for_that_job_only(db):
+    seq = db.execute("SELECT MAX(seq) FROM job_changes").fetchone()[0]
+    db.execute("UPDATE jobs SET hours = 12 WHERE id = 1")
+    db.execute("UPDATE jobs SET status = 'closed' WHERE id = 2")
+    assert job_changes_after(db, seq) == [1, 2]
+
+
+def test_a_filled_place_or_a_new_text_is_not_logged(db):
+    seq = db.execute("SELECT MAX(seq) FROM job_changes").fetchone()[0]
+    db.execute("UPDATE jobs SET places_filled = 1, title_nl = 'Anders', wage_cents = 1500 WHERE id = 1")
+    assert job_changes_after(db, seq) == []
+
+
+def test_new_and_deleted_jobs_and_a_buurt_moving_wijk_are_logged(db):
+    seq = db.execute("SELECT MAX(seq) FROM job_changes").fetchone()[0]
+    buurt = db.execute("SELECT buurt_id FROM jobs WHERE id = 1").fetchone()[0]
+    in_buurt = [row[0] for row in db.execute("SELECT id FROM jobs WHERE buurt_id = ? ORDER BY id", (buurt,))]
+    other_wijk = db.execute(
+        "SELECT id FROM wijken WHERE id != (SELECT wijk_id FROM buurten WHERE id = ?)", (buurt,)
+    ).fetchone()[0]
+    db.execute("UPDATE buurten SET wijk_id = ? WHERE id = ?", (other_wijk, buurt))
+    db.execute("DELETE FROM jobs WHERE id = 3")
+    assert sorted(job_changes_after(db, seq)[:-1]) == in_buurt
+    assert job_changes_after(db, seq)[-1] == 3
 
 
 def test_full_text_search_follows_job_edits(db):

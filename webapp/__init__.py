@@ -61,6 +61,7 @@ def migrations():
         auth.SESSION_MIGRATIONS,
         auth.NAME_MIGRATIONS,
         retention.RETENTION_MIGRATIONS,
+        jobs.FACTS_MIGRATIONS,
     )
 
 

@@ -1,10 +1,12 @@
 """Reading jobs: the facts matching needs, and the rows a page shows.
 
-The facts of all open jobs are cached per process and rebuilt only when the
-``jobs_version`` counter moves (triggers bump it on every change to jobs),
-and grouped by kind of job (``matching.Catalogue``), so a page of the
-ranking costs one tiny query, one assessment per kind and the page itself,
-however many jobs are open.
+The facts of all open jobs are cached per process. Triggers write one row to
+``job_changes`` for every job whose facts change (not for a filled place or a
+text), so a worker reads back only the jobs changed since it last looked:
+one tiny query when nothing changed, a few rows when one job did.
+Open jobs are grouped by kind of job (``matching.Catalogue``, rebuilt when
+the facts change), so a page of the ranking costs one assessment per kind
+and the page itself, however many jobs are open.
 """
 
 import threading
@@ -20,42 +22,103 @@ from webapp.places import places  # noqa: F401 - the job filters' "where"; other
 _cache = {}
 _cache_lock = threading.Lock()
 
+# Past this many changed jobs at once, reading every open job is as quick.
+REBUILD_AFTER = 500
 
-def jobs_version(db):
-    return one(db, "SELECT value FROM counters WHERE name = 'jobs_version'")[0]
+FACT_SELECT = """SELECT jobs.id, category, buurt_id, buurten.wijk_id, hours, created_at,
+                        days, skills, languages, demands
+                 FROM jobs JOIN buurten ON buurten.id = jobs.buurt_id
+                 WHERE status = 'open'"""
+
+
+def last_change(db):
+    """``(seq, job_id)`` of the last change to a job's facts, ``(0, None)`` before any."""
+    row = one(db, "SELECT seq, job_id FROM job_changes ORDER BY seq DESC LIMIT 1")
+    return (row[0], row[1]) if row else (0, None)
+
+
+def read_facts(db, ids=None):
+    """Facts of the open jobs (of those in ``ids`` when given), in no order."""
+    if ids is None:
+        return [as_fact(row) for row in rows(db, FACT_SELECT)]
+    found = []
+    ids = sorted(ids)
+    for start in range(0, len(ids), 500):  # SQLite's limit on '?' marks
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found += [as_fact(row) for row in rows(db, f"{FACT_SELECT} AND jobs.id IN ({marks})", chunk)]  # noqa: S608
+    return found
+
+
+def _newest_first(job):
+    return (job.created_at, job.id)
+
+
+def _position(facts, key):
+    """Where ``key`` goes in ``facts`` (newest first): the first job not newer."""
+    low, high = 0, len(facts)
+    while low < high:
+        middle = (low + high) // 2
+        if _newest_first(facts[middle]) > key:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+class JobFacts:
+    """One process's facts of all open jobs, newest first, kept up to date
+    from ``job_changes``. ``facts`` is never changed in place: a request
+    that holds it keeps a consistent list while another refreshes."""
+
+    def __init__(self):
+        self.seq = self.job_id = None
+        self.facts = []
+        self.by_id = {}
+
+    def get(self, db):
+        if self.seq is None:
+            return self.rebuild(db)
+        # The last change seen comes back too: when it is gone (the database
+        # was replaced, or the log cut short) every job is read again.
+        changed = rows(db, "SELECT seq, job_id FROM job_changes WHERE seq >= ? ORDER BY seq", (self.seq,))
+        if self.seq and (not changed or tuple(changed[0]) != (self.seq, self.job_id)):
+            return self.rebuild(db)
+        changed = [row for row in changed if row[0] > self.seq]
+        if not changed:
+            return self.facts
+        if len(changed) > REBUILD_AFTER:
+            return self.rebuild(db)
+        ids = {row[1] for row in changed}
+        self.apply(ids, read_facts(db, ids))
+        self.seq, self.job_id = tuple(changed[-1])
+        return self.facts
+
+    def rebuild(self, db):
+        # The mark first: a change made while reading is read again next time.
+        seq, job_id = last_change(db)
+        facts = sorted(read_facts(db), key=_newest_first, reverse=True)
+        self.facts, self.by_id = facts, {job.id: job for job in facts}
+        self.seq, self.job_id = seq, job_id
+        return facts
+
+    def apply(self, changed_ids, fresh):
+        facts = list(self.facts)
+        by_id = dict(self.by_id)
+        for job_id in changed_ids:
+            old = by_id.pop(job_id, None)
+            if old is not None:
+                del facts[_position(facts, _newest_first(old))]
+        for job in fresh:
+            facts.insert(_position(facts, _newest_first(job)), job)
+            by_id[job.id] = job
+        self.facts, self.by_id = facts, by_id
 
 
 def open_job_facts(db, path):
-    """All open jobs as ``matching.Job``, newest first (cached)."""
-    version = jobs_version(db)
-    cached = _cache.get(path)
-    if cached and cached[0] == version:
-        return cached[1]
-    facts = [
-        matching.Job(
-            id=row["id"],
-            category=row["category"],
-            buurt=row["buurt_id"],
-            wijk=row["wijk_id"],
-            hours=row["hours"],
-            created_at=row["created_at"],
-            days=frozenset(split_codes(row["days"])),
-            skills=split_codes(row["skills"]),
-            languages=split_codes(row["languages"]),
-            demands=split_codes(row["demands"]),
-        )
-        for row in rows(
-            db,
-            """SELECT jobs.id, category, buurt_id, buurten.wijk_id, hours, created_at,
-                      days, skills, languages, demands
-               FROM jobs JOIN buurten ON buurten.id = jobs.buurt_id
-               WHERE status = 'open'
-               ORDER BY created_at DESC, jobs.id DESC""",
-        )
-    ]
+    """All open jobs as ``matching.Job``, newest first (cached per database file)."""
     with _cache_lock:
-        _cache[path] = (version, facts)
-    return facts
+        return _cache.setdefault(path, JobFacts()).get(db)
 
 
 def search_ids(db, text):
