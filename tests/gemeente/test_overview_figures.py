@@ -10,6 +10,8 @@ from webapp.db import one, rows, write_transaction
 from webapp.domain import proposals as rules
 from webapp.gemeente import changes as gemeente_changes
 from webapp.gemeente import queries
+from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS
+from webapp.proposals.queries import LISTED
 from webapp.retention import changes as retention_changes
 
 PROOF_SETS = ((), ("coach",), ("coach", "code"), ("coach", "code", "oidc"), ("code", "oidc"))
@@ -32,6 +34,17 @@ def reference_votes_per_week(db, now, weeks=12):
     return [(monday, counted.get(monday.isoformat(), 0)) for monday in mondays]
 
 
+def reference_count_by_status(db):
+    found = dict(
+        rows(
+            db,
+            f"SELECT status, COUNT(*) FROM proposals WHERE {LISTED} "  # noqa: S608
+            "OR status = 'draft' GROUP BY status",
+        )
+    )
+    return {status: found.get(status, 0) for status in rules.STATUSES}
+
+
 def reference_figures(db, now):
     jobs = dict(rows(db, "SELECT status, COUNT(*) FROM jobs GROUP BY status"))
     places = one(
@@ -41,7 +54,7 @@ def reference_figures(db, now):
     )
     week_ago = rules.stamp(now - timedelta(days=7))
     return {
-        "proposals": queries.count_by_status(db),
+        "proposals": reference_count_by_status(db),
         "jobs": {status: jobs.get(status, 0) for status in ("open", "draft", "closed")},
         "places": places[0],
         "places_filled": places[1],
@@ -71,6 +84,18 @@ def reference_votes_by_proof(db, accepted):
     return found
 
 
+def reference_interests_per_job(db, limit=8):
+    return rows(
+        db,
+        f"""SELECT {JOB_COLUMNS}, COUNT(interests.id) AS interest_count
+            FROM jobs {JOB_JOINS}
+            JOIN interests ON interests.job_id = jobs.id AND interests.status = 'open'
+            WHERE jobs.status = 'open'
+            GROUP BY jobs.id ORDER BY interest_count DESC, jobs.id LIMIT ?""",  # noqa: S608
+        (limit,),
+    )
+
+
 def moments(db):
     """Times to count at: now, the last vote's time, and a moment inside a busy day."""
     last = one(db, "SELECT MAX(created_at) FROM votes")[0]
@@ -87,6 +112,8 @@ def assert_same(db):
         assert queries.votes_per_week(db, now) == reference_votes_per_week(db, now), now
     for accepted in PROOF_SETS:
         assert queries.votes_by_proof(db, accepted) == reference_votes_by_proof(db, accepted), accepted
+    found = [dict(row) for row in queries.interests_per_job(db, limit=50)]
+    assert found == [dict(row) for row in reference_interests_per_job(db, limit=50)]
     # The counters are exact, not only their sums.
     assert one(db, "SELECT COUNT(*) FROM overview_voters WHERE votes <= 0")[0] == 0
 
@@ -108,10 +135,25 @@ def test_the_counters_follow_votes_withdrawals_anonymising_and_placements(db):
     proposals = _ids(db, "SELECT id FROM proposals")
     residents = _ids(db, "SELECT id FROM users WHERE role = 'resident'")
     buurten = _ids(db, "SELECT id FROM buurten")
+    jobs = _ids(db, "SELECT id FROM jobs ORDER BY id LIMIT 12")
     gemeente = one(db, "SELECT id FROM users WHERE role = 'gemeente'")[0]
     start = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
     for step in range(400):
-        action = chance.choice(("vote", "vote", "vote", "withdraw", "verify", "move", "unverify", "redate"))
+        action = chance.choice(
+            (
+                "vote",
+                "vote",
+                "vote",
+                "withdraw",
+                "verify",
+                "move",
+                "unverify",
+                "redate",
+                "interest",
+                "job",
+                "proposal",
+            )
+        )
         with write_transaction(db):
             if action == "vote":
                 when = start + timedelta(hours=chance.randrange(0, 24 * 40), seconds=chance.randrange(3600))
@@ -134,6 +176,27 @@ def test_the_counters_follow_votes_withdrawals_anonymising_and_placements(db):
                 )
             elif action == "unverify":
                 db.conn.execute("DELETE FROM verifications WHERE user_id = ?", (chance.choice(residents),))
+            elif action == "interest":
+                db.conn.execute(
+                    """INSERT INTO interests (user_id, job_id, status, created_at, updated_at)
+                       VALUES (?, ?, ?, '', '')
+                       ON CONFLICT (user_id, job_id) DO UPDATE SET status = excluded.status""",
+                    (chance.choice(residents), chance.choice(jobs), chance.choice(("open", "open", "withdrawn"))),
+                )
+            elif action == "proposal":
+                db.conn.execute(
+                    "UPDATE proposals SET status = ?, moderation = ? WHERE id = ?",
+                    (
+                        chance.choice(rules.STATUSES),
+                        chance.choice(("visible", "visible", "hidden", "removed")),
+                        chance.choice(proposals),
+                    ),
+                )
+            elif action == "job":
+                db.conn.execute(
+                    "UPDATE jobs SET status = ? WHERE id = ?",
+                    (chance.choice(("open", "open", "closed", "draft")), chance.choice(jobs)),
+                )
             else:
                 db.conn.execute(
                     "UPDATE votes SET created_at = ? WHERE id = (SELECT id FROM votes ORDER BY random() LIMIT 1)",

@@ -144,4 +144,16 @@ def j001_overview_counters(db):
     )
 
 
-OVERVIEW_MIGRATIONS = (j001_overview_counters,)
+def j002_overview_indexes(db):
+    # The proposals per status (listed ones and drafts) and the open interests
+    # per job, each counted from an index alone.
+    run_script(
+        db,
+        """
+        CREATE INDEX proposals_listed_status ON proposals(listed, status);
+        CREATE INDEX interests_status_job ON interests(status, job_id)
+        """,
+    )
+
+
+OVERVIEW_MIGRATIONS = (j001_overview_counters, j002_overview_indexes)
