@@ -18,6 +18,15 @@ _PROOF = """COALESCE((SELECT CASE WHEN verifications.buurt_id = profiles.home_bu
                       WHERE verifications.user_id = {user}), 'none')"""
 
 
+# One more vote for ``new.user_id`` (nothing when it is NULL): a known voter's
+# count goes up; a new voter's row starts at 1, and only then is the proof looked up.
+_ADD_VOTE = f"""UPDATE overview_voters SET votes = votes + 1 WHERE user_id = new.user_id;
+            INSERT INTO overview_voters (user_id, votes, proof)
+                SELECT new.user_id, 1, {_PROOF.format(user="new.user_id")}
+                WHERE new.user_id IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM overview_voters WHERE user_id = new.user_id);"""  # noqa: S608
+
+
 def _refresh_proof(user):
     return f"UPDATE overview_voters SET proof = {_PROOF.format(user=user)} WHERE user_id = {user};"  # noqa: S608
 
@@ -63,7 +72,12 @@ def j001_overview_counters(db):
             UPDATE overview_totals SET value = value + 1 WHERE name = 'voters';
             UPDATE overview_totals SET value = value + new.votes WHERE name = 'proof:' || new.proof;
         END;
-        CREATE TRIGGER overview_voters_au AFTER UPDATE ON overview_voters BEGIN
+        CREATE TRIGGER overview_voters_votes_au AFTER UPDATE OF votes ON overview_voters
+        WHEN old.proof = new.proof BEGIN
+            UPDATE overview_totals SET value = value + new.votes - old.votes WHERE name = 'proof:' || new.proof;
+        END;
+        CREATE TRIGGER overview_voters_proof_au AFTER UPDATE ON overview_voters
+        WHEN old.proof IS NOT new.proof BEGIN
             UPDATE overview_totals SET value = value - old.votes WHERE name = 'proof:' || old.proof;
             UPDATE overview_totals SET value = value + new.votes WHERE name = 'proof:' || new.proof;
         END;
@@ -74,8 +88,8 @@ def j001_overview_counters(db):
 
         -- Votes: the day, the voter (or 'proof:none' for a vote without one).
         CREATE TRIGGER overview_votes_ai AFTER INSERT ON votes BEGIN
-            INSERT OR IGNORE INTO overview_vote_days (day, votes) VALUES (date(new.created_at), 0);
-            UPDATE overview_vote_days SET votes = votes + 1 WHERE day = date(new.created_at);
+            INSERT INTO overview_vote_days (day, votes) VALUES (date(new.created_at), 1)
+                ON CONFLICT (day) DO UPDATE SET votes = votes + 1;
         END;
         CREATE TRIGGER overview_votes_ad AFTER DELETE ON votes BEGIN
             UPDATE overview_vote_days SET votes = votes - 1 WHERE day = date(old.created_at);
@@ -83,14 +97,12 @@ def j001_overview_counters(db):
         CREATE TRIGGER overview_votes_day_au AFTER UPDATE OF created_at ON votes
         WHEN date(old.created_at) IS NOT date(new.created_at) BEGIN
             UPDATE overview_vote_days SET votes = votes - 1 WHERE day = date(old.created_at);
-            INSERT OR IGNORE INTO overview_vote_days (day, votes) VALUES (date(new.created_at), 0);
-            UPDATE overview_vote_days SET votes = votes + 1 WHERE day = date(new.created_at);
+            INSERT INTO overview_vote_days (day, votes) VALUES (date(new.created_at), 1)
+                ON CONFLICT (day) DO UPDATE SET votes = votes + 1;
         END;
 
         CREATE TRIGGER overview_votes_voter_ai AFTER INSERT ON votes WHEN new.user_id IS NOT NULL BEGIN
-            INSERT OR IGNORE INTO overview_voters (user_id, votes, proof)
-                VALUES (new.user_id, 0, {_PROOF.format(user="new.user_id")});
-            UPDATE overview_voters SET votes = votes + 1 WHERE user_id = new.user_id;
+            {_ADD_VOTE}
         END;
         CREATE TRIGGER overview_votes_anonymous_ai AFTER INSERT ON votes WHEN new.user_id IS NULL BEGIN
             UPDATE overview_totals SET value = value + 1 WHERE name = 'proof:none';
@@ -109,9 +121,7 @@ def j001_overview_counters(db):
             DELETE FROM overview_voters WHERE user_id = old.user_id AND votes <= 0;
             UPDATE overview_totals SET value = value - 1
                 WHERE name = 'proof:none' AND old.user_id IS NULL;
-            INSERT OR IGNORE INTO overview_voters (user_id, votes, proof)
-                SELECT new.user_id, 0, {_PROOF.format(user="new.user_id")} WHERE new.user_id IS NOT NULL;
-            UPDATE overview_voters SET votes = votes + 1 WHERE user_id = new.user_id;
+            {_ADD_VOTE}
             UPDATE overview_totals SET value = value + 1
                 WHERE name = 'proof:none' AND new.user_id IS NULL;
         END;
