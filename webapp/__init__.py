@@ -39,6 +39,7 @@ def migrations():
     from webapp import db
     from webapp.auth import schema as auth
     from webapp.coaching import schema as coaching
+    from webapp.gemeente import schema as gemeente
     from webapp.jobs import schema as jobs
     from webapp.main import schema as main
     from webapp.profile import schema as profile
@@ -62,6 +63,7 @@ def migrations():
         auth.NAME_MIGRATIONS,
         retention.RETENTION_MIGRATIONS,
         jobs.FACTS_MIGRATIONS,
+        gemeente.OVERVIEW_MIGRATIONS,
     )
 
 

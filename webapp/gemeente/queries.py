@@ -1,6 +1,6 @@
 """The municipality's reads: review queue, jobs, placements, reports, figures, caseloads."""
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from webapp.db import one, rows
 from webapp.domain import jobs as job_rules
@@ -26,13 +26,17 @@ def review_queue(db, status, limit=200):
 
 
 def count_by_status(db):
+    """Listed proposals and drafts per status, each part counted from an index
+    alone (``proposals_listed_status``; drafts are few)."""
     found = dict(
         rows(
             db,
-            f"SELECT status, COUNT(*) FROM proposals WHERE {LISTED} "  # noqa: S608
-            "OR status = 'draft' GROUP BY status",
+            f"""SELECT status, COUNT(*) FROM proposals INDEXED BY proposals_listed_status
+                WHERE {LISTED} GROUP BY status""",  # noqa: S608
         )
     )
+    drafts = one(db, f"SELECT COUNT(*) FROM proposals WHERE status = 'draft' AND ({LISTED}) IS NOT 1")[0]  # noqa: S608
+    found["draft"] = found.get("draft", 0) + drafts
     return {status: found.get(status, 0) for status in rules.STATUSES}
 
 
@@ -166,15 +170,18 @@ def minimum_wage_dates(db):
 
 
 def votes_per_week(db, now, weeks=12):
-    """``[(monday, votes)]`` for the last ``weeks`` weeks, oldest first (empty weeks too)."""
+    """``[(monday, votes)]`` for the last ``weeks`` weeks, oldest first (empty weeks too).
+
+    Read from the votes per day the triggers keep (``overview_vote_days``):
+    at most ``7 * weeks`` small rows, however many votes there are."""
     today = now.date()
     first_monday = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
     # A day minus 6 days, then on to the next Monday (or that day, if a Monday): its week's Monday.
     counted = dict(
         rows(
             db,
-            """SELECT date(created_at, '-6 days', 'weekday 1') AS monday, COUNT(*)
-               FROM votes WHERE created_at >= ? GROUP BY monday""",
+            """SELECT date(day, '-6 days', 'weekday 1') AS monday, SUM(votes)
+               FROM overview_vote_days WHERE day >= ? GROUP BY monday""",
             (first_monday.isoformat(),),
         )
     )
@@ -182,21 +189,52 @@ def votes_per_week(db, now, weeks=12):
     return [(monday, counted.get(monday.isoformat(), 0)) for monday in mondays]
 
 
+def votes_since(db, moment):
+    """Votes cast at ``moment`` or later: whole days from ``overview_vote_days``,
+    the rest of ``moment``'s own day from the votes (one day's range of an index)."""
+    next_day = (moment.astimezone(UTC).date() + timedelta(days=1)).isoformat()
+    whole_days = one(db, "SELECT COALESCE(SUM(votes), 0) FROM overview_vote_days WHERE day >= ?", (next_day,))[0]
+    first_day = one(
+        db,
+        "SELECT COUNT(*) FROM votes WHERE created_at >= ? AND created_at < ?",
+        (rules.stamp(moment), next_day),
+    )[0]
+    return whole_days + first_day
+
+
+def _totals(db):
+    return dict(rows(db, "SELECT name, value FROM overview_totals"))
+
+
+def votes_by_proof(db, accepted):
+    """Votes cast on proposals, counted by the voter's proof as it is now.
+
+    ``{'coach': n, 'code': n, 'oidc': n, 'none': n}``: 'none' holds the votes
+    of people without a proof that counts now (none, a proof the municipality
+    switched off, or a proof for a buurt they no longer live in) and the votes
+    of former participants. Votes already cast stay; this shows how many of
+    them a proof stands behind. Read from the totals the triggers keep."""
+    totals = _totals(db)
+    found = {"coach": 0, "code": 0, "oidc": 0, "none": totals.get("proof:none", 0)}
+    for proof in ("coach", "code", "oidc"):
+        found[proof if proof in accepted else "none"] += totals.get("proof:" + proof, 0)
+    return found
+
+
 def figures(db, now):
     jobs = dict(rows(db, "SELECT status, COUNT(*) FROM jobs GROUP BY status"))
     places = one(
         db,
         """SELECT COALESCE(SUM(places), 0), COALESCE(SUM(places_filled), 0)
-                        FROM jobs WHERE status = 'open'""",
+           FROM jobs INDEXED BY jobs_status_places WHERE status = 'open'""",
     )
-    week_ago = rules.stamp(now - timedelta(days=7))
     return {
         "proposals": count_by_status(db),
         "jobs": {status: jobs.get(status, 0) for status in ("open", "draft", "closed")},
         "places": places[0],
         "places_filled": places[1],
-        "voters": one(db, "SELECT COUNT(DISTINCT user_id) FROM votes")[0],
-        "votes_week": one(db, "SELECT COUNT(*) FROM votes WHERE created_at >= ?", (week_ago,))[0],
+        "voters": _totals(db).get("voters", 0),
+        "votes_week": votes_since(db, now - timedelta(days=7)),
         "reports_open": one(
             db, "SELECT COUNT(DISTINCT target_kind || target_id) FROM reports WHERE resolved_at IS NULL"
         )[0],
@@ -204,13 +242,16 @@ def figures(db, now):
 
 
 def interests_per_job(db, limit=8):
+    """The open jobs most residents want, counted from the open interests alone
+    (an index holds them), not by looking up every open job."""
     return rows(
         db,
-        f"""SELECT {JOB_COLUMNS}, COUNT(interests.id) AS interest_count
-            FROM jobs {JOB_JOINS}
-            JOIN interests ON interests.job_id = jobs.id AND interests.status = 'open'
+        f"""SELECT {JOB_COLUMNS}, counted.interest_count
+            FROM (SELECT job_id, COUNT(*) AS interest_count FROM interests
+                  WHERE status = 'open' GROUP BY job_id) AS counted
+            JOIN jobs ON jobs.id = counted.job_id {JOB_JOINS}
             WHERE jobs.status = 'open'
-            GROUP BY jobs.id ORDER BY interest_count DESC, jobs.id LIMIT ?""",  # noqa: S608
+            ORDER BY counted.interest_count DESC, jobs.id LIMIT ?""",  # noqa: S608
         (limit,),
     )
 

@@ -82,7 +82,7 @@ def overview():
         (_("Closed jobs"), numbers["jobs"]["closed"]),
     ]
     interests = [(shorten(job_text(job, "title")), job["interest_count"]) for job in queries.interests_per_job(db)]
-    counted = verification_queries.votes_by_proof(db, verification_queries.accepted_proofs(db))
+    counted = queries.votes_by_proof(db, verification_queries.accepted_proofs(db))
     proofs = [(PROOF_LABELS[proof], counted[proof]) for proof in ("coach", "code", "oidc", "none")]
     return render_template(
         "gemeente/overview.html",

@@ -1,0 +1,169 @@
+"""The municipality's own tables: the overview's figures, kept up to date as
+votes, verifications and profiles change, so the overview reads a few small
+rows instead of counting every vote on every request.
+
+Handed in last (``OVERVIEW_MIGRATIONS``). Append new ones at the end; a name,
+once released, never changes.
+"""
+
+from webapp.db import run_script
+
+# A voter's proof as the overview counts it, before the municipality's choice
+# of accepted proofs: the proof if it is for the buurt they live in now, else
+# 'none'. ``{user}`` is the voter's id (``new.user_id`` or ``old.user_id``).
+_PROOF = """COALESCE((SELECT CASE WHEN verifications.buurt_id = profiles.home_buurt_id
+                                  THEN verifications.proof ELSE 'none' END
+                      FROM verifications
+                      LEFT JOIN profiles ON profiles.user_id = verifications.user_id
+                      WHERE verifications.user_id = {user}), 'none')"""
+
+
+# One more vote for ``new.user_id`` (nothing when it is NULL): a known voter's
+# count goes up; a new voter's row starts at 1, and only then is the proof looked up.
+_ADD_VOTE = f"""UPDATE overview_voters SET votes = votes + 1 WHERE user_id = new.user_id;
+            INSERT INTO overview_voters (user_id, votes, proof)
+                SELECT new.user_id, 1, {_PROOF.format(user="new.user_id")}
+                WHERE new.user_id IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM overview_voters WHERE user_id = new.user_id);"""  # noqa: S608
+
+
+def _refresh_proof(user):
+    return f"UPDATE overview_voters SET proof = {_PROOF.format(user=user)} WHERE user_id = {user};"  # noqa: S608
+
+
+def j001_overview_counters(db):
+    # overview_vote_days: votes per day (date(created_at)), anonymised votes too.
+    # overview_voters: each person with a vote, how many, and their proof now.
+    # overview_totals: 'voters' (rows in overview_voters) and 'proof:<proof>'
+    # (votes per proof; votes without a voter count under 'proof:none').
+    # The triggers keep all three in the same transaction as the change.
+    run_script(
+        db,
+        f"""
+        CREATE TABLE overview_vote_days (
+            day TEXT PRIMARY KEY,
+            votes INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE overview_voters (
+            user_id INTEGER PRIMARY KEY,
+            votes INTEGER NOT NULL,
+            proof TEXT NOT NULL
+        );
+        CREATE TABLE overview_totals (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        INSERT INTO overview_vote_days (day, votes)
+            SELECT date(created_at), COUNT(*) FROM votes GROUP BY 1;
+        INSERT INTO overview_voters (user_id, votes, proof)
+            SELECT user_id, COUNT(*), 'none' FROM votes WHERE user_id IS NOT NULL GROUP BY user_id;
+        UPDATE overview_voters SET proof = {_PROOF.format(user="overview_voters.user_id")};
+        INSERT INTO overview_totals (name, value) VALUES
+            ('voters', (SELECT COUNT(*) FROM overview_voters)),
+            ('proof:coach', (SELECT COALESCE(SUM(votes), 0) FROM overview_voters WHERE proof = 'coach')),
+            ('proof:code', (SELECT COALESCE(SUM(votes), 0) FROM overview_voters WHERE proof = 'code')),
+            ('proof:oidc', (SELECT COALESCE(SUM(votes), 0) FROM overview_voters WHERE proof = 'oidc')),
+            ('proof:none', (SELECT COALESCE(SUM(votes), 0) FROM overview_voters WHERE proof = 'none')
+                           + (SELECT COUNT(*) FROM votes WHERE user_id IS NULL));
+
+        -- The totals follow overview_voters.
+        CREATE TRIGGER overview_voters_ai AFTER INSERT ON overview_voters BEGIN
+            UPDATE overview_totals SET value = value + 1 WHERE name = 'voters';
+            UPDATE overview_totals SET value = value + new.votes WHERE name = 'proof:' || new.proof;
+        END;
+        CREATE TRIGGER overview_voters_votes_au AFTER UPDATE OF votes ON overview_voters
+        WHEN old.proof = new.proof BEGIN
+            UPDATE overview_totals SET value = value + new.votes - old.votes WHERE name = 'proof:' || new.proof;
+        END;
+        CREATE TRIGGER overview_voters_proof_au AFTER UPDATE ON overview_voters
+        WHEN old.proof IS NOT new.proof BEGIN
+            UPDATE overview_totals SET value = value - old.votes WHERE name = 'proof:' || old.proof;
+            UPDATE overview_totals SET value = value + new.votes WHERE name = 'proof:' || new.proof;
+        END;
+        CREATE TRIGGER overview_voters_ad AFTER DELETE ON overview_voters BEGIN
+            UPDATE overview_totals SET value = value - 1 WHERE name = 'voters';
+            UPDATE overview_totals SET value = value - old.votes WHERE name = 'proof:' || old.proof;
+        END;
+
+        -- Votes: the day, the voter (or 'proof:none' for a vote without one).
+        CREATE TRIGGER overview_votes_ai AFTER INSERT ON votes BEGIN
+            INSERT INTO overview_vote_days (day, votes) VALUES (date(new.created_at), 1)
+                ON CONFLICT (day) DO UPDATE SET votes = votes + 1;
+        END;
+        CREATE TRIGGER overview_votes_ad AFTER DELETE ON votes BEGIN
+            UPDATE overview_vote_days SET votes = votes - 1 WHERE day = date(old.created_at);
+        END;
+        CREATE TRIGGER overview_votes_day_au AFTER UPDATE OF created_at ON votes
+        WHEN date(old.created_at) IS NOT date(new.created_at) BEGIN
+            UPDATE overview_vote_days SET votes = votes - 1 WHERE day = date(old.created_at);
+            INSERT INTO overview_vote_days (day, votes) VALUES (date(new.created_at), 1)
+                ON CONFLICT (day) DO UPDATE SET votes = votes + 1;
+        END;
+
+        CREATE TRIGGER overview_votes_voter_ai AFTER INSERT ON votes WHEN new.user_id IS NOT NULL BEGIN
+            {_ADD_VOTE}
+        END;
+        CREATE TRIGGER overview_votes_anonymous_ai AFTER INSERT ON votes WHEN new.user_id IS NULL BEGIN
+            UPDATE overview_totals SET value = value + 1 WHERE name = 'proof:none';
+        END;
+        CREATE TRIGGER overview_votes_voter_ad AFTER DELETE ON votes WHEN old.user_id IS NOT NULL BEGIN
+            UPDATE overview_voters SET votes = votes - 1 WHERE user_id = old.user_id;
+            DELETE FROM overview_voters WHERE user_id = old.user_id AND votes <= 0;
+        END;
+        CREATE TRIGGER overview_votes_anonymous_ad AFTER DELETE ON votes WHEN old.user_id IS NULL BEGIN
+            UPDATE overview_totals SET value = value - 1 WHERE name = 'proof:none';
+        END;
+        -- A vote that changes voter (anonymising sets user_id NULL): out, then in.
+        CREATE TRIGGER overview_votes_voter_au AFTER UPDATE OF user_id ON votes
+        WHEN old.user_id IS NOT new.user_id BEGIN
+            UPDATE overview_voters SET votes = votes - 1 WHERE user_id = old.user_id;
+            DELETE FROM overview_voters WHERE user_id = old.user_id AND votes <= 0;
+            UPDATE overview_totals SET value = value - 1
+                WHERE name = 'proof:none' AND old.user_id IS NULL;
+            {_ADD_VOTE}
+            UPDATE overview_totals SET value = value + 1
+                WHERE name = 'proof:none' AND new.user_id IS NULL;
+        END;
+
+        -- A voter's proof changes with their verification and where they live.
+        CREATE TRIGGER overview_verifications_ai AFTER INSERT ON verifications BEGIN
+            {_refresh_proof("new.user_id")}
+        END;
+        CREATE TRIGGER overview_verifications_au AFTER UPDATE ON verifications BEGIN
+            {_refresh_proof("old.user_id")}
+            {_refresh_proof("new.user_id")}
+        END;
+        CREATE TRIGGER overview_verifications_ad AFTER DELETE ON verifications BEGIN
+            {_refresh_proof("old.user_id")}
+        END;
+        CREATE TRIGGER overview_profiles_ai AFTER INSERT ON profiles BEGIN
+            {_refresh_proof("new.user_id")}
+        END;
+        CREATE TRIGGER overview_profiles_au AFTER UPDATE OF user_id, home_buurt_id ON profiles BEGIN
+            {_refresh_proof("old.user_id")}
+            {_refresh_proof("new.user_id")}
+        END;
+        CREATE TRIGGER overview_profiles_ad AFTER DELETE ON profiles BEGIN
+            {_refresh_proof("old.user_id")}
+        END;
+
+        -- The places in open jobs, summed from the index alone.
+        CREATE INDEX jobs_status_places ON jobs(status, places, places_filled)
+        """,  # noqa: S608 - only our own fixed SQL is put in
+    )
+
+
+def j002_overview_indexes(db):
+    # The proposals per status (listed ones and drafts) and the open interests
+    # per job, each counted from an index alone.
+    run_script(
+        db,
+        """
+        CREATE INDEX proposals_listed_status ON proposals(listed, status);
+        CREATE INDEX interests_status_job ON interests(status, job_id)
+        """,
+    )
+
+
+OVERVIEW_MIGRATIONS = (j001_overview_counters, j002_overview_indexes)
