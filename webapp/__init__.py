@@ -42,6 +42,7 @@ def migrations():
     from webapp.gemeente import schema as gemeente
     from webapp.jobs import schema as jobs
     from webapp.main import schema as main
+    from webapp.oversight import schema as oversight
     from webapp.profile import schema as profile
     from webapp.proposals import schema as proposals
     from webapp.pwa import schema as pwa
@@ -64,6 +65,7 @@ def migrations():
         retention.RETENTION_MIGRATIONS,
         jobs.FACTS_MIGRATIONS,
         gemeente.OVERVIEW_MIGRATIONS,
+        oversight.OVERSIGHT_MIGRATIONS,
     )
 
 

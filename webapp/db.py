@@ -321,7 +321,9 @@ def migration_set(*area_migrations):
     migrations = Migrations("basisbaan")
     areas = tuple(step for steps in area_migrations for step in steps)
     for step in CORE_MIGRATIONS + areas:
-        migrations()(step)
+        # A step that must run outside a transaction (PRAGMA foreign_keys is
+        # ignored inside one) says so with ``step.transactional = False``.
+        migrations(transactional=getattr(step, "transactional", True))(step)
     return migrations
 
 

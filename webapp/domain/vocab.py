@@ -85,7 +85,7 @@ TRAVEL = OrderedDict(
     ]
 )
 
-ROLES = ("resident", "buurtgroep", "coach", "gemeente")
+ROLES = ("resident", "buurtgroep", "coach", "gemeente", "toezicht")
 
 
 def split_codes(text):

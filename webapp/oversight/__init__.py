@@ -1,0 +1,2 @@
+"""The oversight board: its advice before a job is published, objections from
+anyone, and the public body of decisions (``/decisions``)."""
