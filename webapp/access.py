@@ -9,7 +9,7 @@ from functools import wraps
 from flask import abort
 from flask_login import current_user, login_required
 
-from webapp.domain.access import may_use_gemeente_pages, may_use_resident_pages
+from webapp.domain.access import may_use_board_pages, may_use_gemeente_pages, may_use_resident_pages
 from webapp.domain.coaching import may_see_caseload
 
 
@@ -32,3 +32,4 @@ def only_for(may_use):
 resident_required = only_for(may_use_resident_pages)
 gemeente_required = only_for(may_use_gemeente_pages)
 coach_required = only_for(may_see_caseload)
+board_required = only_for(may_use_board_pages)

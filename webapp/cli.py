@@ -108,7 +108,7 @@ def seed_demo_command(size, if_empty):
         for table in ("users", "jobs", "profiles")
     }
     click.echo("Demo data ready: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
-    accounts = "bewoner, bewoner2, bewoner3, buurtgroep, coach, gemeente"
+    accounts = "bewoner, bewoner2, bewoner3, buurtgroep, coach, gemeente, toezicht"
     click.echo(f"Demo accounts: {accounts} (password {demo.DEMO_PASSWORD})")
 
 

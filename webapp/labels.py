@@ -104,6 +104,7 @@ NOTIFICATION = {
         "You have not used Basisbaan for a long time. For your privacy we will remove your account soon. "
         "Open Basisbaan to keep it."
     ),
+    "advice_given": _l("The oversight board gave its advice on a job."),
 }
 
 ROLE = {
@@ -111,6 +112,7 @@ ROLE = {
     "buurtgroep": _l("Neighbourhood group"),
     "coach": _l("Coach"),
     "gemeente": _l("Municipality"),
+    "toezicht": _l("Oversight board"),
 }
 
 

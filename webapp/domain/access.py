@@ -29,3 +29,8 @@ def may_read_interest(viewer_id, viewer_role, owner_id, owner_coach_id):
 def may_use_gemeente_pages(role):
     """The municipality's workspace (/gemeente) is for municipality staff only."""
     return role == "gemeente"
+
+
+def may_use_board_pages(role):
+    """The oversight board's workspace (/toezicht) is for the board only."""
+    return role == "toezicht"

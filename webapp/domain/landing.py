@@ -10,6 +10,7 @@ STAFF_START = {
     "coach": "coaching.dashboard",  # the caseload: who needs the coach now
     "gemeente": "gemeente.overview",  # the municipality's workspace
     "buurtgroep": "proposals.index",  # the proposals, the group's own first
+    "toezicht": "oversight.workspace",  # the board: jobs waiting for its advice
 }
 
 

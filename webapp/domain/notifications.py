@@ -25,6 +25,8 @@ KINDS = {
     "proposal_answer": "i-message",
     "content_removed": "i-info",
     "retention_warning": "i-info",
+    # For the municipality, from the oversight board (issue 17).
+    "advice_given": "i-shield",
 }
 
 

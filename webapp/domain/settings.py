@@ -15,6 +15,7 @@ DEFAULTS = {
     "voting_days": 42,  # how long a proposal is open for votes (6 weeks)
     "vote_limit": 5,  # votes a resident can have on open proposals at once
     "coach_days": 5,  # working days a resident usually waits for a coach (residents read it)
+    "advice_required": 1,  # 1: a job needs the oversight board's advice before it is published
 }
 
 # Sensible bounds: a typo (a threshold of 0, a year-long vote) is refused.
@@ -23,6 +24,7 @@ BOUNDS = {
     "voting_days": (1, 365),
     "vote_limit": (1, 100),
     "coach_days": (1, 60),
+    "advice_required": (0, 1),
 }
 
 # Which proofs of home buurt count for a vote: stored as words ('coach code'),

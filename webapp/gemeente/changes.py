@@ -7,11 +7,14 @@ single statement) and answers with a short code the page turns into words.
 from webapp.db import JOB_FIELDS, now_iso, write_transaction
 from webapp.domain import coaching as coaching_rules
 from webapp.domain import jobs as job_rules
+from webapp.domain import oversight as oversight_rules
 from webapp.domain import proposals as rules
 from webapp.domain import settings as settings_rules
 from webapp.gemeente import queries
 from webapp.jobs.queries import job_by_id
 from webapp.notifications.changes import notify
+from webapp.oversight import changes as oversight_changes
+from webapp.oversight import queries as oversight_queries
 from webapp.proposals import changes as proposal_changes
 from webapp.proposals import queries as proposal_queries
 
@@ -55,12 +58,15 @@ def update_job(db, job_id, values):
     return "done"
 
 
-def change_job_status(db, job_id, action, gemeente_id, now):
+def change_job_status(db, job_id, action, gemeente_id, now, override_reason=""):
     """'publish' a draft, 'close' an open job or 'reopen' a closed one.
 
     Publishing a job made from a proposal tells the author and the voters.
     Returns 'done', 'unchanged', 'unknown', 'not_allowed' or 'missing' (a
-    field publishing needs is empty: ``job_rules.missing_to_publish``).
+    field publishing needs is empty: ``job_rules.missing_to_publish``), or
+    the oversight board's gate (``oversight_rules.publish_refusal``):
+    'needs_advice' or 'needs_reason'. Published against an objecting
+    advice, ``override_reason`` is stored as the municipality's public reason.
     """
     allowed = {"publish": job_rules.may_publish, "close": job_rules.may_close, "reopen": job_rules.may_reopen}[
         action
@@ -76,6 +82,14 @@ def change_job_status(db, job_id, action, gemeente_id, now):
             return "not_allowed"
         if action == "publish" and job_rules.missing_to_publish(job):
             return "missing"
+        if action == "publish":
+            advice_id, verdict = oversight_queries.newest_verdict(db, job_id)
+            required = proposal_queries.read_settings(db)[oversight_rules.ADVICE_SETTING]
+            refusal = oversight_rules.publish_refusal(required, verdict, override_reason)
+            if refusal:
+                return refusal
+            if oversight_rules.needs_override(verdict):
+                oversight_changes.record_override(db, advice_id, job_id, override_reason, gemeente_id)
         db.conn.execute("UPDATE jobs SET status = ? WHERE id = ?", (target, job_id))
         if action == "publish":
             proposal_changes.job_published(db, job, gemeente_id, now)
@@ -85,7 +99,9 @@ def change_job_status(db, job_id, action, gemeente_id, now):
 def import_jobs(db, jobs, created_at, progress=None):
     """Add checked jobs (from ``job_rules.job_from_csv``): all of them or none.
 
-    ``progress(count)`` hears how many rows each batch added.
+    ``progress(count)`` hears how many rows each batch added. The caller
+    made 'open' rows drafts already where the board's advice comes first
+    (``oversight_rules.imported_status``).
     """
     names = [name for name in JOB_FIELDS if name != "places_filled"] + ["funding"]
     marks = ",".join("?" * (len(names) + 1))

@@ -8,7 +8,7 @@ from flask_babel import format_currency, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, SelectMultipleField, StringField
+from wtforms import BooleanField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, StopValidation, ValidationError
 
@@ -394,6 +394,11 @@ class SettingsForm(FlaskForm):
         validators=[InputRequired(_l("Choose at least one proof. Otherwise nobody can vote.")), SubsetOf(PROOFS)],
     )
 
+    # webapp.domain.oversight.ADVICE_SETTING: the oversight board's advice before publishing.
+    advice_required = BooleanField(
+        _l("A job needs the oversight board's advice before you publish it"),
+    )
+
     def proofs(self):
         return tuple(proof for proof in PROOFS if proof in (self.vote_proofs.data or ()))
 
@@ -402,6 +407,7 @@ class SettingsForm(FlaskForm):
         for key in ("threshold", "voting_days", "vote_limit", "coach_days"):
             getattr(self, key).data = str(settings[key])
         self.vote_proofs.data = list(settings[PROOFS_KEY])
+        self.advice_required.data = bool(settings["advice_required"])
 
 
 class MinimumWageForm(FlaskForm):
@@ -435,3 +441,14 @@ class ReassignForm(FlaskForm):
     def validate_coach(self, field):
         if field.data not in self.coach_ids:
             raise ValidationError(INVALID_CHOICE)
+
+
+class PublishForm(FlaskForm):
+    """Publish a draft. The reason is needed only against the oversight board's objection."""
+
+    reason = text(
+        _l("Your public reason to publish against the board's advice"),
+        2000,
+        description=_l("Everyone reads this on the job page, next to the board's advice."),
+        area=True,
+    )

@@ -4,6 +4,9 @@ Every row is checked first (with a progress bar); one bad row and nothing is
 imported, and the report names each bad row by its line in the file and
 says what is wrong. A row without everything publishing needs becomes a
 draft, never an open job, and the report names its line and what is missing.
+While the municipality's setting asks for the oversight board's advice
+before publishing, an 'open' row becomes a draft waiting for that advice,
+and the report says how many.
 The columns are in the README.
 """
 
@@ -14,9 +17,10 @@ from flask import current_app
 
 from webapp.db import connect
 from webapp.domain import jobs as job_rules
+from webapp.domain import oversight as oversight_rules
 from webapp.gemeente import bp, changes, queries
 from webapp.jobs.queries import minimum_wage
-from webapp.proposals.queries import now_utc
+from webapp.proposals.queries import now_utc, read_settings
 
 MAX_ROWS = 10_000
 
@@ -90,6 +94,17 @@ def check_rows(found, buurten, minimum_cents):
     return values, rejected, notes
 
 
+def wait_for_advice(jobs, advice_required):
+    """Make 'open' jobs drafts where the board's advice comes first; returns how many."""
+    waiting = 0
+    for job in jobs:
+        status = oversight_rules.imported_status(job["status"], advice_required)
+        if status != job["status"]:
+            job["status"] = status
+            waiting += 1
+    return waiting
+
+
 @bp.cli.command("import-jobs")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Only check the file; import nothing.")
@@ -117,6 +132,7 @@ def import_jobs_command(path, dry_run):
             for line, problems in rejected:
                 click.echo(f"  line {line}: " + "; ".join(problems), err=True)
             raise SystemExit(1)
+        waiting = wait_for_advice(jobs, read_settings(db)[oversight_rules.ADVICE_SETTING])
         drafts = sum(job["status"] == "draft" for job in jobs)
         if dry_run:
             click.echo(f"All {len(jobs)} rows are fine. Nothing was imported (--dry-run).")
@@ -124,6 +140,11 @@ def import_jobs_command(path, dry_run):
             with click.progressbar(length=len(jobs), label="Importing") as bar:
                 changes.import_jobs(db, jobs, now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"), bar.update)
             click.echo(f"Imported {len(jobs)} jobs: {len(jobs) - drafts} open, {drafts} drafts.")
+        if waiting:
+            click.echo(
+                f"{waiting} jobs wait for the oversight board's advice before they can be published. "
+                "The board sees them on /toezicht. After its advice, publish them on /gemeente/jobs."
+            )
         if notes:
             click.echo(
                 f"{len(notes)} rows are drafts because something is missing. Complete them on /gemeente/jobs:"

@@ -21,6 +21,7 @@ from webapp.gemeente.forms import (
     MinimumWageForm,
     ModerationForm,
     PlacementForm,
+    PublishForm,
     ReassignForm,
     SettingsForm,
 )
@@ -36,6 +37,7 @@ from webapp.web import form_lives_on, safe_next
 PER_PAGE = 25
 JOB_STATUSES = ("draft", "open", "closed")
 SETTING_KEYS = ("threshold", "voting_days", "vote_limit", "coach_days")
+ADVICE_SETTING = "advice_required"  # a checkbox: webapp.domain.oversight.ADVICE_SETTING
 SHOWN = 20  # residents a caseload search shows
 PROOF_LABELS = {
     "coach": _l("Met by a coach"),
@@ -243,6 +245,10 @@ def job_edit(job_id):
             return redirect(url_for("gemeente.job_edit", job_id=job_id), code=303)
     else:
         status = 422
+    return _job_edit_page(db, job, form, place_list, PublishForm(formdata=None), status)
+
+
+def _job_edit_page(db, job, form, place_list, publish_form, status):
     proposal = None
     if job["proposal_id"]:
         proposal = proposal_queries.proposal_by_id(db, job["proposal_id"])
@@ -256,16 +262,37 @@ def job_edit(job_id):
         missing=[FORM_FIELD.get(name, name) for name in job_rules.missing_to_publish(job)],
         missing_plain=queries.missing_plain_texts(job),
         action_form=EmptyForm(formdata=None),
+        publish_form=publish_form,
     ), status
 
 
-def _status_change(job_id, action, message):
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+def _refused_publish(db, job_id, publish_form, status):
+    """The job's page again, with the publish form's message on it (no JavaScript needed)."""
+    job = _job_or_404(db, job_id)
+    place_list = places(db)
+    form = JobForm(
+        _buurt_ids(place_list), _minimum_cents(db), job["places_filled"], status=job["status"], formdata=None
+    )
+    form.fill_from(job)
+    return _job_edit_page(db, job, form, place_list, publish_form, status)
+
+
+def _status_change(job_id, action, message, override_reason=""):
     db = get_db()
-    outcome = changes.change_job_status(db, job_id, action, current_user.id, proposal_queries.now_utc())
+    outcome = changes.change_job_status(
+        db, job_id, action, current_user.id, proposal_queries.now_utc(), override_reason
+    )
     if outcome == "unknown":
         abort(404)
+    if outcome in ("needs_advice", "needs_reason"):
+        publish_form = PublishForm(formdata=None)
+        publish_form.reason.data = override_reason
+        publish_form.reason.errors = [
+            _("The job is not published yet. The oversight board gives its advice first.")
+            if outcome == "needs_advice"
+            else _("The board objects to this job. Write your public reason to publish it anyway.")
+        ]
+        return _refused_publish(db, job_id, publish_form, 409)
     if outcome == "missing":
         names = job_rules.missing_to_publish(job_by_id(db, job_id))
         flash(
@@ -287,13 +314,20 @@ def _status_change(job_id, action, message):
 @form_lives_on("gemeente.job_edit")
 @gemeente_required
 def job_publish(job_id):
-    return _status_change(job_id, "publish", _("The job is open. Residents can react now."))
+    form = PublishForm()
+    if not form.validate_on_submit():
+        return _refused_publish(get_db(), job_id, form, 422)
+    return _status_change(
+        job_id, "publish", _("The job is open. Residents can react now."), (form.reason.data or "").strip()
+    )
 
 
 @bp.post("/jobs/<int:job_id>/close")
 @form_lives_on("gemeente.job_edit")
 @gemeente_required
 def job_close(job_id):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
     return _status_change(job_id, "close", _("The job is closed."))
 
 
@@ -301,6 +335,8 @@ def job_close(job_id):
 @form_lives_on("gemeente.job_edit")
 @gemeente_required
 def job_reopen(job_id):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
     return _status_change(job_id, "reopen", _("The job is open again."))
 
 
@@ -422,6 +458,7 @@ def settings():
         if form.validate_on_submit():
             values = {key: getattr(form, key).number for key in SETTING_KEYS}
             values[PROOFS_KEY] = form.proofs()
+            values[ADVICE_SETTING] = int(bool(form.advice_required.data))
             changes.save_settings(db, values, current_user.id, proposal_queries.now_utc())
             flash(_("The settings are saved."), "success")
             return redirect(url_for("gemeente.settings"), code=303)

@@ -139,6 +139,13 @@ def seed_small(db, today=None):
             display_name="Gemeente Lindeveld",
             password_hash=password_hash,
         )
+        board = create_user(
+            db,
+            username="toezicht",
+            role="toezicht",
+            display_name="Toezichtraad Lindeveld",
+            password_hash=password_hash,
+        )
 
         profile = content.DEMO_PROFILE
         db.execute(
@@ -172,6 +179,28 @@ def seed_small(db, today=None):
         # After the proposals: the demo's voters are chosen from the residents
         # there are, and Yasmin has not voted yet.
         seed_waiting_resident(db, buurt_ids, now, password_hash)
+        seed_advices(db, board)
+
+
+# The oversight board's advice on every open job (webapp/oversight), so the
+# demo's open jobs were published the way a new one is: after the advice.
+ADVICE_REASON = (
+    "Dit werk blijft nu liggen. Niemand krijgt er nu voor betaald. "
+    "De baan past bij de criteria voor een basisbaan."
+)
+ADVICE_DISPLACEMENT = (
+    "We vroegen werkgevers en bonden in de buurt. Geen bedrijf of betaalde kracht doet dit werk nu."
+)
+
+
+def seed_advices(db, board_id):
+    """An 'agree' on every open job that has no advice yet, dated when the job was made."""
+    db.execute(
+        """INSERT INTO advices (job_id, verdict, reason, displacement, advised_by, created_at)
+           SELECT jobs.id, 'agree', ?, ?, ?, jobs.created_at FROM jobs
+           WHERE jobs.status = 'open' AND NOT EXISTS (SELECT 1 FROM advices WHERE advices.job_id = jobs.id)""",
+        (ADVICE_REASON, ADVICE_DISPLACEMENT, board_id),
+    )
 
 
 # Residents whose home buurt is not proved, so the demo shows both: Henk has no
@@ -297,3 +326,5 @@ def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026):
     seed_coaching.seed_large(db, rng, today)
     with db.atomic():
         verify_residents(db, datetime.now(UTC).replace(microsecond=0))
+        board = one(db, "SELECT id FROM users WHERE username = 'toezicht'")
+        seed_advices(db, board[0] if board else None)
