@@ -20,6 +20,7 @@ from http_support import (
     t,
     user_id,
 )
+from oversight_support import advise
 from proposal_support import (
     APPROVED,
     CHANGES_ASKED,
@@ -339,6 +340,7 @@ def test_publishing_the_job_from_a_proposal_tells_the_voters(app, client):
     assert scalar(app, "SELECT status FROM jobs WHERE id = ?", (job,)) == "draft"
     form = {**JOB, "buurt": str(scalar(app, "SELECT buurt_id FROM jobs WHERE id = ?", (job,)))}
     assert post_form(client, f"/gemeente/jobs/{job}/edit", form).status_code == 303
+    advise(app, job)
     assert post_form(client, f"/gemeente/jobs/{job}/publish").status_code == 303
     assert scalar(app, "SELECT status FROM jobs WHERE id = ?", (job,)) == "open"
     assert scalar(app, "SELECT status FROM proposals WHERE id = ?", (APPROVED,)) == "job_created"
@@ -563,10 +565,11 @@ def test_settings_change_without_a_deploy(app, client):
         "vote_limit": "2",
         "coach_days": "8",
         "vote_proofs": ["coach", "code"],
+        "advice_required": "y",
     }
     assert post_form(client, "/gemeente/settings", data).status_code == 303
     stored = {row["key"]: row["value"] for row in query(app, "SELECT key, value FROM settings")}
-    assert stored == {**data, "vote_proofs": "coach code"}
+    assert stored == {**data, "vote_proofs": "coach code", "advice_required": "1"}
     assert 'value="3"' in page(client.get("/gemeente/settings"))
     sign_in(client, "buurtgroep")
     post_form(client, "/proposals/7/publish")

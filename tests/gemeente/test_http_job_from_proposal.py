@@ -5,6 +5,7 @@ import html
 
 import pytest
 from http_support import DEMO_INTEREST_JOB, messages, page, post_form, query, scalar, sign_in, snapshot, t
+from oversight_support import advise
 from proposal_support import MISSING_FROM_A_PROPOSALS_DRAFT, WITH_GEMEENTE
 
 from webapp.domain.jobs import FORM_TEXTS
@@ -110,6 +111,7 @@ def test_a_job_from_a_proposal_published_in_both_languages_shows_english(app, cl
     # Only what the draft names as missing is filled in: nothing else was copied.
     form = edit_form(job, employer="Buurthuis De Wissel", days=["tue", "thu"], **ENGLISH)
     assert post_form(client, f"/gemeente/jobs/{job_id}/edit", form).status_code == 303
+    advise(app, job_id)
     assert post_form(client, f"/gemeente/jobs/{job_id}/publish").status_code == 303
     job = query(app, "SELECT * FROM jobs WHERE id = ?", (job_id,))[0]
     assert job["status"] == "open" and job["funding"] == APPROVE["payer"]

@@ -4,6 +4,7 @@ import csv
 
 import pytest
 from http_support import count, query
+from oversight_support import advice_not_required
 
 from webapp.domain.jobs import CSV_COLUMNS, REQUIRED_TEXTS
 
@@ -40,6 +41,12 @@ def write(path, rows, columns=CSV_COLUMNS):
 def run(app, *args):
     """The command's result; ``output`` holds what it wrote to stdout and stderr."""
     return app.test_cli_runner().invoke(args=["import-jobs", *args])
+
+
+@pytest.fixture(autouse=True)
+def _no_board_here(app):
+    """These tests are about the file; tests/oversight/test_http_board.py imports with the board's advice on."""
+    advice_not_required(app)
 
 
 def test_a_good_file_is_imported(app, tmp_path):

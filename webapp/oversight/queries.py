@@ -5,8 +5,8 @@ from webapp.db import one, rows
 SHOWN = 50  # jobs a list on the board's workspace shows; the count says how many there are
 
 # The newest advice of a job wins; on the same second the later row does.
-NEWEST_ADVICE = """SELECT advices.id, advices.job_id, advices.verdict, advices.reason, advices.displacement, advices.conditions,
-                          advices.created_at, advice_overrides.reason AS override_reason,
+NEWEST_ADVICE = """SELECT advices.id, advices.job_id, advices.verdict, advices.reason, advices.displacement,
+                          advices.conditions, advices.created_at, advice_overrides.reason AS override_reason,
                           advice_overrides.created_at AS override_at
                    FROM advices LEFT JOIN advice_overrides ON advice_overrides.advice_id = advices.id
                    WHERE advices.job_id = ?
