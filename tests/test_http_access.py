@@ -30,7 +30,7 @@ from webapp.profile.steps import STEPS
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
 RESIDENTS = ("bewoner", "bewoner2")
-STAFF = ("coach", "gemeente", "buurtgroep")
+STAFF = ("coach", "gemeente", "buurtgroep", "toezicht")
 EVERYONE = (None, *RESIDENTS, *STAFF)
 STEP_KEYS = [step.key for step in STEPS]
 HUGE_ID = "99999999999999999999"  # more than SQLite's largest integer
@@ -49,6 +49,14 @@ def resident_page(path, resident_status=200):
     expected = {None: (303, login_redirect(path))}
     expected.update({who: (resident_status, None) for who in RESIDENTS})
     expected.update({who: (403, None) for who in STAFF})
+    return expected
+
+
+def board_page(path, board_status=200):
+    """The oversight board's pages: anonymous to the login page, the board in, everyone else 403."""
+    expected = {who: (403, None) for who in EVERYONE if who}
+    expected[None] = (303, login_redirect(path))
+    expected["toezicht"] = (board_status, None)
     return expected
 
 
@@ -75,6 +83,7 @@ GET_ROUTES = {
             "coach": "/caseload",
             "gemeente": "/gemeente",
             "buurtgroep": "/proposals",
+            "toezicht": "/toezicht",
         },
     ),
     "/logout": {**everyone(200), None: (302, "/")},
@@ -98,6 +107,10 @@ GET_ROUTES = {
     "/help": everyone(200),
     "/healthz": everyone(200),
     "/no-such-page": everyone(404),
+    "/toezicht": board_page("/toezicht"),
+    f"/toezicht/jobs/{OTHER_JOB}/advice": board_page(f"/toezicht/jobs/{OTHER_JOB}/advice"),
+    "/toezicht/jobs/999999/advice": board_page("/toezicht/jobs/999999/advice", 404),
+    f"/toezicht/jobs/{HUGE_ID}/advice": everyone(404),
 }
 
 
@@ -195,6 +208,15 @@ def _post_cases():
             everyone(422),
         ),
         ("/settings/language", {"lang": "en", "plain": "0"}, everyone(303, "/settings")),
+        (
+            f"/toezicht/jobs/{OTHER_JOB}/advice",
+            {"verdict": "agree", "reason": "Past goed.", "displacement": "Niemand doet dit nu."},
+            {
+                **{who: (403, None) for who in EVERYONE if who},
+                None: (303, login_redirect()),
+                "toezicht": (303, "/toezicht"),
+            },
+        ),
     ]
     answers = {
         "buurt": "4",
@@ -476,6 +498,13 @@ CSRF_CASES = [
         ("users", "start_codes"),
     ),
     ("bewoner", "/logout", {}, ("users",)),
+    (
+        "toezicht",
+        f"/toezicht/jobs/{OTHER_JOB}/advice",
+        {"verdict": "object", "reason": "Dit doet een bedrijf al.", "displacement": "Bedrijf X."},
+        ("advices", "notifications"),
+    ),
+    ("gemeente", f"/gemeente/jobs/{OTHER_JOB}/publish", {"reason": "Toch nodig."}, ("jobs", "advice_overrides")),
 ]
 
 
@@ -559,6 +588,8 @@ PAGES = [
     ("bewoner2", "/jobs"),
     ("coach", "/profile"),
     ("gemeente", "/"),
+    ("toezicht", "/toezicht"),
+    ("toezicht", f"/toezicht/jobs/{OTHER_JOB}/advice"),
     ("bewoner", "/jobs?lang=en"),
     ("bewoner", "/jobs?plain=1"),
     *[("bewoner", f"/profile/{key}") for key in STEP_KEYS],

@@ -40,7 +40,7 @@ def _check_names(username, display_name):
 @click.password_option(help="Asked for when left out.")
 @with_appcontext
 def create_user_command(role, username, display_name, email, coach_username, password):
-    """Create a coach, buurtgroep, gemeente or resident account."""
+    """Create a coach, buurtgroep, gemeente, toezicht (oversight board) or resident account."""
     _check_names(username, display_name)
     db = _db()
     coach_id = None

@@ -165,7 +165,7 @@ def test_a_resident_of_the_wijk_may_vote():
     assert proposals.vote_refusal(voter(), ballot(), NOW, limit=5) is None
 
 
-@pytest.mark.parametrize("role", ["buurtgroep", "coach", "gemeente"])
+@pytest.mark.parametrize("role", ["buurtgroep", "coach", "gemeente", "toezicht"])
 def test_only_residents_vote(role):
     assert proposals.vote_refusal(voter(role=role), ballot(), NOW, 5) == "not_resident"
 

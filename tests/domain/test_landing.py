@@ -11,6 +11,7 @@ from webapp.domain.landing import start_page
         ("coach", "coaching.dashboard"),
         ("gemeente", "gemeente.overview"),
         ("buurtgroep", "proposals.index"),
+        ("toezicht", "oversight.workspace"),
     ],
 )
 def test_staff_land_on_their_own_start(role, place):
