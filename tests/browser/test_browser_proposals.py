@@ -155,6 +155,19 @@ def _vote_without_javascript(page, server, proposal_id):
     expect(page.locator(".timeline")).to_contain_text(t("Enough votes: sent to the municipality"))
 
 
+def _board_agrees(server, job_id):
+    connection = sqlite3.connect(server.app.config["DATABASE"])
+    try:
+        connection.execute(
+            """INSERT INTO advices (job_id, verdict, reason, displacement, created_at)
+               VALUES (?, 'agree', 'Niemand doet dit nu.', 'Geen bedrijf doet dit.', '2026-01-01T00:00:00Z')""",
+            (job_id,),
+        )
+        connection.commit()
+    finally:
+        connection.close()
+
+
 def _approve_and_publish(page, server, proposal_id):
     base = server.url
     log_in(page, base, "gemeente")
@@ -207,6 +220,8 @@ def _approve_and_publish(page, server, proposal_id):
     page.locator("#places").fill("2")
     page.locator(".job-form button[type=submit]").last.click()
     expect(page.locator(".notice--success")).to_contain_text(t("The job is saved."))
+    # The oversight board's advice comes first (test_browser_board.py gives one in the browser).
+    _board_agrees(server, job_id)
     page.get_by_role("button", name=t("Publish the job")).click()
     expect(page.locator(".notice--success")).to_contain_text(t("The job is open. Residents can react now."))
     # Nothing went out half in the wrong language.
