@@ -140,7 +140,7 @@ def import_jobs_command(path, dry_run):
             with click.progressbar(length=len(jobs), label="Importing") as bar:
                 changes.import_jobs(db, jobs, now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"), bar.update)
             click.echo(f"Imported {len(jobs)} jobs: {len(jobs) - drafts} open, {drafts} drafts.")
-        if waiting:
+        if waiting and not dry_run:
             click.echo(
                 f"{waiting} jobs wait for the oversight board's advice before they can be published. "
                 "The board sees them on /toezicht. After its advice, publish them on /gemeente/jobs."
