@@ -104,6 +104,8 @@ NOTIFICATION = {
         "You have not used Basisbaan for a long time. For your privacy we will remove your account soon. "
         "Open Basisbaan to keep it."
     ),
+    "objection_new": _l("Someone objected to a proposal or job you follow."),
+    "objection_decided": _l("The oversight board decided on an objection."),
 }
 
 ROLE = {

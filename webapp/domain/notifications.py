@@ -25,6 +25,9 @@ KINDS = {
     "proposal_answer": "i-message",
     "content_removed": "i-info",
     "retention_warning": "i-info",
+    # Objections and the oversight board's decisions on them (issue 17).
+    "objection_new": "i-alert",
+    "objection_decided": "i-check",
 }
 
 

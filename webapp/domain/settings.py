@@ -15,6 +15,7 @@ DEFAULTS = {
     "voting_days": 42,  # how long a proposal is open for votes (6 weeks)
     "vote_limit": 5,  # votes a resident can have on open proposals at once
     "coach_days": 5,  # working days a resident usually waits for a coach (residents read it)
+    "objection_days": 28,  # days the oversight board has to answer an objection
 }
 
 # Sensible bounds: a typo (a threshold of 0, a year-long vote) is refused.
@@ -23,6 +24,7 @@ BOUNDS = {
     "voting_days": (1, 365),
     "vote_limit": (1, 100),
     "coach_days": (1, 60),
+    "objection_days": (1, 180),
 }
 
 # Which proofs of home buurt count for a vote: stored as words ('coach code'),
