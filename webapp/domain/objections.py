@@ -9,6 +9,8 @@ from datetime import timedelta
 
 from webapp.domain.proposals import CRITERIA, parse_time, stamp
 
+__all__ = ["CRITERIA"]
+
 # The first ground is the reason the board exists: the work is already done by
 # a business or by paid staff (criterion no_displacement). The others are the
 # rest of the proposal criteria, each read as "this is not true here".
