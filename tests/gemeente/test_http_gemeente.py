@@ -167,6 +167,7 @@ def _post_routes(app):
                 "voting_days": "42",
                 "vote_limit": "5",
                 "coach_days": "5",
+                "objection_days": "28",
                 "vote_proofs": ["coach", "code"],
             },
             303,
@@ -562,6 +563,7 @@ def test_settings_change_without_a_deploy(app, client):
         "voting_days": "14",
         "vote_limit": "2",
         "coach_days": "8",
+        "objection_days": "14",
         "vote_proofs": ["coach", "code"],
     }
     assert post_form(client, "/gemeente/settings", data).status_code == 303
@@ -593,6 +595,22 @@ def test_settings_change_without_a_deploy(app, client):
             "voting_days": "42",
             "vote_limit": "5",
             "coach_days": "61",
+            "vote_proofs": ["coach", "code"],
+        },
+        {
+            "threshold": "25",
+            "voting_days": "42",
+            "vote_limit": "5",
+            "coach_days": "5",
+            "objection_days": "0",
+            "vote_proofs": ["coach", "code"],
+        },
+        {
+            "threshold": "25",
+            "voting_days": "42",
+            "vote_limit": "5",
+            "coach_days": "5",
+            "objection_days": "181",
             "vote_proofs": ["coach", "code"],
         },
         {"threshold": "25", "voting_days": "42", "vote_limit": "5"},
