@@ -61,7 +61,9 @@ def test_a_contact_is_an_email_address_or_phone_number(text, stored):
     assert rules.contact(text) == stored
 
 
-@pytest.mark.parametrize("text", ["", "  ", "hallo", "a@b", "12345", "<script>@x.nl", "x" * 200 + "@a.nl", None, "1" * 20])
+@pytest.mark.parametrize(
+    "text", ["", "  ", "hallo", "a@b", "12345", "<script>@x.nl", "x" * 200 + "@a.nl", None, "1" * 20]
+)
 def test_anything_else_is_no_contact(text):
     assert rules.contact(text) is None
 

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-
 from http_support import (
     LONG,
     SCRIPT,
@@ -243,9 +242,13 @@ def test_the_board_sees_the_contact_and_decides(app, client):
     detail = page(client.get(f"/toezicht/objections/{number}"))
     assert CONTACT in detail
     token = csrf_token(client, f"/toezicht/objections/{number}")
-    bad = client.post(f"/toezicht/objections/{number}", data={"csrf_token": token, "decision": "upheld", "reason": ""})
+    bad = client.post(
+        f"/toezicht/objections/{number}", data={"csrf_token": token, "decision": "upheld", "reason": ""}
+    )
     assert bad.status_code == 422
-    wrong = client.post(f"/toezicht/objections/{number}", data={"csrf_token": token, "decision": "maybe", "reason": "x"})
+    wrong = client.post(
+        f"/toezicht/objections/{number}", data={"csrf_token": token, "decision": "maybe", "reason": "x"}
+    )
     assert wrong.status_code == 422
     assert scalar(app, "SELECT decision FROM objections") is None
     done = client.post(
@@ -279,14 +282,14 @@ def test_an_open_objection_has_no_public_decision_page(app, client):
 def test_an_advice_is_a_public_decision(app, client):
     execute(
         app,
-        "INSERT INTO advices (job_id, verdict, reason, created_at) VALUES (?, 'object', 'Werk van de plantsoendienst', ?)",
-        (JOB, "2026-12-01T10:00:00Z"),
+        "INSERT INTO advices (job_id, verdict, reason, created_at) VALUES (?, 'object', ?, ?)",
+        (JOB, "Werk van de plantsoendienst", "2026-12-01T10:00:00Z"),
     )
     number = scalar(app, "SELECT id FROM advices")
     execute(
         app,
-        "INSERT INTO advice_overrides (advice_id, job_id, reason, created_at) VALUES (?, ?, 'Wij zien het anders', ?)",
-        (number, JOB, "2026-12-02T10:00:00Z"),
+        "INSERT INTO advice_overrides (advice_id, job_id, reason, created_at) VALUES (?, ?, ?, ?)",
+        (number, JOB, "Wij zien het anders", "2026-12-02T10:00:00Z"),
     )
     listed = page(client.get("/decisions?q=plantsoendienst"))
     assert f"/decisions/advice-{number}" in listed
@@ -314,8 +317,13 @@ def test_the_municipality_hears_of_an_objection_and_the_objector_of_the_decision
     sign_in(board, "toezicht")
     number = scalar(app, "SELECT id FROM objections")
     token = csrf_token(board, f"/toezicht/objections/{number}")
-    board.post(f"/toezicht/objections/{number}", data={"csrf_token": token, "decision": "not_upheld", "reason": "Geen verdringing."})
-    decided = {row["user_id"] for row in query(app, "SELECT user_id FROM notifications WHERE kind = 'objection_decided'")}
+    board.post(
+        f"/toezicht/objections/{number}",
+        data={"csrf_token": token, "decision": "not_upheld", "reason": "Geen verdringing."},
+    )
+    decided = {
+        row["user_id"] for row in query(app, "SELECT user_id FROM notifications WHERE kind = 'objection_decided'")
+    }
     assert user_id(app, "bewoner") in decided and gemeente in decided
     assert "Geen verdringing" not in str(query(app, "SELECT * FROM notifications"))
 

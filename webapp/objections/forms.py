@@ -53,7 +53,9 @@ class ObjectionForm(FlaskForm):
             AtMost(rules.TEXT_MAX),
             NoControlCharacters(),
         ],
-        description=_l("Everyone can read this. If a business or paid staff already do this work: say who, and where."),
+        description=_l(
+            "Everyone can read this. If a business or paid staff already do this work: say who, and where."
+        ),
     )
     contact = StringField(
         _l("Your e-mail address or phone number"),

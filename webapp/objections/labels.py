@@ -19,7 +19,10 @@ STATE = {
 
 STATE_ICON = {"open": "i-clock", "overdue": "i-alert", "upheld": "i-check", "not_upheld": "i-close"}
 
-DECISION = {"upheld": _l("Upheld: the objection is right"), "not_upheld": _l("Not upheld: the objection is not right")}
+DECISION = {
+    "upheld": _l("Upheld: the objection is right"),
+    "not_upheld": _l("Not upheld: the objection is not right"),
+}
 
 VERDICT = {
     "agree": _l("Agrees"),

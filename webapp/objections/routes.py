@@ -99,8 +99,10 @@ def _new(kind, item, back):
         outcome = changes.make(db, new, now_utc())
         if outcome.ok:
             flash(
-                _("Thank you. Your objection has number %(number)d. The oversight board answers it.",
-                  number=outcome.objection_id),
+                _(
+                    "Thank you. Your objection has number %(number)d. The oversight board answers it.",
+                    number=outcome.objection_id,
+                ),
                 "success",
             )
             return redirect(back + f"#objection-{outcome.objection_id}", code=303)
@@ -206,5 +208,3 @@ def decision(objection_id):
     if found is None:
         abort(404)
     return render_template("objections/decision.html", objection=found)
-
-
