@@ -6,6 +6,7 @@ logged out, through the board's decision, to ``/decisions``.
 Until the board's demo account is merged, the board member is made here.
 """
 
+import re
 import shutil
 import sqlite3
 
@@ -16,6 +17,7 @@ from browser_support import (
     PageChecks,
     Tabs,
     assert_the_page_we_want,
+    assert_valid_html,
     log_in,
     send_with_errors,
     urlpath,
@@ -178,3 +180,21 @@ def test_an_objection_from_someone_logged_out_to_the_boards_decision_on_decision
     expect(visitor.locator("#objection-1")).to_contain_text("Deze baan verdringt dat werk.")
     visitor.context.close()
     board.context.close()
+
+
+def test_html_is_valid(objection_server, tmp_path):
+    """The raw HTML of every case above (a GET each) passes the Nu HTML Checker."""
+    pages = {}
+    for who in (ANON, *WHO):
+        client = objection_server.app.test_client()
+        if who != ANON:
+            body = client.get("/login").get_data(as_text=True)
+            token = re.search(r'name="csrf_token" value="([^"]+)"', body).group(1)
+            answer = client.post("/login", data={"username": who, "password": DEMO_PASSWORD, "csrf_token": token})
+            assert answer.status_code == 303
+        for case in (case for case in CASES if case.who == who and case.form is None):
+            for variant in VARIANTS:
+                response = client.get(with_plain(case.path, variant))
+                assert response.status_code == case.status, case.path
+                pages[f"{who}-{case.name}-{variant}.html"] = response.get_data(as_text=True)
+    assert_valid_html(pages, tmp_path)
