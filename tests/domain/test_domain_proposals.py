@@ -352,6 +352,7 @@ def test_settings_default_when_missing_or_wrong():
         "voting_days": 42,
         "vote_limit": 5,
         "coach_days": 5,
+        "objection_days": 28,
         "vote_proofs": proofs,
     }
     stored = {"threshold": "3", "vote_limit": "abc", "voting_days": "0", "coach_days": "61", "other": "1"}
@@ -360,6 +361,7 @@ def test_settings_default_when_missing_or_wrong():
         "voting_days": 42,
         "vote_limit": 5,
         "coach_days": 5,
+        "objection_days": 28,
         "vote_proofs": proofs,
     }
 
