@@ -147,6 +147,7 @@ def create_app(test_config=None):
     from webapp.jobs import routes as jobs
     from webapp.main import routes as main
     from webapp.notifications import routes as notifications
+    from webapp.objections import routes as objections
     from webapp.oversight import routes as oversight
     from webapp.profile import routes as profile
     from webapp.proposals import routes as proposals
@@ -171,6 +172,7 @@ def create_app(test_config=None):
         verification,
         retention,
         oversight,
+        objections,
     )
     for area in areas:
         app.register_blueprint(area.bp)

@@ -82,6 +82,12 @@ class Config:
     # address: 10 in 10 minutes still lets a room of people sign up one
     # after another; 22 in seconds is a script.
     SIGNUPS_PER_ADDRESS = "10 per 10 minutes; 50 per day"
+    # Objections (issue 17), per person logged in and per address for
+    # everyone else, like sign-ups: a neighbourhood meeting may object from
+    # one wifi; dozens in minutes is a campaign by script. Each e-mail address
+    # or phone number has its own daily limit on top
+    # (webapp.domain.objections.PER_CONTACT_A_DAY).
+    OBJECTIONS_PER_ADDRESS = "10 per 10 minutes; 30 per day"
 
     # The help page (/help, linked from every page's footer): how to reach
     # the municipality. Set them to your own: the phone number as people dial

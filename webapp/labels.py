@@ -105,6 +105,8 @@ NOTIFICATION = {
         "Open Basisbaan to keep it."
     ),
     "advice_given": _l("The oversight board gave its advice on a job."),
+    "objection_new": _l("Someone objected to a proposal or job you follow."),
+    "objection_decided": _l("The oversight board decided on an objection."),
 }
 
 ROLE = {

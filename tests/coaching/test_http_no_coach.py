@@ -127,6 +127,7 @@ def test_the_wait_follows_the_municipality_setting(app, client, alone):
         "voting_days": "42",
         "vote_limit": "5",
         "coach_days": "8",
+        "objection_days": "28",
         "vote_proofs": ["coach", "code"],
     }
     assert post_form(client, "/gemeente/settings", data).status_code == 303

@@ -353,6 +353,7 @@ def test_settings_default_when_missing_or_wrong():
         "vote_limit": 5,
         "coach_days": 5,
         "advice_required": 1,
+        "objection_days": 28,
         "vote_proofs": proofs,
     }
     stored = {"threshold": "3", "vote_limit": "abc", "voting_days": "0", "coach_days": "61", "other": "1"}
@@ -362,6 +363,7 @@ def test_settings_default_when_missing_or_wrong():
         "vote_limit": 5,
         "coach_days": 5,
         "advice_required": 1,
+        "objection_days": 28,
         "vote_proofs": proofs,
     }
 

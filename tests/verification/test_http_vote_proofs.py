@@ -39,7 +39,7 @@ WITH_COACH = (
     "municipality, or ask your coach."
 )
 REFUSED = "Your vote is not counted yet. First show that you live in %(wijk)s."
-SETTINGS = {"threshold": "25", "voting_days": "42", "vote_limit": "5", "coach_days": "5"}
+SETTINGS = {"threshold": "25", "voting_days": "42", "vote_limit": "5", "coach_days": "5", "objection_days": "28"}
 
 
 def buurt_id(app, name):

@@ -27,6 +27,9 @@ KINDS = {
     "retention_warning": "i-info",
     # For the municipality, from the oversight board (issue 17).
     "advice_given": "i-shield",
+    # Objections and the oversight board's decisions on them (issue 17).
+    "objection_new": "i-alert",
+    "objection_decided": "i-check",
 }
 
 

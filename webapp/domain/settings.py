@@ -16,6 +16,7 @@ DEFAULTS = {
     "vote_limit": 5,  # votes a resident can have on open proposals at once
     "coach_days": 5,  # working days a resident usually waits for a coach (residents read it)
     "advice_required": 1,  # 1: a job needs the oversight board's advice before it is published
+    "objection_days": 28,  # days the oversight board has to answer an objection
 }
 
 # Sensible bounds: a typo (a threshold of 0, a year-long vote) is refused.
@@ -25,6 +26,7 @@ BOUNDS = {
     "vote_limit": (1, 100),
     "coach_days": (1, 60),
     "advice_required": (0, 1),
+    "objection_days": (1, 180),
 }
 
 # Which proofs of home buurt count for a vote: stored as words ('coach code'),

@@ -382,6 +382,11 @@ class SettingsForm(FlaskForm):
         validators=[WholeNumber(*BOUNDS["coach_days"], _l("Fill in a number from 1 to 60."))],
         description=_l("Residents without a coach read this number. Keep it true."),
     )
+    objection_days = StringField(
+        _l("Days the oversight board has to answer an objection"),
+        validators=[WholeNumber(*BOUNDS["objection_days"], _l("Fill in a number from 1 to 180."))],
+        description=_l("For objections sent from now on."),
+    )
     # Which proofs of home buurt make a vote count (webapp.domain.verification.PROOFS).
     vote_proofs = SelectMultipleField(
         _l("Which proofs count for a vote"),
@@ -404,7 +409,7 @@ class SettingsForm(FlaskForm):
 
     def fill(self, settings):
         """Show the settings as they are now."""
-        for key in ("threshold", "voting_days", "vote_limit", "coach_days"):
+        for key in ("threshold", "voting_days", "vote_limit", "coach_days", "objection_days"):
             getattr(self, key).data = str(settings[key])
         self.vote_proofs.data = list(settings[PROOFS_KEY])
         self.advice_required.data = bool(settings["advice_required"])

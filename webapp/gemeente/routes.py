@@ -36,7 +36,7 @@ from webapp.web import form_lives_on, safe_next
 
 PER_PAGE = 25
 JOB_STATUSES = ("draft", "open", "closed")
-SETTING_KEYS = ("threshold", "voting_days", "vote_limit", "coach_days")
+SETTING_KEYS = ("threshold", "voting_days", "vote_limit", "coach_days", "objection_days")
 ADVICE_SETTING = "advice_required"  # a checkbox: webapp.domain.oversight.ADVICE_SETTING
 SHOWN = 20  # residents a caseload search shows
 PROOF_LABELS = {
