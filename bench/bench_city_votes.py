@@ -355,7 +355,7 @@ def main(argv=None):
     say(f"Accounts: {len(chosen)} residents for the mix ({len(mix_pairs)} voting), {len(voters)} burst voters")
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    for name in peak_hour.LIMITS + ["VOTE_LIMIT_PER_PERSON"]:
+    for name in peak_hour.LIMITS:
         os.environ[f"BASISBAAN_{name}"] = bench_jobs.RAISED_LIMIT
     port = free_port()
     server = Server(data, port, args.workers)
