@@ -7,11 +7,21 @@ by row through the triggers. The counters must be the same.
 """
 
 import shutil
+from datetime import UTC, datetime
 
 import pytest
 
 from webapp.db import connect
-from webapp.seed import bulk, demo
+from webapp.seed import bulk, demo, proposals_large
+
+
+class FixedClock(datetime):
+    """Both seeds see the same moment, so no vote's day moves between them."""
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls(2026, 6, 10, 12, 0, 0, tzinfo=UTC)
+
 
 SMALL_CITY = {
     "residents": 300,
@@ -45,10 +55,13 @@ def _seed(folder, seeded_template, build_app, bulk_path):
 @pytest.fixture(scope="module")
 def cities(tmp_path_factory, seeded_template, build_app):
     root = tmp_path_factory.mktemp("city")
+    clock = pytest.MonkeyPatch()
+    clock.setattr(proposals_large, "datetime", FixedClock)
     made = {
         "bulk": _seed(root / "bulk", seeded_template, build_app, True),
         "rows": _seed(root / "rows", seeded_template, build_app, False),
     }
+    clock.undo()
     yield made
     for db, *_ in made.values():
         db.close()
