@@ -257,7 +257,7 @@ def run_burst(port, voters, rate, baseline_rate, seconds):
 
     began = time.perf_counter()
     wall = time.time()
-    with concurrent.futures.ThreadPoolExecutor(48) as pool:
+    with concurrent.futures.ThreadPoolExecutor(256) as pool:  # enough that no vote waits for a thread
         for offset, kind, voter in plan:
             due = began + offset
             pause = due - time.perf_counter()
@@ -454,6 +454,14 @@ def main(argv=None):
     base_ms = [r["ms"] for r in baseline]
     vote_p95, base_p95 = percentile(vote_ms, 0.95), percentile(base_ms, 0.95)
     mix_base, routes = window_routes(recorded, burst_start, burst_end)
+    # Before the burst: the mix alone (its first 3 s left out). A server past its
+    # capacity queues every request alike and every ratio drops towards 1: the
+    # ratios then say nothing, so the run is marked saturated instead of judged.
+    quiet_base, _quiet = window_routes(recorded, recorded["started"] + 3, burst_start)
+    planned = args.burst_seconds
+    saturated = bool(
+        (quiet_base and mix_base and mix_base > 4 * quiet_base) or (burst_end - burst_start) > 1.1 * planned
+    )
     step = peak_hour.step_summary(recorded["samples"], recorded["started"], recorded["steps"][0], 3)
     step["usage"] = peak_hour.usage(sampler.rows, *step.pop("window"))
     burst_usage = peak_hour.usage(sampler.rows, burst_start, burst_end)
@@ -513,8 +521,8 @@ def main(argv=None):
     ok_pages = all((row["ratio_p95"] or 0) <= TARGET_PAGE for row in pages.values())
     results["targets"] = {
         "every_vote_answered_and_counted_once": ok_votes,
-        "vote_p95_within_2x": ok_vote_ratio,
-        "every_page_within_3x": ok_pages,
+        "vote_p95_within_2x": "not judged: saturated" if saturated else ok_vote_ratio,
+        "every_page_within_3x": "not judged: saturated" if saturated else ok_pages,
         "mix_errors_zero": mix_errors == 0,
     }
     results["total_seconds"] = round(time.perf_counter() - started, 1)
@@ -568,8 +576,14 @@ def report(results):
         ratio = f"{row['ratio_p95']:.2f}x" if row["ratio_p95"] is not None else "-"
         say(f"  {name:<36}{row['n']:>6}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{row['p99_ms']:>8.1f}{ratio:>10}")
     say()
+    if results["saturated"]:
+        say(
+            f"SATURATED: the mix's /settings p95 went from {results['mix_before_burst']['settings_p95_ms']} ms "
+            f"to {mix['settings_p95_ms']} ms, or the burst fell behind; the workers got "
+            f"{burst['usage'].get('workers_cpu_cores')} cores. Ratios near 1 then mean queueing, not speed."
+        )
     for name, ok in results["targets"].items():
-        say(f"  {name}: {'PASS' if ok else 'FAIL'}")
+        say(f"  {name}: {ok if isinstance(ok, str) else 'PASS' if ok else 'FAIL'}")
 
 
 if __name__ == "__main__":
