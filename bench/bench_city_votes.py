@@ -508,6 +508,11 @@ def main(argv=None):
             "expected_delta": expected,
             "each_once": counted_once,
         },
+        "saturated": saturated,
+        "mix_before_burst": {
+            "settings_p95_ms": round(quiet_base, 1) if quiet_base else None,
+            "usage": peak_hour.usage(sampler.rows, recorded["started"] + 3, burst_start),
+        },
         "mix_during_burst": {
             "settings_p95_ms": round(mix_base, 1) if mix_base else None,
             "routes": routes,
