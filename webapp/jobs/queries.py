@@ -130,13 +130,11 @@ class JobFacts:
         if facts is self.facts:
             return []
         steps = list(self.steps)
-        for start, (before, _after, _removed, _added) in enumerate(steps):
-            if before is facts:
-                break
-        else:
+        starts = [index for index, step in enumerate(steps) if step[0] is facts]
+        if not starts:
             return None
         found = []
-        for before, after, removed, added in steps[start:]:
+        for before, after, removed, added in steps[starts[-1] :]:
             if before is not facts:
                 return None
             found.append((removed, added))
