@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_matching_catalogue import DATES, filters, job_lists, kinds, profiles
+from matching_strategies import profiles
+from test_matching_catalogue import DATES, filters, job_lists, kinds
 
 from webapp.domain.matching import Catalogue, Job
 
