@@ -36,7 +36,6 @@ import signal
 import sqlite3
 import sys
 import time
-from urllib.parse import urlencode
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -84,21 +83,7 @@ def bench_thread(data):
 
 
 def log_in_coach(port, username):
-    cookies = {}
-    status, _headers, page = base.request(port, "GET", "/login", cookies)
-    match = base.CSRF.search(page)
-    if status != 200 or not match:
-        raise SystemExit(f"GET /login gave {status} without a csrf_token")
-    form = urlencode(
-        {"csrf_token": match.group(1).decode(), "username": username, "password": base.PASSWORD, "next": ""}
-    )
-    status, headers, _page = base.request(port, "POST", "/login", cookies, body=form)
-    if status != 303:
-        raise SystemExit(f"Logging in {username} gave {status} to {headers.get('Location')}")
-    status, _headers, page = base.request(port, "GET", "/caseload", cookies)
-    if status != 200 or b"caseload-item__name" not in page:
-        raise SystemExit(f"{username}: /caseload is not a coach's dashboard ({status})")
-    return cookies
+    return base.log_in(port, username, "/caseload", (b"caseload-item__name",))
 
 
 def listed(page):

@@ -43,8 +43,6 @@ from bench_jobs import (  # noqa: E402
     _now,
     free_port,
     log_in,
-    prepare_data,
-    prepare_many_jobs,
     say,
     summary,
     timed_get,
@@ -97,17 +95,15 @@ def report(results):
         f"{lat['changed']['n']} rounds, {results['open_jobs']} open jobs, "
         f"{results['settings']['workers']} worker(s) (ms, one client)"
     )
-    say(f"  {'request':<40}{'p50':>8}{'p95':>8}{'mean':>8}{'max':>8}")
-    for name, label in (
-        ("changed", "GET /jobs, first after the change"),
-        ("warm", "GET /jobs, nothing changed"),
-        ("settings", "GET /settings (baseline)"),
-    ):
-        row = lat[name]
-        say(f"  {label:<40}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{row['mean_ms']:>8.1f}{row['max_ms']:>8.1f}")
-    for name in ("changed", "warm"):
-        ratio = lat["ratio"][name]
-        say(f"  {'ratio ' + name + '/baseline':<40}{ratio['p50']:>7.2f}x{ratio['p95']:>7.2f}x")
+    bench_jobs.say_latency(
+        lat,
+        (
+            ("changed", "GET /jobs, first after the change"),
+            ("warm", "GET /jobs, nothing changed"),
+            ("settings", "GET /settings (baseline)"),
+        ),
+        ("changed", "warm"),
+    )
     say(f"  the change adds (p50): {lat['extra_p50_ms']:.1f} ms")
 
 
@@ -126,10 +122,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    data = os.path.abspath(args.data)
-    seed = prepare_data(data, args.reseed)
-    if args.jobs > LARGE_JOBS:
-        data = prepare_many_jobs(data, args.jobs)
+    data, seed = bench_jobs.data_for(args)
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     port = free_port()

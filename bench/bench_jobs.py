@@ -40,7 +40,7 @@ import time
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DATA = os.path.join(ROOT, "bench", ".data")
@@ -366,8 +366,12 @@ def request(port, method, path, cookies=None, body=None, headers=None):
 CSRF = re.compile(rb'name="csrf_token"[^>]*value="([^"]+)"')
 
 
-def log_in(port, username):
-    """A logged-in cookie jar for ``username``, checked against the page it lands on."""
+def log_in(port, username, landing="/jobs", marks=(b'href="/interests"', b"job-card")):
+    """A logged-in cookie jar for ``username``, checked against the page it lands on.
+
+    ``marks``: what only this user's page holds (a resident's list links to
+    their interests; a coach's dashboard lists a caseload).
+    """
     cookies = {}
     status, _headers, page = request(port, "GET", "/login", cookies)
     match = CSRF.search(page)
@@ -376,13 +380,40 @@ def log_in(port, username):
     token = match.group(1).decode()
     form = urlencode({"csrf_token": token, "username": username, "password": PASSWORD, "next": ""})
     status, headers, _page = request(port, "POST", "/login", cookies, body=form)
-    if status != 303 or urlsplit(headers.get("Location", "")).path != "/jobs":
+    if status != 303:
         raise SystemExit(f"Logging in {username} gave {status} to {headers.get('Location')}")
-    status, _headers, page = request(port, "GET", "/jobs", cookies)
-    # Only a logged-in resident sees the link to their interests.
-    if status != 200 or b'href="/interests"' not in page or b"job-card" not in page:
-        raise SystemExit(f"{username}: /jobs is not the logged-in resident's list ({status})")
+    status, _headers, page = request(port, "GET", landing, cookies)
+    if status != 200 or not all(mark in page for mark in marks):
+        raise SystemExit(f"{username}: {landing} is not the page this user should see ({status})")
     return cookies
+
+
+def say_latency(lat, rows, ratios, width=40):
+    """The latency table: a row per (name, label), then each name in ``ratios`` over the baseline."""
+    say(f"  {'request':<{width}}{'p50':>8}{'p95':>8}{'mean':>8}{'max':>8}")
+    for name, label in rows:
+        figures = "".join(f"{lat[name][key]:>8.1f}" for key in ("p50_ms", "p95_ms", "mean_ms", "max_ms"))
+        say(f"  {label:<{width}}{figures}")
+    for name in ratios:
+        ratio = lat["ratio"][name]
+        say(f"  {'ratio ' + name + '/baseline':<{width}}{ratio['p50']:>7.2f}x{ratio['p95']:>7.2f}x")
+
+
+def data_for(args):
+    """The instance folder to measure (``--data``, with ``--jobs`` open jobs) and how it was made."""
+    data = os.path.abspath(args.data)
+    seed = prepare_data(data, args.reseed)
+    if args.jobs > LARGE_JOBS:
+        data = prepare_many_jobs(data, args.jobs)
+    return data, seed
+
+
+def save_json(results, path):
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(results, handle, indent=2)
+        handle.write("\n")
+    say(f"Wrote {os.path.relpath(path, os.getcwd())} ({results['total_seconds']} s)")
 
 
 # -- 3. latency --------------------------------------------------------------
@@ -521,11 +552,7 @@ def verdict(ok):
 def write_results(results, args, report):
     """Print the table and write the JSON file; the exit code (1 with --strict when a target fails)."""
     report(results)
-    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-    with open(args.output, "w", encoding="utf-8") as handle:
-        json.dump(results, handle, indent=2)
-        handle.write("\n")
-    say(f"Wrote {os.path.relpath(args.output, os.getcwd())} ({results['total_seconds']} s)")
+    save_json(results, args.output)
     failed = [name for name, target in results["targets"].items() if not target["pass"]]
     return 1 if args.strict and failed else 0
 
@@ -615,10 +642,7 @@ def main(argv=None):
         parser.error("--requests must be >= 1 and --residents between 1 and 40000")
 
     started = time.perf_counter()
-    data = os.path.abspath(args.data)
-    seed = prepare_data(data, args.reseed)
-    if args.jobs > LARGE_JOBS:
-        data = prepare_many_jobs(data, args.jobs)
+    data, seed = data_for(args)
 
     # A stop signal becomes SystemExit, so the finally below still stops gunicorn.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))

@@ -32,7 +32,6 @@ import signal
 import statistics
 import subprocess
 import sys
-from urllib.parse import urlencode
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -46,21 +45,7 @@ say = base.say
 
 
 def log_in_gemeente(port):
-    cookies = {}
-    status, _headers, page = base.request(port, "GET", "/login", cookies)
-    match = base.CSRF.search(page)
-    if status != 200 or not match:
-        raise SystemExit(f"GET /login gave {status} without a csrf_token")
-    form = urlencode(
-        {"csrf_token": match.group(1).decode(), "username": USERNAME, "password": base.PASSWORD, "next": ""}
-    )
-    status, headers, _page = base.request(port, "POST", "/login", cookies, body=form)
-    if status != 303:
-        raise SystemExit(f"Logging in {USERNAME} gave {status} to {headers.get('Location')}")
-    status, _headers, page = base.request(port, "GET", "/gemeente", cookies)
-    if status != 200 or b"chart-weeks" not in page:
-        raise SystemExit(f"{USERNAME}: /gemeente is not the municipality's overview ({status})")
-    return cookies
+    return base.log_in(port, USERNAME, "/gemeente", (b"chart-weeks",))
 
 
 def measure(port, jar, count, warmup, rounds):

@@ -175,17 +175,16 @@ def report(results):
         f"Latency, {lat['list']['n']} interleaved rounds, {results['residents']} residents "
         "(ms, one client, wall time incl. connect)"
     )
-    say(f"  {'request':<36}{'p50':>8}{'p95':>8}{'mean':>8}{'max':>8}")
-    for name, label in (
-        ("list", "GET /proposals (own wijk first)"),
-        ("vote", "POST /proposals/<id>/vote"),
-        ("settings", "GET /settings (baseline)"),
-    ):
-        row = lat[name]
-        say(f"  {label:<36}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}{row['mean_ms']:>8.1f}{row['max_ms']:>8.1f}")
-    for name in ("list", "vote"):
-        ratio = lat["ratio"][name]
-        say(f"  {'ratio ' + name + '/baseline':<36}{ratio['p50']:>7.2f}x{ratio['p95']:>7.2f}x")
+    bench_jobs.say_latency(
+        lat,
+        (
+            ("list", "GET /proposals (own wijk first)"),
+            ("vote", "POST /proposals/<id>/vote"),
+            ("settings", "GET /settings (baseline)"),
+        ),
+        ("list", "vote"),
+        width=36,
+    )
     say()
     say("Targets")
     for target in results["targets"].values():

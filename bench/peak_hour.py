@@ -451,11 +451,7 @@ def main(argv=None):
     results["verdict"] = verdict + f" Errors: {results['errors']}."
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     report(results)
-    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-    with open(args.output, "w", encoding="utf-8") as handle:
-        json.dump(results, handle, indent=2)
-        handle.write("\n")
-    say(f"Wrote {os.path.relpath(args.output, os.getcwd())} ({results['total_seconds']} s)")
+    bench_jobs.save_json(results, args.output)
     return 1 if results["errors"] else 0
 
 

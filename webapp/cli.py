@@ -87,11 +87,12 @@ def start_code_command(username, create, display_name, days):
 
 
 @click.command("seed-demo")
-@click.option("--size", type=click.Choice(["small", "large"]), default="small", show_default=True)
+@click.option("--size", type=click.Choice(["small", "large", "city"]), default="small", show_default=True)
+@click.option("--residents", type=int, default=None, help="City only: residents in all (default 700,000).")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database has data.")
 @with_appcontext
-def seed_demo_command(size, if_empty):
-    """Fill the database with the demo municipality (large: for benchmarks)."""
+def seed_demo_command(size, residents, if_empty):
+    """Fill the database with the demo municipality (large, city: for benchmarks)."""
     from webapp.seed import demo
 
     db = _db()
@@ -103,9 +104,11 @@ def seed_demo_command(size, if_empty):
     demo.seed_small(db)
     if size == "large":
         demo.seed_large(db)
+    elif size == "city":
+        demo.seed_city(db, **({} if residents is None else {"residents": residents}))
     counts = {
         table: one(db, f"SELECT COUNT(*) FROM {table}")[0]  # noqa: S608 - fixed names
-        for table in ("users", "jobs", "profiles")
+        for table in ("users", "jobs", "profiles", "votes")
     }
     click.echo("Demo data ready: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
     accounts = "bewoner, bewoner2, bewoner3, buurtgroep, coach, gemeente, toezicht"

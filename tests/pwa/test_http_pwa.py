@@ -824,3 +824,15 @@ def test_pages_say_who_reads_them(app, client):
     body = page(client.get("/jobs"))
     assert f'data-user="{user_id(app, "bewoner")}"' in body
     assert re.search(r'data-rendered="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"', body)
+
+
+def test_the_scripts_texts_follow_each_readers_language(app, client):
+    # They are made once per language and kept: the kept copy must be the
+    # reader's own, not the one made for whoever came first.
+    seen = {}
+    for lang, plain in (("nl", 0), ("en", 0), ("nl", 1), ("en", 1), ("nl", 0)):
+        body = page(client.get(f"/jobs?lang={lang}&plain={plain}"))
+        texts = re.search(r'<template id="pwa-texts".*?</template>', body, re.S).group(0)
+        assert t(app, "Read the questions and comments aloud", lang, bool(plain)) in texts
+        seen.setdefault((lang, plain), texts)
+    assert len(set(seen.values())) == 4

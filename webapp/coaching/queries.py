@@ -322,7 +322,7 @@ def caseload_of(db, coach_id, search="", only=None, letters=None):
             ids,
         )
     }
-    removals = retention_queries.warnings_for_coach(db, coach_id)
+    removals = retention_queries.warnings_for_coach(db, coach_id, only=only)
     participants = []
     for person in people:
         pid = person["id"]

@@ -5,6 +5,7 @@ reason is all the ranking knows. The web layer turns reasons into text.
 """
 
 import heapq
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 from operator import attrgetter
@@ -268,21 +269,64 @@ class Catalogue:
     newest first. The order, the counts and the page are exactly those of
     ``order`` (a property test checks it against the full sort).
 
-    Build it once per set of facts; it is not changed afterwards.
+    A catalogue is never changed in place (a request may be reading it):
+    ``changed`` makes the next one from this one and the few jobs that
+    changed, touching only their kinds.
     """
 
     def __init__(self, jobs):
         groups = {}
         for job in jobs:
             groups.setdefault(_kind(job), []).append(job)
-        self.kinds = []  # (a job of the kind, its jobs newest first)
+        self.kinds = []  # (a job of the kind, its jobs newest first); a kind may be left empty
         self.kind_of = {}  # job id -> index in ``kinds``
-        for members in groups.values():
+        self.index_of = {}  # kind -> index in ``kinds``
+        for kind, members in groups.items():
             members.sort(key=_age, reverse=True)
             index = len(self.kinds)
             self.kinds.append((members[0], members))
+            self.index_of[kind] = index
             for job in members:
                 self.kind_of[job.id] = index
+
+    def changed(self, removed, added):
+        """A new catalogue: this one without the jobs ``removed`` (as they were
+        here) and with the jobs ``added``. Only the kinds they belong to are
+        copied and changed; every other kind's list is shared."""
+        new = object.__new__(type(self))
+        new.kinds = list(self.kinds)
+        new.kind_of = dict(self.kind_of)
+        new.index_of = dict(self.index_of)
+        copied = set()
+
+        def members_of(index):
+            if index not in copied:
+                job, members = new.kinds[index]
+                new.kinds[index] = (job, list(members))
+                copied.add(index)
+            return new.kinds[index][1]
+
+        for job in removed:
+            index = new.kind_of.pop(job.id, None)
+            if index is not None:
+                members = members_of(index)
+                at = _newest_position(members, _age(job))
+                if at < len(members) and members[at].id == job.id:
+                    del members[at]
+        for job in added:
+            if job.id in new.kind_of:  # here and not in ``removed``: the old one goes
+                members = members_of(new.kind_of.pop(job.id))
+                members[:] = [member for member in members if member.id != job.id]
+            kind = _kind(job)
+            index = new.index_of.get(kind)
+            if index is None:
+                index = new.index_of[kind] = len(new.kinds)
+                new.kinds.append((job, []))
+                copied.add(index)
+            members = members_of(index)
+            members.insert(_newest_position(members, _age(job)), job)
+            new.kind_of[job.id] = index
+        return new
 
     def __len__(self):
         return len(self.kind_of)
@@ -328,8 +372,9 @@ class Catalogue:
     def _chosen_kinds(self, category=None, buurt=None, wijk=None, hours_max=None):
         return [
             index
-            for index, (job, _members) in enumerate(self.kinds)
-            if (category is None or job.category == category)
+            for index, (job, members) in enumerate(self.kinds)
+            if members
+            and (category is None or job.category == category)
             and (buurt is None or job.buurt == buurt)
             and (wijk is None or job.wijk == wijk)
             and (hours_max is None or job.hours <= hours_max)
@@ -338,22 +383,18 @@ class Catalogue:
     def _counts(self, ids, chosen):
         if ids is None:
             return {index: len(self.kinds[index][1]) for index in chosen}
-        chosen = set(chosen)
-        counts = {}
-        kind_of = self.kind_of
-        for job_id in ids:
-            index = kind_of.get(job_id)
-            if index is not None and index in chosen:
-                counts[index] = counts.get(index, 0) + 1
-        return counts
+        # Thousands of ids for a common word: counted in C, not one by one.
+        found = Counter(map(self.kind_of.get, ids))
+        return {index: found[index] for index in chosen if found[index]}
 
     def _newest(self, indexes, ids, start, stop):
         """Jobs ``start:stop`` of these kinds together, newest first."""
         lists = [self.kinds[index][1] for index in indexes]
         if ids is not None:
-            lists = [[job for job in members if job.id in ids] for members in lists]
+            # Lazily: only as far into each kind as the page reaches.
+            lists = [(job for job in members if job.id in ids) for members in lists]
         if len(lists) == 1:
-            return lists[0][start:stop]
+            return list(islice(lists[0], start, stop))
         merged = heapq.merge(*lists, key=_age, reverse=True)
         return list(islice(merged, start, stop))
 
@@ -372,3 +413,15 @@ class Page:
 def _age(job):
     """Newest first when sorted in reverse; ties go to the highest id."""
     return (job.created_at, job.id)
+
+
+def _newest_position(members, age):
+    """Where a job of this ``age`` goes in ``members`` (newest first)."""
+    low, high = 0, len(members)
+    while low < high:
+        middle = (low + high) // 2
+        if _age(members[middle]) > age:
+            low = middle + 1
+        else:
+            high = middle
+    return low

@@ -31,29 +31,10 @@ def _refresh_proof(user):
     return f"UPDATE overview_voters SET proof = {_PROOF.format(user=user)} WHERE user_id = {user};"  # noqa: S608
 
 
-def j001_overview_counters(db):
-    # overview_vote_days: votes per day (date(created_at)), anonymised votes too.
-    # overview_voters: each person with a vote, how many, and their proof now.
-    # overview_totals: 'voters' (rows in overview_voters) and 'proof:<proof>'
-    # (votes per proof; votes without a voter count under 'proof:none').
-    # The triggers keep all three in the same transaction as the change.
-    run_script(
-        db,
-        f"""
-        CREATE TABLE overview_vote_days (
-            day TEXT PRIMARY KEY,
-            votes INTEGER NOT NULL
-        ) WITHOUT ROWID;
-        CREATE TABLE overview_voters (
-            user_id INTEGER PRIMARY KEY,
-            votes INTEGER NOT NULL,
-            proof TEXT NOT NULL
-        );
-        CREATE TABLE overview_totals (
-            name TEXT PRIMARY KEY,
-            value INTEGER NOT NULL
-        ) WITHOUT ROWID;
-
+# Fills the counters from the tables they count: run once by j001 and again
+# after a bulk insert that ran with the triggers dropped (webapp/seed/bulk.py).
+# The counter tables must be empty and the overview triggers absent.
+FILL_COUNTERS = f"""
         INSERT INTO overview_vote_days (day, votes)
             SELECT date(created_at), COUNT(*) FROM votes GROUP BY 1;
         INSERT INTO overview_voters (user_id, votes, proof)
@@ -66,7 +47,43 @@ def j001_overview_counters(db):
             ('proof:oidc', (SELECT COALESCE(SUM(votes), 0) FROM overview_voters WHERE proof = 'oidc')),
             ('proof:none', (SELECT COALESCE(SUM(votes), 0) FROM overview_voters WHERE proof = 'none')
                            + (SELECT COUNT(*) FROM votes WHERE user_id IS NULL));
+"""  # noqa: S608 - only our own fixed SQL is put in
+COUNTER_TABLES = ("overview_vote_days", "overview_voters", "overview_totals")
 
+
+def fill_counters(db):
+    """Count the overview's figures from scratch into its empty counter tables."""
+    run_script(db, FILL_COUNTERS)
+
+
+def j001_overview_counters(db):
+    # overview_vote_days: votes per day (date(created_at)), anonymised votes too.
+    # overview_voters: each person with a vote, how many, and their proof now.
+    # overview_totals: 'voters' (rows in overview_voters) and 'proof:<proof>'
+    # (votes per proof; votes without a voter count under 'proof:none').
+    # The triggers keep all three in the same transaction as the change.
+    run_script(
+        db,
+        """
+        CREATE TABLE overview_vote_days (
+            day TEXT PRIMARY KEY,
+            votes INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE overview_voters (
+            user_id INTEGER PRIMARY KEY,
+            votes INTEGER NOT NULL,
+            proof TEXT NOT NULL
+        );
+        CREATE TABLE overview_totals (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID
+        """,
+    )
+    fill_counters(db)
+    run_script(
+        db,
+        f"""
         -- The totals follow overview_voters.
         CREATE TRIGGER overview_voters_ai AFTER INSERT ON overview_voters BEGIN
             UPDATE overview_totals SET value = value + 1 WHERE name = 'voters';

@@ -232,7 +232,22 @@ def unsubscribe():
 
 @bp.app_context_processor
 def _page_helpers():
-    return {"pwa_body_attributes": body_attributes}
+    return {"pwa_body_attributes": body_attributes, "pwa_texts": pwa_texts}
+
+
+def pwa_texts():
+    """The script's texts (``pwa/_texts.html``), made once per language and mount point.
+
+    They are the same on every page for the same reader's language, and
+    making them was a sixth of a simple page. Made anew in debug mode, so an
+    edited text shows at once.
+    """
+    lang, plain = current_choice()
+    key = (lang, plain, request.script_root)
+    made = current_app.extensions.setdefault("pwa_texts", {})
+    if key not in made or current_app.debug:
+        made[key] = Markup(render_template("pwa/_texts.html"))  # noqa: S704 - autoescaped by Jinja
+    return made[key]
 
 
 def body_attributes():

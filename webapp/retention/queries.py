@@ -72,18 +72,16 @@ def warning_of(db, user_id):
     return date.fromisoformat(row[0]) if row and row[0] else None
 
 
-def warnings_for_coach(db, coach_id):
-    """{resident id: removal date} for the coach's warned participants."""
-    return {
-        row[0]: date.fromisoformat(row[1])
-        for row in rows(
-            db,
-            """SELECT id, retention_removal_on FROM users
-               WHERE coach_id = ? AND role = 'resident' AND retention_warned_at IS NOT NULL
-                 AND anonymised_at IS NULL AND retention_removal_on IS NOT NULL""",
-            (coach_id,),
-        )
-    }
+def warnings_for_coach(db, coach_id, only=None):
+    """{resident id: removal date} for the coach's warned participants (``only``: that one)."""
+    sql = """SELECT id, retention_removal_on FROM users
+             WHERE coach_id = ? AND role = 'resident' AND retention_warned_at IS NOT NULL
+               AND anonymised_at IS NULL AND retention_removal_on IS NOT NULL"""
+    params = [coach_id]
+    if only is not None:
+        sql += " AND id = ?"
+        params.append(only)
+    return {row[0]: date.fromisoformat(row[1]) for row in rows(db, sql, params)}
 
 
 def what_changes(db, user_id):

@@ -12,6 +12,7 @@ which the benchmark opens.
 """
 
 import random
+import sys
 from datetime import UTC, datetime, time, timedelta
 
 import click
@@ -384,14 +385,17 @@ LARGE_MESSAGES = 500_000
 BENCH_THREAD = 1_000
 
 
-def seed_large(db, rng, today):
+def seed_large(db, rng, today, messages=LARGE_MESSAGES):
     """The benchmark set: runs after the large residents and jobs exist."""
     now = datetime.now(UTC).replace(microsecond=0)
     stamp = _stamp(now)
     password_hash = hash_password(DEMO_PASSWORD)
     first_coach = one(db, "SELECT COALESCE(MAX(id), 0) FROM users")[0] + 1
     coach_ids = list(range(first_coach, first_coach + LARGE_COACHES))
-    with click.progressbar(length=LARGE_COACHES, label="Coaches") as bar, db.atomic():
+    with (
+        click.progressbar(length=LARGE_COACHES, label="Coaches", file=sys.stderr) as bar,
+        db.atomic(),
+    ):
         db.conn.executemany(
             """INSERT INTO users (id, username, display_name, password_hash, role, email,
                                   created_at) VALUES (?, ?, ?, ?, 'coach', ?, ?)""",
@@ -422,7 +426,10 @@ def seed_large(db, rng, today):
             db, "SELECT id FROM users WHERE role = 'resident' AND username LIKE 'bewoner-%' ORDER BY id"
         )
     ]
-    with click.progressbar(length=len(residents), label="Caseloads") as bar, db.atomic():
+    with (
+        click.progressbar(length=len(residents), label="Caseloads", file=sys.stderr) as bar,
+        db.atomic(),
+    ):
         # In turn, so every coach gets about 30 and neighbours in the list differ.
         db.conn.executemany(
             "UPDATE users SET coach_id = ? WHERE id = ?",
@@ -430,17 +437,17 @@ def seed_large(db, rng, today):
         )
         bar.update(len(residents))
 
-    _large_messages(db, rng, residents, coach_ids, today)
+    _large_messages(db, rng, residents, coach_ids, today, messages)
     _large_appointments(db, rng, residents, coach_ids, today, stamp)
 
 
-def _large_messages(db, rng, residents, coach_ids, today):
+def _large_messages(db, rng, residents, coach_ids, today, total=LARGE_MESSAGES):
     """500,000 messages: 1,000 in the benchmark thread, the rest spread at random.
 
     Made thread by thread in time order, so ids follow time as in real life.
     """
     bench_resident = residents[0]  # in the caseload of coach-0001
-    others = LARGE_MESSAGES - BENCH_THREAD
+    others = total - BENCH_THREAD
     counts = [0] * len(residents)
     for _ in range(others):
         counts[rng.randrange(1, len(residents))] += 1
@@ -448,7 +455,10 @@ def _large_messages(db, rng, residents, coach_ids, today):
     start = datetime.combine(today, time(8, 0)).replace(tzinfo=UTC) - timedelta(days=365)
     texts_resident, texts_coach = FROM_RESIDENT, FROM_COACH
     batch = []
-    with click.progressbar(length=LARGE_MESSAGES, label="Messages") as bar, db.atomic():
+    with (
+        click.progressbar(length=total, label="Messages", file=sys.stderr) as bar,
+        db.atomic(),
+    ):
         for index, resident in enumerate(residents):
             count = counts[index]
             if not count:
@@ -491,7 +501,10 @@ def _insert_messages(db, batch):
 def _large_appointments(db, rng, residents, coach_ids, today, stamp):
     """One past and, for most, one coming appointment per participant."""
     batch = []
-    with click.progressbar(length=len(residents), label="Appointments") as bar, db.atomic():
+    with (
+        click.progressbar(length=len(residents), label="Appointments", file=sys.stderr) as bar,
+        db.atomic(),
+    ):
         for index, resident in enumerate(residents):
             coach = coach_ids[index % LARGE_COACHES]
             past = today - timedelta(days=rng.randint(1, 120))

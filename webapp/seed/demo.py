@@ -6,6 +6,7 @@ and the hash reused: scrypt is slow on purpose, 40,000 times would take hours.
 """
 
 import random
+import sys
 from datetime import UTC, date, datetime, timedelta
 
 import click
@@ -14,6 +15,7 @@ from webapp.auth.changes import create_user
 from webapp.auth.users import hash_password
 from webapp.db import JOB_FIELDS, JOB_TEXT_FIELDS, one
 from webapp.domain import vocab
+from webapp.seed import bulk as bulk_inserts
 from webapp.seed import coaching as seed_coaching
 from webapp.seed import content
 from webapp.seed import proposals as seed_proposals
@@ -259,15 +261,19 @@ def _random_codes(rng, codes, low, high):
     return ",".join(sorted(rng.sample(list(codes), rng.randint(low, high)), key=list(codes).index))
 
 
-def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026):
-    """The benchmark set on top of the small one, in bulk, with progress bars."""
+def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026, neighbours=0, messages=None, **sizes):
+    """The benchmark set on top of the small one, in bulk, with progress bars.
+
+    ``residents`` are on a benefit (a profile, a coach); ``neighbours`` only live
+    in a buurt and vote (the city set). ``messages`` and ``sizes`` (proposals,
+    threshold, votes_per_resident) change the coaching's and the proposals' sizes."""
     rng = random.Random(seed)
     today = today or date.today()
     templates = content.JOB_TEMPLATES
     buurt_rows = db.conn.execute("SELECT id, key, name FROM buurten").fetchall()
     buurten = [(row[0], {"key": row[1], "name": row[2]}) for row in buurt_rows]
     now = datetime.now(UTC).replace(microsecond=0)
-    with click.progressbar(length=jobs, label="Jobs") as bar, db.atomic():
+    with click.progressbar(length=jobs, label="Jobs", file=sys.stderr) as bar, db.atomic():
         batch = []
         for index in range(jobs):
             template = rng.choice(templates)
@@ -284,7 +290,10 @@ def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026):
 
     password_hash = hash_password(DEMO_PASSWORD)
     created_at = _stamp(now)
-    with click.progressbar(length=residents, label="Residents") as bar, db.atomic():
+    with (
+        click.progressbar(length=residents, label="Residents", file=sys.stderr) as bar,
+        db.atomic(),
+    ):
         start_id = one(db, "SELECT COALESCE(MAX(id), 0) FROM users")[0] + 1
         for first in range(0, residents, 2_000):
             count = min(2_000, residents - first)
@@ -322,9 +331,68 @@ def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026):
                 profiles,
             )
             bar.update(count)
-    seed_proposals.seed_large(db, rng, today)
-    seed_coaching.seed_large(db, rng, today)
+    seed_neighbours(db, rng, neighbours, [buurt_id for buurt_id, _ in buurten], password_hash, created_at)
+    seed_proposals.seed_large(db, rng, today, **sizes)
+    if messages is None:
+        seed_coaching.seed_large(db, rng, today)
+    else:
+        seed_coaching.seed_large(db, rng, today, messages=messages)
     with db.atomic():
         verify_residents(db, datetime.now(UTC).replace(microsecond=0))
         board = one(db, "SELECT id FROM users WHERE username = 'toezicht'")
         seed_advices(db, board[0] if board else None)
+
+
+def seed_neighbours(db, rng, count, buurt_ids, password_hash, created_at, batch=20_000):
+    """Adult residents who are not on a benefit: ``inwoner-NNNNNN``, a home buurt
+    (proved with a voting code by verify_residents), no coach, no wishes."""
+    if not count:
+        return
+    with (
+        click.progressbar(length=count, label="Neighbours", file=sys.stderr) as bar,
+        db.atomic(),
+    ):
+        start_id = one(db, "SELECT COALESCE(MAX(id), 0) FROM users")[0] + 1
+        for first in range(0, count, batch):
+            ids = range(start_id + first, start_id + min(first + batch, count))
+            db.conn.executemany(
+                """INSERT INTO users (id, username, display_name, password_hash, role, created_at)
+                   VALUES (?, ?, ?, ?, 'resident', ?)""",
+                [
+                    (
+                        user_id,
+                        f"inwoner-{user_id - start_id + 1:06d}",
+                        f"Inwoner {user_id - start_id + 1}",
+                        password_hash,
+                        created_at,
+                    )
+                    for user_id in ids
+                ],
+            )
+            db.conn.executemany(
+                "INSERT INTO profiles (user_id, home_buurt_id, updated_at) VALUES (?, ?, ?)",
+                [(user_id, rng.choice(buurt_ids), created_at) for user_id in ids],
+            )
+            bar.update(len(ids))
+
+
+# The city set: a city the size of Amsterdam (about 700,000 adults) votes on
+# the proposals. 40,000 of them are on a benefit, as in the large set. With a
+# million votes over 5,000 proposals, the threshold is 400 and each resident
+# votes at most twice.
+CITY = {"residents": 700_000, "participants": 40_000, "threshold": 400, "votes_per_resident": 2}
+
+
+def seed_city(db, residents=CITY["residents"], participants=CITY["participants"], bulk=True, **sizes):
+    """The large set with ``residents`` in all, about a million votes, in bulk.
+
+    With ``bulk`` the counter triggers are dropped for the inserts and the
+    counters counted afterwards (webapp/seed/bulk.py); without it every row
+    goes through the triggers (the tests compare the two)."""
+    participants = min(participants, residents)
+    sizes = {"threshold": CITY["threshold"], "votes_per_resident": CITY["votes_per_resident"], **sizes}
+    if not bulk:
+        seed_large(db, residents=participants, neighbours=residents - participants, **sizes)
+        return
+    with bulk_inserts.counters_paused(db):
+        seed_large(db, residents=participants, neighbours=residents - participants, **sizes)

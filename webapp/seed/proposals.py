@@ -676,6 +676,7 @@ def _seed_comments(db, ids, users, residents, buurten, now, day):
         )
 
 
-def seed_large(db, rng, today):
-    """The benchmark set: runs after the large residents and jobs exist."""
-    proposals_large.seed(db, rng, today, click)
+def seed_large(db, rng, today, **sizes):
+    """The benchmark set: runs after the large residents and jobs exist.
+    ``sizes``: proposals, threshold, votes_per_resident (see proposals_large.seed)."""
+    proposals_large.seed(db, rng, today, click, **sizes)

@@ -11,6 +11,7 @@ while most proposals stay below the threshold; a town with 40,000
 residents sets a higher threshold, and so does this set (in the settings).
 """
 
+import sys
 from datetime import UTC, datetime, timedelta
 
 from webapp.domain import proposals as rules
@@ -137,9 +138,11 @@ def _stamp(moment):
     return rules.stamp(moment)
 
 
-def _statuses(rng):
-    statuses = [status for status, n in {**ABOVE, **BELOW}.items() for _ in range(n)]
-    statuses += ["open"] * (PROPOSALS - len(statuses))
+def _statuses(rng, proposals=PROPOSALS):
+    # The same shares at any number of proposals (exactly the counts above at 5,000).
+    counts = {status: n * proposals // PROPOSALS for status, n in {**ABOVE, **BELOW}.items()}
+    statuses = [status for status, n in counts.items() for _ in range(n)]
+    statuses += ["open"] * (proposals - len(statuses))
     rng.shuffle(statuses)
     return statuses
 
@@ -174,17 +177,20 @@ def _plan(rng, status, now):
     }
 
 
-def _targets(rng, status):
+def _targets(rng, status, threshold=THRESHOLD):
     if status in ABOVE:
-        return THRESHOLD
+        return threshold
     if status == "draft":
         return 0
     if status == "withdrawn":
         return rng.randint(0, 20)
-    return rng.randint(20, THRESHOLD - 1)
+    return rng.randint(min(20, threshold - 1), threshold - 1)
 
 
-def seed(db, rng, today, click):
+def seed(db, rng, today, click, proposals=PROPOSALS, threshold=THRESHOLD, votes_per_resident=VOTES_PER_RESIDENT):
+    """``proposals`` proposals on the residents there are (``bewoner-*`` and, in
+    the city set, ``inwoner-*``), ``threshold`` votes to pass, and each resident
+    votes at most ``votes_per_resident`` times."""
     now = datetime.now(UTC).replace(microsecond=0)
     now = now.replace(year=today.year, month=today.month, day=today.day)
     buurten = db.conn.execute("SELECT id, name, wijk_id FROM buurten ORDER BY id").fetchall()
@@ -193,26 +199,28 @@ def seed(db, rng, today, click):
         """SELECT users.id, buurten.wijk_id FROM users
            JOIN profiles ON profiles.user_id = users.id
            JOIN buurten ON buurten.id = profiles.home_buurt_id
-           WHERE users.username LIKE 'bewoner-%' ORDER BY users.id"""
+           WHERE users.username LIKE 'bewoner-%' OR users.username LIKE 'inwoner-%'
+           ORDER BY users.id"""
     ):
         residents.setdefault(wijk_id, []).append(user_id)
     if not residents:
         return
     buurtgroep = db.conn.execute("SELECT id FROM users WHERE username = 'buurtgroep'").fetchone()
     gemeente = db.conn.execute("SELECT id FROM users WHERE username = 'gemeente'").fetchone()[0]
-    statuses = _statuses(rng)
+    how_many = proposals
+    statuses = _statuses(rng, how_many)
     # Every resident holds 5 tickets; a vote uses one. Above-threshold proposals are
     # served first, so they always get their full count.
     tickets = {}
     for wijk_id, people in residents.items():
-        pool = [person for person in people for _ in range(VOTES_PER_RESIDENT)]
+        pool = [person for person in people for _ in range(votes_per_resident)]
         rng.shuffle(pool)
         tickets[wijk_id] = pool
     start_id = db.conn.execute("SELECT COALESCE(MAX(id), 0) FROM proposals").fetchone()[0] + 1
     proposals, events, votes, jobs_made = [], [], [], []
-    order = sorted(range(PROPOSALS), key=lambda i: statuses[i] not in ABOVE)
+    order = sorted(range(how_many), key=lambda i: statuses[i] not in ABOVE)
     plans = {}
-    with click.progressbar(order, label="Proposals") as bar:
+    with click.progressbar(order, label="Proposals", file=sys.stderr) as bar:
         for index in bar:
             status = statuses[index]
             proposal_id = start_id + index
@@ -242,7 +250,7 @@ def seed(db, rng, today, click):
                     rng.choice(("yes", "unsure")),
                     "",
                     rng.choice(("yes", "with_help", "unsure")),
-                    None if status == "draft" else THRESHOLD,
+                    None if status == "draft" else threshold,
                     _stamp(opened) if opened else None,
                     _stamp(opened + timedelta(days=42)) if opened else None,
                     _stamp(plan["created"]),
@@ -252,7 +260,7 @@ def seed(db, rng, today, click):
             if opened is None:
                 continue
             events.append((proposal_id, _stamp(opened), author, "draft", "open", ""))
-            wanted = _targets(rng, status)
+            wanted = _targets(rng, status, threshold)
             chosen, skipped, pool = set(), [], tickets[wijk_id]
             while len(chosen) < wanted and pool:
                 person = pool.pop()
@@ -272,7 +280,7 @@ def seed(db, rng, today, click):
         db.conn.execute(
             """INSERT INTO settings (key, value, updated_at) VALUES ('threshold', ?, ?)
                ON CONFLICT (key) DO UPDATE SET value = excluded.value""",
-            (str(THRESHOLD), _stamp(now)),
+            (str(threshold), _stamp(now)),
         )
         db.conn.executemany(
             """INSERT INTO proposals (id, author_id, buurt_id, status, lang, category, title,
@@ -289,9 +297,12 @@ def seed(db, rng, today, click):
         _decisions(db, statuses, start_id, plans, gemeente)
         _jobs(db, jobs_made)
         _comments(db, rng, start_id, statuses, residents, now)
-    with click.progressbar(length=len(votes), label="Votes") as bar, db.atomic():
-        for first in range(0, len(votes), 20_000):
-            batch = votes[first : first + 20_000]
+    with (
+        click.progressbar(length=len(votes), label="Votes", file=sys.stderr) as bar,
+        db.atomic(),
+    ):
+        for first in range(0, len(votes), 50_000):
+            batch = votes[first : first + 50_000]
             db.conn.executemany("INSERT INTO votes (proposal_id, user_id, created_at) VALUES (?, ?, ?)", batch)
             bar.update(len(batch))
 
