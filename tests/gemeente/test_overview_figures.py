@@ -245,3 +245,34 @@ def test_the_overview_page_shows_the_reference_numbers(client, db):
     assert f'figure__number">{expected["votes_week"]}<' in body
     for _monday, number in reference_votes_per_week(db, now):
         assert f"<td>{number}</td>" in body
+
+
+def reference_waiting_for_coach(db):
+    return one(
+        db,
+        """SELECT COUNT(*) FROM users
+           WHERE role = 'resident' AND coach_id IS NULL AND password_hash IS NOT NULL""",
+    )[0]
+
+
+def test_the_residents_waiting_for_a_coach_are_counted_as_accounts_change(db):
+    assert queries.waiting_for_coach(db) == reference_waiting_for_coach(db) > 0
+    coach = one(db, "SELECT id FROM users WHERE role = 'coach' LIMIT 1")[0]
+    made = db.execute(
+        "INSERT INTO users (username, password_hash, role, created_at)"
+        " VALUES ('nieuw', 'x', 'resident', '2026-12-05')"
+    ).lastrowid
+    no_password = db.execute(
+        "INSERT INTO users (username, role, created_at) VALUES ('zonder', 'resident', '2026-12-05')"
+    ).lastrowid
+    for change, values in (
+        ("UPDATE users SET coach_id = ? WHERE id = ?", (coach, made)),
+        ("UPDATE users SET coach_id = NULL WHERE id = ?", (made,)),
+        ("UPDATE users SET password_hash = 'y' WHERE id = ?", (no_password,)),
+        ("UPDATE users SET display_name = 'Nieuw' WHERE id = ?", (made,)),
+        ("UPDATE users SET role = 'coach' WHERE id = ?", (made,)),
+        ("DELETE FROM users WHERE id = ?", (no_password,)),
+    ):
+        db.execute(change, values)
+        assert queries.waiting_for_coach(db) == reference_waiting_for_coach(db), change
+    assert queries.caseload_totals(db)["without"] == reference_waiting_for_coach(db)

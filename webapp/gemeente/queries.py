@@ -333,11 +333,8 @@ def residents_without_coach(db, limit):
 
 def waiting_for_coach(db):
     """How many residents have no coach yet: the workspace's menu shows it."""
-    return one(
-        db,
-        """SELECT COUNT(*) FROM users
-           WHERE role = 'resident' AND coach_id IS NULL AND password_hash IS NOT NULL""",
-    )[0]
+    # Kept as accounts change (webapp/gemeente/schema.py, j003).
+    return one(db, "SELECT value FROM overview_totals WHERE name = 'residents_waiting'")[0]
 
 
 def caseload_totals(db):
@@ -346,8 +343,7 @@ def caseload_totals(db):
         """SELECT (SELECT COUNT(*) FROM users WHERE role = 'coach') AS coaches,
                   (SELECT COUNT(*) FROM users WHERE role = 'resident'
                    AND coach_id IS NOT NULL) AS coached,
-                  (SELECT COUNT(*) FROM users WHERE role = 'resident'
-                   AND coach_id IS NULL AND password_hash IS NOT NULL) AS without""",
+                  (SELECT value FROM overview_totals WHERE name = 'residents_waiting') AS without""",
     )
 
 

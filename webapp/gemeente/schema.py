@@ -51,9 +51,18 @@ FILL_COUNTERS = f"""
 COUNTER_TABLES = ("overview_vote_days", "overview_voters", "overview_totals")
 
 
+# Residents who wait for a coach: the workspace's menu shows the number on
+# every municipality page. ``{row}`` is ``users``, ``new`` or ``old``; the
+# expression is 1 or 0.
+_WAITING = "({row}.role = 'resident' AND {row}.coach_id IS NULL AND {row}.password_hash IS NOT NULL)"
+FILL_WAITING = f"""INSERT INTO overview_totals (name, value)
+    SELECT 'residents_waiting', COUNT(*) FROM users WHERE {_WAITING.format(row="users")}"""  # noqa: S608
+
+
 def fill_counters(db):
     """Count the overview's figures from scratch into its empty counter tables."""
     run_script(db, FILL_COUNTERS)
+    db.execute(FILL_WAITING)
 
 
 def j001_overview_counters(db):
@@ -80,7 +89,7 @@ def j001_overview_counters(db):
         ) WITHOUT ROWID
         """,
     )
-    fill_counters(db)
+    run_script(db, FILL_COUNTERS)
     run_script(
         db,
         f"""
@@ -183,4 +192,27 @@ def j002_overview_indexes(db):
     )
 
 
-OVERVIEW_MIGRATIONS = (j001_overview_counters, j002_overview_indexes)
+def j003_residents_waiting(db):
+    # Counting them took 117 ms in a city of 700,000 accounts (most without a
+    # coach): the count is kept as accounts change instead.
+    new, old = _WAITING.format(row="new"), _WAITING.format(row="old")
+    change = "UPDATE overview_totals SET value = value + ({delta}) WHERE name = 'residents_waiting';"
+    run_script(
+        db,
+        f"""
+        {FILL_WAITING};
+        CREATE TRIGGER overview_waiting_ai AFTER INSERT ON users WHEN {new} BEGIN
+            {change.format(delta="1")}
+        END;
+        CREATE TRIGGER overview_waiting_ad AFTER DELETE ON users WHEN {old} BEGIN
+            {change.format(delta="-1")}
+        END;
+        CREATE TRIGGER overview_waiting_au AFTER UPDATE OF role, coach_id, password_hash ON users
+            WHEN {new} != {old} BEGIN
+            {change.format(delta=f"{new} - {old}")}
+        END
+        """,
+    )
+
+
+OVERVIEW_MIGRATIONS = (j001_overview_counters, j002_overview_indexes, j003_residents_waiting)
