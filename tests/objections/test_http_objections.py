@@ -27,9 +27,10 @@ def open_proposal(app):
 
 
 def make_board_member(app, username="toezicht"):
+    """The demo's board account (or another one made here)."""
     execute(
         app,
-        "INSERT INTO users (username, role, created_at) VALUES (?, 'toezicht', '2026-12-01T09:00:00Z')",
+        "INSERT OR IGNORE INTO users (username, role, created_at) VALUES (?, 'toezicht', '2026-12-01T09:00:00Z')",
         (username,),
     )
     return user_id(app, username)
@@ -285,7 +286,7 @@ def test_an_advice_is_a_public_decision(app, client):
         "INSERT INTO advices (job_id, verdict, reason, created_at) VALUES (?, 'object', ?, ?)",
         (JOB, "Werk van de plantsoendienst", "2026-12-01T10:00:00Z"),
     )
-    number = scalar(app, "SELECT id FROM advices")
+    number = scalar(app, "SELECT MAX(id) FROM advices")
     execute(
         app,
         "INSERT INTO advice_overrides (advice_id, job_id, reason, created_at) VALUES (?, ?, ?, ?)",
