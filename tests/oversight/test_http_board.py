@@ -263,7 +263,14 @@ def test_with_the_setting_off_an_objection_still_needs_a_reason(app, client):
 def test_the_setting_is_on_by_default_and_the_municipality_turns_it_off(app, client):
     sign_in(client, "gemeente")
     assert '<input checked class="check__input" id="advice_required"' in page(client.get("/gemeente/settings"))
-    data = {"threshold": "25", "voting_days": "42", "vote_limit": "5", "coach_days": "5", "objection_days": "28", "vote_proofs": ["coach"]}
+    data = {
+        "threshold": "25",
+        "voting_days": "42",
+        "vote_limit": "5",
+        "coach_days": "5",
+        "objection_days": "28",
+        "vote_proofs": ["coach"],
+    }
     assert post_form(client, "/gemeente/settings", data).status_code == 303
     assert scalar(app, "SELECT value FROM settings WHERE key = 'advice_required'") == "0"
 
