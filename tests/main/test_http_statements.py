@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from http_support import nt, page, sign_in, t
 
+from webapp.domain.objections import CONTACT_KEPT_DAYS
 from webapp.main.statements import CHECKS
 
 BROWSER_TESTS = Path(__file__).resolve().parents[1] / "browser"
@@ -296,3 +297,17 @@ def test_security_md_names_how_to_report_and_security_txt():
     text = (Path(__file__).resolve().parents[2] / "SECURITY.md").read_text(encoding="utf-8")
     assert "## Reporting a vulnerability" in text
     assert "/.well-known/security.txt" in text and "SECURITY_CONTACT" in text
+
+
+def test_the_privacy_page_says_how_long_an_objectors_contact_is_kept(reader_app):
+    # The same number the daily retention run uses (tests/retention: 90 days after the answer).
+    html = page(reader_app.test_client().get("/privacy?lang=nl"))
+    assert (
+        nt(
+            reader_app,
+            "We remove the e-mail address or phone number of an objection %(num)d day after the answer.",
+            "We remove the e-mail address or phone number of an objection %(num)d days after the answer.",
+            CONTACT_KEPT_DAYS,
+        )
+        in html
+    )

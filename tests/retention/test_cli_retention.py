@@ -286,3 +286,43 @@ def test_deleting_ones_own_account_follows_the_same_rule(app, old):
     assert votes_of(app, CLOSED) == closed and count(app, "votes", "proposal_id = ?", (CLOSED,)) == closed
     assert votes_of(app, OPEN_DE_HOVEN) == open_ - 1
     assert count(app, "messages", "resident_id = ?", (old,)) == 0
+
+
+def _objection(app, contact, decided_at, user=None, public_name=""):
+    job = scalar(app, "SELECT id FROM jobs WHERE status = 'open' LIMIT 1")
+    decision = "not_upheld" if decided_at else None
+    execute(
+        app,
+        """INSERT INTO objections (job_id, ground, text, user_id, public_name, contact, created_at, answer_due,
+                                   decision, decision_reason, decided_at)
+           VALUES (?, 'no_displacement', 'De bakker op de hoek doet dit al.', ?, ?, ?, '2030-01-02T10:00:00Z',
+                   '2030-01-30', ?, ?, ?)""",
+        (job, user, public_name, contact, decision, "Geen verdringing." if decision else None, decided_at),
+    )
+    return scalar(app, "SELECT MAX(id) FROM objections")
+
+
+def test_an_objectors_contact_goes_90_days_after_the_decision_and_the_objection_stays(app):
+    old_answer = _objection(app, "bakker@example.org", "2030-02-01T10:00:00Z")  # 99 days before REMOVE_AT
+    new_answer = _objection(app, "06 12345678", "2030-03-01T10:00:00Z")  # 71 days before
+    waiting = _objection(app, "wacht@example.org", None)
+    assert "objection contacts erased 1" in run(app, REMOVE_AT, "--dry-run")
+    assert scalar(app, "SELECT contact FROM objections WHERE id = ?", (old_answer,)) == "bakker@example.org"
+    assert "objection contacts erased 1" in run(app, REMOVE_AT)
+    found = query(
+        app, "SELECT id, contact FROM objections WHERE id IN (?, ?, ?)", (old_answer, new_answer, waiting)
+    )
+    contacts = {row["id"]: row["contact"] for row in found}
+    assert contacts == {old_answer: None, new_answer: "06 12345678", waiting: "wacht@example.org"}
+    assert (
+        scalar(app, "SELECT text FROM objections WHERE id = ?", (old_answer,))
+        == "De bakker op de hoek doet dit al."
+    )
+
+
+def test_anonymising_takes_the_name_off_an_objection_but_keeps_the_objection(app, old):
+    number = _objection(app, None, None, user=old, public_name="Olga Oldenburg")
+    run(app, WARN_AT)
+    run(app, REMOVE_AT)
+    row = query(app, "SELECT user_id, public_name, text FROM objections WHERE id = ?", (number,))[0]
+    assert (row["user_id"], row["public_name"], row["text"]) == (None, "", "De bakker op de hoek doet dit al.")

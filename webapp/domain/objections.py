@@ -96,6 +96,17 @@ def over_contact_limit(count_last_day):
     return count_last_day >= PER_CONTACT_A_DAY
 
 
+# The e-mail address or phone number of someone who objected without an
+# account is only needed to answer them: it goes this many days after the
+# decision (the daily ``flask retention`` run). The objection itself stays public.
+CONTACT_KEPT_DAYS = 90
+
+
+def contact_erased_before(now):
+    """Objections decided before this moment lose their contact details."""
+    return now - timedelta(days=CONTACT_KEPT_DAYS)
+
+
 def answer_due(now, days):
     """The date by which the board answers, stored on the objection when it is made."""
     return stamp(now + timedelta(days=days))

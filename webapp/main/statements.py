@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
-from webapp.domain import retention, statements
+from webapp.domain import objections, retention, statements
 
 # The checks the project's browser tests run, as the statement names them.
 CHECKS = {
@@ -46,6 +46,7 @@ def privacy_facts(config):
         # The same period and warning as `flask --app webapp retention` uses.
         "retention_months": int(config["RETENTION_MONTHS"]),
         "warning_days": retention.WARNING_DAYS,
+        "objection_contact_days": objections.CONTACT_KEPT_DAYS,
         "idle_hours": statements.idle_hours(config["SESSION_IDLE_MINUTES"]),
         "remember_days": config["REMEMBER_COOKIE_DURATION"].days,
         "device_days": config["DEVICE_COOKIE_DAYS"],

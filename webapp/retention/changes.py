@@ -7,6 +7,7 @@ from datetime import UTC
 from webapp.db import write_transaction
 from webapp.domain import retention as rules
 from webapp.notifications.changes import notify
+from webapp.objections import changes as objection_changes
 from webapp.retention import queries
 
 
@@ -46,7 +47,8 @@ DELETE FROM reports WHERE reporter_id = :id;
 DELETE FROM proposals WHERE author_id = :id AND status = 'draft';
 UPDATE proposals SET author_id = NULL, form_token = NULL WHERE author_id = :id;
 UPDATE proposal_comments SET author_id = NULL, form_token = NULL WHERE author_id = :id;
-UPDATE proposal_events SET actor_id = NULL WHERE actor_id = :id
+UPDATE proposal_events SET actor_id = NULL WHERE actor_id = :id;
+UPDATE objections SET user_id = NULL, public_name = '', contact = NULL, client_id = NULL WHERE user_id = :id
 """
 
 _FORGET_ACCOUNT = """
@@ -95,6 +97,7 @@ def still_here(db, user_id, now):
 @dataclass
 class Report:
     residents: int = 0
+    objection_contacts: int = 0
     warned: int = 0
     warnings_withdrawn: int = 0
     counts: dict = field(default_factory=dict)
@@ -107,6 +110,7 @@ class Report:
         parts = [f"residents anonymised {self.residents}"]
         parts += [f"{key.replace('_', ' ')} {value}" for key, value in self.counts.items()]
         parts += [f"warned {self.warned}", f"warnings withdrawn {self.warnings_withdrawn}"]
+        parts += [f"objection contacts erased {self.objection_contacts}"]
         return ", ".join(parts)
 
 
@@ -153,6 +157,7 @@ def run(db, now, now_local, months, dry_run=False):
                         "UPDATE users SET retention_warned_at = NULL, retention_removal_on = NULL WHERE id = ?",
                         (user_id,),
                     )
+    report.objection_contacts = objection_changes.erase_old_contacts(db, now, dry_run)
     return report
 
 
