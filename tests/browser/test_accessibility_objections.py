@@ -3,7 +3,8 @@ plain Dutch passes axe, has no horizontal scroll at 320 px and big enough tap
 targets (the checks of ``PageChecks``); and one objection goes from someone
 logged out, through the board's decision, to ``/decisions``.
 
-Until the board's demo account is merged, the board member is made here.
+The board member is made here, on this module's own server, so the demo's
+``toezicht`` account stays as the other suites expect it.
 """
 
 import re
