@@ -245,9 +245,12 @@ def save_partner(db, job_id, partner_id, name, kind, yearly_cents, note, now):
             "SELECT id FROM job_partners WHERE job_id = ? AND name = ?", (job_id, name)
         ).fetchone()
         if partner_id is not None:
-            if db.conn.execute(
-                "SELECT 1 FROM job_partners WHERE id = ? AND job_id = ?", (partner_id, job_id)
-            ).fetchone() is None:
+            if (
+                db.conn.execute(
+                    "SELECT 1 FROM job_partners WHERE id = ? AND job_id = ?", (partner_id, job_id)
+                ).fetchone()
+                is None
+            ):
                 return "unknown"
             if same is not None and same[0] != partner_id:
                 return "same_name"

@@ -351,9 +351,7 @@ def business_case(db, job, day=None):
     dated = [(row["valid_from"], (row["cents"], row["period"])) for row in bijstand_amounts(db)]
     benefit = case_rules.amount_on(dated, day)
     yearly = case_rules.yearly_benefit(*benefit[0]) if benefit else None
-    found = [
-        case_rules.Partner(row["name"], row["kind"], row["yearly_cents"]) for row in partners(db, job["id"])
-    ]
+    found = [case_rules.Partner(row["name"], row["kind"], row["yearly_cents"]) for row in partners(db, job["id"])]
     percent = employer_charge(db)
     case = case_rules.business_case(job["hours"], job["places"], hourly, percent, found, yearly)
     return {
