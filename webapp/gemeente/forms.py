@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, InputRequired, StopValidation, ValidationError
+from wtforms.validators import AnyOf, InputRequired, Optional, StopValidation, ValidationError
 
 from webapp import labels as common
 from webapp.domain import amounts, vocab
@@ -390,7 +390,8 @@ class SettingsForm(FlaskForm):
     )
     employer_charge = StringField(
         _l("Employer's charges on the wage, in percent"),
-        validators=[WholeNumber(*BOUNDS["employer_charge"], _l("Fill in a number from 0 to 100."))],
+        # Not required: a form sent without it (an older page) keeps the percentage there is.
+        validators=[Optional(), WholeNumber(*BOUNDS["employer_charge"], _l("Fill in a number from 0 to 100."))],
         description=_l("Social insurance, pension and holiday pay. The business case of every job uses it."),
     )
     # Which proofs of home buurt make a vote count (webapp.domain.verification.PROOFS).

@@ -539,7 +539,9 @@ def settings():
     form = SettingsForm()
     if request.method == "POST":
         if form.validate_on_submit():
-            values = {key: getattr(form, key).number for key in SETTING_KEYS}
+            values = {key: getattr(getattr(form, key), "number", None) for key in SETTING_KEYS}
+            if values["employer_charge"] is None:  # not sent: kept as it is
+                del values["employer_charge"]
             values[PROOFS_KEY] = form.proofs()
             values[ADVICE_SETTING] = int(bool(form.advice_required.data))
             changes.save_settings(db, values, current_user.id, proposal_queries.now_utc())
