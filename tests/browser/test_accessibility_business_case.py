@@ -59,7 +59,7 @@ CASES = [
         "gemeente",
         "/gemeente/settings",
         422,
-        {"valid_from": "", "amount": ""},
+        {"bijstand_from": "", "bijstand_amount": ""},
         "form[action*='/settings/bijstand']",
     ),
 ]
@@ -76,9 +76,13 @@ def case_server(tmp_path_factory, seeded_template, build_app):
     shutil.copy(seeded_template, folder / "basisbaan.db")
     connection = sqlite3.connect(folder / "basisbaan.db")
     try:
-        covered, missing = [
-            row[0] for row in connection.execute("SELECT id FROM jobs WHERE status = 'open' ORDER BY id LIMIT 2")
-        ]
+        # Many hours: the wage is above the bijstand, so the partners must pay the rest.
+        missing = connection.execute(
+            "SELECT id FROM jobs WHERE status = 'open' ORDER BY hours * places DESC, id LIMIT 1"
+        ).fetchone()[0]
+        covered = connection.execute(
+            "SELECT id FROM jobs WHERE status = 'open' AND id != ? ORDER BY id LIMIT 1", (missing,)
+        ).fetchone()[0]
         connection.execute("DELETE FROM job_partners WHERE job_id IN (?, ?)", (covered, missing))
         stamp = "2026-11-01T10:00:00Z"
         for job_id, name, kind, cents in (
@@ -153,7 +157,7 @@ def test_a_resident_reads_a_business_case_in_plain_dutch(browser, browser_contex
         page.goto(f"{case_server.url}/jobs/{case_server.ids['missing']}?lang=nl&plain=1")
         case = page.locator("#business-case-summary")
         expect(case.locator("h2")).to_have_text("Wat kost deze baan en wie betaalt?")
-        expect(case).to_contain_text(re.compile(r"Deze baan kost € [\d.]+,\d\d per jaar\."))
+        expect(case).to_contain_text(re.compile(r"Deze baan kost €\s[\d.]+,\d\d per jaar\."))
         # The bar: a part for each partner, the bijstand saved and what is missing...
         bar = case.locator("svg.case-bar")
         expect(bar).to_be_visible()
@@ -163,11 +167,13 @@ def test_a_resident_reads_a_business_case_in_plain_dutch(browser, browser_contex
         # ...and every number as text beside it, not in colour only.
         legend = case.locator(".case-legend li")
         expect(legend).to_have_count(4)
-        expect(legend.nth(0)).to_contain_text("Zorgverzekeraar Zorgsaam: € 2.500,00")
-        expect(legend.nth(1)).to_contain_text("Buurthuis De Hoven: € 1.200,00 (geen geld: zoveel is het waard)")
+        expect(legend.nth(0)).to_contain_text(re.compile(r"Zorgverzekeraar Zorgsaam: €\s2\.500,00"))
+        expect(legend.nth(1)).to_contain_text(
+            re.compile(r"Buurthuis De Hoven: €\s1\.200,00 \(geen geld: zoveel is het waard\)")
+        )
         expect(legend.nth(2)).to_contain_text("Bijstand die de gemeente niet meer hoeft te betalen")
-        expect(legend.nth(3)).to_contain_text(re.compile(r"Mist nog: € [\d.]+,\d\d"))
-        expect(case.locator(".case-verdict")).to_contain_text(re.compile(r"Er mist nog € [\d.]+,\d\d per jaar\."))
+        expect(legend.nth(3)).to_contain_text(re.compile(r"Mist nog: €\s[\d.]+,\d\d"))
+        expect(case.locator(".case-verdict")).to_contain_text(re.compile(r"Er mist nog €\s[\d.]+,\d\d per jaar\."))
         page.goto(f"{case_server.url}/jobs/{case_server.ids['covered']}?lang=nl&plain=1")
         expect(page.locator("#business-case-summary .case-verdict")).to_have_text(
             "Er is genoeg geld voor deze baan."

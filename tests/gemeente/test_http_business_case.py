@@ -27,7 +27,7 @@ JOB = DEMO_INTEREST_JOB  # an open demo job
 WHO = (None, RESIDENT_NOORD, RESIDENT_CENTRUM, NO_HOME, "buurtgroep", "coach", "toezicht", "gemeente")
 TABLES = ("job_partners", "bijstand_amount", "settings")
 PARTNER = {"name": "Fonds Voor Elkaar", "kind": "money", "amount": "12.000", "note": "Drie jaar lang."}
-BIJSTAND = {"valid_from": "2026-07-01", "amount": "1.425,00", "period": "month"}
+BIJSTAND = {"bijstand_from": "2026-07-01", "bijstand_amount": "1.425,00", "bijstand_period": "month"}
 
 
 def has(app, body, msgid, plain=False, **values):
@@ -281,19 +281,22 @@ def test_a_new_bijstand_amount_is_added_with_its_date_and_a_repeat_changes_nothi
     ("changes", "msgid"),
     [
         (
-            {"valid_from": "2026-01-01", "amount": "1500"},
+            {"bijstand_from": "2026-01-01", "bijstand_amount": "1500"},
             "Choose a date after the newest bijstand amount. The past stays as it was.",
         ),
         (
-            {"valid_from": "2025-01-01"},
+            {"bijstand_from": "2025-01-01"},
             "Choose a date after the newest bijstand amount. The past stays as it was.",
         ),
-        ({"valid_from": "juli"}, "Fill in a date, like 2026-07-01."),
-        ({"amount": "abc"}, "Bijstand: fill in an amount in euros, like 1,401.50."),
-        ({"amount": ""}, "Bijstand: fill in an amount in euros, like 1,401.50."),
-        ({"amount": "20.000", "period": "month"}, "Bijstand: fill in an amount in euros, like 1,401.50."),
-        ({"period": "week"}, None),
-        ({"period": ""}, "Choose a month or a year."),
+        ({"bijstand_from": "juli"}, "Fill in a date, like 2026-07-01."),
+        ({"bijstand_amount": "abc"}, "Bijstand: fill in an amount in euros, like 1,401.50."),
+        ({"bijstand_amount": ""}, "Bijstand: fill in an amount in euros, like 1,401.50."),
+        (
+            {"bijstand_amount": "20.000", "bijstand_period": "month"},
+            "Bijstand: fill in an amount in euros, like 1,401.50.",
+        ),
+        ({"bijstand_period": "week"}, None),
+        ({"bijstand_period": ""}, "Choose a month or a year."),
     ],
 )
 def test_a_bad_bijstand_amount_is_refused(app, client, changes, msgid):

@@ -510,8 +510,11 @@ class PartnerForm(FlaskForm):
 
 
 class BijstandForm(FlaskForm):
-    valid_from = StringField(_l("Valid from"), validators=[IsoDate(_l("Fill in a date, like 2026-07-01."), True)])
-    amount = StringField(
+    # Names of their own: the minimum wage's form on the same page has valid_from and amount.
+    bijstand_from = StringField(
+        _l("Valid from"), validators=[IsoDate(_l("Fill in a date, like 2026-07-01."), True)]
+    )
+    bijstand_amount = StringField(
         _l("Bijstand for one person, in euros"),
         validators=[
             Amount(
@@ -523,7 +526,7 @@ class BijstandForm(FlaskForm):
         ],
         description=_l("For example 1,401.50 a month."),
     )
-    period = radio(
+    bijstand_period = radio(
         _l("This amount is"),
         {"month": _l("A month"), "year": _l("A year")},
         _l("Choose a month or a year."),

@@ -582,14 +582,16 @@ def bijstand():
     wage_form = MinimumWageForm(formdata=None)
     if not form.validate_on_submit():
         return _settings_page(db, current, wage_form, 422, form)
-    problem = changes.add_bijstand(db, form.valid_from.day, form.amount.cents, form.period.data)
+    problem = changes.add_bijstand(
+        db, form.bijstand_from.day, form.bijstand_amount.cents, form.bijstand_period.data
+    )
     if problem == "date":
-        form.valid_from.errors.append(
+        form.bijstand_from.errors.append(
             _("Choose a date after the newest bijstand amount. The past stays as it was.")
         )
         return _settings_page(db, current, wage_form, 422, form)
     if problem:
-        form.amount.errors.append(_("Bijstand: fill in an amount in euros, like 1,401.50."))
+        form.bijstand_amount.errors.append(_("Bijstand: fill in an amount in euros, like 1,401.50."))
         return _settings_page(db, current, wage_form, 422, form)
     flash(_("The new bijstand amount is saved."), "success")
     return redirect(url_for("gemeente.settings"), code=303)
