@@ -44,6 +44,7 @@ def ids(app):
         "proposal_id": first("SELECT id FROM proposals WHERE status = 'open' ORDER BY id"),
         "notification_id": 1,  # none in the demo data: the GET does not look
         "batch_id": 1,  # a voting code batch: none in the demo data, the GET does not look
+        "partner_id": first("SELECT id FROM job_partners ORDER BY id"),
     }
 
 
@@ -112,6 +113,9 @@ def test_a_get_of_a_post_only_url_goes_to_a_page_never_405(app):
         ),
         ("gemeente", "/gemeente/reports/comment/{target_id}", "/gemeente/reports"),
         ("gemeente", "/gemeente/settings/wage", "/gemeente/settings"),
+        ("gemeente", "/gemeente/settings/bijstand", "/gemeente/settings"),
+        ("gemeente", "/gemeente/jobs/{job_id}/partners", "/gemeente/jobs/{job_id}/edit"),
+        ("gemeente", "/gemeente/jobs/{job_id}/partners/{partner_id}/remove", "/gemeente/jobs/{job_id}/edit"),
         ("bewoner", "/jobs/{job_id}/interest/withdraw", "/jobs/{job_id}"),
         ("bewoner", "/proposals/{proposal_id}/vote", "/proposals/{proposal_id}"),
         ("bewoner", "/push/subscriptions", "/settings"),

@@ -66,6 +66,7 @@ def migrations():
         jobs.FACTS_MIGRATIONS,
         gemeente.OVERVIEW_MIGRATIONS,
         oversight.OVERSIGHT_MIGRATIONS,
+        jobs.BUSINESS_MIGRATIONS,
     )
 
 

@@ -164,6 +164,20 @@ STAFF = [
         "form[action*='/settings/wage']",
         {"amount": "veel"},
     ),
+    Wrong(
+        "gemeente-bijstand",
+        "gemeente",
+        lambda s: "/gemeente/settings",
+        "form[action*='/settings/bijstand']",
+        {"bijstand_amount": "veel"},
+    ),
+    Wrong(
+        "gemeente-partner-empty",
+        "gemeente",
+        lambda s: "/gemeente/jobs/1/edit",
+        "form[action*='/partners#']",
+        {"name": "", "amount": "veel"},
+    ),
     Wrong("gemeente-job-new-empty", "gemeente", lambda s: "/gemeente/jobs/new", "form.job-form"),
     Wrong(
         "gemeente-job-edit-no-title",

@@ -354,9 +354,17 @@ def test_settings_default_when_missing_or_wrong():
         "coach_days": 5,
         "advice_required": 1,
         "objection_days": 28,
+        "employer_charge": 30,
         "vote_proofs": proofs,
     }
-    stored = {"threshold": "3", "vote_limit": "abc", "voting_days": "0", "coach_days": "61", "other": "1"}
+    stored = {
+        "threshold": "3",
+        "vote_limit": "abc",
+        "voting_days": "0",
+        "coach_days": "61",
+        "employer_charge": "101",
+        "other": "1",
+    }
     assert settings.read(stored) == {
         "threshold": 3,
         "voting_days": 42,
@@ -364,6 +372,7 @@ def test_settings_default_when_missing_or_wrong():
         "coach_days": 5,
         "advice_required": 1,
         "objection_days": 28,
+        "employer_charge": 30,
         "vote_proofs": proofs,
     }
 

@@ -17,6 +17,7 @@ DEFAULTS = {
     "coach_days": 5,  # working days a resident usually waits for a coach (residents read it)
     "advice_required": 1,  # 1: a job needs the oversight board's advice before it is published
     "objection_days": 28,  # days the oversight board has to answer an objection
+    "employer_charge": 30,  # the employer's charges on a wage, in percent (webapp/domain/business_case.py)
 }
 
 # Sensible bounds: a typo (a threshold of 0, a year-long vote) is refused.
@@ -27,6 +28,7 @@ BOUNDS = {
     "coach_days": (1, 60),
     "advice_required": (0, 1),
     "objection_days": (1, 180),
+    "employer_charge": (0, 100),
 }
 
 # Which proofs of home buurt count for a vote: stored as words ('coach code'),

@@ -5,6 +5,7 @@ single statement) and answers with a short code the page turns into words.
 """
 
 from webapp.db import JOB_FIELDS, now_iso, write_transaction
+from webapp.domain import business_case as case_rules
 from webapp.domain import coaching as coaching_rules
 from webapp.domain import jobs as job_rules
 from webapp.domain import oversight as oversight_rules
@@ -221,3 +222,73 @@ def reassign(db, resident_id, coach_id, by):
         notify(db, [resident_id], "coach_changed" if resident["coach_id"] else "coach_assigned", "/coach")
         notify(db, [coach_id], "caseload_added", f"/caseload/{resident_id}")
     return "done"
+
+
+# --- the business case: partners of a job and the dated bijstand -------------------------
+
+
+def save_partner(db, job_id, partner_id, name, kind, yearly_cents, note, now):
+    """Add a partner to a job, or change one (``partner_id``).
+
+    Returns 'saved', 'unknown' (no such job or partner), 'same_name' (another
+    partner has this name), 'too_many' or 'invalid'. Adding a partner whose
+    name the job already has changes that one: a repeated form adds nothing.
+    """
+    name, note = (name or "").strip(), (note or "").strip()
+    if case_rules.partner_problems(name, kind, yearly_cents, note):
+        return "invalid"
+    stamp = rules.stamp(now)
+    with write_transaction(db):
+        if db.conn.execute("SELECT 1 FROM jobs WHERE id = ?", (job_id,)).fetchone() is None:
+            return "unknown"
+        same = db.conn.execute(
+            "SELECT id FROM job_partners WHERE job_id = ? AND name = ?", (job_id, name)
+        ).fetchone()
+        if partner_id is not None:
+            if (
+                db.conn.execute(
+                    "SELECT 1 FROM job_partners WHERE id = ? AND job_id = ?", (partner_id, job_id)
+                ).fetchone()
+                is None
+            ):
+                return "unknown"
+            if same is not None and same[0] != partner_id:
+                return "same_name"
+            db.conn.execute(
+                """UPDATE job_partners SET name = ?, kind = ?, yearly_cents = ?, note = ?, updated_at = ?
+                   WHERE id = ?""",
+                (name, kind, yearly_cents, note, stamp, partner_id),
+            )
+            return "saved"
+        if same is None:
+            count = db.conn.execute("SELECT COUNT(*) FROM job_partners WHERE job_id = ?", (job_id,)).fetchone()[0]
+            if count >= case_rules.MAX_PARTNERS:
+                return "too_many"
+        db.conn.execute(
+            """INSERT INTO job_partners (job_id, name, kind, yearly_cents, note, created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (job_id, name) DO UPDATE SET kind = excluded.kind,
+                   yearly_cents = excluded.yearly_cents, note = excluded.note, updated_at = excluded.updated_at""",
+            (job_id, name, kind, yearly_cents, note, stamp, stamp),
+        )
+    return "saved"
+
+
+def remove_partner(db, job_id, partner_id):
+    """Take a partner off a job; removing one already gone changes nothing."""
+    with write_transaction(db):
+        db.conn.execute("DELETE FROM job_partners WHERE id = ? AND job_id = ?", (partner_id, job_id))
+
+
+def add_bijstand(db, valid_from, cents, period):
+    """Add a dated bijstand amount; returns None or the problem ('amount', 'period', 'date')."""
+    with write_transaction(db):
+        existing = [tuple(row) for row in db.conn.execute("SELECT valid_from, cents, period FROM bijstand_amount")]
+        problem = case_rules.benefit_problem(valid_from, cents, period, existing)
+        if problem:
+            return problem
+        db.conn.execute(
+            "INSERT OR IGNORE INTO bijstand_amount (valid_from, cents, period) VALUES (?, ?, ?)",
+            (valid_from.isoformat(), cents, period),
+        )
+    return None

@@ -8,12 +8,13 @@ from flask_babel import format_currency, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, SelectMultipleField, StringField
+from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, InputRequired, StopValidation, ValidationError
+from wtforms.validators import AnyOf, InputRequired, Optional, StopValidation, ValidationError
 
 from webapp import labels as common
 from webapp.domain import amounts, vocab
+from webapp.domain import business_case as case_rules
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
 from webapp.domain.settings import BOUNDS, MAX_HOURLY_CENTS, PROOFS_KEY
@@ -387,6 +388,12 @@ class SettingsForm(FlaskForm):
         validators=[WholeNumber(*BOUNDS["objection_days"], _l("Fill in a number from 1 to 180."))],
         description=_l("For objections sent from now on."),
     )
+    employer_charge = StringField(
+        _l("Employer's charges on the wage, in percent"),
+        # Not required: a form sent without it (an older page) keeps the percentage there is.
+        validators=[Optional(), WholeNumber(*BOUNDS["employer_charge"], _l("Fill in a number from 0 to 100."))],
+        description=_l("Social insurance, pension and holiday pay. The business case of every job uses it."),
+    )
     # Which proofs of home buurt make a vote count (webapp.domain.verification.PROOFS).
     vote_proofs = SelectMultipleField(
         _l("Which proofs count for a vote"),
@@ -409,7 +416,7 @@ class SettingsForm(FlaskForm):
 
     def fill(self, settings):
         """Show the settings as they are now."""
-        for key in ("threshold", "voting_days", "vote_limit", "coach_days", "objection_days"):
+        for key in ("threshold", "voting_days", "vote_limit", "coach_days", "objection_days", "employer_charge"):
             getattr(self, key).data = str(settings[key])
         self.vote_proofs.data = list(settings[PROOFS_KEY])
         self.advice_required.data = bool(settings["advice_required"])
@@ -456,4 +463,71 @@ class PublishForm(FlaskForm):
         2000,
         description=_l("Everyone reads this on the job page, next to the board's advice."),
         area=True,
+    )
+
+
+# --- the business case of a job ------------------------------------------------------------
+
+
+class PartnerForm(FlaskForm):
+    """Add a partner to a job's business case, or change one (``partner`` holds its id)."""
+
+    partner = HiddenField()
+    name = text(_l("Name of the partner"), case_rules.NAME_LIMIT, _l("Fill in the name of the partner."))
+    kind = radio(
+        _l("What does the partner give?"),
+        {"money": _l("Money"), "in_kind": _l("Something else, like a room or tools")},
+        _l("Choose what the partner gives."),
+    )
+    amount = StringField(
+        _l("How much a year, in euros?"),
+        validators=[
+            Amount(
+                _l("How much a year"),
+                _l("How much a year: fill in an amount in euros, like 12,000."),
+                True,
+            )
+        ],
+        description=_l("For something else than money: what it would cost to buy. For example 12,000."),
+    )
+    note = text(_l("Note (not required)"), case_rules.NOTE_LIMIT, area=True)
+
+    def validate_partner(self, field):
+        value = (field.data or "").strip()
+        if value and (not value.isdigit() or len(value) > 12):
+            raise ValidationError(INVALID_CHOICE)
+
+    def partner_id(self):
+        value = (self.partner.data or "").strip()
+        return int(value) if value else None
+
+    def fill_from(self, row):
+        self.partner.data = str(row["id"])
+        self.name.data = row["name"]
+        self.kind.data = row["kind"]
+        self.amount.data = amount_shown(row["yearly_cents"])
+        self.note.data = row["note"]
+
+
+class BijstandForm(FlaskForm):
+    # Names of their own: the minimum wage's form on the same page has valid_from and amount.
+    bijstand_from = StringField(
+        _l("Valid from"), validators=[IsoDate(_l("Fill in a date, like 2026-07-01."), True)]
+    )
+    bijstand_amount = StringField(
+        _l("Bijstand for one person, in euros"),
+        validators=[
+            Amount(
+                _l("Bijstand"),
+                _l("Bijstand: fill in an amount in euros, like 1,401.50."),
+                True,
+                most=case_rules.MAX_BENEFIT_MONTH_CENTS * 12,
+            )
+        ],
+        description=_l("For example 1,401.50 a month."),
+    )
+    bijstand_period = radio(
+        _l("This amount is"),
+        {"month": _l("A month"), "year": _l("A year")},
+        _l("Choose a month or a year."),
     )

@@ -16,15 +16,19 @@ from webapp.forms import CONTROL_CHARACTERS, EmptyForm
 from webapp.gemeente import bp, changes, queries
 from webapp.gemeente.forms import (
     FORM_FIELD,
+    BijstandForm,
     DecisionForm,
     JobForm,
     MinimumWageForm,
     ModerationForm,
+    PartnerForm,
     PlacementForm,
     PublishForm,
     ReassignForm,
     SettingsForm,
+    amount_shown,
 )
+from webapp.jobs import queries as job_queries
 from webapp.jobs.queries import job_by_id, minimum_wage, places
 from webapp.labels import person_name
 from webapp.proposals import changes as proposal_changes
@@ -36,7 +40,7 @@ from webapp.web import form_lives_on, safe_next
 
 PER_PAGE = 25
 JOB_STATUSES = ("draft", "open", "closed")
-SETTING_KEYS = ("threshold", "voting_days", "vote_limit", "coach_days", "objection_days")
+SETTING_KEYS = ("threshold", "voting_days", "vote_limit", "coach_days", "objection_days", "employer_charge")
 ADVICE_SETTING = "advice_required"  # a checkbox: webapp.domain.oversight.ADVICE_SETTING
 SHOWN = 20  # residents a caseload search shows
 PROOF_LABELS = {
@@ -231,8 +235,10 @@ def job_edit(job_id):
     place_list = places(db)
     form = JobForm(_buurt_ids(place_list), _minimum_cents(db), job["places_filled"], status=job["status"])
     status = 200
+    partner_form = PartnerForm(formdata=None)
     if request.method == "GET":
         form.fill_from(job)
+        _fill_partner_form(db, job, partner_form, request.args.get("partner"))
     elif form.validate_on_submit():
         outcome = changes.update_job(db, job_id, form.values())
         if outcome == "below_filled":
@@ -245,10 +251,30 @@ def job_edit(job_id):
             return redirect(url_for("gemeente.job_edit", job_id=job_id), code=303)
     else:
         status = 422
-    return _job_edit_page(db, job, form, place_list, PublishForm(formdata=None), status)
+    return _job_edit_page(db, job, form, place_list, PublishForm(formdata=None), status, partner_form)
 
 
-def _job_edit_page(db, job, form, place_list, publish_form, status):
+def _fill_partner_form(db, job, partner_form, asked):
+    """``?partner=<id>`` opens a partner to change; a job without partners is
+    offered its "who pays" as the first one."""
+    if asked is not None:
+        if not asked.isdigit() or len(asked) > 12:
+            abort(404)
+        row = job_queries.partner(db, job["id"], int(asked))
+        if row is None:
+            abort(404)
+        partner_form.fill_from(row)
+        return
+    if job_queries.partners(db, job["id"]):
+        return
+    first = job_queries.first_partner(db, job)
+    if first:
+        partner_form.name.data = first["name"]
+        partner_form.kind.data = "money"
+        partner_form.amount.data = amount_shown(first["yearly_cents"])
+
+
+def _job_edit_page(db, job, form, place_list, publish_form, status, partner_form=None):
     proposal = None
     if job["proposal_id"]:
         proposal = proposal_queries.proposal_by_id(db, job["proposal_id"])
@@ -263,18 +289,20 @@ def _job_edit_page(db, job, form, place_list, publish_form, status):
         missing_plain=queries.missing_plain_texts(job),
         action_form=EmptyForm(formdata=None),
         publish_form=publish_form,
+        partner_form=partner_form or PartnerForm(formdata=None),
+        partners=job_queries.partners(db, job["id"]),
     ), status
 
 
-def _refused_publish(db, job_id, publish_form, status):
-    """The job's page again, with the publish form's message on it (no JavaScript needed)."""
+def _refused_publish(db, job_id, publish_form, status, partner_form=None):
+    """The job's page again, with the publish or partner form's message on it (no JavaScript needed)."""
     job = _job_or_404(db, job_id)
     place_list = places(db)
     form = JobForm(
         _buurt_ids(place_list), _minimum_cents(db), job["places_filled"], status=job["status"], formdata=None
     )
     form.fill_from(job)
-    return _job_edit_page(db, job, form, place_list, publish_form, status)
+    return _job_edit_page(db, job, form, place_list, publish_form, status, partner_form)
 
 
 def _status_change(job_id, action, message, override_reason=""):
@@ -338,6 +366,56 @@ def job_reopen(job_id):
     if not EmptyForm().validate_on_submit():
         abort(400)
     return _status_change(job_id, "reopen", _("The job is open again."))
+
+
+# --- the business case: a job's partners -------------------------------------------------
+
+
+@bp.post("/jobs/<int:job_id>/partners")
+@form_lives_on("gemeente.job_edit")
+@gemeente_required
+def partner_save(job_id):
+    db = get_db()
+    _job_or_404(db, job_id)
+    form = PartnerForm()
+    if not form.validate_on_submit():
+        return _refused_publish(db, job_id, PublishForm(formdata=None), 422, form)
+    outcome = changes.save_partner(
+        db,
+        job_id,
+        form.partner_id(),
+        form.name.data,
+        form.kind.data,
+        form.amount.cents,
+        form.note.data,
+        proposal_queries.now_utc(),
+    )
+    if outcome == "unknown":
+        abort(404)
+    if outcome != "saved":
+        messages = {
+            "same_name": _("Another partner has this name. Choose another name."),
+            "too_many": _("A job has at most 12 partners. Remove one first."),
+        }
+        message = messages.get(outcome) or _("This did not work. Check the fields and try again.")
+        form.name.errors = [*form.name.errors, message]
+        status = 409 if outcome == "too_many" else 422
+        return _refused_publish(db, job_id, PublishForm(formdata=None), status, form)
+    flash(_("The partner is saved."), "success")
+    return redirect(url_for("gemeente.job_edit", job_id=job_id, _anchor="business-case"), code=303)
+
+
+@bp.post("/jobs/<int:job_id>/partners/<int:partner_id>/remove")
+@form_lives_on("gemeente.job_edit")
+@gemeente_required
+def partner_remove(job_id, partner_id):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    db = get_db()
+    _job_or_404(db, job_id)
+    changes.remove_partner(db, job_id, partner_id)
+    flash(_("The partner is removed."), "success")
+    return redirect(url_for("gemeente.job_edit", job_id=job_id, _anchor="business-case"), code=303)
 
 
 # --- placements ------------------------------------------------------------------------------
@@ -443,9 +521,14 @@ def moderate_comment(target_id):
 # --- settings changed without a deploy: votes and the minimum wage ---------------------------
 
 
-def _settings_page(db, settings_form, wage_form, status=200):
+def _settings_page(db, settings_form, wage_form, status=200, bijstand_form=None):
     return render_template(
-        "gemeente/settings.html", form=settings_form, wage_form=wage_form, wages=proposal_queries.minimum_wages(db)
+        "gemeente/settings.html",
+        form=settings_form,
+        wage_form=wage_form,
+        wages=proposal_queries.minimum_wages(db),
+        bijstand_form=bijstand_form or BijstandForm(formdata=None),
+        bijstand=job_queries.bijstand_amounts(db),
     ), status
 
 
@@ -456,7 +539,9 @@ def settings():
     form = SettingsForm()
     if request.method == "POST":
         if form.validate_on_submit():
-            values = {key: getattr(form, key).number for key in SETTING_KEYS}
+            values = {key: getattr(getattr(form, key), "number", None) for key in SETTING_KEYS}
+            if values["employer_charge"] is None:  # not sent: kept as it is
+                del values["employer_charge"]
             values[PROOFS_KEY] = form.proofs()
             values[ADVICE_SETTING] = int(bool(form.advice_required.data))
             changes.save_settings(db, values, current_user.id, proposal_queries.now_utc())
@@ -484,6 +569,31 @@ def wage():
         form.amount.errors.append(_("Fill in an amount in euros, like 14.71."))
         return _settings_page(db, current, form, 422)
     flash(_("The new minimum wage is saved."), "success")
+    return redirect(url_for("gemeente.settings"), code=303)
+
+
+@bp.post("/settings/bijstand")
+@gemeente_required
+def bijstand():
+    db = get_db()
+    form = BijstandForm()
+    current = SettingsForm(formdata=None)
+    current.fill(proposal_queries.read_settings(db))
+    wage_form = MinimumWageForm(formdata=None)
+    if not form.validate_on_submit():
+        return _settings_page(db, current, wage_form, 422, form)
+    problem = changes.add_bijstand(
+        db, form.bijstand_from.day, form.bijstand_amount.cents, form.bijstand_period.data
+    )
+    if problem == "date":
+        form.bijstand_from.errors.append(
+            _("Choose a date after the newest bijstand amount. The past stays as it was.")
+        )
+        return _settings_page(db, current, wage_form, 422, form)
+    if problem:
+        form.bijstand_amount.errors.append(_("Bijstand: fill in an amount in euros, like 1,401.50."))
+        return _settings_page(db, current, wage_form, 422, form)
+    flash(_("The new bijstand amount is saved."), "success")
     return redirect(url_for("gemeente.settings"), code=303)
 
 

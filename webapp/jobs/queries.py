@@ -17,7 +17,9 @@ from datetime import date
 from flask import current_app
 
 from webapp.db import one, rows
+from webapp.domain import business_case as case_rules
 from webapp.domain import matching, wage
+from webapp.domain import settings as settings_rules
 from webapp.domain.vocab import split_codes
 from webapp.places import places  # noqa: F401 - the job filters' "where"; other areas read it here too
 
@@ -314,3 +316,59 @@ def personal_data(db, user_id):
         (user_id,),
     )
     return {"interests": [dict(row) for row in interests]}
+
+
+# --- the business case (webapp/domain/business_case.py) ---------------------------------
+
+
+def partners(db, job_id):
+    """A job's partners in the order they were added."""
+    return rows(db, "SELECT * FROM job_partners WHERE job_id = ? ORDER BY id", (job_id,))
+
+
+def partner(db, job_id, partner_id):
+    return one(db, "SELECT * FROM job_partners WHERE job_id = ? AND id = ?", (job_id, partner_id))
+
+
+def bijstand_amounts(db):
+    """The dated bijstand amounts, newest first: ``(valid_from, cents, period)`` rows."""
+    return rows(db, "SELECT valid_from, cents, period FROM bijstand_amount ORDER BY valid_from DESC")
+
+
+def employer_charge(db):
+    stored = one(db, "SELECT value FROM settings WHERE key = 'employer_charge'")
+    return settings_rules.read({"employer_charge": stored[0]} if stored else {})["employer_charge"]
+
+
+def business_case(db, job, day=None):
+    """The job's business case on ``day`` (today): a ``business_case.Case``
+    and the dated amounts it used, or ``None`` when no wage applies yet."""
+    day = day or date.today()
+    rates = [(row[0], row[1]) for row in rows(db, "SELECT valid_from, cents FROM minimum_wage")]
+    hourly = case_rules.hourly_on(job["wage_cents"], rates, day)
+    if hourly is None:
+        return None
+    dated = [(row["valid_from"], (row["cents"], row["period"])) for row in bijstand_amounts(db)]
+    benefit = case_rules.amount_on(dated, day)
+    yearly = case_rules.yearly_benefit(*benefit[0]) if benefit else None
+    found = [case_rules.Partner(row["name"], row["kind"], row["yearly_cents"]) for row in partners(db, job["id"])]
+    percent = employer_charge(db)
+    case = case_rules.business_case(job["hours"], job["places"], hourly, percent, found, yearly)
+    return {
+        "case": case,
+        "bar": case_rules.bar(case),
+        "percent": percent,
+        "benefit": benefit,
+    }
+
+
+def first_partner(db, job):
+    """What the form offers as the first partner of a job without partners:
+    its "who pays", with the yearly amount its proposal was approved with."""
+    if not (job["funding"] or "").strip():
+        return None
+    cents = None
+    if job["proposal_id"]:
+        found = one(db, "SELECT decision_cents_per_year FROM proposals WHERE id = ?", (job["proposal_id"],))
+        cents = found[0] if found else None
+    return {"name": job["funding"].strip()[: case_rules.NAME_LIMIT], "yearly_cents": cents}

@@ -17,6 +17,16 @@ from webapp.profile.queries import questions_left, resident_profile
 from webapp.web import is_htmx, page_or_partial, safe_next
 
 
+@bp.app_context_processor
+def _business_case_helper():
+    """The job page and the municipality's job form show the business case (asked when drawn)."""
+
+    def job_business_case(job):
+        return queries.business_case(get_db(), job)
+
+    return {"job_business_case": job_business_case}
+
+
 @bp.get("/jobs")
 def index():
     db = get_db()

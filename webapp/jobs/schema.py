@@ -78,3 +78,53 @@ def l001_job_changes(db):
 
 
 FACTS_MIGRATIONS = (l001_job_changes,)
+
+
+def r001_business_case(db):
+    # The business case of a job (webapp/domain/business_case.py). The bijstand
+    # a participant no longer gets is a dated list, like the minimum wage: a new
+    # amount starts on a date and never rewrites the past. The first value is
+    # an example for a single adult in 2026; the municipality checks it in
+    # /gemeente/settings. A job's collective-agreement amount is its existing
+    # ``wage_cents``; the employer's charges are a setting (``employer_charge``).
+    run_script(
+        db,
+        """
+        CREATE TABLE bijstand_amount (
+            valid_from TEXT PRIMARY KEY,
+            cents INTEGER NOT NULL CHECK (cents > 0),
+            period TEXT NOT NULL CHECK (period IN ('month', 'year'))
+        );
+        INSERT INTO bijstand_amount (valid_from, cents, period) VALUES ('2026-01-01', 140150, 'month');
+        CREATE TABLE job_partners (
+            id INTEGER PRIMARY KEY,
+            job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+            kind TEXT NOT NULL CHECK (kind IN ('money', 'in_kind')),
+            yearly_cents INTEGER NOT NULL CHECK (yearly_cents > 0),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (job_id, name)
+        )
+        """,
+    )
+
+
+def r002_funding_first_partner(db):
+    # "Who pays", kept since a proposal was approved with a yearly amount,
+    # becomes the job's first partner. A job whose "who pays" has no amount
+    # gets it offered on its form instead (``queries.first_partner``).
+    run_script(
+        db,
+        """
+        INSERT OR IGNORE INTO job_partners (job_id, name, kind, yearly_cents, created_at, updated_at)
+        SELECT jobs.id, substr(trim(jobs.funding), 1, 120), 'money', proposals.decision_cents_per_year,
+               jobs.created_at, jobs.created_at
+        FROM jobs JOIN proposals ON proposals.id = jobs.proposal_id
+        WHERE trim(jobs.funding) != '' AND proposals.decision_cents_per_year IS NOT NULL
+        """,
+    )
+
+
+BUSINESS_MIGRATIONS = (r001_business_case, r002_funding_first_partner)
