@@ -3,6 +3,7 @@
 from datetime import UTC, timedelta
 
 from webapp.db import one, rows
+from webapp.domain import impact as impact_rules
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
 from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS, search_ids
@@ -366,3 +367,71 @@ def resident(db, resident_id):
 def person(db, user_id):
     """What the coaching rules need to know about someone: id, role and coach."""
     return one(db, "SELECT id, role, coach_id FROM users WHERE id = ?", (user_id,))
+
+
+# --- the programme for the council (/gemeente/impact) -------------------------------------
+# Published jobs only (open or closed); placements counted as the app keeps them.
+
+IMPACT_GROUPS = {
+    "category": ("jobs.category", ""),
+    "wijk": (
+        "wijken.name",
+        "JOIN buurten ON buurten.id = jobs.buurt_id JOIN wijken ON wijken.id = buurten.wijk_id",
+    ),
+    "all": ("'all'", ""),
+}
+
+
+def impact_counts(db, group, now_text):
+    """Per group (``IMPACT_GROUPS``): the jobs' counts and the placements' counts,
+    as two lists of rows for ``webapp.domain.impact.combine``."""
+    key, joins = IMPACT_GROUPS[group]
+    jobs = rows(
+        db,
+        f"""SELECT {key} AS group_name, COUNT(*) AS jobs, SUM(jobs.status = 'open') AS open_jobs,
+                   SUM(jobs.places) AS places, SUM(jobs.places_filled) AS places_filled
+            FROM jobs {joins} WHERE jobs.status != 'draft' GROUP BY group_name ORDER BY group_name""",  # noqa: S608
+    )
+    placed = rows(
+        db,
+        f"""SELECT {key} AS group_name, COUNT(DISTINCT placements.user_id) AS people,
+                   AVG(julianday(?) - julianday(placements.created_at)) AS days,
+                   COUNT(DISTINCT CASE WHEN julianday(?) - julianday(placements.created_at) >= ?
+                                       THEN placements.user_id END) AS half_year
+            FROM placements JOIN jobs ON jobs.id = placements.job_id {joins}
+            WHERE placements.user_id IS NOT NULL AND jobs.status != 'draft'
+            GROUP BY group_name ORDER BY group_name""",  # noqa: S608 - fixed parts
+        (now_text, now_text, impact_rules.HALF_YEAR_DAYS),
+    )
+    named = [[{**dict(row), "name": row["group_name"]} for row in found] for found in (jobs, placed)]
+    return named[0], named[1]
+
+
+def impact_report(db, now_text):
+    """The page's three tables: per category, per wijk, and all together."""
+    return {
+        group: impact_rules.combine(*impact_counts(db, group, now_text)) for group in ("category", "wijk", "all")
+    }
+
+
+def impact_jobs(db, now_text):
+    """Every published job with its placements, for the downloads' sheet per job."""
+    return rows(
+        db,
+        """SELECT jobs.id, jobs.title_nl, jobs.title_en, jobs.category, wijken.name AS wijk, jobs.status,
+                  jobs.places, jobs.places_filled, COALESCE(placed.people, 0) AS people, placed.days
+           FROM jobs JOIN buurten ON buurten.id = jobs.buurt_id JOIN wijken ON wijken.id = buurten.wijk_id
+           LEFT JOIN (SELECT job_id, COUNT(*) AS people, AVG(julianday(?) - julianday(created_at)) AS days
+                      FROM placements WHERE user_id IS NOT NULL GROUP BY job_id) AS placed
+                  ON placed.job_id = jobs.id
+           WHERE jobs.status != 'draft' ORDER BY jobs.id""",
+        (now_text,),
+    )
+
+
+def impact_money(db, group):
+    """The business case's money per group (wage cost, partner contributions,
+    benefit saved, net cost per placed participant): None until the business
+    case of every job exists (issue 18, helper R). The page and the downloads
+    show money columns only when this returns rows."""
+    return None
