@@ -97,4 +97,4 @@ DATASETS = (
 )
 
 BY_NAME = {dataset.name: dataset for dataset in DATASETS}
-FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+FORMATS = {"csv": "text/csv", "json": "application/json"}  # Flask adds "; charset=utf-8" to text
