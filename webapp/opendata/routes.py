@@ -18,8 +18,9 @@ def index():
     return render_template("opendata/index.html", datasets=DATASETS, made=made)
 
 
-@bp.get("/open-data/<name>.<extension>")
-def download(name, extension):
+@bp.get("/open-data/<file_name>")
+def download(file_name):
+    name, _dot, extension = file_name.rpartition(".")
     if name not in BY_NAME or extension not in FORMATS:
         abort(404)
     found = files.path(current_app.instance_path, name, extension)
