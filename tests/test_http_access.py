@@ -864,7 +864,8 @@ def test_no_get_route_answers_500(reader_app, reader, who):
         for query_string in ("", "?page=abc&lang=xx&plain=7&q=%00&next=//evil.example"):
             response = reader.get(url + query_string)
             assert response.status_code < 500, url + query_string
-            assert SCRIPT not in page(response), url
+            if response.mimetype != "application/vnd.oasis.opendocument.spreadsheet":  # bytes, not a page
+                assert SCRIPT not in page(response), url
             response.close()
 
 

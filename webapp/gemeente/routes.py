@@ -568,12 +568,12 @@ IMPACT_HEADINGS = {
     "months": _l("Average months in the job"),
     "half_year": _l("Placed 6 months or longer"),
 }
-IMPACT_GROUP_NAMES = {"category": _l("Per category"), "wijk": _l("Per wijk"), "all": _l("All together")}
+IMPACT_GROUP_NAMES = {"category": _l("Per category"), "wijk": _l("Per district"), "all": _l("All together")}
 IMPACT_JOB_HEADINGS = {
     "id": _l("Number"),
     "title": _l("Job"),
     "category": _l("Category"),
-    "wijk": _l("Wijk"),
+    "wijk": _l("District"),
     "status": _l("Status"),
     "places": _l("Places"),
     "places_filled": _l("Places filled"),
