@@ -66,6 +66,7 @@ def migrations():
         jobs.FACTS_MIGRATIONS,
         gemeente.OVERVIEW_MIGRATIONS,
         oversight.OVERSIGHT_MIGRATIONS,
+        gemeente.IMPACT_MIGRATIONS,
     )
 
 

@@ -19,29 +19,58 @@ def months(days):
     return round(max(days, 0) / DAYS_PER_MONTH, 1)
 
 
-def combine(job_counts, placement_counts):
-    """One row per group: ``job_counts`` (name, jobs, open_jobs, places, places_filled)
-    and ``placement_counts`` (name, people, days, half_year) by name; a group with
-    placements but no published job still gets its row."""
-    placed = {row["name"]: row for row in placement_counts}
-    names = [row["name"] for row in job_counts] + [
-        name for name in placed if name not in {row["name"] for row in job_counts}
-    ]
-    jobs = {row["name"]: row for row in job_counts}
-    combined = []
-    for name in names:
-        counted = jobs.get(name) or {}
-        people = placed.get(name) or {}
-        combined.append(
+def summarise(jobs, placements, groups=("category", "wijk")):
+    """One table per group and one for all together (``"all"``), each a list of
+    rows sorted by name.
+
+    ``jobs``: published jobs, each with ``id``, ``status``, ``places``,
+    ``places_filled`` and a value for each group; ``placements``: (job_id,
+    user_id, days since the start). A person placed in two jobs of a group
+    counts once in it; the average is over the placements."""
+    by_id = {job["id"]: job for job in jobs}
+    report = {}
+    for group in (*groups, "all"):
+        found = {}
+
+        def row(job, found=found, group=group):
+            name = "all" if group == "all" else job[group]
+            if name not in found:
+                found[name] = {
+                    "name": name,
+                    "jobs": 0,
+                    "open_jobs": 0,
+                    "places": 0,
+                    "places_filled": 0,
+                    "people": set(),
+                    "days": [],
+                    "half_year": set(),
+                }
+            return found[name]
+
+        for job in jobs:
+            counted = row(job)
+            counted["jobs"] += 1
+            counted["open_jobs"] += job["status"] == "open"
+            counted["places"] += job["places"]
+            counted["places_filled"] += job["places_filled"]
+        for job_id, user_id, days in placements:
+            if job_id not in by_id:
+                continue
+            counted = row(by_id[job_id])
+            counted["people"].add(user_id)
+            counted["days"].append(days)
+            if days >= HALF_YEAR_DAYS:
+                counted["half_year"].add(user_id)
+        report[group] = [
             {
-                "name": name,
-                "jobs": counted.get("jobs") or 0,
-                "open_jobs": counted.get("open_jobs") or 0,
-                "places": counted.get("places") or 0,
-                "places_filled": counted.get("places_filled") or 0,
-                "people": people.get("people") or 0,
-                "months": months(people.get("days")),
-                "half_year": people.get("half_year") or 0,
+                **counted,
+                "people": len(counted["people"]),
+                "months": months(sum(counted["days"]) / len(counted["days"]) if counted["days"] else None),
+                "half_year": len(counted["half_year"]),
             }
-        )
-    return combined
+            for _name, counted in sorted(found.items(), key=lambda item: str(item[0]))
+        ]
+    for rows in report.values():
+        for counted in rows:
+            del counted["days"]
+    return report

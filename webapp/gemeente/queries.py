@@ -372,46 +372,25 @@ def person(db, user_id):
 # --- the programme for the council (/gemeente/impact) -------------------------------------
 # Published jobs only (open or closed); placements counted as the app keeps them.
 
-IMPACT_GROUPS = {
-    "category": ("jobs.category", ""),
-    "wijk": (
-        "wijken.name",
-        "JOIN buurten ON buurten.id = jobs.buurt_id JOIN wijken ON wijken.id = buurten.wijk_id",
-    ),
-    "all": ("'all'", ""),
-}
-
-
-def impact_counts(db, group, now_text):
-    """Per group (``IMPACT_GROUPS``): the jobs' counts and the placements' counts,
-    as two lists of rows for ``webapp.domain.impact.combine``."""
-    key, joins = IMPACT_GROUPS[group]
-    jobs = rows(
-        db,
-        f"""SELECT {key} AS group_name, COUNT(*) AS jobs, SUM(jobs.status = 'open') AS open_jobs,
-                   SUM(jobs.places) AS places, SUM(jobs.places_filled) AS places_filled
-            FROM jobs {joins} WHERE jobs.status != 'draft' GROUP BY group_name ORDER BY group_name""",  # noqa: S608
-    )
-    placed = rows(
-        db,
-        f"""SELECT {key} AS group_name, COUNT(DISTINCT placements.user_id) AS people,
-                   AVG(julianday(?) - julianday(placements.created_at)) AS days,
-                   COUNT(DISTINCT CASE WHEN julianday(?) - julianday(placements.created_at) >= ?
-                                       THEN placements.user_id END) AS half_year
-            FROM placements JOIN jobs ON jobs.id = placements.job_id {joins}
-            WHERE placements.user_id IS NOT NULL AND jobs.status != 'draft'
-            GROUP BY group_name ORDER BY group_name""",  # noqa: S608 - fixed parts
-        (now_text, now_text, impact_rules.HALF_YEAR_DAYS),
-    )
-    named = [[{**dict(row), "name": row["group_name"]} for row in found] for found in (jobs, placed)]
-    return named[0], named[1]
-
 
 def impact_report(db, now_text):
-    """The page's three tables: per category, per wijk, and all together."""
-    return {
-        group: impact_rules.combine(*impact_counts(db, group, now_text)) for group in ("category", "wijk", "all")
-    }
+    """The page's tables: per category, per wijk and all together
+    (``webapp.domain.impact.summarise``), from two reads: every published job
+    from its index (``jobs_impact``), and every placement with its days until now."""
+    jobs = rows(
+        db,
+        """SELECT jobs.id, jobs.status, jobs.category, wijken.name AS wijk, jobs.places, jobs.places_filled
+           FROM jobs INDEXED BY jobs_impact
+           JOIN buurten ON buurten.id = jobs.buurt_id JOIN wijken ON wijken.id = buurten.wijk_id
+           WHERE jobs.status != 'draft'""",
+    )
+    placements = rows(
+        db,
+        """SELECT job_id, user_id, julianday(?) - julianday(created_at) FROM placements
+           WHERE user_id IS NOT NULL""",
+        (now_text,),
+    )
+    return impact_rules.summarise([dict(job) for job in jobs], [tuple(row) for row in placements])
 
 
 def impact_jobs(db, now_text):
