@@ -192,3 +192,24 @@ def test_hidden_and_draft_proposals_are_left_out(app):
     hidden = scalar(app, "SELECT id FROM proposals WHERE moderation = 'hidden'")
     drafts = {row["id"] for row in query(app, "SELECT id FROM proposals WHERE status = 'draft'")}
     assert hidden not in ids and not (drafts & ids) and ids
+
+
+def test_at_first_start_missing_files_are_made_and_present_ones_are_left(app):
+    from webapp.opendata.routes import make_if_missing
+
+    assert files.missing(app.instance_path)
+    make_if_missing(app)
+    assert not files.missing(app.instance_path)
+    made = files.made_at(app.instance_path)
+    execute(app, "UPDATE jobs SET status = 'draft' WHERE id = 1")
+    make_if_missing(app)
+    assert files.made_at(app.instance_path) == made
+    assert 1 in [row["id"] for row in json.loads(read(app, "jobs", "json"))["rows"]]
+
+
+def test_the_demo_seed_makes_the_files(make_app):
+    app = make_app(seed=False)
+    result = app.test_cli_runner().invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    assert not files.missing(app.instance_path)
+    assert json.loads(read(app, "jobs", "json"))["rows"]

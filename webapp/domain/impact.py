@@ -19,58 +19,54 @@ def months(days):
     return round(max(days, 0) / DAYS_PER_MONTH, 1)
 
 
-def summarise(jobs, placements, groups=("category", "wijk")):
-    """One table per group and one for all together (``"all"``), each a list of
-    rows sorted by name.
+def _empty(name):
+    return {
+        "name": name,
+        "jobs": 0,
+        "open_jobs": 0,
+        "places": 0,
+        "places_filled": 0,
+        "people": 0,
+        "placements": 0,
+        "days": 0.0,
+        "half_year": 0,
+    }
 
-    ``jobs``: published jobs, each with ``id``, ``status``, ``places``,
-    ``places_filled`` and a value for each group; ``placements``: (job_id,
-    user_id, days since the start). A person placed in two jobs of a group
-    counts once in it; the average is over the placements."""
-    by_id = {job["id"]: job for job in jobs}
-    report = {}
-    for group in (*groups, "all"):
-        found = {}
 
-        def row(job, found=found, group=group):
-            name = "all" if group == "all" else job[group]
-            if name not in found:
-                found[name] = {
-                    "name": name,
-                    "jobs": 0,
-                    "open_jobs": 0,
-                    "places": 0,
-                    "places_filled": 0,
-                    "people": set(),
-                    "days": [],
-                    "half_year": set(),
-                }
-            return found[name]
+def summarise(job_cells, placement_cells, totals, wijk_of_buurt):
+    """Tables per category, per wijk and all together (``"all"``), each a list
+    of rows sorted by name, from counts per (category, buurt) cell.
 
-        for job in jobs:
-            counted = row(job)
-            counted["jobs"] += 1
-            counted["open_jobs"] += job["status"] == "open"
-            counted["places"] += job["places"]
-            counted["places_filled"] += job["places_filled"]
-        for job_id, user_id, days in placements:
-            if job_id not in by_id:
-                continue
-            counted = row(by_id[job_id])
-            counted["people"].add(user_id)
-            counted["days"].append(days)
-            if days >= HALF_YEAR_DAYS:
-                counted["half_year"].add(user_id)
-        report[group] = [
-            {
-                **counted,
-                "people": len(counted["people"]),
-                "months": months(sum(counted["days"]) / len(counted["days"]) if counted["days"] else None),
-                "half_year": len(counted["half_year"]),
-            }
-            for _name, counted in sorted(found.items(), key=lambda item: str(item[0]))
-        ]
+    ``job_cells``: category, buurt_id, jobs, open_jobs, places, places_filled;
+    ``placement_cells``: category, buurt_id, people, placements, days (their
+    sum), half_year; ``totals``: people, placements, days, half_year over all
+    placements (so a person placed twice counts once there). In a category or
+    a wijk, a person placed in jobs of two of its buurten counts twice: rare,
+    and reading people per cell keeps the page to a few small reads."""
+    tables = {"category": {}, "wijk": {}}
+
+    def rows_for(cell):
+        names = {"category": cell["category"], "wijk": wijk_of_buurt.get(cell["buurt_id"], "")}
+        return [tables[group].setdefault(name, _empty(name)) for group, name in names.items()]
+
+    for cell in job_cells:
+        for row in rows_for(cell):
+            for name in ("jobs", "open_jobs", "places", "places_filled"):
+                row[name] += cell[name] or 0
+    for cell in placement_cells:
+        for row in rows_for(cell):
+            for name in ("people", "placements", "days", "half_year"):
+                row[name] += cell[name] or 0
+    report = {group: [found[name] for name in sorted(found, key=str)] for group, found in tables.items()}
+    everything = _empty("all")
+    for row in report["category"]:
+        for name in ("jobs", "open_jobs", "places", "places_filled"):
+            everything[name] += row[name]
+    for name in ("people", "placements", "days", "half_year"):
+        everything[name] = totals[name] or 0 if totals else 0
+    report["all"] = [everything] if job_cells else []
     for rows in report.values():
-        for counted in rows:
-            del counted["days"]
+        for row in rows:
+            row["months"] = months(row["days"] / row["placements"] if row["placements"] else None)
+            del row["days"], row["placements"]
     return report

@@ -373,24 +373,46 @@ def person(db, user_id):
 # Published jobs only (open or closed); placements counted as the app keeps them.
 
 
+IMPACT_PUBLISHED = """WITH published AS MATERIALIZED (
+    SELECT id, category, buurt_id FROM jobs INDEXED BY jobs_impact WHERE status != 'draft')"""
+IMPACT_PLACED = """COUNT(DISTINCT placements.user_id) AS people, COUNT(*) AS placements,
+    SUM(julianday(:now) - julianday(placements.created_at)) AS days,
+    COUNT(DISTINCT CASE WHEN julianday(:now) - julianday(placements.created_at) >= :half_year
+                        THEN placements.user_id END) AS half_year"""
+
+
 def impact_report(db, now_text):
     """The page's tables: per category, per wijk and all together
-    (``webapp.domain.impact.summarise``), from two reads: every published job
-    from its index (``jobs_impact``), and every placement with its days until now."""
-    jobs = rows(
+    (``webapp.domain.impact.summarise``), from counts per category and buurt
+    read from two indexes (``jobs_impact``, ``placements_impact``), never
+    from the wide jobs rows."""
+    job_cells = rows(
         db,
-        """SELECT jobs.id, jobs.status, jobs.category, wijken.name AS wijk, jobs.places, jobs.places_filled
-           FROM jobs INDEXED BY jobs_impact
-           JOIN buurten ON buurten.id = jobs.buurt_id JOIN wijken ON wijken.id = buurten.wijk_id
-           WHERE jobs.status != 'draft'""",
+        """SELECT category, buurt_id, COUNT(*) AS jobs, SUM(status = 'open') AS open_jobs,
+                  SUM(places) AS places, SUM(places_filled) AS places_filled
+           FROM jobs INDEXED BY jobs_impact WHERE status != 'draft' GROUP BY category, buurt_id""",
     )
-    placements = rows(
+    values = {"now": now_text, "half_year": impact_rules.HALF_YEAR_DAYS}
+    placement_cells = rows(
         db,
-        """SELECT job_id, user_id, julianday(?) - julianday(created_at) FROM placements
-           WHERE user_id IS NOT NULL""",
-        (now_text,),
+        f"""{IMPACT_PUBLISHED}
+            SELECT published.category, published.buurt_id, {IMPACT_PLACED}
+            FROM published JOIN placements INDEXED BY placements_impact ON placements.job_id = published.id
+            WHERE placements.user_id IS NOT NULL GROUP BY published.category, published.buurt_id""",  # noqa: S608
+        values,
     )
-    return impact_rules.summarise([dict(job) for job in jobs], [tuple(row) for row in placements])
+    totals = one(
+        db,
+        f"""{IMPACT_PUBLISHED}
+            SELECT {IMPACT_PLACED}
+            FROM published JOIN placements INDEXED BY placements_impact ON placements.job_id = published.id
+            WHERE placements.user_id IS NOT NULL""",  # noqa: S608 - fixed parts
+        values,
+    )
+    wijk_of_buurt = dict(
+        rows(db, "SELECT buurten.id, wijken.name FROM buurten JOIN wijken ON wijken.id = buurten.wijk_id")
+    )
+    return impact_rules.summarise(job_cells, placement_cells, totals, wijk_of_buurt)
 
 
 def impact_jobs(db, now_text):

@@ -228,4 +228,9 @@ def s001_jobs_impact_index(db):
     run_script(db, "CREATE INDEX jobs_impact ON jobs(status, category, buurt_id, places, places_filled)")
 
 
-IMPACT_MIGRATIONS = (s001_jobs_impact_index,)
+def s002_placements_impact_index(db):
+    # ... and every placement's start, from this index alone.
+    run_script(db, "CREATE INDEX placements_impact ON placements(job_id, user_id, created_at)")
+
+
+IMPACT_MIGRATIONS = (s001_jobs_impact_index, s002_placements_impact_index)
