@@ -2,7 +2,7 @@
 moderation, settings and caseloads."""
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
-from flask_babel import format_date
+from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -648,6 +648,7 @@ def _impact_page(template):
         figures=impact_rules.FIGURES,
         group_names=IMPACT_GROUP_NAMES,
         made_on=format_date(proposal_queries.now_utc(), "long"),
+        decimal=lambda number: "–" if number is None else format_decimal(number, "#,##0.0"),
     )
 
 
