@@ -67,6 +67,7 @@ def migrations():
         gemeente.OVERVIEW_MIGRATIONS,
         oversight.OVERSIGHT_MIGRATIONS,
         jobs.BUSINESS_MIGRATIONS,
+        gemeente.IMPACT_MIGRATIONS,
     )
 
 
@@ -149,6 +150,7 @@ def create_app(test_config=None):
     from webapp.main import routes as main
     from webapp.notifications import routes as notifications
     from webapp.objections import routes as objections
+    from webapp.opendata import routes as opendata
     from webapp.oversight import routes as oversight
     from webapp.profile import routes as profile
     from webapp.proposals import routes as proposals
@@ -174,6 +176,7 @@ def create_app(test_config=None):
         retention,
         oversight,
         objections,
+        opendata,
     )
     for area in areas:
         app.register_blueprint(area.bp)
@@ -188,6 +191,9 @@ def create_app(test_config=None):
     from webapp import cli
 
     cli.init_app(app)
+    if not app.testing:
+        # At first start, the open-data files (then a daily `flask open-data`).
+        opendata.make_if_missing(app)
     app.cli.add_command(translate)
     # `translate report` scores the demo jobs' plain Dutch pages too.
     from webapp.i18n import JOB_PAGES

@@ -111,6 +111,9 @@ def seed_demo_command(size, residents, if_empty):
         for table in ("users", "jobs", "profiles", "votes")
     }
     click.echo("Demo data ready: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    from webapp.opendata import files as open_data
+
+    open_data.make(db, current_app.instance_path)  # the files made at first start were empty
     accounts = "bewoner, bewoner2, bewoner3, buurtgroep, coach, gemeente, toezicht"
     click.echo(f"Demo accounts: {accounts} (password {demo.DEMO_PASSWORD})")
 

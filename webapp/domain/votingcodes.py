@@ -14,7 +14,7 @@ that are not in the batch.
 import csv
 import io
 
-from webapp.domain import startcodes
+from webapp.domain import exports, startcodes
 
 MAX_CODES = 1000  # per batch: the page that carries them stays under the upload limit
 MAX_ADULTS = 20  # at one address
@@ -134,11 +134,8 @@ def mail_merge_csv(letters, buurt_name):
     """The file for a mail merge: address, buurt, code; a header line first.
 
     A cell that starts with a formula sign gets a leading quote, so a
-    spreadsheet shows it as text."""
-
-    def safe(cell):
-        return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
-
+    spreadsheet shows it as text (``exports.safe_cell``)."""
+    safe = exports.safe_cell
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["address", "buurt", "code"])

@@ -3,6 +3,7 @@
 from datetime import UTC, timedelta
 
 from webapp.db import one, rows
+from webapp.domain import impact as impact_rules
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
 from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS, search_ids
@@ -366,3 +367,72 @@ def resident(db, resident_id):
 def person(db, user_id):
     """What the coaching rules need to know about someone: id, role and coach."""
     return one(db, "SELECT id, role, coach_id FROM users WHERE id = ?", (user_id,))
+
+
+# --- the programme for the council (/gemeente/impact) -------------------------------------
+# Published jobs only (open or closed); placements counted as the app keeps them.
+
+
+IMPACT_PUBLISHED = """WITH published AS MATERIALIZED (
+    SELECT id, category, buurt_id FROM jobs INDEXED BY jobs_impact WHERE status != 'draft')"""
+IMPACT_PLACED = """COUNT(DISTINCT placements.user_id) AS people, COUNT(*) AS placements,
+    SUM(julianday(:now) - julianday(placements.created_at)) AS days,
+    COUNT(DISTINCT CASE WHEN julianday(:now) - julianday(placements.created_at) >= :half_year
+                        THEN placements.user_id END) AS half_year"""
+
+
+def impact_report(db, now_text):
+    """The page's tables: per category, per wijk and all together
+    (``webapp.domain.impact.summarise``), from counts per category and buurt
+    read from two indexes (``jobs_impact``, ``placements_impact``), never
+    from the wide jobs rows."""
+    job_cells = rows(
+        db,
+        """SELECT category, buurt_id, COUNT(*) AS jobs, SUM(status = 'open') AS open_jobs,
+                  SUM(places) AS places, SUM(places_filled) AS places_filled
+           FROM jobs INDEXED BY jobs_impact WHERE status != 'draft' GROUP BY category, buurt_id""",
+    )
+    values = {"now": now_text, "half_year": impact_rules.HALF_YEAR_DAYS}
+    placement_cells = rows(
+        db,
+        f"""{IMPACT_PUBLISHED}
+            SELECT published.category, published.buurt_id, {IMPACT_PLACED}
+            FROM published JOIN placements INDEXED BY placements_impact ON placements.job_id = published.id
+            WHERE placements.user_id IS NOT NULL GROUP BY published.category, published.buurt_id""",  # noqa: S608
+        values,
+    )
+    totals = one(
+        db,
+        f"""{IMPACT_PUBLISHED}
+            SELECT {IMPACT_PLACED}
+            FROM published JOIN placements INDEXED BY placements_impact ON placements.job_id = published.id
+            WHERE placements.user_id IS NOT NULL""",  # noqa: S608 - fixed parts
+        values,
+    )
+    wijk_of_buurt = dict(
+        rows(db, "SELECT buurten.id, wijken.name FROM buurten JOIN wijken ON wijken.id = buurten.wijk_id")
+    )
+    return impact_rules.summarise(job_cells, placement_cells, totals, wijk_of_buurt)
+
+
+def impact_jobs(db, now_text):
+    """Every published job with its placements, for the downloads' sheet per job."""
+    return rows(
+        db,
+        """SELECT jobs.id, jobs.title_nl, jobs.title_en, jobs.category, wijken.name AS wijk, jobs.status,
+                  jobs.places, jobs.places_filled, COALESCE(placed.people, 0) AS people, placed.days
+           FROM jobs JOIN buurten ON buurten.id = jobs.buurt_id JOIN wijken ON wijken.id = buurten.wijk_id
+           LEFT JOIN (SELECT job_id, COUNT(*) AS people, AVG(julianday(?) - julianday(created_at)) AS days
+                      FROM placements WHERE user_id IS NOT NULL GROUP BY job_id) AS placed
+                  ON placed.job_id = jobs.id
+           WHERE jobs.status != 'draft' ORDER BY jobs.id""",
+        (now_text,),
+    )
+
+
+def impact_money(db, group):
+    """The business case's money per group (wage cost, partner contributions,
+    benefit saved, net cost per placed participant): None until the business
+    case of every job exists (issue 18, helper R). The page and the downloads
+    show money columns only when this returns rows."""
+    return None

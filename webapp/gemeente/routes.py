@@ -1,14 +1,17 @@
 """The workspace's pages: overview, reviewing proposals, jobs and placements,
 moderation, settings and caseloads."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from webapp import exports
+from webapp import labels as job_labels
 from webapp.access import gemeente_required
 from webapp.db import get_db
+from webapp.domain import impact as impact_rules
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
 from webapp.domain.settings import PROOFS_KEY
@@ -661,3 +664,140 @@ def caseload_change(resident_id):
     return render_template("gemeente/caseload_change.html", resident=resident, form=form), (
         422 if form.errors else 200
     )
+
+
+# --- the programme for the council: figures, charts, a printable view, downloads ------------
+
+IMPACT_HEADINGS = {
+    "name": _l("Group"),
+    "jobs": _l("Jobs"),
+    "open_jobs": _l("Open jobs"),
+    "places": _l("Places"),
+    "places_filled": _l("Places filled"),
+    "people": _l("Participants placed"),
+    "months": _l("Average months in the job"),
+    "half_year": _l("Placed 6 months or longer"),
+}
+IMPACT_GROUP_NAMES = {"category": _l("Per category"), "wijk": _l("Per district"), "all": _l("All together")}
+IMPACT_JOB_HEADINGS = {
+    "id": _l("Number"),
+    "title": _l("Job"),
+    "category": _l("Category"),
+    "wijk": _l("District"),
+    "status": _l("Status"),
+    "places": _l("Places"),
+    "places_filled": _l("Places filled"),
+    "people": _l("Participants placed"),
+    "months": _l("Average months in the job"),
+}
+
+
+def _impact():
+    """The report with readable names: category labels, and 'All' for the total."""
+    db = get_db()
+    report = queries.impact_report(db, rules.stamp(proposal_queries.now_utc()))
+    for row in report["category"]:
+        row["name"] = str(job_labels.CATEGORY.get(row["name"], row["name"]))
+    for row in report["all"]:
+        row["name"] = str(IMPACT_GROUP_NAMES["all"])
+    report["category"].sort(key=lambda row: row["name"])
+    money = {group: queries.impact_money(db, group) for group in report}
+    return report, money
+
+
+def _impact_sheets(report):
+    """The downloads' tables: per category, per wijk, all together, and per job.
+    (The business case's money columns join these once ``impact_money`` gives rows.)"""
+    columns = [str(IMPACT_HEADINGS[name]) for name in ("name", *impact_rules.FIGURES)]
+    sheets = [
+        (
+            str(IMPACT_GROUP_NAMES[group]),
+            columns,
+            [[row[name] for name in ("name", *impact_rules.FIGURES)] for row in report[group]],
+        )
+        for group in ("category", "wijk", "all")
+    ]
+    jobs = queries.impact_jobs(get_db(), rules.stamp(proposal_queries.now_utc()))
+    sheets.append(
+        (
+            str(_("Per job")),
+            [str(heading) for heading in IMPACT_JOB_HEADINGS.values()],
+            [
+                [
+                    job["id"],
+                    job_text(job, "title"),
+                    str(job_labels.CATEGORY.get(job["category"], job["category"])),
+                    job["wijk"],
+                    str(labels.JOB_STATUS.get(job["status"], job["status"])),
+                    job["places"],
+                    job["places_filled"],
+                    job["people"],
+                    impact_rules.months(job["days"]),
+                ]
+                for job in jobs
+            ],
+        )
+    )
+    return sheets
+
+
+def _impact_page(template):
+    report, money = _impact()
+    charts = {
+        group: [(shorten(row["name"]), row["places_filled"]) for row in report[group]]
+        for group in ("category", "wijk")
+    }
+    people = [(shorten(row["name"]), row["people"]) for row in report["wijk"]]
+    return render_template(
+        template,
+        report=report,
+        money=money,
+        charts=charts,
+        people=people,
+        headings=IMPACT_HEADINGS,
+        figures=impact_rules.FIGURES,
+        group_names=IMPACT_GROUP_NAMES,
+        made_on=format_date(proposal_queries.now_utc(), "long"),
+        decimal=lambda number: "–" if number is None else format_decimal(number, "#,##0.0"),
+    )
+
+
+@bp.get("/impact")
+@gemeente_required
+def impact():
+    return _impact_page("gemeente/impact.html")
+
+
+@bp.get("/impact/print")
+@gemeente_required
+def impact_print():
+    return _impact_page("gemeente/impact_print.html")
+
+
+def _download(body, content_type, extension):
+    response = make_response(body)
+    response.headers["Content-Type"] = content_type
+    day = proposal_queries.now_utc().strftime("%Y-%m-%d")
+    response.headers["Content-Disposition"] = f'attachment; filename="basisbaan-impact-{day}.{extension}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/impact.csv")
+@gemeente_required
+def impact_csv():
+    report, _money = _impact()
+    # The spreadsheet's sheets one after another: a line with the sheet's
+    # name, its header line, its rows, and an empty line.
+    parts = [
+        exports.csv_text([name], []) + exports.csv_text(columns, records) + "\r\n"
+        for name, columns, records in _impact_sheets(report)
+    ]
+    return _download("".join(parts), exports.CSV_TYPE, "csv")
+
+
+@bp.get("/impact.ods")
+@gemeente_required
+def impact_ods():
+    report, _money = _impact()
+    return _download(exports.ods_bytes(_impact_sheets(report)), exports.ODS_TYPE, "ods")

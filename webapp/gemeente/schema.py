@@ -216,3 +216,21 @@ def j003_residents_waiting(db):
 
 
 OVERVIEW_MIGRATIONS = (j001_overview_counters, j002_overview_indexes, j003_residents_waiting)
+
+
+# --- issue 18: the programme for the council (/gemeente/impact) ---------------------------
+# Handed in last (``IMPACT_MIGRATIONS``).
+
+
+def s001_jobs_impact_index(db):
+    # /gemeente/impact reads every published job's category, buurt and places:
+    # from this index alone, not from the wide jobs rows (all their texts).
+    run_script(db, "CREATE INDEX jobs_impact ON jobs(status, category, buurt_id, places, places_filled)")
+
+
+def s002_placements_impact_index(db):
+    # ... and every placement's start, from this index alone.
+    run_script(db, "CREATE INDEX placements_impact ON placements(job_id, user_id, created_at)")
+
+
+IMPACT_MIGRATIONS = (s001_jobs_impact_index, s002_placements_impact_index)

@@ -344,6 +344,29 @@ def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026, neighbou
         board = one(db, "SELECT id FROM users WHERE username = 'toezicht'")
         seed_advices(db, board[0] if board else None)
         seed_business.seed_partners(db)
+        seed_placements(db, rng, now, residents // 20)
+
+
+def seed_placements(db, rng, now, count):
+    """About ``count`` residents placed in open jobs over the past two years, for
+    the programme for the council (/gemeente/impact). A job takes no more than its places."""
+    open_places = db.conn.execute(
+        "SELECT id, places - places_filled FROM jobs WHERE status = 'open' AND places > places_filled"
+    ).fetchall()
+    slots = [job_id for job_id, free in open_places for _ in range(free)]
+    rng.shuffle(slots)
+    residents = [
+        row[0]
+        for row in db.conn.execute("SELECT id FROM users WHERE role = 'resident' AND username LIKE 'bewoner-%'")
+    ]
+    chosen = rng.sample(residents, min(count, len(residents), len(slots)))
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO placements (job_id, user_id, created_at) VALUES (?, ?, ?)",
+        [
+            (job_id, user_id, _stamp(now - timedelta(days=rng.randint(0, 730))))
+            for job_id, user_id in zip(slots, chosen, strict=False)
+        ],
+    )
 
 
 def seed_neighbours(db, rng, count, buurt_ids, password_hash, created_at, batch=20_000):

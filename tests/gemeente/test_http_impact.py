@@ -1,0 +1,110 @@
+"""``/gemeente/impact``: the programme for the council. Jobs, places and the
+participants placed per category and per wijk, a printable view, and the
+downloads (CSV, OpenDocument) with their types, names and contents."""
+
+import csv
+import io
+import zipfile
+
+import pytest
+from http_support import execute, page, query, scalar, sign_in, t, user_id
+
+from webapp.domain import impact as impact_rules
+
+
+def place(app, job_id, username, created_at):
+    execute(
+        app,
+        "INSERT INTO placements (job_id, user_id, created_at) VALUES (?, ?, ?)",
+        (job_id, user_id(app, username), created_at),
+    )
+
+
+@pytest.fixture
+def placed(app):
+    """bewoner placed a year ago and bewoner2 a month ago, in two open jobs."""
+    jobs = query(app, "SELECT id FROM jobs WHERE status = 'open' ORDER BY id LIMIT 2")
+    place(app, jobs[0]["id"], "bewoner", "2025-12-01T09:00:00Z")
+    place(app, jobs[1]["id"], "bewoner2", "2026-11-01T09:00:00Z")
+    return [job["id"] for job in jobs]
+
+
+def test_the_page_shows_the_totals_and_both_tables(app, client, placed):
+    sign_in(client, "gemeente")
+    html = page(client.get("/gemeente/impact"))
+    published = query(app, "SELECT COUNT(*) AS n FROM jobs WHERE status != 'draft'")[0]["n"]
+    assert f'<span class="figure__number">{published}</span>' in html
+    assert 'id="chart-category-caption"' in html and 'id="chart-wijk-caption"' in html
+    assert 'id="table-category-caption"' in html and 'id="table-wijk-caption"' in html
+    placed_label = t(app, "participants placed")
+    assert f'<span class="figure__number">2</span> <span class="figure__label">{placed_label}' in html
+    # The menu links to it, and it offers the print view and both downloads.
+    assert 'href="/gemeente/impact/print"' in html
+    assert 'href="/gemeente/impact.csv"' in html and 'href="/gemeente/impact.ods"' in html
+
+
+def test_the_printable_view_has_no_menu(client, placed):
+    sign_in(client, "gemeente")
+    html = page(client.get("/gemeente/impact/print"))
+    assert 'class="main-nav"' not in html and 'class="sub-nav"' not in html
+    assert 'id="table-wijk-caption"' in html
+
+
+def test_the_csv_download(app, client, placed):
+    sign_in(client, "gemeente")
+    response = client.get("/gemeente/impact.csv")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="basisbaan-impact-') and disposition.endswith('.csv"')
+    found = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    # Four tables, each after a line with its name and followed by an empty line.
+    assert found[0] == [t(app, "Per category")] and found.count([]) == 4
+    assert len(found[1]) == 1 + len(impact_rules.FIGURES)
+    together = found.index([t(app, "All together")])
+    assert found[together + 2][impact_rules.FIGURES.index("people") + 1] == "2"
+    per_job = found[found.index([t(app, "Per job")]) + 2 :]
+    assert len([row for row in per_job if row]) == scalar(app, "SELECT COUNT(*) FROM jobs WHERE status != 'draft'")
+
+
+def test_the_opendocument_download(client, placed):
+    sign_in(client, "gemeente")
+    response = client.get("/gemeente/impact.ods")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
+    assert response.headers["Content-Disposition"].endswith('.ods"')
+    with zipfile.ZipFile(io.BytesIO(response.data)) as spreadsheet:
+        assert spreadsheet.read("mimetype") == b"application/vnd.oasis.opendocument.spreadsheet"
+        content = spreadsheet.read("content.xml").decode()
+    assert content.count("<table:table ") == 4
+
+
+def test_how_long_people_are_placed(app):
+    """bewoner for 12 months, bewoner2 for 1: on average 6.5 months, 1 of them half a year or longer."""
+    from webapp.gemeente import queries
+
+    jobs = query(app, "SELECT id FROM jobs WHERE status = 'open' ORDER BY id LIMIT 2")
+    place(app, jobs[0]["id"], "bewoner", "2025-12-01T00:00:00Z")
+    place(app, jobs[1]["id"], "bewoner2", "2026-11-01T00:00:00Z")
+    from webapp.db import connect
+
+    db = connect(app.config["DATABASE"])
+    try:
+        report = queries.impact_report(db, "2026-12-01T00:00:00Z")
+    finally:
+        db.close()
+    total = report["all"][0]
+    assert total["people"] == 2 and total["half_year"] == 1
+    assert total["months"] == pytest.approx((365 + 30) / 2 / impact_rules.DAYS_PER_MONTH, abs=0.05)
+    assert sum(row["people"] for row in report["wijk"]) == 2
+
+
+def test_a_draft_job_is_not_counted(app, client):
+    sign_in(client, "gemeente")
+    before = page(client.get("/gemeente/impact"))
+    execute(
+        app,
+        "INSERT INTO jobs (status, category, buurt_id, hours, title_nl, created_at) "
+        "VALUES ('draft', 'green', 1, 10, 'Concept', '2026-12-01T00:00:00Z')",
+    )
+    assert page(client.get("/gemeente/impact")) == before

@@ -1,0 +1,68 @@
+"""Reads for open data: only what is public on the site already, never a
+resident's name, a contact or a single vote. ``db`` first; each read gives
+rows in the order of its dataset's columns (``webapp/opendata/datasets.py``)."""
+
+from webapp.db import rows
+from webapp.domain import proposals as proposal_rules
+
+PLACE_JOINS = "JOIN buurten ON buurten.id = {table}.buurt_id JOIN wijken ON wijken.id = buurten.wijk_id"
+
+
+def proposals(db):
+    """Proposals anyone can see (opened once, not hidden by moderation)."""
+    statuses = ",".join("?" * len(proposal_rules.PUBLIC_STATUSES))
+    return rows(
+        db,
+        f"""SELECT proposals.id, proposals.status, proposals.category, wijken.name AS wijk,
+                   buurten.name AS buurt, proposals.lang AS language, proposals.title, proposals.hours,
+                   proposals.vote_count AS votes, proposals.threshold, proposals.opened_at,
+                   proposals.deadline, proposals.decided_at, proposals.decision_reason, proposals.job_id
+            FROM proposals {PLACE_JOINS.format(table="proposals")}
+            WHERE proposals.status IN ({statuses}) AND proposals.opened_at IS NOT NULL
+              AND proposals.moderation = 'visible'
+            ORDER BY proposals.id""",  # noqa: S608 - fixed parts
+        proposal_rules.PUBLIC_STATUSES,
+    )
+
+
+def advices(db):
+    """Every advice of the board, with the municipality's reason when it published anyway."""
+    return rows(
+        db,
+        """SELECT advices.id, advices.job_id, advices.verdict, advices.reason, advices.displacement,
+                  advices.conditions, advices.created_at AS advised_at,
+                  advice_overrides.reason AS override_reason, advice_overrides.created_at AS overridden_at
+           FROM advices LEFT JOIN advice_overrides ON advice_overrides.advice_id = advices.id
+           ORDER BY advices.id""",
+    )
+
+
+def objections(db):
+    """Decided objections as ``/decisions`` shows them: never the contact or the
+    account, a name only when the objector chose to show one."""
+    return rows(
+        db,
+        """SELECT id, CASE WHEN proposal_id IS NULL THEN 'job' ELSE 'proposal' END AS item,
+                  proposal_id, job_id, ground, text, public_name, created_at AS sent_at,
+                  decision, decision_reason, decided_at
+           FROM objections WHERE decision IS NOT NULL ORDER BY id""",
+    )
+
+
+def jobs(db):
+    """Published jobs (open or closed), without money for now."""
+    return rows(
+        db,
+        f"""SELECT jobs.id, jobs.status, jobs.category, wijken.name AS wijk, buurten.name AS buurt,
+                   jobs.title_nl, jobs.title_en, jobs.employer, jobs.hours, jobs.places, jobs.places_filled,
+                   jobs.start_date, jobs.created_at, jobs.proposal_id
+            FROM jobs {PLACE_JOINS.format(table="jobs")}
+            WHERE jobs.status != 'draft' ORDER BY jobs.id""",  # noqa: S608 - fixed parts
+    )
+
+
+def job_money(db):
+    """The business case of every job (wage cost, partners, benefit saved) by job
+    id: None until it exists (issue 18, helper R). The jobs files add money
+    columns only when this returns a mapping."""
+    return None
