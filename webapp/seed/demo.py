@@ -16,6 +16,7 @@ from webapp.auth.users import hash_password
 from webapp.db import JOB_FIELDS, JOB_TEXT_FIELDS, one
 from webapp.domain import vocab
 from webapp.seed import bulk as bulk_inserts
+from webapp.seed import checkins as seed_checkins
 from webapp.seed import coaching as seed_coaching
 from webapp.seed import content
 from webapp.seed import proposals as seed_proposals
@@ -182,6 +183,7 @@ def seed_small(db, today=None):
         # there are, and Yasmin has not voted yet.
         seed_waiting_resident(db, buurt_ids, now, password_hash)
         seed_advices(db, board)
+        seed_checkins.seed_small(db, today)
 
 
 # The oversight board's advice on every open job (webapp/oversight), so the
@@ -341,6 +343,7 @@ def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026, neighbou
         verify_residents(db, datetime.now(UTC).replace(microsecond=0))
         board = one(db, "SELECT id FROM users WHERE username = 'toezicht'")
         seed_advices(db, board[0] if board else None)
+    seed_checkins.seed_large(db, rng, today)
 
 
 def seed_neighbours(db, rng, count, buurt_ids, password_hash, created_at, batch=20_000):
