@@ -35,7 +35,7 @@ CASES = [
     PageCase("checkin-empty", "bewoner", "/checkin", 422, {}),
     PageCase("answers", "bewoner", "/checkin/answers"),
     PageCase("consent-withdraw", "bewoner", "/checkin/consent"),
-    PageCase("consent-withdraw-empty", "bewoner", "/checkin/consent", 422, {}),
+    PageCase("consent-first-empty", "bewoner2", "/checkin/consent", 422, {}),
     PageCase("consent-first", "bewoner2", "/checkin/consent"),
     PageCase("profile-asks-once", "bewoner2", "/profile"),
     PageCase("figures", "gemeente", "/checkin/figures"),

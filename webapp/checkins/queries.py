@@ -83,79 +83,97 @@ def personal_data(db, user_id):
 
 # --- the municipality's tables: averages only ---------------------------------------------
 
-_SUMS = ", ".join(f"SUM(checkins.{q})" for q in rules.QUESTIONS)
+# Every answer of the participants who say yes now, with what the tables group
+# by: the day they started their first basisbaan job (a placement) and the
+# wijk they live in now. One read; the groups are counted below.
+_FIGURE_ANSWERS = f"""
+SELECT checkins.user_id, checkins.answered_on, started.day AS started_on, wijken.name AS wijk,
+       {", ".join("checkins." + q for q in rules.QUESTIONS)}
+FROM checkins
+JOIN checkin_consent ON checkin_consent.user_id = checkins.user_id AND checkin_consent.answer = 'yes'
+LEFT JOIN (SELECT user_id, substr(MIN(created_at), 1, 10) AS day FROM placements
+           WHERE user_id IS NOT NULL GROUP BY user_id) AS started ON started.user_id = checkins.user_id
+LEFT JOIN profiles ON profiles.user_id = checkins.user_id
+LEFT JOIN buurten ON buurten.id = profiles.home_buurt_id
+LEFT JOIN wijken ON wijken.id = buurten.wijk_id
+"""  # noqa: S608 - fixed names
 
-# Answers of participants who say yes now; each answer marked before or after
-# the day they started their first basisbaan job (a placement).
-_CONSENTING = """
-    FROM checkins
-    JOIN checkin_consent ON checkin_consent.user_id = checkins.user_id AND checkin_consent.answer = 'yes'
-"""
-
-_QUARTER = """(strftime('%Y', checkins.answered_on) || '-Q'
-               || ((CAST(strftime('%m', checkins.answered_on) AS INTEGER) + 2) / 3))"""
-_SIDE = """CASE WHEN started.day IS NOT NULL AND checkins.answered_on >= started.day
-               THEN 'after' ELSE 'before' END"""
-_STARTED = """LEFT JOIN (SELECT user_id, substr(MIN(created_at), 1, 10) AS day FROM placements
-                        WHERE user_id IS NOT NULL GROUP BY user_id) AS started
-              ON started.user_id = checkins.user_id"""
+# The tables are counted again only when what they are made of changed: the
+# counter ``checkin_figures`` (kept by triggers, schema.py) says when. Each
+# worker keeps the last result per database.
+_KEPT = {}
 
 
-def _figure(row, offset):
-    return rules.Figure(row[offset], row[offset + 1], tuple(row[offset + 2 : offset + 2 + len(rules.QUESTIONS)]))
+class _Group:
+    __slots__ = ("answers", "people", "sums")
+
+    def __init__(self):
+        self.people, self.answers, self.sums = set(), 0, [0] * len(rules.QUESTIONS)
+
+    def add(self, user_id, values):
+        self.people.add(user_id)
+        self.answers += 1
+        for index, value in enumerate(values):
+            self.sums[index] += value
+
+    def figure(self):
+        return rules.Figure(len(self.people), self.answers, tuple(self.sums))
 
 
-def _table(db, source, row_key, column_key, rows_order=None, columns_order=None, where="1", params=()):
-    """One grouped read per level (cells, row totals, column totals, all),
-    each counting different people, then the suppression rule."""
-    select = f"COUNT(DISTINCT checkins.user_id), COUNT(*), {_SUMS}"
-    found = rows(
-        db,
-        f"""SELECT {row_key} AS r, {column_key} AS c, {select} {source} WHERE {where}
-            GROUP BY r, c""",  # noqa: S608 - fixed fragments
-        params,
+def _grouped(answers, row_of, column_of, columns_order=None):
+    """Cells, row totals, column totals and the whole, each counting different people."""
+    cells, by_row, by_column, whole = {}, {}, {}, _Group()
+    for answer in answers:
+        r, c = row_of(answer), column_of(answer)
+        if r is None or c is None:
+            continue
+        values = answer[4:]
+        cells.setdefault((r, c), _Group()).add(answer[0], values)
+        by_row.setdefault(r, _Group()).add(answer[0], values)
+        by_column.setdefault(c, _Group()).add(answer[0], values)
+        whole.add(answer[0], values)
+    columns = columns_order if columns_order is not None else sorted(by_column)
+    return rules.suppress(
+        sorted(by_row),
+        columns,
+        {key: group.figure() for key, group in cells.items()},
+        {key: group.figure() for key, group in by_row.items()},
+        {key: group.figure() for key, group in by_column.items()},
+        whole.figure() if whole.answers else None,
     )
-    cells = {(row["r"], row["c"]): _figure(row, 2) for row in found}
-    row_names = rows_order if rows_order is not None else sorted({r for r, _c in cells})
-    column_names = columns_order if columns_order is not None else sorted({c for _r, c in cells})
-    by_row = {
-        row["r"]: _figure(row, 1)
-        for row in rows(db, f"SELECT {row_key} AS r, {select} {source} WHERE {where} GROUP BY r", params)  # noqa: S608
+
+
+def _side(answer):
+    started = answer[2]
+    return "after" if started is not None and answer[1] >= started else "before"
+
+
+def _count_tables(db):
+    answers = rows(db, _FIGURE_ANSWERS)
+    return {
+        # All consenting participants per quarter, before and after starting a basisbaan job.
+        "by_quarter": _grouped(
+            answers, lambda a: rules.quarter_of(date.fromisoformat(a[1])), _side, ("before", "after")
+        ),
+        # Per wijk (where they live now) per year.
+        "by_wijk": _grouped(answers, lambda a: a[3], lambda a: a[1][:4]),
     }
-    by_column = {
-        row["c"]: _figure(row, 1)
-        for row in rows(db, f"SELECT {column_key} AS c, {select} {source} WHERE {where} GROUP BY c", params)  # noqa: S608
-    }
-    total = one(db, f"SELECT {select} {source} WHERE {where}", params)  # noqa: S608
-    grand = _figure(total, 0) if total and total[1] else None
-    return rules.suppress(row_names, column_names, cells, by_row, by_column, grand)
-
-
-def by_quarter(db, since=None):
-    """All consenting participants per quarter, before and after starting a basisbaan job."""
-    where, params = ("checkins.answered_on >= ?", (since.isoformat(),)) if since else ("1", ())
-    return _table(
-        db,
-        _CONSENTING + _STARTED,
-        _QUARTER,
-        _SIDE,
-        columns_order=("before", "after"),
-        where=where,
-        params=params,
-    )
-
-
-def by_wijk_and_year(db):
-    """All consenting participants per wijk (where they live now) per year."""
-    source = (
-        _CONSENTING
-        + """JOIN profiles ON profiles.user_id = checkins.user_id
-             JOIN buurten ON buurten.id = profiles.home_buurt_id
-             JOIN wijken ON wijken.id = buurten.wijk_id"""
-    )
-    return _table(db, source, "wijken.name", "strftime('%Y', checkins.answered_on)")
 
 
 def impact_tables(db):
     """Both tables, for templates/checkins/_impact_tables.html (``checkin_impact``)."""
-    return {"by_quarter": by_quarter(db), "by_wijk": by_wijk_and_year(db)}
+    version = one(db, "SELECT value FROM counters WHERE name = 'checkin_figures'")
+    key = (db.conn.execute("PRAGMA database_list").fetchone()[2], version[0] if version else None)
+    kept = _KEPT.get(key[0])
+    if kept is None or kept[0] != key[1] or key[1] is None:
+        kept = (key[1], _count_tables(db))
+        _KEPT[key[0]] = kept
+    return kept[1]
+
+
+def by_quarter(db):
+    return impact_tables(db)["by_quarter"]
+
+
+def by_wijk_and_year(db):
+    return impact_tables(db)["by_wijk"]

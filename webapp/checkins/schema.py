@@ -37,4 +37,30 @@ def t001_checkins(db):
     )
 
 
-CHECKIN_MIGRATIONS = (t001_checkins,)
+def t002_figures_version(db):
+    # The municipality's check-in tables are counted again only after a change
+    # to what they are made of (webapp/checkins/queries.py: impact_tables).
+    changes = [
+        ("checkins", "INSERT"),
+        ("checkins", "UPDATE"),
+        ("checkins", "DELETE"),
+        ("checkin_consent", "INSERT"),
+        ("checkin_consent", "UPDATE"),
+        ("checkin_consent", "DELETE"),
+        ("placements", "INSERT"),
+        ("placements", "UPDATE"),
+        ("placements", "DELETE"),
+        ("profiles", "UPDATE OF home_buurt_id"),
+        ("profiles", "DELETE"),
+    ]
+    script = "INSERT INTO counters (name, value) VALUES ('checkin_figures', 1);\n"
+    for table, event in changes:
+        name = f"checkin_figures_{table}_{event.split()[0].lower()}"
+        script += (
+            f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN\n"  # noqa: S608 - fixed names
+            "    UPDATE counters SET value = value + 1 WHERE name = 'checkin_figures';\nEND;\n"
+        )
+    run_script(db, script)
+
+
+CHECKIN_MIGRATIONS = (t001_checkins, t002_figures_version)
