@@ -118,7 +118,7 @@ def test_a_checkin_in_plain_dutch_with_read_aloud(browser, browser_context_args,
     for question, value in (("health", 4), ("contact", 2), ("useful", 5), ("money", 3), ("happy", 4)):
         page.locator(f"input[name={question}][value='{value}']").check()
     page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/checkin/answers$"))
+    expect(page).to_have_url(re.compile(r"/checkin/answers$"), timeout=20_000)
     expect(page.locator(".notice--success")).to_contain_text(
         t("Thank you. Your answers are saved. Only you see them.", "nl@plain")
     )
