@@ -121,15 +121,3 @@ def decide(db, objection_id, decision, reason, board_id, now):
             heard = _listeners(db, kind, item, found["user_id"], board_id)
             notify(db, heard, "objection_decided", f"/decisions/objection-{objection_id}")
     return Outcome("done", objection_id)
-
-
-def erase_old_contacts(db, now, dry_run=False):
-    """The contact details of objections decided ``CONTACT_KEPT_DAYS`` ago or
-    longer: how many; erased unless ``dry_run``."""
-    before = stamp(rules.contact_erased_before(now))
-    kept = "contact IS NOT NULL AND decided_at < ?"
-    count = one(db, f"SELECT COUNT(*) FROM objections WHERE {kept}", (before,))[0]  # noqa: S608 - fixed SQL
-    if count and not dry_run:
-        with write_transaction(db):
-            db.execute(f"UPDATE objections SET contact = NULL WHERE {kept}", (before,))  # noqa: S608 - fixed SQL
-    return count

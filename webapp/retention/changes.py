@@ -4,10 +4,10 @@ them 30 days before, and "I am still here"."""
 from dataclasses import dataclass, field
 from datetime import UTC
 
-from webapp.db import write_transaction
+from webapp.db import one, write_transaction
+from webapp.domain import objections as objection_rules
 from webapp.domain import retention as rules
 from webapp.notifications.changes import notify
-from webapp.objections import changes as objection_changes
 from webapp.retention import queries
 
 
@@ -159,7 +159,7 @@ def run(db, now, now_local, months, dry_run=False):
                         "UPDATE users SET retention_warned_at = NULL, retention_removal_on = NULL WHERE id = ?",
                         (user_id,),
                     )
-    report.objection_contacts = objection_changes.erase_old_contacts(db, now, dry_run)
+    report.objection_contacts = erase_old_objection_contacts(db, now, dry_run)
     return report
 
 
@@ -171,3 +171,15 @@ def warn(db, user_id, removal_on, now):
             (stamp(now), removal_on.isoformat(), user_id),
         )
         notify(db, [user_id], "retention_warning", "/")
+
+
+def erase_old_objection_contacts(db, now, dry_run=False):
+    """The contact details of objections decided ``CONTACT_KEPT_DAYS`` ago or
+    longer (webapp/domain/objections.py): how many; erased unless ``dry_run``."""
+    before = stamp(objection_rules.contact_erased_before(now))
+    kept = "contact IS NOT NULL AND decided_at < ?"
+    count = one(db, f"SELECT COUNT(*) FROM objections WHERE {kept}", (before,))[0]  # noqa: S608 - fixed SQL
+    if count and not dry_run:
+        with write_transaction(db):
+            db.execute(f"UPDATE objections SET contact = NULL WHERE {kept}", (before,))  # noqa: S608 - fixed SQL
+    return count
