@@ -38,6 +38,7 @@ def migrations():
     A new area with tables goes at the end."""
     from webapp import db
     from webapp.auth import schema as auth
+    from webapp.checkins import schema as checkins
     from webapp.coaching import schema as coaching
     from webapp.gemeente import schema as gemeente
     from webapp.jobs import schema as jobs
@@ -68,6 +69,7 @@ def migrations():
         oversight.OVERSIGHT_MIGRATIONS,
         jobs.BUSINESS_MIGRATIONS,
         gemeente.IMPACT_MIGRATIONS,
+        checkins.CHECKIN_MIGRATIONS,
     )
 
 
@@ -142,6 +144,7 @@ def create_app(test_config=None):
     # views (and its commands) to it. Nothing else imports the routes, so an
     # area can use another's queries without pulling in its views.
     from webapp.auth import routes as auth
+    from webapp.checkins import routes as checkins
     from webapp.coaching import routes as coaching
     from webapp.gemeente import importer  # noqa: F401 - adds the import-jobs command
     from webapp.gemeente import routes as gemeente
@@ -177,6 +180,7 @@ def create_app(test_config=None):
         oversight,
         objections,
         opendata,
+        checkins,
     )
     for area in areas:
         app.register_blueprint(area.bp)
@@ -235,6 +239,7 @@ def personal_data_parts():
     """What each area gives to "download all your data" (/profile/export), in the
     order of the file: each part is ``(db, user_id) -> dict`` of its keys."""
     from webapp.auth import queries as auth_queries
+    from webapp.checkins import queries as checkin_queries
     from webapp.coaching import queries as coaching_queries
     from webapp.jobs import queries as job_queries
     from webapp.notifications import queries as notification_queries
@@ -251,4 +256,5 @@ def personal_data_parts():
         proposal_queries.personal_data,
         pwa_queries.personal_data,
         coaching_queries.personal_data,
+        checkin_queries.personal_data,
     )

@@ -1,12 +1,14 @@
 """The pages for the profile: overview, one question per screen, export, delete."""
 
 import json
+from datetime import date
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
 from webapp.access import resident_required
+from webapp.checkins import queries as checkin_queries
 from webapp.db import get_db
 from webapp.forms import EmptyForm
 from webapp.places import places
@@ -24,7 +26,12 @@ def overview():
     row = profile_row(get_db(), current_user.id)
     answered, total = completeness(row)
     summary = [(step, steps.answer_text(step, row)) for step in steps.STEPS]
-    return render_template("profile/overview.html", summary=summary, answered=answered, total=total)
+    # The one calm place that asks "may we ask how you are doing?" (until
+    # answered) and says when new questions wait: never a push.
+    checkin = checkin_queries.state(get_db(), current_user.id, date.today()) if current_user.coach_id else None
+    return render_template(
+        "profile/overview.html", summary=summary, answered=answered, total=total, checkin=checkin
+    )
 
 
 @bp.route("/start", methods=["GET", "POST"])

@@ -30,9 +30,20 @@ SECTIONS = {
     "plan": _l("Our plan"),
     "access_log": _l("When your coach looked"),
     "coach_changes": _l("Your coaches"),
+    "checkin_consent": _l("Your choice about the questions on how you are doing"),
+    "checkins": _l("Your answers about how you are doing"),
 }
 
 FIELDS = {
+    "answer": _l("Your choice"),
+    "share_with_coach": _l("Your coach may see your answers"),
+    "answered_at": _l("Chosen on"),
+    "answered_on": _l("Answered on"),
+    "health": _l("How healthy you feel (1 to 5)"),
+    "contact": _l("How often you see other people (1 to 5)"),
+    "useful": _l("How useful your week feels (1 to 5)"),
+    "money": _l("Money worries (5: none)"),
+    "happy": _l("How happy you are (1 to 5)"),
     "username": _l("Username"),
     "email": _l("Email address"),
     "display_name": _l("Name"),
@@ -106,6 +117,7 @@ CODES = {
     "languages": labels.LANGUAGE,
     "travel": labels.TRAVEL,
     "role": labels.ROLE,
+    "answer": {"yes": _l("Yes"), "no": _l("No")},
 }
 
 

@@ -17,6 +17,7 @@ from webapp.db import JOB_FIELDS, JOB_TEXT_FIELDS, one
 from webapp.domain import vocab
 from webapp.seed import bulk as bulk_inserts
 from webapp.seed import business as seed_business
+from webapp.seed import checkins as seed_checkins
 from webapp.seed import coaching as seed_coaching
 from webapp.seed import content
 from webapp.seed import proposals as seed_proposals
@@ -184,6 +185,7 @@ def seed_small(db, today=None):
         seed_waiting_resident(db, buurt_ids, now, password_hash)
         seed_advices(db, board)
         seed_business.seed_partners(db)
+        seed_checkins.seed_small(db, today)
 
 
 # The oversight board's advice on every open job (webapp/oversight), so the
@@ -345,6 +347,7 @@ def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026, neighbou
         seed_advices(db, board[0] if board else None)
         seed_business.seed_partners(db)
         seed_placements(db, rng, now, residents // 20)
+    seed_checkins.seed_large(db, rng, today)
 
 
 def seed_placements(db, rng, now, count):

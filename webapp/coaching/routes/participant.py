@@ -10,12 +10,14 @@ with the page again.
 """
 
 import json
+from datetime import date
 
 from flask import Response, abort, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.access import coach_required
+from webapp.checkins import queries as checkin_queries
 from webapp.coaching import bp, changes, queries
 from webapp.coaching.forms import HomeBuurtForm, InterestAnswerForm, interest_forms, plan_forms
 from webapp.coaching.routes.messages import participant_thread
@@ -78,6 +80,7 @@ def participant_page(resident, status=200, interest_form=None, **forms):
             home_buurt=home_buurt,
             proof=proof,
             proved=proved,
+            checkin=checkin_queries.coach_view(db, resident_id, date.today()),
             **forms,
         ),
         status,
