@@ -12,6 +12,7 @@ import re
 
 import pytest
 from browser_support import csp_errors, log_in, t, user_id
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from webapp.seed.demo import DEMO_PASSWORD
@@ -100,8 +101,13 @@ def test_a_filter_updates_the_one_status_beside_the_filters(
 
 def assert_refused(page, variant):
     expect(page.locator(ERRORS).first).to_be_visible()
-    focused = page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 120)")
-    assert page.evaluate(f"!!document.activeElement && document.activeElement.matches({ERRORS!r})"), focused
+    # htmx shows the answer at its swap and app.js moves focus at the settle after it.
+    focus = f"() => !!document.activeElement && document.activeElement.matches({ERRORS!r})"
+    try:
+        page.wait_for_function(focus, timeout=5000)
+    except PlaywrightTimeoutError:
+        focused = page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 120)")
+        raise AssertionError(f"focus stayed on {focused}") from None
     prefix = t("Error:", LOCALES[variant]) + " "
     assert prefix.startswith("Fout:")
     assert page.title().startswith(prefix), page.title()

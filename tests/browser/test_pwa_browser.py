@@ -115,9 +115,14 @@ def reached_offline(server, seen):
     the browser itself: Playwright's offline switch does not cover that
     fetch (of /sw.js and what it imports), and on a busy machine it can fall
     after the switch. A phone really offline would not reach the server at all.
+
+    The same goes for the worker's Background Sync: the browser fires it on
+    its own network state, which the switch does not change, and its first
+    step asks ``/csrf`` who is logged in (a read, nothing sent). What must
+    never get through while offline is the item itself: a POST.
     """
-    worker_files = ("/sw.js", "/static/js/outbox.js")
-    return [path for path in server.requests[seen:] if path not in worker_files]
+    worker_reads = ("/sw.js", "/static/js/outbox.js", "/csrf")
+    return [path for path in server.requests[seen:] if path not in worker_reads]
 
 
 def cached(page, path):

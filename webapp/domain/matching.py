@@ -282,7 +282,7 @@ class Catalogue:
         self.kind_of = {}  # job id -> index in ``kinds``
         self.index_of = {}  # kind -> index in ``kinds``
         for kind, members in groups.items():
-            members.sort(key=_age, reverse=True)
+            members.sort(key=age, reverse=True)
             index = len(self.kinds)
             self.kinds.append((members[0], members))
             self.index_of[kind] = index
@@ -310,7 +310,7 @@ class Catalogue:
             index = new.kind_of.pop(job.id, None)
             if index is not None:
                 members = members_of(index)
-                at = _newest_position(members, _age(job))
+                at = newest_position(members, age(job))
                 if at < len(members) and members[at].id == job.id:
                     del members[at]
         for job in added:
@@ -324,7 +324,7 @@ class Catalogue:
                 new.kinds.append((job, []))
                 copied.add(index)
             members = members_of(index)
-            members.insert(_newest_position(members, _age(job)), job)
+            members.insert(newest_position(members, age(job)), job)
             new.kind_of[job.id] = index
         return new
 
@@ -395,7 +395,7 @@ class Catalogue:
             lists = [(job for job in members if job.id in ids) for members in lists]
         if len(lists) == 1:
             return list(islice(lists[0], start, stop))
-        merged = heapq.merge(*lists, key=_age, reverse=True)
+        merged = heapq.merge(*lists, key=age, reverse=True)
         return list(islice(merged, start, stop))
 
 
@@ -410,17 +410,17 @@ class Page:
         return None if self.fit_count is None else self.total - self.fit_count
 
 
-def _age(job):
+def age(job):
     """Newest first when sorted in reverse; ties go to the highest id."""
     return (job.created_at, job.id)
 
 
-def _newest_position(members, age):
-    """Where a job of this ``age`` goes in ``members`` (newest first)."""
+def newest_position(members, key):
+    """Where a job of age ``key`` goes in ``members`` (newest first): the first job not newer."""
     low, high = 0, len(members)
     while low < high:
         middle = (low + high) // 2
-        if _age(members[middle]) > age:
+        if age(members[middle]) > key:
             low = middle + 1
         else:
             high = middle

@@ -56,22 +56,6 @@ def read_facts(db, ids=None):
     return found
 
 
-def _newest_first(job):
-    return (job.created_at, job.id)
-
-
-def _position(facts, key):
-    """Where ``key`` goes in ``facts`` (newest first): the first job not newer."""
-    low, high = 0, len(facts)
-    while low < high:
-        middle = (low + high) // 2
-        if _newest_first(facts[middle]) > key:
-            low = middle + 1
-        else:
-            high = middle
-    return low
-
-
 class JobFacts:
     """One process's facts of all open jobs, newest first, kept up to date
     from ``job_changes``. ``facts`` is never changed in place: a request
@@ -106,7 +90,7 @@ class JobFacts:
     def rebuild(self, db):
         # The mark first: a change made while reading is read again next time.
         seq, job_id = last_change(db)
-        facts = sorted(read_facts(db), key=_newest_first, reverse=True)
+        facts = sorted(read_facts(db), key=matching.age, reverse=True)
         self.facts, self.by_id = facts, {job.id: job for job in facts}
         self.seq, self.job_id = seq, job_id
         self.steps.clear()
@@ -119,10 +103,10 @@ class JobFacts:
         for job_id in changed_ids:
             old = by_id.pop(job_id, None)
             if old is not None:
-                del facts[_position(facts, _newest_first(old))]
+                del facts[matching.newest_position(facts, matching.age(old))]
                 removed.append(old)
         for job in fresh:
-            facts.insert(_position(facts, _newest_first(job)), job)
+            facts.insert(matching.newest_position(facts, matching.age(job)), job)
             by_id[job.id] = job
         self.steps.append((self.facts, facts, removed, fresh))
         self.facts, self.by_id = facts, by_id
