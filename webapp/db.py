@@ -453,6 +453,11 @@ def rows(db, sql, params=()):
     return db.conn.execute(sql, params).fetchall()
 
 
+def dict_rows(db, sql, params=()):
+    """Rows as dicts, for a read that adds computed values to each."""
+    return [dict(row) for row in rows(db, sql, params)]
+
+
 def one(db, sql, params=()):
     return db.conn.execute(sql, params).fetchone()
 

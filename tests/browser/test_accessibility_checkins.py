@@ -38,7 +38,6 @@ CASES = [
     PageCase("consent-first-empty", "bewoner2", "/checkin/consent", 422, {}),
     PageCase("consent-first", "bewoner2", "/checkin/consent"),
     PageCase("profile-asks-once", "bewoner2", "/profile"),
-    PageCase("figures", "gemeente", "/checkin/figures"),
 ]
 VARIANTS = ("nl", "plain")
 PARAMS = [

@@ -229,7 +229,15 @@ def test_anonymous_goes_to_login(reader, path):
 @pytest.mark.parametrize("who", [None, "bewoner", "coach", "buurtgroep", "toezicht"])
 def test_figures_are_for_the_municipality_only(reader, who):
     sign_in(reader, who)
-    assert reader.get("/checkin/figures").status_code in ((303,) if who is None else (403,))
+    assert reader.get("/gemeente/impact").status_code in ((303,) if who is None else (403,))
+
+
+def checkin_figures(client):
+    """The check-in part of the programme for the council."""
+    body = page(client.get("/gemeente/impact"))
+    found = re.search(r'<section class="checkin-impact".*?</section>', body, re.S)
+    assert found, "the programme shows the check-in averages"
+    return found.group(0)
 
 
 def _shown_figures(table):
@@ -246,7 +254,7 @@ def test_municipality_never_sees_single_answers(client, app):
     assert shown, "the demo has enough participants for some figures"
     assert all(figure.people >= 10 for figure in shown)
     sign_in(client, "gemeente")
-    body = page(client.get("/checkin/figures"))
+    body = checkin_figures(client)
     people = [int(n) for n in re.findall(r"<td>(\d+)</td>", body)]
     assert people and min(people) >= 10
     assert "Fatima" not in body and "bewoner" not in body
@@ -255,7 +263,7 @@ def test_municipality_never_sees_single_answers(client, app):
 def test_municipality_sees_a_notice_when_too_few_answered(client, app):
     execute(app, "DELETE FROM checkins WHERE user_id != ?", (user_id(app, "bewoner"),))
     sign_in(client, "gemeente")
-    body = page(client.get("/checkin/figures"))
+    body = checkin_figures(client)
     assert body.count(t(app, "Too few people answered to show this table.")) == 2
     assert "table--figures" not in body
 
@@ -276,7 +284,7 @@ def test_municipality_sees_averages_of_enough_people(client, app):
             (uid, 1 + number % 5),
         )
     sign_in(client, "gemeente")
-    body = page(client.get("/checkin/figures"))
+    body = checkin_figures(client)
     assert "table--figures" in body
     assert "<td>12</td>" in body
     health = sum(1 + n % 5 for n in range(12)) / 12
@@ -289,7 +297,7 @@ def test_municipality_sees_averages_of_enough_people(client, app):
         " VALUES (?, '2026-05-02', 5, 5, 5, 5, 5, '2026-05-02T10:00:00Z')",
         (ids[0],),
     )
-    body = page(client.get("/checkin/figures"))
+    body = checkin_figures(client)
     assert "<td>13</td>" not in body and "<td>1</td>" not in body
 
 

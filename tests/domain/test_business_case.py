@@ -182,3 +182,30 @@ def test_sums_are_exact_whole_cents(hours, places, hourly, percent, given_partne
 @given(cents, st.sampled_from(["nl", "en"]))
 def test_an_amount_written_back_reads_the_same(amount, style):
     assert parse_amount(format_amount(amount, style)) == amount
+
+
+def test_the_filled_places_carry_their_share_of_the_partners():
+    """2 of 4 places filled: half the wages and the bijstand of 2 people, and
+    half of what the partners give the job."""
+    case = rules.filled_places(20, 4, 2, 1500, 30, 1_000_001, 18_000_00)
+    whole = rules.business_case(20, 2, 1500, 30, [Partner("", "money", 500_001)], 18_000_00)
+    assert case == whole  # 1,000,001 x 2 / 4 = 500,000.5: halves up
+    assert case.wage_cents == 20 * 1500 * 52 * 2
+
+
+@given(
+    st.integers(min_value=1, max_value=40),
+    st.integers(min_value=0, max_value=50),
+    st.integers(min_value=-5, max_value=60),
+    st.integers(min_value=1, max_value=100_000),
+    cents,
+    st.one_of(st.none(), st.integers(min_value=1, max_value=120_000_00)),
+)
+def test_the_filled_places_are_a_part_of_the_whole_case(hours, places, filled, hourly, partners, benefit):
+    part = rules.filled_places(hours, places, filled, hourly, 30, partners, benefit)
+    whole = rules.business_case(hours, places, hourly, 30, [Partner("", "money", partners)], benefit)
+    assert 0 <= part.places <= places  # never more places than the job has, nor fewer than none
+    assert part.wage_cents <= whole.wage_cents and part.benefit_cents <= whole.benefit_cents
+    assert 0 <= part.partners_cents <= whole.partners_cents
+    if places and part.places == places:
+        assert part == whole

@@ -213,3 +213,32 @@ def test_the_demo_seed_makes_the_files(make_app):
     assert result.exit_code == 0, result.output
     assert not files.missing(app.instance_path)
     assert json.loads(read(app, "jobs", "json"))["rows"]
+
+
+def test_every_job_carries_its_business_case(app):
+    """20 hours at EUR 50 for 2 places: wages 104,000 plus 30 % charges; two
+    partners; bijstand EUR 1,500 a month no longer paid for each place."""
+    job = scalar(app, "SELECT id FROM jobs WHERE status = 'open' ORDER BY id LIMIT 1")
+    execute(app, "UPDATE jobs SET hours = 20, wage_cents = 5000, places = 2 WHERE id = ?", (job,))
+    execute(app, "DELETE FROM job_partners WHERE job_id = ?", (job,))
+    for name, cents in (("Fonds", 40_000_00), ("=Woningcorporatie", 20_000_00)):
+        execute(
+            app,
+            "INSERT INTO job_partners (job_id, name, kind, yearly_cents, note, created_at, updated_at)"
+            " VALUES (?, ?, 'money', ?, '', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')",
+            (job, name, cents),
+        )
+    execute(app, "INSERT INTO bijstand_amount VALUES ('2026-12-01', 150000, 'month')")
+    execute(
+        app,
+        "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('employer_charge', '30', '2026-12-01')",
+    )
+    run(app)
+    [row] = [row for row in json.loads(read(app, "jobs", "json"))["rows"] if row["id"] == job]
+    assert row["cost_eur"] == 135_200.0
+    assert row["partners"] == "Fonds; =Woningcorporatie" and row["partners_eur"] == 60_000.0
+    assert row["bijstand_saved_eur"] == 36_000.0
+    assert row["missing_eur"] == 39_200.0
+    [line] = [line for line in csv.DictReader(io.StringIO(read(app, "jobs", "csv"))) if line["id"] == str(job)]
+    assert line["partners"] == "Fonds; =Woningcorporatie"  # the cell starts with a name: no formula
+    assert float(line["missing_eur"]) == 39_200.0

@@ -7,7 +7,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import gemeente_required, resident_required
+from webapp.access import resident_required
 from webapp.checkins import bp, changes, labels, queries
 from webapp.checkins.forms import CheckinForm, ConsentForm, DeleteAnswersForm
 from webapp.db import get_db
@@ -102,16 +102,7 @@ def delete_answers():
     return redirect(url_for("checkins.answers"), code=303)
 
 
-@bp.get("/checkin/figures")
-@gemeente_required
-def figures():
-    """A small page with the municipality's two tables (the impact page of the
-    municipality includes the same partial)."""
-    db = get_db()
-    return _page("checkins/figures.html", checkin_impact=queries.impact_tables(db))
-
-
 @bp.record_once
 def _template_words(state):
-    # For templates/checkins/_impact_tables.html on any area's page.
+    # For templates/checkins/_impact_tables.html on the programme for the council.
     state.app.jinja_env.globals.update(checkin_words=labels, checkin_rules=rules)

@@ -91,9 +91,14 @@ def hourly_on(job_cents, minimum_rates, day):
     """The hourly wage on ``day``: the job's collective-agreement amount, never
     below the minimum wage valid then; ``None`` without either."""
     minimum = amount_on(minimum_rates, day)
-    if minimum is None:
+    return hourly_with(job_cents, None if minimum is None else minimum[0])
+
+
+def hourly_with(job_cents, minimum_cents):
+    """The hourly wage with the minimum already found (``None``: none set)."""
+    if minimum_cents is None:
         return job_cents
-    return wage.hourly_cents(job_cents, minimum[0])
+    return wage.hourly_cents(job_cents, minimum_cents)
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,17 @@ def business_case(hours, places, hourly_cents, charge_percent, partners, benefit
         benefit_cents=saved * places,
         benefit_known=benefit_yearly_cents is not None,
     )
+
+
+def filled_places(hours, places, filled, hourly_cents, charge_percent, partners_cents, benefit_yearly_cents):
+    """The case of a job for its filled places only, as the council's programme
+    counts it: wages and charges of the people working, the bijstand no longer
+    paid to them, and the partners' contribution shared over the job's places
+    (a job with half its places filled is counted with half of it)."""
+    filled = max(0, min(filled, places))
+    share = round_half_up(partners_cents * filled, places) if places and partners_cents else 0
+    partners = (Partner("", "money", share),) if share else ()
+    return business_case(hours, filled, hourly_cents, charge_percent, partners, benefit_yearly_cents)
 
 
 @dataclass(frozen=True)

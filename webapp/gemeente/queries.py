@@ -2,10 +2,11 @@
 
 from datetime import UTC, timedelta
 
-from webapp.db import one, rows
+from webapp.db import dict_rows, one, rows
 from webapp.domain import impact as impact_rules
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
+from webapp.jobs import queries as job_queries
 from webapp.jobs.queries import JOB_COLUMNS, JOB_JOINS, search_ids
 from webapp.proposals.queries import LISTED, PROPOSAL_COLUMNS, PROPOSAL_JOINS, SQLITE_MAX_INTEGER
 
@@ -412,27 +413,51 @@ def impact_report(db, now_text):
     wijk_of_buurt = dict(
         rows(db, "SELECT buurten.id, wijken.name FROM buurten JOIN wijken ON wijken.id = buurten.wijk_id")
     )
-    return impact_rules.summarise(job_cells, placement_cells, totals, wijk_of_buurt)
+    return impact_rules.summarise(job_cells, placement_cells, totals, wijk_of_buurt, impact_money(db))
 
 
-def impact_jobs(db, now_text):
-    """Every published job with its placements, for the downloads' sheet per job."""
-    return rows(
+IMPACT_MONEY_COLUMNS = "jobs.hours, jobs.wage_cents, COALESCE(given.cents, 0) AS partners_cents"
+IMPACT_PARTNERS = """LEFT JOIN (SELECT job_id, SUM(yearly_cents) AS cents FROM job_partners GROUP BY job_id)
+                AS given ON given.job_id = jobs.id"""
+
+
+def impact_money(db, day=None):
+    """A year of each published job's business case for its filled places
+    (``business_case.filled_places``), with its category and buurt."""
+    amounts = job_queries.case_amounts(db, day)
+    cells = []
+    for job in rows(
         db,
-        """SELECT jobs.id, jobs.title_nl, jobs.title_en, jobs.category, wijken.name AS wijk, jobs.status,
-                  jobs.places, jobs.places_filled, COALESCE(placed.people, 0) AS people, placed.days
+        f"""SELECT jobs.category, jobs.buurt_id, jobs.places, jobs.places_filled, {IMPACT_MONEY_COLUMNS}
+           FROM jobs {IMPACT_PARTNERS}
+           WHERE jobs.status != 'draft' AND jobs.places_filled > 0""",  # noqa: S608 - fixed parts
+    ):
+        case = job_queries.case_of(job, amounts, job_queries.partners_sum(job["partners_cents"]), filled=True)
+        if case is not None:
+            cells.append({"category": job["category"], "buurt_id": job["buurt_id"], "case": case})
+    return cells
+
+
+def impact_jobs(db, now_text, day=None):
+    """Every published job with its placements and a year of its business case
+    for the filled places (``case``: None when no wage applies), for the
+    downloads' sheet per job."""
+    amounts = job_queries.case_amounts(db, day)
+    found = dict_rows(
+        db,
+        f"""SELECT jobs.id, jobs.title_nl, jobs.title_en, jobs.category, wijken.name AS wijk, jobs.status,
+                  jobs.places, jobs.places_filled, COALESCE(placed.people, 0) AS people, placed.days,
+                  {IMPACT_MONEY_COLUMNS}
            FROM jobs JOIN buurten ON buurten.id = jobs.buurt_id JOIN wijken ON wijken.id = buurten.wijk_id
            LEFT JOIN (SELECT job_id, COUNT(*) AS people, AVG(julianday(?) - julianday(created_at)) AS days
                       FROM placements WHERE user_id IS NOT NULL GROUP BY job_id) AS placed
                   ON placed.job_id = jobs.id
-           WHERE jobs.status != 'draft' ORDER BY jobs.id""",
+           {IMPACT_PARTNERS}
+           WHERE jobs.status != 'draft' ORDER BY jobs.id""",  # noqa: S608 - fixed parts
         (now_text,),
     )
-
-
-def impact_money(db, group):
-    """The business case's money per group (wage cost, partner contributions,
-    benefit saved, net cost per placed participant): None until the business
-    case of every job exists (issue 18, helper R). The page and the downloads
-    show money columns only when this returns rows."""
-    return None
+    for job in found:
+        job["case"] = job_queries.case_of(
+            job, amounts, job_queries.partners_sum(job["partners_cents"]), filled=True
+        )
+    return found

@@ -10,7 +10,10 @@ from flask_login import current_user
 from webapp import exports
 from webapp import labels as job_labels
 from webapp.access import gemeente_required
+from webapp.checkins import labels as checkin_labels
+from webapp.checkins import queries as checkin_queries
 from webapp.db import get_db
+from webapp.domain import checkins as checkin_rules
 from webapp.domain import impact as impact_rules
 from webapp.domain import jobs as job_rules
 from webapp.domain import proposals as rules
@@ -37,7 +40,7 @@ from webapp.labels import person_name
 from webapp.proposals import changes as proposal_changes
 from webapp.proposals import labels
 from webapp.proposals import queries as proposal_queries
-from webapp.templating import job_text
+from webapp.templating import job_text, money
 from webapp.verification import queries as verification_queries
 from webapp.web import form_lives_on, safe_next
 
@@ -678,6 +681,13 @@ IMPACT_HEADINGS = {
     "months": _l("Average months in the job"),
     "half_year": _l("Placed 6 months or longer"),
 }
+IMPACT_MONEY_HEADINGS = {
+    "cost": _l("Wages and employer's costs"),
+    "partners": _l("Paid by partners"),
+    "benefit": _l("Bijstand no longer paid"),
+    "net": _l("Net cost for the municipality"),
+    "net_per_person": _l("Net cost per participant placed"),
+}
 IMPACT_GROUP_NAMES = {"category": _l("Per category"), "wijk": _l("Per district"), "all": _l("All together")}
 IMPACT_JOB_HEADINGS = {
     "id": _l("Number"),
@@ -690,38 +700,85 @@ IMPACT_JOB_HEADINGS = {
     "people": _l("Participants placed"),
     "months": _l("Average months in the job"),
 }
+CHECKIN_SIDES = {"before": _l("Before a basisbaan"), "after": _l("With a basisbaan")}
 
 
 def _impact():
     """The report with readable names: category labels, and 'All' for the total."""
-    db = get_db()
-    report = queries.impact_report(db, rules.stamp(proposal_queries.now_utc()))
+    report = queries.impact_report(get_db(), rules.stamp(proposal_queries.now_utc()))
     for row in report["category"]:
         row["name"] = str(job_labels.CATEGORY.get(row["name"], row["name"]))
     for row in report["all"]:
         row["name"] = str(IMPACT_GROUP_NAMES["all"])
     report["category"].sort(key=lambda row: row["name"])
-    money = {group: queries.impact_money(db, group) for group in report}
-    return report, money
+    return report
+
+
+def _euros(cents):
+    """An amount in a download's cell: euros as a number (None stays empty)."""
+    return None if cents is None else round(cents / 100, 2)
+
+
+def _checkin_sheets(tables):
+    """The check-in averages as the page shows them: people and averages per
+    figure, "Not shown" where the suppression rule hides one."""
+    columns = [str(_("Group")), str(_("Period")), str(_("People"))] + [
+        str(checkin_labels.SHORT[question]) for question in checkin_rules.QUESTIONS
+    ]
+
+    def line(row_name, column_name, figure):
+        if figure is None:
+            return [row_name, column_name, str(_("Not shown"))] + [None] * len(checkin_rules.QUESTIONS)
+        return [row_name, column_name, figure.people, *figure.averages()]
+
+    def lines(table, row_name, column_name):
+        if not table.shown:
+            return [[str(_("Too few people answered to show this table."))] + [None] * (len(columns) - 1)]
+        found = []
+        everything = str(_("All"))
+        for r in table.rows:
+            found += [line(row_name(r), column_name(c), table.cells[(r, c)]) for c in table.columns]
+            found.append(line(row_name(r), everything, table.row_totals[r]))
+        found += [line(everything, column_name(c), table.column_totals[c]) for c in table.columns]
+        found.append(line(everything, everything, table.grand_total))
+        return found
+
+    def quarter(key):
+        return str(_("Quarter %(num)s of %(year)s", num=key[-1], year=key[:4]))
+
+    return [
+        (
+            str(_("Check-ins per quarter")),
+            columns,
+            lines(tables["by_quarter"], quarter, lambda side: str(CHECKIN_SIDES[side])),
+        ),
+        (str(_("Check-ins per district")), columns, lines(tables["by_wijk"], str, str)),
+    ]
 
 
 def _impact_sheets(report):
-    """The downloads' tables: per category, per wijk, all together, and per job.
-    (The business case's money columns join these once ``impact_money`` gives rows.)"""
-    columns = [str(IMPACT_HEADINGS[name]) for name in ("name", *impact_rules.FIGURES)]
+    """The downloads' tables: per category, per wijk, all together, per job,
+    and the check-in averages (the same aggregates as the page, nothing else)."""
+    names = ("name", *impact_rules.FIGURES, *impact_rules.MONEY)
+    columns = [str({**IMPACT_HEADINGS, **IMPACT_MONEY_HEADINGS}[name]) for name in names]
     sheets = [
         (
             str(IMPACT_GROUP_NAMES[group]),
             columns,
-            [[row[name] for name in ("name", *impact_rules.FIGURES)] for row in report[group]],
+            [
+                [_euros(row[name]) if name in impact_rules.MONEY else row[name] for name in names]
+                for row in report[group]
+            ],
         )
         for group in ("category", "wijk", "all")
     ]
     jobs = queries.impact_jobs(get_db(), rules.stamp(proposal_queries.now_utc()))
+    money_names = impact_rules.MONEY[:-1]  # per job: no "per participant"
     sheets.append(
         (
             str(_("Per job")),
-            [str(heading) for heading in IMPACT_JOB_HEADINGS.values()],
+            [str(heading) for heading in IMPACT_JOB_HEADINGS.values()]
+            + [str(IMPACT_MONEY_HEADINGS[name]) for name in money_names],
             [
                 [
                     job["id"],
@@ -733,30 +790,42 @@ def _impact_sheets(report):
                     job["places_filled"],
                     job["people"],
                     impact_rules.months(job["days"]),
+                    *_job_money(job["case"]),
                 ]
                 for job in jobs
             ],
         )
     )
-    return sheets
+    return sheets + _checkin_sheets(checkin_queries.impact_tables(get_db()))
+
+
+def _job_money(case):
+    if case is None:
+        return [None] * 4
+    net = case.cost_cents - case.partners_cents - case.benefit_cents
+    return [_euros(case.cost_cents), _euros(case.partners_cents), _euros(case.benefit_cents), _euros(net)]
 
 
 def _impact_page(template):
-    report, money = _impact()
+    report = _impact()
     charts = {
         group: [(shorten(row["name"]), row["places_filled"]) for row in report[group]]
         for group in ("category", "wijk")
     }
     people = [(shorten(row["name"]), row["people"]) for row in report["wijk"]]
+    cost = [(shorten(row["name"]), row["cost"], money(row["cost"])) for row in report["category"]]
     return render_template(
         template,
         report=report,
-        money=money,
         charts=charts,
         people=people,
+        cost=cost,
         headings=IMPACT_HEADINGS,
+        money_headings=IMPACT_MONEY_HEADINGS,
         figures=impact_rules.FIGURES,
+        money_figures=impact_rules.MONEY,
         group_names=IMPACT_GROUP_NAMES,
+        checkin_impact=checkin_queries.impact_tables(get_db()),
         made_on=format_date(proposal_queries.now_utc(), "long"),
         decimal=lambda number: "–" if number is None else format_decimal(number, "#,##0.0"),
     )
@@ -786,7 +855,7 @@ def _download(body, content_type, extension):
 @bp.get("/impact.csv")
 @gemeente_required
 def impact_csv():
-    report, _money = _impact()
+    report = _impact()
     # The spreadsheet's sheets one after another: a line with the sheet's
     # name, its header line, its rows, and an empty line.
     parts = [
@@ -799,5 +868,5 @@ def impact_csv():
 @bp.get("/impact.ods")
 @gemeente_required
 def impact_ods():
-    report, _money = _impact()
+    report = _impact()
     return _download(exports.ods_bytes(_impact_sheets(report)), exports.ODS_TYPE, "ods")

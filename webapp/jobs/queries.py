@@ -324,25 +324,62 @@ def employer_charge(db):
     return settings_rules.read({"employer_charge": stored[0]} if stored else {})["employer_charge"]
 
 
+def case_amounts(db, day=None):
+    """What every business case on ``day`` (today) shares: the minimum wage
+    an hour (cents or None), the employer's charge percentage, the bijstand
+    (``((cents, period), valid_from)`` or None) and it a year (or None)."""
+    day = day or date.today()
+    rates = [(row[0], row[1]) for row in rows(db, "SELECT valid_from, cents FROM minimum_wage")]
+    dated = [(row["valid_from"], (row["cents"], row["period"])) for row in bijstand_amounts(db)]
+    benefit = case_rules.amount_on(dated, day)
+    return {
+        "minimum": (case_rules.amount_on(rates, day) or (None,))[0],
+        "percent": employer_charge(db),
+        "benefit": benefit,
+        "benefit_yearly": case_rules.yearly_benefit(*benefit[0]) if benefit else None,
+    }
+
+
+def case_of(job, amounts, given, filled=False):
+    """A job's ``business_case.Case`` with ``case_amounts`` and its partners
+    ``given``: for all its places, or (``filled``) for the filled places only
+    (the council's programme); None when no wage applies yet."""
+    pay = case_rules.hourly_with(job["wage_cents"], amounts["minimum"])
+    if pay is None:
+        return None
+    if filled:
+        return case_rules.filled_places(
+            job["hours"],
+            job["places"],
+            job["places_filled"],
+            pay,
+            amounts["percent"],
+            sum(partner.yearly_cents for partner in given),
+            amounts["benefit_yearly"],
+        )
+    return case_rules.business_case(
+        job["hours"], job["places"], pay, amounts["percent"], given, amounts["benefit_yearly"]
+    )
+
+
+def partners_sum(cents):
+    """The partners of a job as one sum (reads over many jobs sum them in SQL)."""
+    return [case_rules.Partner("", "money", cents)] if cents else []
+
+
 def business_case(db, job, day=None):
     """The job's business case on ``day`` (today): a ``business_case.Case``
     and the dated amounts it used, or ``None`` when no wage applies yet."""
-    day = day or date.today()
-    rates = [(row[0], row[1]) for row in rows(db, "SELECT valid_from, cents FROM minimum_wage")]
-    hourly = case_rules.hourly_on(job["wage_cents"], rates, day)
-    if hourly is None:
-        return None
-    dated = [(row["valid_from"], (row["cents"], row["period"])) for row in bijstand_amounts(db)]
-    benefit = case_rules.amount_on(dated, day)
-    yearly = case_rules.yearly_benefit(*benefit[0]) if benefit else None
+    amounts = case_amounts(db, day)
     found = [case_rules.Partner(row["name"], row["kind"], row["yearly_cents"]) for row in partners(db, job["id"])]
-    percent = employer_charge(db)
-    case = case_rules.business_case(job["hours"], job["places"], hourly, percent, found, yearly)
+    case = case_of(job, amounts, found)
+    if case is None:
+        return None
     return {
         "case": case,
         "bar": case_rules.bar(case),
-        "percent": percent,
-        "benefit": benefit,
+        "percent": amounts["percent"],
+        "benefit": amounts["benefit"],
     }
 
 

@@ -92,6 +92,14 @@ DATASETS = (
             ("start_date", _l("When the work starts.")),
             ("created_at", _l("When the job was made (UTC).")),
             ("proposal_id", _l("The proposal it came from, if any.")),
+            ("cost_eur", _l("Its business case: wages and the employer's costs a year for all places, in euros.")),
+            ("partners", _l("The partners that pay for it, separated by a semicolon.")),
+            (
+                "partners_eur",
+                _l("What the partners give a year, in euros: money, or the estimated value of what they give."),
+            ),
+            ("bijstand_saved_eur", _l("The bijstand the municipality no longer pays a year, all places filled.")),
+            ("missing_eur", _l("What is still missing a year, in euros; 0 when the costs are covered.")),
         ),
     ),
 )

@@ -11,7 +11,6 @@ import tempfile
 from datetime import UTC, datetime
 
 from webapp import exports
-from webapp.opendata import queries
 from webapp.opendata.datasets import DATASETS, FORMATS
 
 FOLDER = "open-data"
@@ -43,14 +42,7 @@ def _write_atomically(target, data):
 
 def _records(db, dataset):
     columns = [name for name, _description in dataset.columns]
-    found = [[row[name] for name in columns] for row in dataset.read(db)]
-    if dataset.name == "jobs":
-        money = queries.job_money(db)
-        if money is not None:  # the business case's columns, once they exist
-            extra = sorted({key for values in money.values() for key in values})
-            columns += extra
-            found = [record + [money.get(record[0], {}).get(key) for key in extra] for record in found]
-    return columns, found
+    return columns, [[row[name] for name in columns] for row in dataset.read(db)]
 
 
 def make(db, instance_path, now=None):

@@ -2,8 +2,9 @@
 resident's name, a contact or a single vote. ``db`` first; each read gives
 rows in the order of its dataset's columns (``webapp/opendata/datasets.py``)."""
 
-from webapp.db import rows
+from webapp.db import dict_rows, rows
 from webapp.domain import proposals as proposal_rules
+from webapp.jobs import queries as job_queries
 
 PLACE_JOINS = "JOIN buurten ON buurten.id = {table}.buurt_id JOIN wijken ON wijken.id = buurten.wijk_id"
 
@@ -50,19 +51,30 @@ def objections(db):
 
 
 def jobs(db):
-    """Published jobs (open or closed), without money for now."""
-    return rows(
+    """Published jobs (open or closed) with a year of their business case for
+    all places, as the job page shows it (amounts in euros)."""
+    amounts = job_queries.case_amounts(db)
+    found = dict_rows(
         db,
         f"""SELECT jobs.id, jobs.status, jobs.category, wijken.name AS wijk, buurten.name AS buurt,
                    jobs.title_nl, jobs.title_en, jobs.employer, jobs.hours, jobs.places, jobs.places_filled,
-                   jobs.start_date, jobs.created_at, jobs.proposal_id
+                   jobs.start_date, jobs.created_at, jobs.proposal_id, jobs.wage_cents,
+                   given.names AS partners, COALESCE(given.cents, 0) AS partners_cents
             FROM jobs {PLACE_JOINS.format(table="jobs")}
+            LEFT JOIN (SELECT job_id, GROUP_CONCAT(name, '; ') AS names, SUM(yearly_cents) AS cents
+                       FROM (SELECT job_id, name, yearly_cents FROM job_partners ORDER BY job_id, id)
+                       GROUP BY job_id) AS given ON given.job_id = jobs.id
             WHERE jobs.status != 'draft' ORDER BY jobs.id""",  # noqa: S608 - fixed parts
     )
+    for job in found:
+        case = job_queries.case_of(job, amounts, job_queries.partners_sum(job["partners_cents"]))
+        job["cost_eur"] = euros(case and case.cost_cents)
+        job["partners_eur"] = euros(job["partners_cents"])
+        job["bijstand_saved_eur"] = euros(case and case.benefit_cents)
+        job["missing_eur"] = euros(case and case.missing_cents)
+    return found
 
 
-def job_money(db):
-    """The business case of every job (wage cost, partners, benefit saved) by job
-    id: None until it exists (issue 18, helper R). The jobs files add money
-    columns only when this returns a mapping."""
-    return None
+def euros(cents):
+    """Cents as euros with two decimals (a number in JSON); None stays empty."""
+    return None if cents is None else round(cents / 100, 2)
