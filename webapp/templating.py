@@ -59,6 +59,11 @@ def money(cents):
     return format_currency(Decimal(cents) / 100, "EUR")
 
 
+def whole_euros(cents):
+    """A large sum at a glance: whole euros (the tables beside it keep the cents)."""
+    return format_currency(Decimal(cents) / 100, "EUR", format="¤ #,##0", currency_digits=False)
+
+
 def job_wage(job, minimum):
     """Hourly and monthly pay for a job, and whether it is the minimum wage."""
     minimum_cents = minimum[0] if minimum else 0
@@ -154,6 +159,7 @@ def init_app(app):
     )
     app.jinja_env.filters.update(
         money=money,
+        whole_euros=whole_euros,
         date_iso=date_iso,
         bdi=bdi,
         in_title=in_title,

@@ -40,7 +40,7 @@ from webapp.labels import person_name
 from webapp.proposals import changes as proposal_changes
 from webapp.proposals import labels
 from webapp.proposals import queries as proposal_queries
-from webapp.templating import job_text, money
+from webapp.templating import job_text, whole_euros
 from webapp.verification import queries as verification_queries
 from webapp.web import form_lives_on, safe_next
 
@@ -813,7 +813,7 @@ def _impact_page(template):
         for group in ("category", "wijk")
     }
     people = [(shorten(row["name"]), row["people"]) for row in report["wijk"]]
-    cost = [(shorten(row["name"]), row["cost"], money(row["cost"])) for row in report["category"]]
+    cost = [(shorten(row["name"]), row["cost"], whole_euros(row["cost"])) for row in report["category"]]
     return render_template(
         template,
         report=report,

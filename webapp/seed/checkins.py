@@ -4,7 +4,7 @@ the large set a realistic spread over its residents, in bulk."""
 
 import random
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import click
 
@@ -81,6 +81,13 @@ def seed_large(db, rng, today):
         for _place in range(max(free, 0))
     ]
     rng.shuffle(jobs)
+    # Someone the programme's seed placed already keeps that start.
+    placed = {
+        user_id: date.fromisoformat(first[:10])
+        for user_id, first in rows(
+            db, "SELECT user_id, MIN(created_at) FROM placements WHERE user_id IS NOT NULL GROUP BY user_id"
+        )
+    }
     asked = _stamp(datetime.combine(today - timedelta(days=400), datetime.min.time(), UTC))
     consents, checkins, placements = [], [], []
     with click.progressbar(length=len(residents), label="Check-ins", file=sys.stderr) as bar, db.atomic():
@@ -92,8 +99,8 @@ def seed_large(db, rng, today):
                 consents.append((user_id, "no", 0, asked))
                 continue
             consents.append((user_id, "yes", int(rng.random() < 0.2), asked))
-            started = None
-            if jobs and rng.random() < 1 / 6:
+            started = placed.get(user_id)
+            if started is None and jobs and rng.random() < 1 / 6:
                 started = today - timedelta(days=rng.randint(120, 240))
                 moment = datetime(started.year, started.month, started.day, 9, 0, tzinfo=UTC)
                 placements.append((jobs.pop(), user_id, _stamp(moment)))

@@ -185,6 +185,7 @@ def seed_small(db, today=None):
         seed_waiting_resident(db, buurt_ids, now, password_hash)
         seed_advices(db, board)
         seed_business.seed_partners(db)
+        seed_small_placements(db, now)
         seed_checkins.seed_small(db, today)
 
 
@@ -348,6 +349,31 @@ def seed_large(db, residents=40_000, jobs=2_000, today=None, seed=2026, neighbou
         seed_business.seed_partners(db)
         seed_placements(db, rng, now, residents // 20)
     seed_checkins.seed_large(db, rng, today)
+
+
+def seed_small_placements(db, now, count=14):
+    """The first ``count`` demo participants (deelnemer01 ...) work in a
+    basisbaan job, one each, started 2 to 15 months ago, so the programme for
+    the council has people and money to show. A job keeps a free place."""
+    jobs = [
+        row[0]
+        for row in db.conn.execute(
+            "SELECT id FROM jobs WHERE status = 'open' AND places - places_filled >= 2 ORDER BY id"
+        )
+    ]
+    people = [
+        row[0]
+        for row in db.conn.execute(
+            "SELECT id FROM users WHERE username LIKE 'deelnemer%' AND coach_id IS NOT NULL ORDER BY username"
+        )
+    ]
+    db.conn.executemany(
+        "INSERT INTO placements (job_id, user_id, created_at) VALUES (?, ?, ?)",
+        [
+            (job_id, user_id, _stamp(now - timedelta(days=60 + 30 * number)))
+            for number, (job_id, user_id) in enumerate(zip(jobs, people[:count], strict=False))
+        ],
+    )
 
 
 def seed_placements(db, rng, now, count):
