@@ -275,6 +275,7 @@ def test_municipality_sees_averages_of_enough_people(client, app):
         for row in query(app, "SELECT id FROM users WHERE username LIKE 'deelnemer%' ORDER BY id LIMIT 12")
     ]
     execute(app, "DELETE FROM checkins")
+    execute(app, "DELETE FROM placements")  # all 12 before a basisbaan
     for number, uid in enumerate(ids):
         execute(app, "INSERT OR REPLACE INTO checkin_consent VALUES (?, 'yes', 0, '2026-01-01T00:00:00Z')", (uid,))
         execute(

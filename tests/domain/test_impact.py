@@ -62,7 +62,8 @@ def test_months(days, expected):
 
 def money_cell(category, buurt_id, cost, partners, benefit):
     case = business_case(1, 1, cost, 0, [Partner("", "money", partners)] if partners else [], benefit)
-    assert (case.cost_cents, case.partners_cents, case.benefit_cents) == (cost * 52, partners, min(benefit, cost * 52))
+    expected = (cost * 52, partners, min(benefit, cost * 52))
+    assert (case.cost_cents, case.partners_cents, case.benefit_cents) == expected
     return {"category": category, "buurt_id": buurt_id, "case": case}
 
 

@@ -22,7 +22,9 @@ def place(app, job_id, username, created_at):
 
 @pytest.fixture
 def placed(app):
-    """bewoner placed a year ago and bewoner2 a month ago, in two open jobs."""
+    """bewoner placed a year ago and bewoner2 a month ago, in two open jobs
+    (and nobody else: the demo's placements are taken out first)."""
+    execute(app, "DELETE FROM placements")
     jobs = query(app, "SELECT id FROM jobs WHERE status = 'open' ORDER BY id LIMIT 2")
     place(app, jobs[0]["id"], "bewoner", "2025-12-01T09:00:00Z")
     place(app, jobs[1]["id"], "bewoner2", "2026-11-01T09:00:00Z")
@@ -86,6 +88,7 @@ def test_how_long_people_are_placed(app):
     """bewoner for 12 months, bewoner2 for 1: on average 6.5 months, 1 of them half a year or longer."""
     from webapp.gemeente import queries
 
+    execute(app, "DELETE FROM placements")
     jobs = query(app, "SELECT id FROM jobs WHERE status = 'open' ORDER BY id LIMIT 2")
     place(app, jobs[0]["id"], "bewoner", "2025-12-01T00:00:00Z")
     place(app, jobs[1]["id"], "bewoner2", "2026-11-01T00:00:00Z")
