@@ -209,3 +209,11 @@ def test_the_filled_places_are_a_part_of_the_whole_case(hours, places, filled, h
     assert 0 <= part.partners_cents <= whole.partners_cents
     if places and part.places == places:
         assert part == whole
+
+
+def test_a_wage_below_the_bijstand_is_topped_up_and_saves_only_itself():
+    part_time = rules.business_case(16, 1, 1500, 30, [], 18_000_00)  # 16 x 15 x 52 = 12,480 a year
+    assert part_time.topped_up and part_time.benefit_cents == 12_480_00
+    full_time = rules.business_case(36, 1, 1500, 30, [], 18_000_00)  # 28,080 a year
+    assert not full_time.topped_up and full_time.benefit_cents == 18_000_00
+    assert not rules.business_case(16, 1, 1500, 30, [], None).topped_up  # no bijstand set: nothing said

@@ -374,3 +374,23 @@ def test_the_job_page_says_when_the_costs_are_covered(app, client):
     assert has(app, body, "The costs are covered.", plain=True)
     assert "€ 100.000,00" in body and "€ 5.000,00" in body
     assert not has(app, body, "Still missing", plain=True)
+
+
+TOPPED_UP = (
+    "The wage of this job is less than the bijstand. People who work here still get some bijstand on top of"
+    " their wage. The municipality saves the part of the bijstand that the wage replaces, and uses that money"
+    " for the wages."
+)
+INSTEAD = "People who work here get a wage instead of bijstand. The municipality uses that money for the wages."
+
+
+@pytest.mark.parametrize(("hours", "topped_up"), [(16, True), (36, False)])
+def test_the_job_page_says_whether_the_wage_replaces_all_the_bijstand(app, client, hours, topped_up):
+    """EUR 1,500 a month of bijstand is 18,000 a year; at EUR 15 an hour 16
+    hours earn 12,480 (some bijstand stays) and 36 hours 28,080 (none)."""
+    execute(app, "INSERT INTO bijstand_amount VALUES ('2026-12-01', 150000, 'month')")
+    execute(app, "UPDATE minimum_wage SET cents = MIN(cents, 1500)")
+    execute(app, "UPDATE jobs SET hours = ?, wage_cents = 1500 WHERE id = ?", (hours, JOB))
+    body = page(client.get(f"/jobs/{JOB}"))
+    assert has(app, body, TOPPED_UP) is topped_up
+    assert has(app, body, INSTEAD) is not topped_up

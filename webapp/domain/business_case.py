@@ -133,6 +133,9 @@ class Case:
     partners: tuple  # Partner, in the order given
     benefit_cents: int  # bijstand no longer paid, all places (0 when unknown)
     benefit_known: bool
+    # The wage of a place is below the bijstand: whoever works here still gets
+    # the rest as bijstand, so only the part the wage replaces is saved.
+    topped_up: bool = False
 
     @property
     def cost_cents(self):
@@ -181,6 +184,7 @@ def business_case(hours, places, hourly_cents, charge_percent, partners, benefit
         partners=tuple(partners),
         benefit_cents=saved * places,
         benefit_known=benefit_yearly_cents is not None,
+        topped_up=benefit_yearly_cents is not None and benefit_yearly_cents > one_wage,
     )
 
 
