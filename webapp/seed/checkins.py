@@ -72,7 +72,7 @@ def seed_large(db, rng, today):
     residents = [
         row[0] for row in rows(db, "SELECT id FROM users WHERE username LIKE 'bewoner-%' AND coach_id IS NOT NULL")
     ]
-    # A free place on an open job for each who started (never more than its places).
+    # A free place on an open job for some who started (a third of the free places at most).
     jobs = [
         job_id
         for job_id, free in rows(
@@ -81,6 +81,7 @@ def seed_large(db, rng, today):
         for _place in range(max(free, 0))
     ]
     rng.shuffle(jobs)
+    del jobs[len(jobs) // 3 :]  # most places stay free, for whoever comes next
     # Someone the programme's seed placed already keeps that start.
     placed = {
         user_id: date.fromisoformat(first[:10])
