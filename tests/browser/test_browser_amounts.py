@@ -68,6 +68,6 @@ def test_a_minimum_wage_with_a_comma_is_taken_and_shown_back_in_dutch(municipali
     page.locator("#amount").fill("€ 15,02")
     page.get_by_role("button", name=t("Add this minimum wage")).click()
     expect(page.locator(".notice--success")).to_contain_text(t("The new minimum wage is saved."))
-    expect(page.locator("table")).to_contain_text("€\u00a015,02")
+    expect(page.get_by_role("table", name=t("Minimum wage"))).to_contain_text("€\u00a015,02")
     row = query(live_server, "SELECT cents FROM minimum_wage WHERE valid_from = '2026-07-01'")[0]
     assert row[0] == 1502

@@ -19,7 +19,7 @@ from http_support import (
     user_id,
 )
 
-from webapp.checkins import queries
+from webapp.checkins import labels, queries
 from webapp.db import get_db
 
 ANSWERS = {"health": "4", "contact": "2", "useful": "5", "money": "1", "happy": "3"}
@@ -370,3 +370,14 @@ def test_due_again_after_three_months(client, app):
     assert t(app, "How healthy do you feel?") not in page(client.get("/checkin"))
     last_answers_ago(app, "bewoner", 93)
     assert t(app, "How healthy do you feel?") in page(client.get("/checkin"))
+
+
+@pytest.mark.parametrize(("lang", "plain"), [("nl", False), ("nl", True), ("en", False), ("en", True)])
+def test_the_five_answers_to_a_question_are_five_different_words(app, lang, plain):
+    """The word is the radio's name and what read aloud says: two alike would
+    be two answers nobody can tell apart."""
+    with app.test_request_context(f"/?lang={lang}&plain={int(plain)}"):
+        app.preprocess_request()  # the ?lang= hook sets the choice
+        for question, words in labels.ANSWERS.items():
+            shown = [str(word) for word in words]
+            assert len(set(shown)) == len(shown), (question, shown)
