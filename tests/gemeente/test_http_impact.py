@@ -4,6 +4,7 @@ downloads (CSV, OpenDocument) with their types, names and contents."""
 
 import csv
 import io
+import re
 import zipfile
 
 import pytest
@@ -175,3 +176,28 @@ def test_a_job_without_filled_places_costs_the_programme_nothing(app, one_paid_p
     with app.app_context():
         total = queries.impact_report(get_db(), "2026-12-05T00:00:00Z")["all"][0]
     assert (total["cost"], total["partners"], total["benefit"], total["net"]) == (0, 0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "INSERT INTO placements (job_id, user_id, created_at) SELECT {job}, id, '2026-11-01T09:00:00Z'"
+        " FROM users WHERE username = 'bewoner3'",
+        "UPDATE settings SET value = '50' WHERE key = 'employer_charge'",
+        "INSERT INTO bijstand_amount VALUES ('2026-12-02', 100000, 'month')",
+        "DELETE FROM job_partners",
+        "UPDATE jobs SET wage_cents = 9000 WHERE id = {job}",
+    ],
+)
+def test_the_page_shows_a_change_at_once(app, client, placed, change):
+    """The figures are made once and kept until what they are made of changes."""
+    execute(app, "INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES ('employer_charge', '30', 'x')")
+    sign_in(client, "gemeente")
+    before = main_of(client)
+    assert main_of(client) == before
+    execute(app, change.format(job=placed[0]))
+    assert main_of(client) != before
+
+
+def main_of(client):
+    return re.search(r"<main.*</main>", page(client.get("/gemeente/impact")), re.S).group(0)

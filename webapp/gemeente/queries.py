@@ -382,6 +382,13 @@ IMPACT_PLACED = """COUNT(DISTINCT placements.user_id) AS people, COUNT(*) AS pla
                         THEN placements.user_id END) AS half_year"""
 
 
+def impact_version(db):
+    """Where the programme's sources stand: it changes with any of them
+    (schema.py: IMPACT_SOURCES, and the check-ins' own counter)."""
+    found = dict(rows(db, "SELECT name, value FROM counters WHERE name IN ('impact_figures', 'checkin_figures')"))
+    return found.get("impact_figures"), found.get("checkin_figures")
+
+
 def impact_report(db, now_text):
     """The page's tables: per category, per wijk and all together
     (``webapp.domain.impact.summarise``), from counts per category and buurt

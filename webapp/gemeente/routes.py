@@ -1,11 +1,12 @@
 """The workspace's pages: overview, reviewing proposals, jobs and placements,
 moderation, settings and caseloads."""
 
-from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from markupsafe import Markup
 
 from webapp import exports
 from webapp import labels as job_labels
@@ -34,6 +35,7 @@ from webapp.gemeente.forms import (
     SettingsForm,
     amount_shown,
 )
+from webapp.i18n import current_choice
 from webapp.jobs import queries as job_queries
 from webapp.jobs.queries import job_by_id, minimum_wage, places
 from webapp.labels import person_name
@@ -806,7 +808,25 @@ def _job_money(case):
     return [_euros(case.cost_cents), _euros(case.partners_cents), _euros(case.benefit_cents), _euros(net)]
 
 
-def _impact_page(template):
+KEPT_BODIES = 16  # days x languages x changes: a worker keeps no more than this
+
+
+def _impact_body():
+    """The programme's figures, charts and tables (``_impact_body.html``), made
+    once a day per language, until what they are made of changes: every
+    opening shows the same, and making it was nearly all of the page's time.
+    Made anew in debug mode, so an edited template shows at once."""
+    lang, plain = current_choice()
+    key = (queries.impact_version(get_db()), proposal_queries.now_utc().date(), lang, plain, request.script_root)
+    kept = current_app.extensions.setdefault("impact_body", {})
+    if key not in kept or current_app.debug:
+        if len(kept) >= KEPT_BODIES:
+            kept.clear()
+        kept[key] = Markup(_impact_body_html())  # noqa: S704 - autoescaped by Jinja
+    return kept[key]
+
+
+def _impact_body_html():
     report = _impact()
     charts = {
         group: [(shorten(row["name"]), row["places_filled"]) for row in report[group]]
@@ -815,7 +835,7 @@ def _impact_page(template):
     people = [(shorten(row["name"]), row["people"]) for row in report["wijk"]]
     cost = [(shorten(row["name"]), row["cost"], whole_euros(row["cost"])) for row in report["category"]]
     return render_template(
-        template,
+        "gemeente/_impact_body.html",
         report=report,
         charts=charts,
         people=people,
@@ -834,13 +854,13 @@ def _impact_page(template):
 @bp.get("/impact")
 @gemeente_required
 def impact():
-    return _impact_page("gemeente/impact.html")
+    return render_template("gemeente/impact.html", impact_body=_impact_body())
 
 
 @bp.get("/impact/print")
 @gemeente_required
 def impact_print():
-    return _impact_page("gemeente/impact_print.html")
+    return render_template("gemeente/impact_print.html", impact_body=_impact_body())
 
 
 def _download(body, content_type, extension):

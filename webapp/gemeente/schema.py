@@ -233,4 +233,42 @@ def s002_placements_impact_index(db):
     run_script(db, "CREATE INDEX placements_impact ON placements(job_id, user_id, created_at)")
 
 
-IMPACT_MIGRATIONS = (s001_jobs_impact_index, s002_placements_impact_index)
+# What the programme for the council is made of: a change to any of it makes
+# the page's figures anew (webapp/gemeente/routes.py: _impact_body); until then
+# each worker shows what it made, for the day.
+IMPACT_SOURCES = (
+    ("jobs", "INSERT"),
+    ("jobs", "DELETE"),
+    ("jobs", "UPDATE OF status, category, buurt_id, places, places_filled, hours, wage_cents"),
+    ("placements", "INSERT"),
+    ("placements", "UPDATE"),
+    ("placements", "DELETE"),
+    ("job_partners", "INSERT"),
+    ("job_partners", "UPDATE"),
+    ("job_partners", "DELETE"),
+    ("bijstand_amount", "INSERT"),
+    ("bijstand_amount", "UPDATE"),
+    ("bijstand_amount", "DELETE"),
+    ("minimum_wage", "INSERT"),
+    ("minimum_wage", "UPDATE"),
+    ("minimum_wage", "DELETE"),
+    ("settings", "INSERT"),
+    ("settings", "UPDATE"),
+    ("settings", "DELETE"),
+    ("buurten", "UPDATE OF wijk_id"),
+    ("wijken", "UPDATE OF name"),
+)
+
+
+def s003_impact_figures_version(db):
+    script = "INSERT INTO counters (name, value) VALUES ('impact_figures', 1);\n"
+    for table, event in IMPACT_SOURCES:
+        name = f"impact_figures_{table}_{event.split()[0].lower()}"
+        script += (
+            f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN\n"  # noqa: S608 - fixed names
+            "    UPDATE counters SET value = value + 1 WHERE name = 'impact_figures';\nEND;\n"
+        )
+    run_script(db, script)
+
+
+IMPACT_MIGRATIONS = (s001_jobs_impact_index, s002_placements_impact_index, s003_impact_figures_version)
