@@ -75,7 +75,7 @@ DATASETS = (
     Dataset(
         "jobs",
         _l("Jobs"),
-        _l("Every published job, open or closed."),
+        _l("Every published job, open or closed, with its business case: what it costs a year and who pays."),
         queries.jobs,
         (
             ("id", _l("The job's number, as in its web address.")),
