@@ -242,3 +242,24 @@ def test_every_job_carries_its_business_case(app):
     [line] = [line for line in csv.DictReader(io.StringIO(read(app, "jobs", "csv"))) if line["id"] == str(job)]
     assert line["partners"] == "Fonds; =Woningcorporatie"  # the cell starts with a name: no formula
     assert float(line["missing_eur"]) == 39_200.0
+
+
+def test_open_objections_are_in_the_file_but_not_about_a_hidden_proposal(app, people):
+    """The job and proposal pages show open objections with their due date,
+    so the file does too; an objection about a hidden proposal stays out."""
+    latest = "SELECT id FROM proposals WHERE status = 'open' ORDER BY id DESC LIMIT 2"  # not the people's
+    shown, hidden = [row["id"] for row in query(app, latest)]
+    for proposal in (shown, hidden):
+        execute(
+            app,
+            """INSERT INTO objections (proposal_id, ground, text, created_at, answer_due)
+               VALUES (?, 'no_displacement', 'Nog geen antwoord.',
+                       '2026-12-01T10:00:00Z', '2026-12-29T10:00:00Z')""",
+            (proposal,),
+        )
+    execute(app, "UPDATE proposals SET moderation = 'hidden' WHERE id = ?", (hidden,))
+    run(app)
+    rows = json.loads(read(app, "objections", "json"))["rows"]
+    waiting = [row for row in rows if row["state"] == "open"]
+    assert [(row["proposal_id"], row["answer_due"]) for row in waiting] == [(shown, "2026-12-29T10:00:00Z")]
+    assert {row["state"] for row in rows} == {"open", "upheld", "not_upheld"}

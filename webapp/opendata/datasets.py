@@ -52,10 +52,11 @@ DATASETS = (
     ),
     Dataset(
         "objections",
-        _l("Decisions on objections"),
+        _l("Objections and their decisions"),
         _l(
-            "Objections the oversight board decided on, with its answer. "
-            "Never who sent them, unless they chose to show a name."
+            "Every objection to a proposal or a job anyone can see: open ones with the date the answer is due, "
+            "and the oversight board's answer once it is given. Never who sent them, unless they chose to show "
+            "a name."
         ),
         queries.objections,
         (
@@ -67,7 +68,8 @@ DATASETS = (
             ("text", _l("What the objector wrote.")),
             ("public_name", _l("The name the objector chose to show; empty for none.")),
             ("sent_at", _l("When it was sent (UTC).")),
-            ("decision", _l("upheld or not_upheld.")),
+            ("answer_due", _l("When the board's answer is due (UTC).")),
+            ("state", _l("open, upheld or not_upheld.")),
             ("decision_reason", _l("The board's reason.")),
             ("decided_at", _l("When the board decided (UTC).")),
         ),

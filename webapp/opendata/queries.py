@@ -39,14 +39,26 @@ def advices(db):
 
 
 def objections(db):
-    """Decided objections as ``/decisions`` shows them: never the contact or the
-    account, a name only when the objector chose to show one."""
+    """Objections as the job and proposal pages show them (open ones too, with
+    the date the answer is due): never the contact or the account, a name only
+    when the objector chose to show one; none about a proposal nobody can see."""
+    statuses = ",".join("?" * len(proposal_rules.PUBLIC_STATUSES))
     return rows(
         db,
-        """SELECT id, CASE WHEN proposal_id IS NULL THEN 'job' ELSE 'proposal' END AS item,
-                  proposal_id, job_id, ground, text, public_name, created_at AS sent_at,
-                  decision, decision_reason, decided_at
-           FROM objections WHERE decision IS NOT NULL ORDER BY id""",
+        f"""SELECT objections.id,
+                   CASE WHEN objections.proposal_id IS NULL THEN 'job' ELSE 'proposal' END AS item,
+                   objections.proposal_id, objections.job_id, objections.ground, objections.text,
+                   objections.public_name, objections.created_at AS sent_at, objections.answer_due,
+                   COALESCE(objections.decision, 'open') AS state, objections.decision_reason,
+                   objections.decided_at
+            FROM objections
+            LEFT JOIN proposals ON proposals.id = objections.proposal_id
+            LEFT JOIN jobs ON jobs.id = objections.job_id
+            WHERE (proposals.status IN ({statuses}) AND proposals.opened_at IS NOT NULL
+                   AND proposals.moderation = 'visible')
+               OR jobs.status != 'draft'
+            ORDER BY objections.id""",  # noqa: S608 - fixed parts
+        proposal_rules.PUBLIC_STATUSES,
     )
 
 
