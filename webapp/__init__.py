@@ -243,6 +243,7 @@ def personal_data_parts():
     from webapp.coaching import queries as coaching_queries
     from webapp.jobs import queries as job_queries
     from webapp.notifications import queries as notification_queries
+    from webapp.objections import queries as objection_queries
     from webapp.profile import queries as profile_queries
     from webapp.proposals import queries as proposal_queries
     from webapp.pwa import queries as pwa_queries
@@ -254,6 +255,7 @@ def personal_data_parts():
         auth_queries.start_code_data,
         notification_queries.personal_data,
         proposal_queries.personal_data,
+        objection_queries.personal_data,
         pwa_queries.personal_data,
         coaching_queries.personal_data,
         checkin_queries.personal_data,

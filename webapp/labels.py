@@ -197,3 +197,18 @@ def person_name(row):
     if is_former(row["username"]):
         return _("Former participant")
     return row["display_name"] or row["username"]
+
+
+# Objections (webapp/objections): the grounds and the board's answers.
+OBJECTION_GROUND = {
+    "no_displacement": _l("This work is already done by a business or by paid staff"),
+    "new_paid_work": _l("It is not new paid work"),
+    "far_from_work": _l("It does not suit someone far from work"),
+    "social_problem": _l("It does not tackle a real problem in the neighbourhood"),
+    "partners_funding": _l("Nobody helps or pays for it"),
+}
+
+OBJECTION_DECISION = {
+    "upheld": _l("Upheld: the objection is right"),
+    "not_upheld": _l("Not upheld: the objection is not right"),
+}

@@ -85,3 +85,30 @@ def test_answers_stored_as_codes_show_as_words(app, client):
     assert t(app, "Living-room help in a care home") in main
     assert not re.search(r"<dd>[^<]*\bcarehome\b", main)
     assert not re.search(r"<dd>\s*wijk\s*</dd>", main)
+
+
+def test_your_objections_are_in_your_data_with_their_words(app, client):
+    """An objection sent while logged in is in the download and on the page,
+    with its ground and the board's answer in words; someone else's is not."""
+    for username, text in (("bewoner", "Dit doet de plantsoendienst al."), ("bewoner2", "Niet van bewoner.")):
+        execute(
+            app,
+            """INSERT INTO objections (job_id, ground, text, user_id, contact, created_at, answer_due,
+                                       decision, decision_reason, decided_at)
+               VALUES (1, 'no_displacement', ?, ?, 'mijn@example.org', '2026-11-02T10:00:00Z',
+                       '2026-11-30T10:00:00Z', 'not_upheld', 'Niemand doet dit nu betaald.',
+                       '2026-11-12T10:00:00Z')""",
+            (text, user_id(app, username)),
+        )
+    sign_in(client, "bewoner")
+    [mine] = client.get("/profile/export").get_json()["objections"]
+    assert (mine["text"], mine["contact_details"], mine["decision"]) == (
+        "Dit doet de plantsoendienst al.",
+        "mijn@example.org",
+        "not_upheld",
+    )
+    body = html.unescape(data_page(client))
+    assert t(app, "Your objections") in body and "Dit doet de plantsoendienst al." in body
+    assert html.unescape(t(app, "This work is already done by a business or by paid staff")) in body
+    assert html.unescape(t(app, "Not upheld: the objection is not right")) in body
+    assert "Niet van bewoner." not in body

@@ -2,13 +2,9 @@
 
 from flask_babel import lazy_gettext as _l
 
-GROUND = {
-    "no_displacement": _l("This work is already done by a business or by paid staff"),
-    "new_paid_work": _l("It is not new paid work"),
-    "far_from_work": _l("It does not suit someone far from work"),
-    "social_problem": _l("It does not tackle a real problem in the neighbourhood"),
-    "partners_funding": _l("Nobody helps or pays for it"),
-}
+# The grounds and the board's answers are shared words: "all your data" names them too.
+from webapp.labels import OBJECTION_DECISION as DECISION  # noqa: F401 - the area's name for them
+from webapp.labels import OBJECTION_GROUND as GROUND  # noqa: F401 - the area's name for them
 
 STATE = {
     "open": _l("Open"),
@@ -18,11 +14,6 @@ STATE = {
 }
 
 STATE_ICON = {"open": "i-clock", "overdue": "i-alert", "upheld": "i-check", "not_upheld": "i-close"}
-
-DECISION = {
-    "upheld": _l("Upheld: the objection is right"),
-    "not_upheld": _l("Not upheld: the objection is not right"),
-}
 
 VERDICT = {
     "agree": _l("Agrees"),

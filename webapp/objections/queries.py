@@ -179,3 +179,20 @@ def advice(db, advice_id):
            WHERE advices.id = ?""",
         (advice_id,),
     )
+
+
+def personal_data(db, user_id):
+    """For "download all your data": the objections this person sent while
+    logged in, with the contact they gave and the board's answer."""
+    return {
+        "objections": [
+            dict(row)
+            for row in rows(
+                db,
+                """SELECT id, proposal_id, job_id, ground, text, public_name, contact AS contact_details,
+                          created_at, answer_due, decision, decision_reason, decided_at
+                   FROM objections WHERE user_id = ? ORDER BY id""",
+                (user_id,),
+            )
+        ]
+    }

@@ -24,6 +24,7 @@ SECTIONS = {
     "comments": _l("What you wrote under proposals"),
     "reports": _l("What you reported"),
     "placements": _l("Your jobs"),
+    "objections": _l("Your objections"),
     "push_subscriptions": _l("Phones with notifications on"),
     "messages": _l("Messages with your coach"),
     "appointments": _l("Appointments"),
@@ -104,6 +105,14 @@ FIELDS = {
     "expires_at": _l("Valid until"),
     "used_at": _l("Used on"),
     "link": _l("Link"),
+    "ground": _l("What is wrong"),
+    "text": _l("What you wrote"),
+    "public_name": _l("Name shown with it"),
+    "contact_details": _l("How to reach you"),
+    "answer_due": _l("Answer due by"),
+    "decision": _l("Answer of the oversight board"),
+    "decision_reason": _l("Why"),
+    "decided_at": _l("Answered on"),
 }
 
 
@@ -118,6 +127,8 @@ CODES = {
     "travel": labels.TRAVEL,
     "role": labels.ROLE,
     "answer": {"yes": _l("Yes"), "no": _l("No")},
+    "ground": labels.OBJECTION_GROUND,
+    "decision": labels.OBJECTION_DECISION,
 }
 
 
