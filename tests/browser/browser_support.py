@@ -182,6 +182,52 @@ class PageChecks:
         assert_reflows_with_text_spacing_and_200_percent_text(visit(case, variant, width=320, bypass_csp=True))
 
 
+ANON = "anon"  # a case's ``who`` for someone not logged in
+OWN_FORM = "main form[method=post][novalidate]"
+
+
+def own_server_pages(server_fixture, who, form=OWN_FORM, button="last"):
+    """The ``tabs`` and ``visit`` fixtures of a page suite with its own live
+    server (the module fixture named ``server_fixture``; its ``ids``, when it
+    has them, fill paths like ``/jobs/{covered}``). Everyone in ``who`` logs in
+    once; a case with a form sends it with errors first (the case's own
+    ``selector`` wins over ``form``). A module takes them as
+    ``tabs, visit = own_server_pages(...)``."""
+
+    @pytest.fixture(scope="module")
+    def tabs(browser, browser_context_args, request):
+        server = request.getfixturevalue(server_fixture)
+        states = {}
+        for name in who:
+            context = browser.new_context(**browser_context_args)
+            log_in(context.new_page(), server.url, name)
+            states[name] = context.storage_state()
+            context.close()
+        opened = Tabs(browser, browser_context_args, lambda name: None if name == ANON else states[name])
+        yield opened
+        opened.close()
+
+    @pytest.fixture
+    def visit(tabs, request):
+        server = request.getfixturevalue(server_fixture)
+
+        def _visit(case, variant, width=None, bypass_csp=False):
+            page, problems = tabs(case.who, variant, width, bypass_csp)
+            path = case.path.format(**getattr(server, "ids", {}))
+            status = tabs.load(page, server.url + with_plain(path, variant), problems)
+            assert urlpath(page.url) == path.split("?")[0], f"{path} sent us to {page.url}"
+            if case.form is None:
+                assert status == case.status, f"{path} answered {status}"
+            else:
+                send_with_errors(page, getattr(case, "selector", form), case.form, case.status, button=button)
+            assert_the_page_we_want(page, variant, problems)
+            return page
+
+        return _visit
+
+    return tabs, visit
+
+
 def send_with_errors(page, selector, fields, status, untick=False, button="first", error_shown=True):
     """Fill a page's form (fields by name), send it, and see the answer: ``status``
     and, when ``error_shown``, the error summary or notice on the page it shows."""

@@ -14,14 +14,11 @@ from dataclasses import dataclass
 import pytest
 from app_support import LiveServer
 from browser_support import (
+    ANON,
     PageCase,
     PageChecks,
-    Tabs,
-    assert_the_page_we_want,
     assert_valid_html,
-    log_in,
-    send_with_errors,
-    urlpath,
+    own_server_pages,
     with_plain,
 )
 from playwright.sync_api import expect
@@ -30,7 +27,6 @@ from webapp.seed.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-ANON = "anon"
 WHO = ("gemeente",)
 FIRST_FORM = "main form[method=post][novalidate]"
 
@@ -111,39 +107,7 @@ def ids(case_server):
     return lambda case: case.path.format(**case_server.ids)
 
 
-@pytest.fixture(scope="module")
-def states(browser, browser_context_args, case_server):
-    found = {}
-    for who in WHO:
-        context = browser.new_context(**browser_context_args)
-        log_in(context.new_page(), case_server.url, who)
-        found[who] = context.storage_state()
-        context.close()
-    return found
-
-
-@pytest.fixture(scope="module")
-def tabs(browser, browser_context_args, states):
-    opened = Tabs(browser, browser_context_args, lambda who: None if who == ANON else states[who])
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def visit(tabs, case_server, ids):
-    def _visit(case, variant, width=None, bypass_csp=False):
-        page, problems = tabs(case.who, variant, width, bypass_csp)
-        path = ids(case)
-        status = tabs.load(page, case_server.url + with_plain(path, variant), problems)
-        assert urlpath(page.url) == path.split("?")[0], f"{path} sent us to {page.url}"
-        if case.form is None:
-            assert status == case.status, f"{path} answered {status}"
-        else:
-            send_with_errors(page, case.selector, case.form, case.status)
-        assert_the_page_we_want(page, variant, problems)
-        return page
-
-    return _visit
+tabs, visit = own_server_pages("case_server", WHO, button="first")
 
 
 class TestPages(PageChecks):

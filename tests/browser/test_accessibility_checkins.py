@@ -13,14 +13,11 @@ from app_support import LiveServer
 from browser_support import (
     PageCase,
     PageChecks,
-    Tabs,
-    assert_the_page_we_want,
     assert_valid_html,
     csp_errors,
     log_in,
-    send_with_errors,
+    own_server_pages,
     t,
-    urlpath,
     wait_until,
     with_plain,
 )
@@ -64,34 +61,7 @@ def checkin_server(tmp_path_factory, seeded_template, build_app):
     server.stop()
 
 
-@pytest.fixture(scope="module")
-def tabs(browser, browser_context_args, checkin_server):
-    states = {}
-    for who in WHO:
-        context = browser.new_context(**browser_context_args)
-        log_in(context.new_page(), checkin_server.url, who)
-        states[who] = context.storage_state()
-        context.close()
-    opened = Tabs(browser, browser_context_args, lambda who: states[who])
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def visit(tabs, checkin_server):
-    def _visit(case, variant, width=None, bypass_csp=False):
-        page, problems = tabs(case.who, variant, width, bypass_csp)
-        url = checkin_server.url + with_plain(case.path, variant)
-        status = tabs.load(page, url, problems)
-        assert urlpath(page.url) == case.path.split("?")[0], f"{case.path} sent us to {page.url}"
-        if case.form is None:
-            assert status == case.status, f"{case.path} answered {status}"
-        else:
-            send_with_errors(page, "main form[method=post][novalidate]", case.form, case.status, button="last")
-        assert_the_page_we_want(page, variant, problems)
-        return page
-
-    return _visit
+tabs, visit = own_server_pages("checkin_server", WHO)
 
 
 class TestPages(PageChecks):

@@ -10,15 +10,13 @@ import sqlite3
 import pytest
 from app_support import LiveServer
 from browser_support import (
+    ANON,
     PageCase,
     PageChecks,
-    Tabs,
     assert_no_axe_violations,
     assert_no_horizontal_scroll,
-    assert_the_page_we_want,
     assert_valid_html,
-    log_in,
-    urlpath,
+    own_server_pages,
     with_plain,
 )
 
@@ -27,7 +25,6 @@ from webapp.opendata import files
 
 pytestmark = pytest.mark.browser
 
-ANON = "anon"
 WHO = ("gemeente",)
 
 CASES = [
@@ -71,31 +68,7 @@ def impact_server(tmp_path_factory, seeded_template, build_app):
     server.stop()
 
 
-@pytest.fixture(scope="module")
-def tabs(browser, browser_context_args, impact_server):
-    states = {}
-    for who in WHO:
-        context = browser.new_context(**browser_context_args)
-        log_in(context.new_page(), impact_server.url, who)
-        states[who] = context.storage_state()
-        context.close()
-    opened = Tabs(browser, browser_context_args, lambda who: None if who == ANON else states[who])
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def visit(tabs, impact_server):
-    def _visit(case, variant, width=None, bypass_csp=False):
-        page, problems = tabs(case.who, variant, width, bypass_csp)
-        url = impact_server.url + with_plain(case.path, variant)
-        status = tabs.load(page, url, problems)
-        assert urlpath(page.url) == case.path, f"{case.path} sent us to {page.url}"
-        assert status == case.status, f"{case.path} answered {status}"
-        assert_the_page_we_want(page, variant, problems)
-        return page
-
-    return _visit
+tabs, visit = own_server_pages("impact_server", WHO)
 
 
 class TestPages(PageChecks):

@@ -14,14 +14,12 @@ import sqlite3
 import pytest
 from app_support import LiveServer
 from browser_support import (
+    ANON,
     PageCase,
     PageChecks,
-    Tabs,
-    assert_the_page_we_want,
     assert_valid_html,
     log_in,
-    send_with_errors,
-    urlpath,
+    own_server_pages,
     with_plain,
 )
 from playwright.sync_api import expect
@@ -32,7 +30,6 @@ from webapp.seed.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-ANON = "anon"
 BOARD = "toezicht-test"
 WHO = ("bewoner", BOARD)
 JOB = 1
@@ -113,34 +110,7 @@ def objection_server(tmp_path_factory, seeded_template, build_app):
     server.stop()
 
 
-@pytest.fixture(scope="module")
-def tabs(browser, browser_context_args, objection_server):
-    states = {}
-    for who in WHO:
-        context = browser.new_context(**browser_context_args)
-        log_in(context.new_page(), objection_server.url, who)
-        states[who] = context.storage_state()
-        context.close()
-    opened = Tabs(browser, browser_context_args, lambda who: None if who == ANON else states[who])
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def visit(tabs, objection_server):
-    def _visit(case, variant, width=None, bypass_csp=False):
-        page, problems = tabs(case.who, variant, width, bypass_csp)
-        url = objection_server.url + with_plain(case.path, variant)
-        status = tabs.load(page, url, problems)
-        assert urlpath(page.url) == case.path.split("?")[0], f"{case.path} sent us to {page.url}"
-        if case.form is None:
-            assert status == case.status, f"{case.path} answered {status}"
-        else:
-            send_with_errors(page, "main form[method=post][novalidate]", case.form, case.status, button="last")
-        assert_the_page_we_want(page, variant, problems)
-        return page
-
-    return _visit
+tabs, visit = own_server_pages("objection_server", WHO)
 
 
 class TestPages(PageChecks):

@@ -13,14 +13,11 @@ from dataclasses import dataclass
 import pytest
 from app_support import LiveServer
 from browser_support import (
+    ANON,
     PageCase,
     PageChecks,
-    Tabs,
-    assert_the_page_we_want,
     assert_valid_html,
-    log_in,
-    send_with_errors,
-    urlpath,
+    own_server_pages,
     with_plain,
 )
 
@@ -28,7 +25,6 @@ from webapp.seed.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-ANON = "anon"
 WHO = ("toezicht", "gemeente")
 
 
@@ -103,39 +99,7 @@ def ids(board_server):
     return lambda case: case.path.format(**board_server.ids)
 
 
-@pytest.fixture(scope="module")
-def states(browser, browser_context_args, board_server):
-    found = {}
-    for who in WHO:
-        context = browser.new_context(**browser_context_args)
-        log_in(context.new_page(), board_server.url, who)
-        found[who] = context.storage_state()
-        context.close()
-    return found
-
-
-@pytest.fixture(scope="module")
-def tabs(browser, browser_context_args, states):
-    opened = Tabs(browser, browser_context_args, lambda who: None if who == ANON else states[who])
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def visit(tabs, board_server, ids):
-    def _visit(case, variant, width=None, bypass_csp=False):
-        page, problems = tabs(case.who, variant, width, bypass_csp)
-        path = ids(case)
-        status = tabs.load(page, board_server.url + with_plain(path, variant), problems)
-        assert urlpath(page.url) == path.split("?")[0], f"{path} sent us to {page.url}"
-        if case.form is None:
-            assert status == case.status, f"{path} answered {status}"
-        else:
-            send_with_errors(page, "main form[method=post][novalidate]", case.form, case.status, button="last")
-        assert_the_page_we_want(page, variant, problems)
-        return page
-
-    return _visit
+tabs, visit = own_server_pages("board_server", WHO)
 
 
 class TestPages(PageChecks):
