@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import signal
-import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -39,36 +38,12 @@ DEFAULT_OUTPUT = os.path.join(ROOT, "bench", "results", "impact-latest.json")
 TARGET_RATIO = 3.0
 USERNAME = "gemeente"
 PAGES = {"impact": "/gemeente/impact", "open_data": "/open-data", "settings": "/settings"}
-MEASURED = ("impact", "open_data")
+MEASURED = ("impact", "open_data")  # against "settings"
 say = base.say
 
 
 def measure(port, jar, count, warmup, rounds):
-    for _index in range(warmup):
-        for path in PAGES.values():
-            base.timed_get(port, path, jar)
-    result = {"rounds": []}
-    every = {name: [] for name in PAGES}
-    for _round in range(rounds):
-        times = {name: [] for name in PAGES}
-        for _index in range(count):
-            for name, path in PAGES.items():
-                elapsed, _size = base.timed_get(port, path, jar)
-                times[name].append(elapsed)
-        found = {name: base.summary(values) for name, values in times.items()}
-        for name in MEASURED:
-            found[f"{name}_ratio_p50"] = round(found[name]["p50_ms"] / found["settings"]["p50_ms"], 2)
-            found[f"{name}_ratio_p95"] = round(found[name]["p95_ms"] / found["settings"]["p95_ms"], 2)
-        result["rounds"].append(found)
-        for name in PAGES:
-            every[name] += times[name]
-    for name in PAGES:
-        result[name] = base.summary(every[name])
-    for name in MEASURED:
-        for kind in ("p50", "p95"):
-            key = f"{name}_ratio_{kind}"
-            result[key] = statistics.median(r[key] for r in result["rounds"])
-    return result
+    return base.interleaved_rounds(port, jar, PAGES, count, warmup, rounds, lambda name: f"{name}_ratio")
 
 
 def run(data, args):

@@ -439,6 +439,41 @@ def summary(milliseconds):
     }
 
 
+def interleaved_rounds(port, jar, pages, count, warmup, rounds, ratio_name, baseline="settings"):
+    """Time ``pages`` ({name: path}, the ``baseline`` among them) in turns,
+    ``count`` each per round after ``warmup`` untimed turns. Each round gives
+    every other page's p50 and p95 as a ratio to the baseline's, under
+    ``ratio_name(page)`` + ``_p50``/``_p95``; the result holds each page's
+    summary over all rounds and the median of the rounds' ratios."""
+    measured = [name for name in pages if name != baseline]
+    for _index in range(warmup):
+        for path in pages.values():
+            timed_get(port, path, jar)
+    result = {"rounds": []}
+    every = {name: [] for name in pages}
+    for _round in range(rounds):
+        times = {name: [] for name in pages}
+        for _index in range(count):
+            for name, path in pages.items():
+                elapsed, _size = timed_get(port, path, jar)
+                times[name].append(elapsed)
+        found = {name: summary(values) for name, values in times.items()}
+        for name in measured:
+            for kind in ("p50", "p95"):
+                ratio = found[name][f"{kind}_ms"] / found[baseline][f"{kind}_ms"]
+                found[f"{ratio_name(name)}_{kind}"] = round(ratio, 2)
+        result["rounds"].append(found)
+        for name in pages:
+            every[name] += times[name]
+    for name in pages:
+        result[name] = summary(every[name])
+    for name in measured:
+        for kind in ("p50", "p95"):
+            key = f"{ratio_name(name)}_{kind}"
+            result[key] = statistics.median(found[key] for found in result["rounds"])
+    return result
+
+
 def timed_get(port, path, cookies):
     started = time.perf_counter()
     status, _headers, body = request(port, "GET", path, cookies)

@@ -29,7 +29,6 @@ import argparse
 import json
 import os
 import signal
-import statistics
 import subprocess
 import sys
 
@@ -50,28 +49,7 @@ def log_in_gemeente(port):
 
 def measure(port, jar, count, warmup, rounds):
     pages = {"overview": "/gemeente", "settings": "/settings"}
-    for _index in range(warmup):
-        for path in pages.values():
-            base.timed_get(port, path, jar)
-    result = {"rounds": []}
-    every = {name: [] for name in pages}
-    for _round in range(rounds):
-        times = {name: [] for name in pages}
-        for _index in range(count):
-            for name, path in pages.items():
-                elapsed, _size = base.timed_get(port, path, jar)
-                times[name].append(elapsed)
-        found = {name: base.summary(values) for name, values in times.items()}
-        found["ratio_p50"] = round(found["overview"]["p50_ms"] / found["settings"]["p50_ms"], 2)
-        found["ratio_p95"] = round(found["overview"]["p95_ms"] / found["settings"]["p95_ms"], 2)
-        result["rounds"].append(found)
-        for name in pages:
-            every[name] += times[name]
-    for name in pages:
-        result[name] = base.summary(every[name])
-    result["ratio_p50"] = statistics.median(r["ratio_p50"] for r in result["rounds"])
-    result["ratio_p95"] = statistics.median(r["ratio_p95"] for r in result["rounds"])
-    return result
+    return base.interleaved_rounds(port, jar, pages, count, warmup, rounds, lambda _name: "ratio")
 
 
 def run(data, args):
